@@ -1,0 +1,7 @@
+package org.expoflow.commands.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The engine removed a task without completing it (its process was ended or a boundary event fired). */
+public record CancelTask(@TargetAggregateIdentifier String taskId, String reason) {
+}

@@ -1,0 +1,42 @@
+package org.expoflow.commands.api;
+
+/**
+ * A command refused by an aggregate. The {@link Kind} tells callers how to answer (the REST API maps
+ * it to 400, 403, 404 or 409); {@code field} names the input at fault, when there is one.
+ * <p>
+ * Thrown inside the engine's transaction, it rolls back the engine change that caused the command.
+ */
+public class DomainRuleViolation extends RuntimeException {
+
+    public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT }
+
+    private final Kind kind;
+    private final String field;
+
+    public DomainRuleViolation(Kind kind, String field, String message) {
+        super(message);
+        this.kind = kind;
+        this.field = field;
+    }
+
+    public static DomainRuleViolation invalid(String field, String message) {
+        return new DomainRuleViolation(Kind.INVALID, field, message);
+    }
+
+    public static DomainRuleViolation forbidden(String message) {
+        return new DomainRuleViolation(Kind.FORBIDDEN, null, message);
+    }
+
+    public static DomainRuleViolation conflict(String message) {
+        return new DomainRuleViolation(Kind.CONFLICT, null, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The input field at fault, or {@code null}. */
+    public String field() {
+        return field;
+    }
+}

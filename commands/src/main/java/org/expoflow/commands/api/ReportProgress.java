@@ -1,0 +1,11 @@
+package org.expoflow.commands.api;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A unit reports how far it has got: percent done, a narrative, problems met, suggestions, figures so far. */
+public record ReportProgress(@TargetAggregateIdentifier String taskId, Actor actor, int percent, String note,
+                             String problems, String suggestions, Map<String, BigDecimal> figures) {
+}

@@ -1,0 +1,9 @@
+package org.expoflow.commands.api;
+
+import java.time.Instant;
+import java.util.Set;
+
+public record TaskAssigned(String taskId, String expoId, String directiveId, String unitId, String processInstanceId,
+                           String stepKey, String stepName, String candidateGroup, Instant dueAt,
+                           Set<String> requiredFigures) {
+}

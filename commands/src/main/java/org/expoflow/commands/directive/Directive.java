@@ -1,0 +1,90 @@
+package org.expoflow.commands.directive;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.expoflow.commands.api.DirectiveIssued;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.IssueDirective;
+import org.expoflow.commands.api.RecordUnitFinished;
+import org.expoflow.commands.api.UnitFinishedDirective;
+import org.expoflow.commands.task.FigurePolicy;
+
+/**
+ * A directive issued to units at a coordination meeting, such as "invite Japanese buyers".
+ * <p>
+ * Lifecycle: a coordinator <em>issues</em> the directive with its kind (the BPMN process each unit runs),
+ * instructions, a deadline and per-unit figure targets; the engine then runs one process per unit.
+ * When a unit's process ends, the directive records that the unit <em>finished</em> it. A directive
+ * finished by every unit is done.
+ */
+public class Directive {
+
+    @AggregateIdentifier
+    private String directiveId;
+    private String expoId;
+    private final Set<String> units = new HashSet<>();
+    private final Set<String> finishedUnits = new HashSet<>();
+
+    protected Directive() {
+        // for event sourcing
+    }
+
+    @CommandHandler
+    public Directive(IssueDirective command) {
+        if (command.kind() == null || command.kind().isBlank()) {
+            throw DomainRuleViolation.invalid("kind", "a directive needs a kind");
+        }
+        if (command.title() == null || command.title().isBlank()) {
+            throw DomainRuleViolation.invalid("title", "a directive needs a title");
+        }
+        if (command.dueAt() == null) {
+            throw DomainRuleViolation.invalid("dueOn", "a directive needs a deadline");
+        }
+        if (command.issuedAt() != null && !command.dueAt().isAfter(command.issuedAt())) {
+            throw DomainRuleViolation.invalid("dueOn", "the deadline " + command.dueAt() + " has already passed");
+        }
+        List<String> unitIds = command.unitIds() == null ? List.of() : command.unitIds();
+        if (unitIds.isEmpty()) {
+            throw DomainRuleViolation.invalid("unitIds", "a directive goes to at least one unit");
+        }
+        if (new LinkedHashSet<>(unitIds).size() != unitIds.size()) {
+            throw DomainRuleViolation.invalid("unitIds", "each unit receives a directive once");
+        }
+        Map<String, java.math.BigDecimal> targets = command.targets() == null ? Map.of() : command.targets();
+        FigurePolicy.checkKnownAndNonNegative("targets", targets);
+        apply(new DirectiveIssued(command.directiveId(), command.expoId(), command.kind(), command.title(),
+                command.instructions(), command.dueOn(), command.dueAt(), List.copyOf(unitIds), Map.copyOf(targets)));
+    }
+
+    @CommandHandler
+    public void handle(RecordUnitFinished command) {
+        if (!units.contains(command.unitId())) {
+            throw DomainRuleViolation.invalid("unitId", "unit " + command.unitId() + " did not receive this directive");
+        }
+        if (finishedUnits.contains(command.unitId())) {
+            return; // a process can only end once; a second report of it changes nothing
+        }
+        apply(new UnitFinishedDirective(directiveId, expoId, command.unitId()));
+    }
+
+    @EventSourcingHandler
+    void on(DirectiveIssued event) {
+        directiveId = event.directiveId();
+        expoId = event.expoId();
+        units.addAll(event.unitIds());
+    }
+
+    @EventSourcingHandler
+    void on(UnitFinishedDirective event) {
+        finishedUnits.add(event.unitId());
+    }
+}

@@ -1,0 +1,82 @@
+package org.expoflow.commands.directive;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.expoflow.commands.api.DirectiveIssued;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.IssueDirective;
+import org.expoflow.commands.api.RecordUnitFinished;
+import org.expoflow.commands.api.UnitFinishedDirective;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DirectiveTest {
+
+    private static final LocalDate DUE_ON = LocalDate.parse("2030-02-01");
+    private static final Instant DUE_AT = Instant.parse("2030-02-01T15:59:59Z");
+    private static final Instant NOW = Instant.parse("2029-11-01T08:00:00Z");
+    private static final DirectiveIssued INVITE_BUYERS = new DirectiveIssued("d1", "osaka", "invite-buyers",
+            "Invite Japanese buyers", "At least 50 buyers from Kansai", DUE_ON, DUE_AT, List.of("shenyang", "dalian"),
+            Map.of("buyersInvited", BigDecimal.valueOf(50)));
+
+    private AggregateTestFixture<Directive> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Directive.class);
+    }
+
+    private static IssueDirective issue(Instant dueAt, List<String> units, Map<String, BigDecimal> targets) {
+        return new IssueDirective("d1", "osaka", "invite-buyers", "Invite Japanese buyers",
+                "At least 50 buyers from Kansai", DUE_ON, dueAt, units, targets, NOW);
+    }
+
+    @Test
+    void canBeIssuedToUnitsWithTargets() {
+        fixture.givenNoPriorActivity()
+                .when(issue(DUE_AT, List.of("shenyang", "dalian"), Map.of("buyersInvited", BigDecimal.valueOf(50))))
+                .expectEvents(INVITE_BUYERS);
+    }
+
+    @Test
+    void cannotBeIssuedWithADeadlineInThePast() {
+        fixture.givenNoPriorActivity()
+                .when(issue(NOW.minusSeconds(1), List.of("shenyang"), Map.of()))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already passed"));
+    }
+
+    @Test
+    void cannotBeIssuedToNoUnitOrTheSameUnitTwice() {
+        fixture.givenNoPriorActivity()
+                .when(issue(DUE_AT, List.of(), Map.of()))
+                .expectException(DomainRuleViolation.class);
+        fixture.givenNoPriorActivity()
+                .when(issue(DUE_AT, List.of("shenyang", "shenyang"), Map.of()))
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void cannotCarryATargetForAnUnknownFigure() {
+        fixture.givenNoPriorActivity()
+                .when(issue(DUE_AT, List.of("shenyang"), Map.of("buyersInvted", BigDecimal.ONE)))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("unknown figure"));
+    }
+
+    @Test
+    void canRecordThatAUnitFinishedOnce() {
+        fixture.given(INVITE_BUYERS)
+                .when(new RecordUnitFinished("d1", "shenyang"))
+                .expectEvents(new UnitFinishedDirective("d1", "osaka", "shenyang"));
+        fixture.given(INVITE_BUYERS, new UnitFinishedDirective("d1", "osaka", "shenyang"))
+                .when(new RecordUnitFinished("d1", "shenyang"))
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,64 @@
+package org.expoflow.commands.expo;
+
+import java.time.LocalDate;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.EnrolUnit;
+import org.expoflow.commands.api.ExpoPlanned;
+import org.expoflow.commands.api.PlanExpo;
+import org.expoflow.commands.api.UnitEnrolled;
+import org.expoflow.commands.api.UnitKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ExpoTest {
+
+    private static final ExpoPlanned OSAKA = new ExpoPlanned("osaka", "Liaoning Export Commodities Exhibition",
+            "Osaka", LocalDate.parse("2030-03-01"), LocalDate.parse("2030-03-04"));
+
+    private AggregateTestFixture<Expo> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Expo.class);
+    }
+
+    @Test
+    void canBePlanned() {
+        fixture.givenNoPriorActivity()
+                .when(new PlanExpo("osaka", OSAKA.name(), "Osaka", OSAKA.opensOn(), OSAKA.closesOn()))
+                .expectEvents(OSAKA);
+    }
+
+    @Test
+    void cannotClosesBeforeItOpens() {
+        fixture.givenNoPriorActivity()
+                .when(new PlanExpo("osaka", "Osaka", "Osaka", OSAKA.closesOn(), OSAKA.opensOn()))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("closes"));
+    }
+
+    @Test
+    void canEnrolACity() {
+        fixture.given(OSAKA)
+                .when(new EnrolUnit("osaka", "shenyang", "Shenyang", UnitKind.CITY))
+                .expectEvents(new UnitEnrolled("osaka", "shenyang", "Shenyang", UnitKind.CITY));
+    }
+
+    @Test
+    void cannotEnrolAUnitTwice() {
+        fixture.given(OSAKA, new UnitEnrolled("osaka", "shenyang", "Shenyang", UnitKind.CITY))
+                .when(new EnrolUnit("osaka", "shenyang", "Shenyang", UnitKind.CITY))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void cannotEnrolAUnitWhoseIdIsNotASlug() {
+        fixture.given(OSAKA)
+                .when(new EnrolUnit("osaka", "Shen Yang", "Shenyang", UnitKind.CITY))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("slug"));
+    }
+}

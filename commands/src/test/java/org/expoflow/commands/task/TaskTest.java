@@ -1,0 +1,175 @@
+package org.expoflow.commands.task;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.expoflow.commands.api.Actor;
+import org.expoflow.commands.api.AssignTask;
+import org.expoflow.commands.api.CancelTask;
+import org.expoflow.commands.api.ClaimTask;
+import org.expoflow.commands.api.CompleteTask;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.ProgressReported;
+import org.expoflow.commands.api.ReportProgress;
+import org.expoflow.commands.api.ReviewDecision;
+import org.expoflow.commands.api.TaskAssigned;
+import org.expoflow.commands.api.TaskCancelled;
+import org.expoflow.commands.api.TaskClaimed;
+import org.expoflow.commands.api.TaskCompleted;
+import org.expoflow.commands.api.TaskReturnedForRework;
+import org.expoflow.commands.api.TaskUnclaimed;
+import org.expoflow.commands.api.UnclaimTask;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TaskTest {
+
+    private static final Instant DUE = Instant.parse("2030-02-01T00:00:00Z");
+    private static final Actor SHENYANG_CLERK = new Actor("shenyang", Set.of("shenyang"));
+    private static final Actor DALIAN_CLERK = new Actor("dalian", Set.of("dalian"));
+    private static final Actor COORDINATOR = new Actor("coordinator", Set.of("coordinator"));
+
+    private AggregateTestFixture<Task> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Task.class);
+    }
+
+    private static TaskAssigned sendInvitationsAssigned() {
+        return new TaskAssigned("t1", "osaka", "d1", "shenyang", "p1", "sendInvitations", "Send invitations",
+                "shenyang", DUE, Set.of("buyersInvited"));
+    }
+
+    @Test
+    void canBeAssignedToAUnit() {
+        fixture.givenNoPriorActivity()
+                .when(new AssignTask("t1", "osaka", "d1", "shenyang", "p1", "sendInvitations", "Send invitations",
+                        "shenyang", DUE, Set.of("buyersInvited"), null))
+                .expectEvents(sendInvitationsAssigned());
+    }
+
+    @Test
+    void canBeReturnedForReworkWithTheReviewersComment() {
+        fixture.givenNoPriorActivity()
+                .when(new AssignTask("t1", "osaka", "d1", "shenyang", "p1", "sendInvitations", "Send invitations",
+                        "shenyang", DUE, Set.of("buyersInvited"), "add the Kobe buyers"))
+                .expectEvents(sendInvitationsAssigned(),
+                        new TaskReturnedForRework("t1", "d1", "shenyang", "add the Kobe buyers"));
+    }
+
+    @Test
+    void canBeClaimedByAClerkOfItsUnit() {
+        fixture.given(sendInvitationsAssigned())
+                .when(new ClaimTask("t1", SHENYANG_CLERK, "shenyang"))
+                .expectEvents(new TaskClaimed("t1", "d1", "shenyang", "shenyang"));
+    }
+
+    @Test
+    void cannotBeClaimedByAnotherUnit() {
+        fixture.given(sendInvitationsAssigned())
+                .when(new ClaimTask("t1", DALIAN_CLERK, "dalian"))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("may not act"));
+    }
+
+    @Test
+    void cannotBeClaimedTwiceByDifferentUsers() {
+        fixture.given(sendInvitationsAssigned(), new TaskClaimed("t1", "d1", "shenyang", "shenyang"))
+                .when(new ClaimTask("t1", new Actor("shenyang-2", Set.of("shenyang")), "shenyang-2"))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void canBeUnclaimedByItsHolder() {
+        fixture.given(sendInvitationsAssigned(), new TaskClaimed("t1", "d1", "shenyang", "shenyang"))
+                .when(new UnclaimTask("t1", SHENYANG_CLERK))
+                .expectEvents(new TaskUnclaimed("t1", "d1", "shenyang", "shenyang"));
+    }
+
+    @Test
+    void canReportProgressWithProblemsAndSuggestions() {
+        fixture.given(sendInvitationsAssigned())
+                .when(new ReportProgress("t1", SHENYANG_CLERK, 50, "list drafted", "few contacts in Kansai",
+                        "ask the trade office in Osaka", Map.of("buyersInvited", BigDecimal.TEN)))
+                .expectEvents(new ProgressReported("t1", "d1", "shenyang", 50, "list drafted",
+                        "few contacts in Kansai", "ask the trade office in Osaka", Map.of("buyersInvited", BigDecimal.TEN)));
+    }
+
+    @Test
+    void cannotReportAPercentAboveHundred() {
+        fixture.given(sendInvitationsAssigned())
+                .when(new ReportProgress("t1", SHENYANG_CLERK, 101, null, null, null, Map.of()))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("percent"));
+    }
+
+    @Test
+    void cannotReportAnUnknownOrNegativeFigure() {
+        fixture.given(sendInvitationsAssigned())
+                .when(new ReportProgress("t1", SHENYANG_CLERK, 10, null, null, null, Map.of("buyersInvited", BigDecimal.valueOf(-1))))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class);
+        fixture.given(sendInvitationsAssigned())
+                .when(new ReportProgress("t1", SHENYANG_CLERK, 10, null, null, null, Map.of("buyersInveited", BigDecimal.ONE)))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("unknown figure"));
+    }
+
+    @Test
+    void canBeCompletedWithItsRequiredFigures() {
+        fixture.given(sendInvitationsAssigned(), new TaskClaimed("t1", "d1", "shenyang", "shenyang"))
+                .when(new CompleteTask("t1", SHENYANG_CLERK, Map.of(), Map.of("buyersInvited", BigDecimal.valueOf(42)), null, null))
+                .expectEvents(new TaskCompleted("t1", "d1", "shenyang", "shenyang", Map.of(),
+                        Map.of("buyersInvited", BigDecimal.valueOf(42)), null, null));
+    }
+
+    @Test
+    void cannotBeCompletedWithoutItsRequiredFigures() {
+        fixture.given(sendInvitationsAssigned())
+                .when(new CompleteTask("t1", SHENYANG_CLERK, Map.of(), Map.of(), null, null))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("buyersInvited"));
+    }
+
+    @Test
+    void cannotBeCompletedTwice() {
+        fixture.given(sendInvitationsAssigned(), new TaskCompleted("t1", "d1", "shenyang", "shenyang", Map.of(),
+                        Map.of("buyersInvited", BigDecimal.ONE), null, null))
+                .when(new CompleteTask("t1", SHENYANG_CLERK, Map.of(), Map.of("buyersInvited", BigDecimal.ONE), null, null))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("closed"));
+    }
+
+    @Test
+    void canBeReviewedByTheCoordinatorOnly() {
+        TaskAssigned review = new TaskAssigned("r1", "osaka", "d1", "shenyang", "p1", "reviewInvitations",
+                "Review invitations", "coordinator", DUE, Set.of());
+        fixture.given(review)
+                .when(new CompleteTask("r1", SHENYANG_CLERK, Map.of(), Map.of(), ReviewDecision.APPROVE, null))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class);
+        fixture.given(review)
+                .when(new CompleteTask("r1", COORDINATOR, Map.of("decision", "RETURN"), Map.of(), ReviewDecision.RETURN, "add Kobe"))
+                .expectEvents(new TaskCompleted("r1", "d1", "shenyang", "coordinator", Map.of("decision", "RETURN"),
+                        Map.of(), ReviewDecision.RETURN, "add Kobe"));
+    }
+
+    @Test
+    void canBeCancelledByTheEngineOnceOnly() {
+        fixture.given(sendInvitationsAssigned())
+                .when(new CancelTask("t1", "process ended"))
+                .expectEvents(new TaskCancelled("t1", "d1", "shenyang", "process ended"));
+        fixture.given(sendInvitationsAssigned(), new TaskCancelled("t1", "d1", "shenyang", "process ended"))
+                .when(new CancelTask("t1", "process ended"))
+                .expectNoEvents();
+    }
+}
