@@ -1,0 +1,23 @@
+package org.expoflow.projections.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Unit x directive: where every enrolled unit stands on every directive of an expo. */
+public record Board(String expoId, String expoName, Instant asOf, List<BoardDirective> directives,
+                    List<BoardUnit> units) {
+
+    public record BoardDirective(String directiveId, String title, String kind, Instant dueAt) {
+    }
+
+    public record BoardUnit(String unitId, String name, List<BoardCell> cells) {
+    }
+
+    /**
+     * One unit on one directive. {@code overdue}: not done and past its deadline;
+     * {@code dueSoon}: not done and due within three days.
+     */
+    public record BoardCell(String directiveId, String unitId, UnitDirectiveStatus status, int percent,
+                            Instant dueAt, boolean overdue, boolean dueSoon, Instant lastReportAt) {
+    }
+}

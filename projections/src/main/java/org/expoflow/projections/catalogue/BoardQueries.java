@@ -1,0 +1,123 @@
+package org.expoflow.projections.catalogue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.expoflow.projections.api.Board;
+import org.expoflow.projections.api.Board.BoardCell;
+import org.expoflow.projections.api.Board.BoardDirective;
+import org.expoflow.projections.api.Board.BoardUnit;
+import org.expoflow.projections.api.FindBoard;
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.api.UnitDirectiveStatus;
+import org.expoflow.projections.support.Times;
+import org.expoflow.projections.tasks.TaskListProjection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The board leadership reads at a coordination meeting: for every enrolled unit and every directive
+ * it received, where the unit stands, how far it got, and whether it is late or due soon.
+ */
+@Component
+public class BoardQueries {
+
+    static final Duration DUE_SOON = Duration.ofDays(3);
+
+    private final JdbcTemplate jdbc;
+    private final TaskListProjection tasks;
+    private final Clock clock;
+
+    public BoardQueries(JdbcTemplate jdbc, TaskListProjection tasks, Clock clock) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    private record Assignment(String directiveId, String unitId, Instant dueAt, Instant finishedAt) {
+    }
+
+    @QueryHandler
+    Board handle(FindBoard query) {
+        List<String> names = jdbc.queryForList("select name from expo_view where expo_id = ?", String.class, query.expoId());
+        if (names.isEmpty()) {
+            return null;
+        }
+        Instant now = clock.instant();
+        List<BoardDirective> directives = jdbc.query(
+                "select directive_id, title, kind, due_at from directive_view where expo_id = ? order by issued_at, directive_id",
+                (rs, n) -> new BoardDirective(rs.getString("directive_id"), rs.getString("title"), rs.getString("kind"),
+                        Times.instant(rs, "due_at")), query.expoId());
+        Map<String, Instant> dueAtByDirective = new HashMap<>();
+        directives.forEach(d -> dueAtByDirective.put(d.directiveId(), d.dueAt()));
+        List<Assignment> assignments = jdbc.query(
+                "select directive_id, unit_id, finished_at from directive_unit_view where expo_id = ?",
+                (rs, n) -> new Assignment(rs.getString("directive_id"), rs.getString("unit_id"),
+                        dueAtByDirective.get(rs.getString("directive_id")), Times.instant(rs, "finished_at")),
+                query.expoId());
+        Map<String, List<TaskSummary>> tasksByAssignment = new HashMap<>();
+        for (TaskSummary task : tasks.tasksOfExpo(query.expoId())) {
+            tasksByAssignment.computeIfAbsent(task.directiveId() + "/" + task.unitId(), k -> new ArrayList<>()).add(task);
+        }
+        Map<String, List<BoardCell>> cellsByUnit = new HashMap<>();
+        for (Assignment assignment : assignments) {
+            List<TaskSummary> assignmentTasks = tasksByAssignment.getOrDefault(
+                    assignment.directiveId() + "/" + assignment.unitId(), List.of());
+            cellsByUnit.computeIfAbsent(assignment.unitId(), u -> new ArrayList<>())
+                    .add(cell(assignment, assignmentTasks, now));
+        }
+        Map<String, Integer> directiveOrder = new HashMap<>();
+        for (int i = 0; i < directives.size(); i++) {
+            directiveOrder.put(directives.get(i).directiveId(), i);
+        }
+        List<BoardUnit> units = jdbc.query("select unit_id, name from expo_unit_view where expo_id = ? order by unit_id",
+                (rs, n) -> {
+                    List<BoardCell> cells = new ArrayList<>(cellsByUnit.getOrDefault(rs.getString("unit_id"), List.of()));
+                    cells.sort(Comparator.comparing(c -> directiveOrder.getOrDefault(c.directiveId(), Integer.MAX_VALUE)));
+                    return new BoardUnit(rs.getString("unit_id"), rs.getString("name"), List.copyOf(cells));
+                }, query.expoId());
+        return new Board(query.expoId(), names.get(0), now, directives, units);
+    }
+
+    /** How one unit stands on one directive, judged from its tasks (the unit's own steps and the reviews of them). */
+    static BoardCell cell(Assignment assignment, List<TaskSummary> tasks, Instant now) {
+        List<TaskSummary> unitSteps = tasks.stream().filter(t -> t.candidateGroup().equals(assignment.unitId())).toList();
+        boolean awaitingReview = tasks.stream().anyMatch(t -> !t.candidateGroup().equals(assignment.unitId()) && isActive(t));
+        boolean returned = unitSteps.stream().anyMatch(t -> isActive(t) && t.returnComment() != null
+                && t.status() == TaskStatus.OPEN && t.latestReportAt() == null);
+        boolean started = unitSteps.stream().anyMatch(t -> t.status() != TaskStatus.OPEN || t.latestReportAt() != null);
+        UnitDirectiveStatus status;
+        if (assignment.finishedAt() != null) {
+            status = UnitDirectiveStatus.DONE;
+        } else if (awaitingReview) {
+            status = UnitDirectiveStatus.SUBMITTED;
+        } else if (returned) {
+            status = UnitDirectiveStatus.RETURNED;
+        } else if (started) {
+            status = UnitDirectiveStatus.IN_PROGRESS;
+        } else {
+            status = UnitDirectiveStatus.NOT_STARTED;
+        }
+        int percent = status == UnitDirectiveStatus.DONE ? 100 : unitSteps.stream()
+                .filter(BoardQueries::isActive).mapToInt(TaskSummary::percent).max().orElse(0);
+        Instant lastReport = unitSteps.stream().map(TaskSummary::latestReportAt).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        boolean open = status != UnitDirectiveStatus.DONE;
+        Instant dueAt = assignment.dueAt();
+        boolean overdue = open && dueAt != null && dueAt.isBefore(now);
+        boolean dueSoon = open && !overdue && dueAt != null && dueAt.isBefore(now.plus(DUE_SOON));
+        return new BoardCell(assignment.directiveId(), assignment.unitId(), status, percent, dueAt, overdue, dueSoon, lastReport);
+    }
+
+    private static boolean isActive(TaskSummary task) {
+        return task.status() == TaskStatus.OPEN || task.status() == TaskStatus.CLAIMED;
+    }
+}

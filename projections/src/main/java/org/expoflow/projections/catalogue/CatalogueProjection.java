@@ -1,0 +1,103 @@
+package org.expoflow.projections.catalogue;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.expoflow.commands.api.DirectiveIssued;
+import org.expoflow.commands.api.ExpoPlanned;
+import org.expoflow.commands.api.UnitEnrolled;
+import org.expoflow.commands.api.UnitFinishedDirective;
+import org.expoflow.commands.api.UnitKind;
+import org.expoflow.projections.api.ExpoList;
+import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.api.FindExpo;
+import org.expoflow.projections.api.ListExpos;
+import org.expoflow.projections.support.Times;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.expoflow.projections.support.ReadModels;
+
+/** Expos, the units enrolled in them, and the directives issued with their targets. */
+@Component
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
+public class CatalogueProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public CatalogueProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ExpoPlanned event, @Timestamp Instant at) {
+        jdbc.update("insert into expo_view (expo_id, name, venue, opens_on, closes_on, planned_at) values (?, ?, ?, ?, ?, ?)",
+                event.expoId(), event.name(), event.venue(), event.opensOn(), event.closesOn(), Times.utc(at));
+    }
+
+    @EventHandler
+    void on(UnitEnrolled event) {
+        jdbc.update("insert into expo_unit_view (expo_id, unit_id, name, kind) values (?, ?, ?, ?)",
+                event.expoId(), event.unitId(), event.name(), event.kind().name());
+    }
+
+    @EventHandler
+    void on(DirectiveIssued event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        jdbc.update("insert into directive_view (directive_id, expo_id, kind, title, instructions, due_on, due_at, issued_at, issued_by)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                event.directiveId(), event.expoId(), event.kind(), event.title(), event.instructions(), event.dueOn(),
+                Times.utc(event.dueAt()), Times.utc(at), actor);
+        event.targets().forEach((figure, target) -> jdbc.update(
+                "insert into directive_target (directive_id, figure, target) values (?, ?, ?)",
+                event.directiveId(), figure, target));
+        event.unitIds().forEach(unitId -> jdbc.update(
+                "insert into directive_unit_view (directive_id, unit_id, expo_id) values (?, ?, ?)",
+                event.directiveId(), unitId, event.expoId()));
+    }
+
+    @EventHandler
+    void on(UnitFinishedDirective event, @Timestamp Instant at) {
+        jdbc.update("update directive_unit_view set finished_at = ? where directive_id = ? and unit_id = ?",
+                Times.utc(at), event.directiveId(), event.unitId());
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : List.of("directive_unit_view", "directive_target", "directive_view", "expo_unit_view", "expo_view")) {
+            jdbc.update("delete from " + table);
+        }
+    }
+
+    @QueryHandler
+    ExpoSummary handle(FindExpo query) {
+        List<ExpoSummary> expos = expos("where expo_id = ?", query.expoId());
+        return expos.isEmpty() ? null : expos.get(0);
+    }
+
+    @QueryHandler
+    ExpoList handle(ListExpos query) {
+        return new ExpoList(expos(""));
+    }
+
+    private List<ExpoSummary> expos(String where, Object... args) {
+        Map<String, List<ExpoSummary.EnrolledUnit>> unitsByExpo = new LinkedHashMap<>();
+        jdbc.query("select expo_id, unit_id, name, kind from expo_unit_view order by expo_id, unit_id", rs -> {
+            unitsByExpo.computeIfAbsent(rs.getString("expo_id"), id -> new java.util.ArrayList<>())
+                    .add(new ExpoSummary.EnrolledUnit(rs.getString("unit_id"), rs.getString("name"),
+                            UnitKind.valueOf(rs.getString("kind"))));
+        });
+        return jdbc.query("select * from expo_view " + where + " order by opens_on, expo_id",
+                (rs, n) -> new ExpoSummary(rs.getString("expo_id"), rs.getString("name"), rs.getString("venue"),
+                        rs.getObject("opens_on", java.time.LocalDate.class),
+                        rs.getObject("closes_on", java.time.LocalDate.class),
+                        List.copyOf(unitsByExpo.getOrDefault(rs.getString("expo_id"), List.of()))),
+                args);
+    }
+}

@@ -1,0 +1,246 @@
+package org.expoflow.projections.tasks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.expoflow.commands.api.ProgressReported;
+import org.expoflow.commands.api.TaskAssigned;
+import org.expoflow.commands.api.TaskCancelled;
+import org.expoflow.commands.api.TaskClaimed;
+import org.expoflow.commands.api.TaskCompleted;
+import org.expoflow.commands.api.TaskReturnedForRework;
+import org.expoflow.commands.api.TaskUnclaimed;
+import org.expoflow.projections.api.FindTask;
+import org.expoflow.projections.api.FindTasks;
+import org.expoflow.projections.api.TaskDetail;
+import org.expoflow.projections.api.TaskHistoryEntry;
+import org.expoflow.projections.api.TaskPage;
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.support.JsonColumns;
+import org.expoflow.projections.support.Times;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.expoflow.projections.support.ReadModels;
+
+/**
+ * Every task with where it stands, its latest progress report and figures, and its history: what a
+ * city clerk's task list and a coordinator's chase-up list are made of.
+ */
+@Component
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
+public class TaskListProjection {
+    private static final Map<String, String> SORTABLE = Map.of(
+            "dueAt", "t.due_at", "assignedAt", "t.assigned_at", "unitId", "t.unit_id", "status", "t.status");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public TaskListProjection(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(TaskAssigned event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        jdbc.update("insert into task_view (task_id, expo_id, directive_id, unit_id, process_instance_id, step_key,"
+                        + " step_name, candidate_group, status, due_at, percent, assigned_at)"
+                        + " values (:id, :expo, :directive, :unit, :process, :stepKey, :stepName, :group, :status, :due, 0, :at)",
+                new MapSqlParameterSource().addValue("id", event.taskId()).addValue("expo", event.expoId())
+                        .addValue("directive", event.directiveId()).addValue("unit", event.unitId())
+                        .addValue("process", event.processInstanceId()).addValue("stepKey", event.stepKey())
+                        .addValue("stepName", event.stepName()).addValue("group", event.candidateGroup())
+                        .addValue("status", TaskStatus.OPEN.name()).addValue("due", Times.utc(event.dueAt()))
+                        .addValue("at", Times.utc(at)));
+        record(event.taskId(), at, "TaskAssigned", actor, details("step", event.stepName(), "candidateGroup",
+                event.candidateGroup(), "dueAt", event.dueAt() == null ? null : event.dueAt().toString()));
+    }
+
+    @EventHandler
+    void on(TaskReturnedForRework event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        update("return_comment = :comment", event.taskId(), Map.of("comment", event.comment()));
+        record(event.taskId(), at, "TaskReturnedForRework", actor, details("comment", event.comment()));
+    }
+
+    @EventHandler
+    void on(TaskClaimed event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        update("status = 'CLAIMED', assignee = :assignee", event.taskId(), Map.of("assignee", event.assignee()));
+        record(event.taskId(), at, "TaskClaimed", actor, details("assignee", event.assignee()));
+    }
+
+    @EventHandler
+    void on(TaskUnclaimed event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        update("status = 'OPEN', assignee = null", event.taskId(), Map.of());
+        record(event.taskId(), at, "TaskUnclaimed", actor, details("previousAssignee", event.previousAssignee()));
+    }
+
+    @EventHandler
+    void on(ProgressReported event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("percent", event.percent());
+        values.put("note", event.note());
+        values.put("problems", event.problems());
+        values.put("suggestions", event.suggestions());
+        values.put("at", Times.utc(at));
+        String figures = event.figures().isEmpty() ? null : JsonColumns.write(event.figures());
+        values.put("figures", figures);
+        update("percent = :percent, latest_note = :note, latest_problems = :problems, latest_suggestions = :suggestions,"
+                + " latest_report_at = :at, latest_figures = coalesce(:figures, latest_figures)", event.taskId(), values);
+        record(event.taskId(), at, "ProgressReported", actor, details("percent", event.percent(), "note", event.note(),
+                "problems", event.problems(), "suggestions", event.suggestions(), "figures", event.figures()));
+    }
+
+    @EventHandler
+    void on(TaskCompleted event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("at", Times.utc(at));
+        values.put("figures", event.figures().isEmpty() ? null : JsonColumns.write(event.figures()));
+        values.put("decision", event.decision() == null ? null : event.decision().name());
+        values.put("comment", event.comment());
+        update("status = 'COMPLETED', closed_at = :at, latest_figures = coalesce(:figures, latest_figures),"
+                + " percent = 100, decision = :decision, decision_comment = :comment", event.taskId(), values);
+        record(event.taskId(), at, "TaskCompleted", actor, details("completedBy", event.completedBy(),
+                "figures", event.figures(), "values", event.values(),
+                "decision", event.decision() == null ? null : event.decision().name(), "comment", event.comment()));
+    }
+
+    @EventHandler
+    void on(TaskCancelled event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        update("status = 'CANCELLED', closed_at = :at", event.taskId(), Map.of("at", Times.utc(at)));
+        record(event.taskId(), at, "TaskCancelled", actor, details("reason", event.reason()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.getJdbcTemplate().update("delete from task_history");
+        jdbc.getJdbcTemplate().update("delete from task_view");
+    }
+
+    private void update(String assignments, String taskId, Map<String, ?> values) {
+        MapSqlParameterSource params = new MapSqlParameterSource(values).addValue("id", taskId);
+        jdbc.update("update task_view set " + assignments + " where task_id = :id", params);
+    }
+
+    private void record(String taskId, Instant at, String type, String actor, Map<String, Object> details) {
+        // one tracking thread per processor writes a task's history, so the next number cannot be taken twice
+        Integer last = jdbc.queryForObject("select max(seq) from task_history where task_id = :id",
+                new MapSqlParameterSource("id", taskId), Integer.class);
+        jdbc.update("insert into task_history (task_id, seq, occurred_at, type, actor, details)"
+                        + " values (:id, :seq, :at, :type, :actor, :details)",
+                new MapSqlParameterSource().addValue("id", taskId).addValue("seq", last == null ? 1 : last + 1)
+                        .addValue("at", Times.utc(at))
+                        .addValue("type", type).addValue("actor", actor).addValue("details", JsonColumns.write(details)));
+    }
+
+    private static Map<String, Object> details(Object... keysAndValues) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Object value = keysAndValues[i + 1];
+            boolean empty = value == null || (value instanceof Map<?, ?> map && map.isEmpty());
+            if (!empty) {
+                details.put((String) keysAndValues[i], value);
+            }
+        }
+        return details;
+    }
+
+    @QueryHandler
+    TaskPage handle(FindTasks query) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", Times.utc(clock.instant()));
+        filter(where, params, "t.expo_id", "expo", query.expoId());
+        filter(where, params, "t.unit_id", "unit", query.unitId());
+        filter(where, params, "t.directive_id", "directive", query.directiveId());
+        if (query.status() != null) {
+            if ("ACTIVE".equals(query.status())) {
+                where.append(" and t.status in ('OPEN', 'CLAIMED')");
+            } else {
+                filter(where, params, "t.status", "status", TaskStatus.valueOf(query.status()).name());
+            }
+        }
+        if (query.overdue() != null) {
+            where.append(query.overdue()
+                    ? " and t.status in ('OPEN', 'CLAIMED') and t.due_at < :now"
+                    : " and not (t.status in ('OPEN', 'CLAIMED') and t.due_at < :now)");
+        }
+        Long total = jdbc.queryForObject("select count(*) from task_view t" + where, params, Long.class);
+        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        List<TaskSummary> items = jdbc.query(selectTasks() + where + " order by " + orderBy(query.sort())
+                + ", t.task_id limit :limit offset :offset", params, this::summary);
+        return new TaskPage(items, total == null ? 0 : total, query.page(), query.size());
+    }
+
+    @QueryHandler
+    TaskDetail handle(FindTask query) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", query.taskId());
+        List<TaskDetail> found = jdbc.query(selectTasks() + " where t.task_id = :id", params, (rs, n) ->
+                new TaskDetail(summary(rs, n), rs.getString("instructions"), rs.getString("latest_note"),
+                        rs.getString("latest_problems"), rs.getString("latest_suggestions"), rs.getString("decision"),
+                        rs.getString("decision_comment"), history(query.taskId())));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The history of a task, oldest first. */
+    public List<TaskHistoryEntry> history(String taskId) {
+        return jdbc.query("select * from task_history where task_id = :id order by seq",
+                new MapSqlParameterSource("id", taskId), (rs, n) -> new TaskHistoryEntry(Times.instant(rs, "occurred_at"),
+                        rs.getString("type"), rs.getString("actor"), JsonColumns.details(rs.getString("details"))));
+    }
+
+    private static String selectTasks() {
+        return "select t.*, d.title as directive_title, d.kind as directive_kind, d.instructions"
+                + " from task_view t left join directive_view d on d.directive_id = t.directive_id";
+    }
+
+    private static void filter(StringBuilder where, MapSqlParameterSource params, String column, String name, String value) {
+        if (value != null) {
+            where.append(" and ").append(column).append(" = :").append(name);
+            params.addValue(name, value);
+        }
+    }
+
+    private static String orderBy(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return "t.due_at, t.assigned_at";
+        }
+        boolean descending = sort.startsWith("-");
+        String column = SORTABLE.get(descending ? sort.substring(1) : sort);
+        if (column == null) {
+            throw new IllegalArgumentException("sort: unknown sort key '" + sort + "', use one of " + Set.copyOf(SORTABLE.keySet()));
+        }
+        return column + (descending ? " desc" : "");
+    }
+
+    private TaskSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
+        Instant dueAt = Times.instant(rs, "due_at");
+        boolean open = status == TaskStatus.OPEN || status == TaskStatus.CLAIMED;
+        return new TaskSummary(rs.getString("task_id"), rs.getString("expo_id"), rs.getString("directive_id"),
+                rs.getString("directive_title"), rs.getString("directive_kind"), rs.getString("unit_id"),
+                rs.getString("step_key"), rs.getString("step_name"), rs.getString("candidate_group"), status,
+                rs.getString("assignee"), dueAt, open && dueAt != null && dueAt.isBefore(clock.instant()),
+                rs.getInt("percent"), JsonColumns.figures(rs.getString("latest_figures")),
+                Times.instant(rs, "latest_report_at"), rs.getString("return_comment"),
+                Times.instant(rs, "assigned_at"), Times.instant(rs, "closed_at"));
+    }
+
+    /** Rows of the task list for the board, keyed by nothing: the board groups them itself. */
+    public List<TaskSummary> tasksOfExpo(String expoId) {
+        RowMapper<TaskSummary> mapper = this::summary;
+        return new ArrayList<>(jdbc.query(selectTasks() + " where t.expo_id = :expo order by t.assigned_at, t.task_id",
+                new MapSqlParameterSource("expo", expoId), mapper));
+    }
+}

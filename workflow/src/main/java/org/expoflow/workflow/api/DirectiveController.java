@@ -1,0 +1,116 @@
+package org.expoflow.workflow.api;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.expoflow.commands.api.Figure;
+import org.expoflow.commands.api.IssueDirective;
+import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.support.ProjectionCatchUp;
+import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.kinds.DirectiveKind;
+import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@Tag(name = "Directives", description = "Directive kinds (BPMN) and the directives issued to units")
+public class DirectiveController {
+
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+    private final ActingContext acting;
+    private final QueryGateway queries;
+    private final ProjectionCatchUp catchUp;
+    private final DirectiveKindCatalogue kinds;
+    private final Clock clock;
+    private final ZoneId provinceZone;
+
+    public DirectiveController(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp,
+                               DirectiveKindCatalogue kinds, Clock clock,
+                               @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+        this.acting = acting;
+        this.queries = queries;
+        this.catchUp = catchUp;
+        this.kinds = kinds;
+        this.clock = clock;
+        this.provinceZone = provinceZone;
+    }
+
+    /**
+     * {@code dueOn} is the last day, in the province's time zone; {@code dueAt}, when given, is the precise
+     * instant and wins. Targets are per unit.
+     */
+    public record IssueDirectiveRequest(@NotBlank String expoId, @NotBlank String kind,
+                                        @NotBlank @Size(max = 300) String title,
+                                        @Size(max = 4000) String instructions,
+                                        LocalDate dueOn, Instant dueAt,
+                                        @NotEmpty @Size(max = 200) List<@NotBlank String> unitIds,
+                                        Map<String, @NotNull BigDecimal> targets) {
+    }
+
+    @GetMapping("/api/directive-kinds")
+    @Operation(summary = "The directive kinds that can be issued, with their steps and figures")
+    public List<DirectiveKind> kinds() {
+        return kinds.all();
+    }
+
+    @PostMapping("/api/directives")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Issue a directive to units: one process per unit starts at once")
+    public ResponseEntity<Map<String, String>> issue(@Valid @RequestBody IssueDirectiveRequest request) {
+        ExpoSummary expo = ExpoController.ExpoLookup.require(queries, request.expoId());
+        DirectiveKind kind = kinds.find(request.kind())
+                .orElseThrow(() -> new InvalidInput("kind", "no directive kind '" + request.kind() + "'; see /api/directive-kinds"));
+        Set<String> enrolled = expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId).collect(Collectors.toSet());
+        for (int i = 0; i < request.unitIds().size(); i++) {
+            if (!enrolled.contains(request.unitIds().get(i))) {
+                throw new InvalidInput("unitIds[" + i + "]", "unit '" + request.unitIds().get(i) + "' is not enrolled in this expo");
+            }
+        }
+        Map<String, BigDecimal> targets = request.targets() == null ? Map.of() : request.targets();
+        for (String figure : targets.keySet()) {
+            if (!Figure.isKnown(figure)) {
+                throw new InvalidInput("targets." + figure, "unknown figure '" + figure + "'");
+            }
+            if (!kind.figures().contains(figure)) {
+                throw new InvalidInput("targets." + figure, "directive kind " + kind.key() + " collects no figure '" + figure
+                        + "'; it collects " + kind.figures());
+            }
+        }
+        Instant dueAt = request.dueAt() != null ? request.dueAt()
+                : request.dueOn() == null ? null : request.dueOn().atTime(END_OF_DAY).atZone(provinceZone).toInstant();
+        if (dueAt == null) {
+            throw new InvalidInput("dueOn", "a directive needs a deadline: dueOn (a date) or dueAt (an instant)");
+        }
+        String directiveId = UUID.randomUUID().toString();
+        acting.send(new IssueDirective(directiveId, expo.id(), kind.key(), request.title().strip(), request.instructions(),
+                request.dueOn(), dueAt, request.unitIds(), targets, clock.instant()));
+        catchUp.awaitHead();
+        return ResponseEntity.created(URI.create("/api/tasks?directiveId=" + directiveId)).body(Map.of("id", directiveId));
+    }
+}

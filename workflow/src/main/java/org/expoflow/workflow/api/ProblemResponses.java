@@ -1,0 +1,138 @@
+package org.expoflow.workflow.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/**
+ * Every error of the API as an RFC 9457 problem: a status, a sentence for people, and {@code field}
+ * naming the input at fault (with {@code errors} listing all of them for validation failures).
+ * Refusals by the domain may arrive wrapped by the engine; the first {@link DomainRuleViolation} in
+ * the cause chain decides.
+ */
+@RestControllerAdvice(basePackages = "org.expoflow.workflow.api")
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> runtime(RuntimeException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainRuleViolation violation) {
+                return domain(violation);
+            }
+            if (cause instanceof FormFieldValidatorException invalid) {
+                return problem(HttpStatus.BAD_REQUEST, invalid.getId(),
+                        "field '" + invalid.getId() + "' is not valid: " + describe(invalid));
+            }
+            if (cause instanceof TaskAlreadyClaimedException claimed) {
+                return problem(HttpStatus.CONFLICT, null, "the task is already claimed by " + claimed.getTaskAssignee());
+            }
+            if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyException) {
+                return problem(HttpStatus.CONFLICT, null, "someone else changed this at the same moment; reload and try again");
+            }
+            if (cause instanceof NotFoundException || cause instanceof NullValueException) {
+                return problem(HttpStatus.NOT_FOUND, null, "not found: " + cause.getMessage());
+            }
+            if (cause instanceof ResourceNotFound notFound) {
+                return problem(HttpStatus.NOT_FOUND, notFound.field(), notFound.getMessage());
+            }
+            if (cause instanceof InvalidInput invalid) {
+                return problem(HttpStatus.BAD_REQUEST, invalid.field(), invalid.getMessage());
+            }
+            if (cause instanceof AccessDeniedException denied) {
+                return problem(HttpStatus.FORBIDDEN, null, denied.getMessage());
+            }
+        }
+        log.error("unexpected failure", exception);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, null, "an unexpected error occurred; it has been logged");
+    }
+
+    private static String describe(FormFieldValidatorException invalid) {
+        return invalid.getConfig() == null ? invalid.getName() : invalid.getName() + " " + invalid.getConfig();
+    }
+
+    private ResponseEntity<ProblemDetail> domain(DomainRuleViolation violation) {
+        HttpStatus status = switch (violation.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return problem(status, violation.field(), violation.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage()))
+                .toList();
+        Map<String, String> first = errors.isEmpty() ? Map.of("field", "body", "message", "is not valid") : errors.get(0);
+        ProblemDetail problem = body(HttpStatus.BAD_REQUEST, first.get("field"), first.get("field") + " " + first.get("message"));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
+                                                                             HttpHeaders headers, HttpStatusCode status,
+                                                                             WebRequest request) {
+        String field = exception.getParameterValidationResults().stream()
+                .map(result -> result.getMethodParameter().getParameterName()).findFirst().orElse("request");
+        return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, field, field + " is not valid"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String field = "body";
+        String detail = "the request body is not valid JSON for this endpoint";
+        if (exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            detail = "field '" + field + "' has a wrong type or is not allowed here";
+        }
+        return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, field, detail));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String field, String detail) {
+        return ResponseEntity.status(status).body(body(status, field, detail));
+    }
+
+    private static ProblemDetail body(HttpStatus status, String field, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return problem;
+    }
+}

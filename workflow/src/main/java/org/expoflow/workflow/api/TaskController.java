@@ -1,0 +1,269 @@
+package org.expoflow.workflow.api;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.expoflow.commands.api.ReportProgress;
+import org.expoflow.commands.api.ReviewDecision;
+import org.expoflow.projections.api.FindTask;
+import org.expoflow.projections.api.FindTasks;
+import org.expoflow.projections.api.TaskDetail;
+import org.expoflow.projections.api.TaskHistoryEntry;
+import org.expoflow.projections.api.TaskPage;
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.support.ProjectionCatchUp;
+import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.engine.StepForm;
+import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
+import org.expoflow.workflow.security.ExpoFlowUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Task lists and the work on a task. Claim, unclaim and complete go through the engine (whose listener
+ * issues the commands); a progress report changes no process state and goes straight to the task.
+ */
+@RestController
+@RequestMapping("/api/tasks")
+@Tag(name = "Tasks", description = "Task lists, and claiming, reporting on and completing tasks")
+public class TaskController {
+
+    private static final java.util.regex.Pattern SORT_KEYS = java.util.regex.Pattern.compile("-?(dueAt|assignedAt|unitId|status)");
+
+    private final ActingContext acting;
+    private final QueryGateway queries;
+    private final ProjectionCatchUp catchUp;
+    private final TaskService taskService;
+    private final FormService formService;
+    private final HistoryService historyService;
+    private final DirectiveKindCatalogue kinds;
+    private final TransactionTemplate transactions;
+
+    public TaskController(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, TaskService taskService,
+                          FormService formService, HistoryService historyService, DirectiveKindCatalogue kinds,
+                          TransactionTemplate transactions) {
+        this.acting = acting;
+        this.queries = queries;
+        this.catchUp = catchUp;
+        this.taskService = taskService;
+        this.formService = formService;
+        this.historyService = historyService;
+        this.kinds = kinds;
+        this.transactions = transactions;
+    }
+
+    public record ProgressRequest(@NotNull @Min(0) @Max(100) Integer percent, @Size(max = 4000) String note,
+                                  @Size(max = 4000) String problems, @Size(max = 4000) String suggestions,
+                                  Map<String, @NotNull @PositiveOrZero BigDecimal> figures) {
+    }
+
+    public record CompleteRequest(Map<String, @Size(max = 4000) String> values,
+                                  Map<String, @NotNull @PositiveOrZero BigDecimal> figures,
+                                  ReviewDecision decision, @Size(max = 2000) String comment) {
+    }
+
+    /** A task with what its step asks for. */
+    public record TaskView(@JsonUnwrapped TaskSummary summary, String instructions, String latestNote,
+                           String latestProblems, String latestSuggestions, String decision, String decisionComment,
+                           List<StepForm.Field> formFields, List<TaskHistoryEntry> history) {
+    }
+
+    @GetMapping
+    @Operation(summary = "List tasks; a city user sees only its own unit's")
+    public TaskPage list(@AuthenticationPrincipal ExpoFlowUser user,
+                         @RequestParam(required = false) String expoId,
+                         @RequestParam(required = false) String unitId,
+                         @RequestParam(required = false) String status,
+                         @RequestParam(required = false) String directiveId,
+                         @RequestParam(required = false) Boolean overdue,
+                         @RequestParam(defaultValue = "0") @Min(0) int page,
+                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                         @RequestParam(required = false) String sort) {
+        if (user.isCity()) {
+            if (unitId != null && !unitId.equals(user.unitId())) {
+                throw new AccessDeniedException("a city user sees only the tasks of its own unit, " + user.unitId());
+            }
+            unitId = user.unitId();
+        }
+        if (status != null && !status.equals("ACTIVE")) {
+            try {
+                TaskStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("status", "status is one of ACTIVE, OPEN, CLAIMED, COMPLETED, CANCELLED");
+            }
+        }
+        if (sort != null && !SORT_KEYS.matcher(sort).matches()) {
+            throw new InvalidInput("sort", "sort by dueAt, assignedAt, unitId or status, with a leading - for descending");
+        }
+        return queries.query(new FindTasks(expoId, unitId, status, directiveId, overdue, page, size, sort), TaskPage.class).join();
+    }
+
+    @GetMapping("/{taskId}")
+    @Operation(summary = "A task with its form fields and its history")
+    public TaskView get(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
+        TaskDetail detail = visibleTask(user, taskId);
+        TaskSummary summary = detail.summary();
+        return new TaskView(summary, detail.instructions(), detail.latestNote(), detail.latestProblems(),
+                detail.latestSuggestions(), detail.decision(), detail.decisionComment(), form(summary).fields(),
+                detail.history());
+    }
+
+    @PostMapping("/{taskId}/claim")
+    @Operation(summary = "Take a task: it becomes yours until you complete or unclaim it")
+    public ResponseEntity<Void> claim(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
+        visibleTask(user, taskId);
+        taskService.claim(taskId, user.getUsername());
+        catchUp.awaitHead();
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{taskId}/unclaim")
+    @Operation(summary = "Give a task back to its group")
+    public ResponseEntity<Void> unclaim(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
+        visibleTask(user, taskId);
+        taskService.setAssignee(taskId, null);
+        catchUp.awaitHead();
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{taskId}/progress")
+    @Operation(summary = "Report progress: percent, narrative, problems met, suggestions, figures so far")
+    public ResponseEntity<Void> progress(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                                         @Valid @RequestBody ProgressRequest request) {
+        TaskSummary task = visibleTask(user, taskId).summary();
+        Map<String, BigDecimal> figures = request.figures() == null ? Map.of() : request.figures();
+        checkFiguresOfKind(task, figures);
+        acting.send(new ReportProgress(taskId, acting.currentActor(), request.percent(), request.note(), request.problems(),
+                request.suggestions(), figures));
+        catchUp.awaitHead();
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{taskId}/complete")
+    @Operation(summary = "Complete a step with its values and figures; a review step with a decision and comment")
+    public ResponseEntity<Void> complete(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                                         @Valid @RequestBody CompleteRequest request) {
+        TaskSummary task = visibleTask(user, taskId).summary();
+        StepForm form = form(task);
+        Map<String, BigDecimal> figures = request.figures() == null ? Map.of() : request.figures();
+        Map<String, String> values = request.values() == null ? Map.of() : request.values();
+        checkFiguresOfKind(task, figures);
+        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> taskFigures = new HashMap<>();
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            StepForm.Field field = field(form, value.getKey())
+                    .orElseThrow(() -> new InvalidInput("values." + value.getKey(), "this step has no field '" + value.getKey() + "'"));
+            if (field.isFigure()) {
+                throw new InvalidInput("values." + value.getKey(), "'" + value.getKey() + "' is a figure: send it in figures");
+            }
+            variables.put(field.id(), value.getValue());
+        }
+        figures.forEach((key, number) -> field(form, key).ifPresentOrElse(
+                field -> variables.put(key, typed(field, number)),
+                () -> taskFigures.put(key, number.stripTrailingZeros().toPlainString())));
+        if (request.decision() != null || request.comment() != null) {
+            if (!form.isReview()) {
+                throw new InvalidInput("decision", "this step is not a review: it takes values and figures, not a decision");
+            }
+            if (request.decision() != null) {
+                variables.put(StepForm.DECISION, request.decision().name());
+            }
+            if (request.comment() != null) {
+                variables.put(StepForm.COMMENT, request.comment());
+            }
+        }
+        transactions.executeWithoutResult(status -> {
+            if (!taskFigures.isEmpty()) {
+                taskService.setVariablesLocal(taskId, taskFigures);
+            }
+            formService.submitTaskForm(taskId, variables);
+        });
+        catchUp.awaitHead();
+        return ResponseEntity.noContent().build();
+    }
+
+    private TaskDetail visibleTask(ExpoFlowUser user, String taskId) {
+        TaskDetail detail = queries.query(new FindTask(taskId), TaskDetail.class).join();
+        if (detail == null) {
+            throw new ResourceNotFound("taskId", "no task with id " + taskId);
+        }
+        if (user.isCity() && !detail.summary().unitId().equals(user.unitId())) {
+            throw new AccessDeniedException("task " + taskId + " belongs to another unit");
+        }
+        return detail;
+    }
+
+    private StepForm form(TaskSummary task) {
+        HistoricTaskInstance historic = historicTask(task);
+        return kinds.stepForm(historic.getProcessDefinitionId(), historic.getTaskDefinitionKey());
+    }
+
+    private HistoricTaskInstance historicTask(TaskSummary task) {
+        HistoricTaskInstance historic = historyService.createHistoricTaskInstanceQuery().taskId(task.id()).singleResult();
+        if (historic == null) {
+            throw new ResourceNotFound("taskId", "the engine has no record of task " + task.id());
+        }
+        return historic;
+    }
+
+    private static java.util.Optional<StepForm.Field> field(StepForm form, String id) {
+        return form.fields().stream().filter(field -> field.id().equals(id)).findFirst();
+    }
+
+    /** A unit may report any figure its directive's kind collects, on any of its steps. */
+    private void checkFiguresOfKind(TaskSummary task, Map<String, BigDecimal> figures) {
+        if (figures.isEmpty()) {
+            return;
+        }
+        List<String> collected = kinds.kindOf(historicTask(task).getProcessDefinitionId()).figures();
+        for (String key : figures.keySet()) {
+            if (!collected.contains(key)) {
+                throw new InvalidInput("figures." + key, "this directive does not collect a figure '" + key
+                        + "'; it collects " + collected);
+            }
+        }
+    }
+
+    /** The engine's form types want a long for a {@code long} field and a double for a {@code double} one. */
+    private static Object typed(StepForm.Field field, BigDecimal number) {
+        if ("long".equals(field.type())) {
+            try {
+                return number.longValueExact();
+            } catch (ArithmeticException e) {
+                throw new InvalidInput("figures." + field.id(), "'" + field.id() + "' is a whole number");
+            }
+        }
+        if ("double".equals(field.type())) {
+            return number.doubleValue();
+        }
+        return number.toPlainString();
+    }
+}

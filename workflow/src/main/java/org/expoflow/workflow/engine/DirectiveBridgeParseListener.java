@@ -1,0 +1,40 @@
+package org.expoflow.workflow.engine;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Attaches the bridge to every process the engine parses, so no BPMN file has to mention it: the task
+ * lifecycle listener on every user task, the end listener on every process.
+ */
+class DirectiveBridgeParseListener extends AbstractBpmnParseListener {
+
+    private final TaskLifecycleListener taskListener;
+    private final DirectiveEndListener endListener;
+
+    DirectiveBridgeParseListener(ActingContext acting) {
+        this.taskListener = new TaskLifecycleListener(acting);
+        this.endListener = new DirectiveEndListener(acting);
+    }
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        for (String event : new String[] {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
+                TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE}) {
+            definition.addBuiltInTaskListener(event, taskListener);
+        }
+    }
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, endListener);
+    }
+}

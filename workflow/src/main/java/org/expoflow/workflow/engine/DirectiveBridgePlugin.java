@@ -1,0 +1,29 @@
+package org.expoflow.workflow.engine;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/** Registers the bridge's parse listener with the engine before any BPMN is parsed. */
+@Component
+public class DirectiveBridgePlugin extends AbstractProcessEnginePlugin {
+
+    private final ActingContext acting;
+
+    // lazy: the acting context needs the engine's identity service, which exists only after this plugin ran
+    public DirectiveBridgePlugin(@Lazy ActingContext acting) {
+        this.acting = acting;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+            configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new DirectiveBridgeParseListener(acting));
+    }
+}

@@ -1,0 +1,24 @@
+package org.expoflow.workflow.engine;
+
+/**
+ * The variables every directive process starts with, so that a model drawn anywhere can write
+ * {@code camunda:candidateGroups="${unitId}"} and {@code camunda:dueDate="${dueAt}"}.
+ */
+public final class DirectiveProcessVariables {
+
+    public static final String EXPO_ID = "expoId";
+    public static final String DIRECTIVE_ID = "directiveId";
+    public static final String UNIT_ID = "unitId";
+    /** The deadline, an ISO-8601 instant. */
+    public static final String DUE_AT = "dueAt";
+    /** Set when a review returns the unit's work; the next step of the unit consumes it. */
+    static final String PENDING_REWORK_COMMENT = "pendingReworkComment";
+
+    private DirectiveProcessVariables() {
+    }
+
+    /** One process per unit per directive: the business key names both. */
+    public static String businessKey(String directiveId, String unitId) {
+        return directiveId + ":" + unitId;
+    }
+}

@@ -1,0 +1,153 @@
+package org.expoflow.workflow.engine;
+
+import static org.expoflow.workflow.engine.DirectiveProcessVariables.DIRECTIVE_ID;
+import static org.expoflow.workflow.engine.DirectiveProcessVariables.DUE_AT;
+import static org.expoflow.workflow.engine.DirectiveProcessVariables.EXPO_ID;
+import static org.expoflow.workflow.engine.DirectiveProcessVariables.PENDING_REWORK_COMMENT;
+import static org.expoflow.workflow.engine.DirectiveProcessVariables.UNIT_ID;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.expoflow.commands.api.AssignTask;
+import org.expoflow.commands.api.CancelTask;
+import org.expoflow.commands.api.ClaimTask;
+import org.expoflow.commands.api.CompleteTask;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.Figure;
+import org.expoflow.commands.api.ReviewDecision;
+import org.expoflow.commands.api.UnclaimTask;
+
+/**
+ * The one translator of user-task changes into commands, attached to every user task of every
+ * directive kind by {@link DirectiveBridgeParseListener}: created becomes {@link AssignTask}, assigned
+ * {@link ClaimTask} or {@link UnclaimTask}, completed {@link CompleteTask}, deleted {@link CancelTask}.
+ * It runs inside the engine's command, so the events are stored in the engine's transaction, and an
+ * exception from an aggregate fails the engine call with nothing changed.
+ * <p>
+ * A completed task's figures are the figure fields of its step's form, plus any known figure set as a
+ * variable of the task itself: a unit may report a figure of its directive on any of its steps.
+ */
+class TaskLifecycleListener implements TaskListener {
+
+    private final ActingContext acting;
+
+    TaskLifecycleListener(ActingContext acting) {
+        this.acting = acting;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> assigned(task);
+            case EVENTNAME_ASSIGNMENT -> {
+                if (task.getAssignee() == null) {
+                    acting.send(new UnclaimTask(task.getId(), acting.currentActor()));
+                } else {
+                    acting.send(new ClaimTask(task.getId(), acting.currentActor(), task.getAssignee()));
+                }
+            }
+            case EVENTNAME_COMPLETE -> completed(task);
+            case EVENTNAME_DELETE -> acting.send(new CancelTask(task.getId(),
+                    task.getDeleteReason() == null ? "removed by the engine" : task.getDeleteReason()));
+            default -> { }
+        }
+    }
+
+    private void assigned(DelegateTask task) {
+        String unitId = (String) task.getVariable(UNIT_ID);
+        String candidateGroup = candidateGroup(task);
+        String returnComment = null;
+        if (candidateGroup.equals(unitId) && task.getExecution().hasVariable(PENDING_REWORK_COMMENT)) {
+            returnComment = (String) task.getVariable(PENDING_REWORK_COMMENT);
+            task.getExecution().removeVariable(PENDING_REWORK_COMMENT);
+        }
+        StepForm form = StepForm.of(task.getBpmnModelElementInstance());
+        acting.send(new AssignTask(task.getId(), (String) task.getVariable(EXPO_ID), (String) task.getVariable(DIRECTIVE_ID),
+                unitId, task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), candidateGroup,
+                dueAt(task), Set.copyOf(form.requiredFigures()), returnComment));
+    }
+
+    private void completed(DelegateTask task) {
+        StepForm form = StepForm.of(task.getBpmnModelElementInstance());
+        Map<String, BigDecimal> figures = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (StepForm.Field field : form.fields()) {
+            Object value = task.getVariable(field.id());
+            if (value == null) {
+                continue;
+            }
+            if (field.isFigure()) {
+                figures.put(field.id(), figure(field.id(), value));
+            } else {
+                values.put(field.id(), value.toString());
+            }
+        }
+        // a figure the step's form does not ask for, reported on the task itself (a task-local variable)
+        task.getVariablesLocal().forEach((name, value) -> {
+            if (value != null && Figure.isKnown(name) && !figures.containsKey(name)) {
+                figures.put(name, figure(name, value));
+            }
+        });
+        ReviewDecision decision = null;
+        String comment = null;
+        if (form.isReview()) {
+            String chosen = values.get(StepForm.DECISION);
+            if (chosen == null) {
+                throw DomainRuleViolation.invalid(StepForm.DECISION, "a review step is completed with APPROVE or RETURN");
+            }
+            try {
+                decision = ReviewDecision.valueOf(chosen);
+            } catch (IllegalArgumentException e) {
+                throw DomainRuleViolation.invalid(StepForm.DECISION, "decision is APPROVE or RETURN, not " + chosen);
+            }
+            comment = values.get(StepForm.COMMENT);
+            if (decision == ReviewDecision.RETURN) {
+                task.getExecution().setVariable(PENDING_REWORK_COMMENT, comment == null ? "" : comment);
+            }
+        }
+        acting.send(new CompleteTask(task.getId(), acting.currentActor(), values, figures, decision, comment));
+    }
+
+    private static BigDecimal figure(String key, Object value) {
+        if (value instanceof Number number) {
+            return new BigDecimal(number.toString());
+        }
+        try {
+            return new BigDecimal(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw DomainRuleViolation.invalid("figures." + key, "figure '" + key + "' must be a number, not '" + value + "'");
+        }
+    }
+
+    /** The unit id for a city step, {@code coordinator} or {@code leader} for the office's steps. */
+    private static String candidateGroup(DelegateTask task) {
+        Set<String> groups = new LinkedHashSet<>();
+        for (IdentityLink link : task.getCandidates()) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        if (groups.isEmpty()) {
+            throw new IllegalStateException("step " + task.getTaskDefinitionKey()
+                    + " names no candidate group: write camunda:candidateGroups=\"${unitId}\" or \"coordinator\"");
+        }
+        return groups.iterator().next();
+    }
+
+    private static Instant dueAt(DelegateTask task) {
+        if (task.getDueDate() != null) {
+            return task.getDueDate().toInstant();
+        }
+        Object dueAt = task.getVariable(DUE_AT);
+        return dueAt == null ? null : Instant.parse(dueAt.toString());
+    }
+}

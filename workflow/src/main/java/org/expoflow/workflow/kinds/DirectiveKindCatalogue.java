@@ -1,0 +1,80 @@
+package org.expoflow.workflow.kinds;
+
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.expoflow.workflow.engine.StepForm;
+import org.springframework.stereotype.Component;
+
+/** Reads the directive kinds from the engine's deployed processes: the latest version of each. */
+@Component
+public class DirectiveKindCatalogue {
+
+    private final RepositoryService repositoryService;
+
+    public DirectiveKindCatalogue(RepositoryService repositoryService) {
+        this.repositoryService = repositoryService;
+    }
+
+    public List<DirectiveKind> all() {
+        return repositoryService.createProcessDefinitionQuery().latestVersion().active().list().stream()
+                .sorted(Comparator.comparing(ProcessDefinition::getKey))
+                .map(this::describe)
+                .toList();
+    }
+
+    public Optional<DirectiveKind> find(String key) {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().active()
+                .list().stream().findFirst().map(this::describe);
+    }
+
+    /** The kind a process definition (any version) describes. */
+    public DirectiveKind kindOf(String processDefinitionId) {
+        return describe(repositoryService.getProcessDefinition(processDefinitionId));
+    }
+
+    /** The form of one step of the process definition a task runs on. */
+    public StepForm stepForm(String processDefinitionId, String stepId) {
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(processDefinitionId);
+        UserTask step = model.getModelElementById(stepId);
+        return step == null ? new StepForm(List.of()) : StepForm.of(step);
+    }
+
+    private DirectiveKind describe(ProcessDefinition definition) {
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+        Process process = model.getModelElementById(definition.getKey());
+        List<DirectiveKind.Step> steps = model.getModelElementsByType(UserTask.class).stream()
+                .filter(task -> isIn(task, process))
+                .map(task -> new DirectiveKind.Step(task.getId(), task.getName(), task.getCamundaCandidateGroups(),
+                        StepForm.of(task).fields()))
+                .toList();
+        Set<String> figures = new LinkedHashSet<>();
+        steps.forEach(step -> step.fields().stream().filter(StepForm.Field::isFigure)
+                .forEach(field -> figures.add(field.id())));
+        String description = process == null ? null : process.getDocumentations().stream()
+                .map(Documentation::getTextContent).map(String::strip).findFirst().orElse(null);
+        return new DirectiveKind(definition.getKey(), definition.getName() == null ? definition.getKey() : definition.getName(),
+                definition.getVersion(), description, steps, List.copyOf(figures));
+    }
+
+    private static boolean isIn(UserTask task, Process process) {
+        if (process == null) {
+            return true;
+        }
+        for (var parent = task.getParentElement(); parent != null; parent = parent.getParentElement()) {
+            if (parent.equals(process)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

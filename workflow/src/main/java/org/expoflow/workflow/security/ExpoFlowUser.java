@@ -1,0 +1,37 @@
+package org.expoflow.workflow.security;
+
+import java.util.List;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** A signed-in user: their role and, for a city clerk, the one unit whose tasks they may see and do. */
+public class ExpoFlowUser extends User {
+
+    private final Role role;
+    private final String unitId;
+
+    public ExpoFlowUser(String username, String passwordHash, Role role, String unitId) {
+        super(username, passwordHash, List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
+        this.role = role;
+        this.unitId = unitId;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The unit of a city clerk; null for everyone else. */
+    public String unitId() {
+        return unitId;
+    }
+
+    public boolean isCity() {
+        return role == Role.CITY;
+    }
+
+    /** The engine group this user acts in: the unit id, coordinator, leader or admin. */
+    public String engineGroup() {
+        return role.groupFor(unitId);
+    }
+}

@@ -1,0 +1,54 @@
+package org.expoflow.workflow.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** The users of ExpoFlow, kept in the {@code expoflow_user} table with bcrypt password hashes. */
+@Component
+public class UserDirectory implements UserDetailsService {
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwordEncoder;
+
+    public UserDirectory(JdbcTemplate jdbc, PasswordEncoder passwordEncoder) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return find(username).orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    public Optional<ExpoFlowUser> find(String username) {
+        List<ExpoFlowUser> users = jdbc.query(
+                "select username, password_hash, role, unit_id from expoflow_user where username = ?",
+                (rs, n) -> new ExpoFlowUser(rs.getString("username"), rs.getString("password_hash"),
+                        Role.valueOf(rs.getString("role")), rs.getString("unit_id")), username);
+        return users.stream().findFirst();
+    }
+
+    public boolean isEmpty() {
+        Integer count = jdbc.queryForObject("select count(*) from expoflow_user", Integer.class);
+        return count == null || count == 0;
+    }
+
+    public void add(String username, String rawPassword, Role role, String unitId, String displayName) {
+        jdbc.update("insert into expoflow_user (username, password_hash, role, unit_id, display_name) values (?, ?, ?, ?, ?)",
+                username, passwordEncoder.encode(rawPassword), role.name(), unitId, displayName);
+    }
+
+    /** The users whose password is the given one: used to refuse production start-up with a demo password. */
+    public List<String> usersWithPassword(String rawPassword) {
+        return jdbc.query("select username, password_hash from expoflow_user order by username", (rs, n) ->
+                        passwordEncoder.matches(rawPassword, rs.getString("password_hash")) ? rs.getString("username") : null)
+                .stream().filter(java.util.Objects::nonNull).toList();
+    }
+}
