@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.ReportProgress;
 import org.expoflow.commands.api.ReviewDecision;
 import org.expoflow.projections.api.FindTask;
@@ -172,6 +173,9 @@ public class TaskController {
     public ResponseEntity<Void> complete(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                          @Valid @RequestBody CompleteRequest request) {
         TaskSummary task = visibleTask(user, taskId).summary();
+        if (task.status() == TaskStatus.COMPLETED || task.status() == TaskStatus.CANCELLED) {
+            throw DomainRuleViolation.conflict("task " + taskId + " is already " + task.status().name().toLowerCase());
+        }
         StepForm form = form(task);
         Map<String, BigDecimal> figures = request.figures() == null ? Map.of() : request.figures();
         Map<String, String> values = request.values() == null ? Map.of() : request.values();

@@ -1,0 +1,69 @@
+package org.expoflow.workflow.scenario;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Drives a running ExpoFlow through its REST contract as one signed-in user, as a client would. */
+public final class ExpoFlowClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Answer(HttpStatusCode status, JsonNode body) {
+
+        public String field(String name) {
+            return body.path(name).asText(null);
+        }
+    }
+
+    private final RestClient rest;
+
+    private ExpoFlowClient(RestClient rest) {
+        this.rest = rest;
+    }
+
+    public static ExpoFlowClient as(String baseUrl, String user) {
+        return new ExpoFlowClient(RestClient.builder().baseUrl(baseUrl)
+                .defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
+                .build());
+    }
+
+    public Answer get(String path, Object... uriVariables) {
+        return exchange(rest.get().uri(path, uriVariables));
+    }
+
+    public Answer post(String path, Object body, Object... uriVariables) {
+        RestClient.RequestBodySpec request = rest.post().uri(path, uriVariables).contentType(MediaType.APPLICATION_JSON);
+        if (body instanceof String raw) {
+            request.body(raw);
+        } else if (body != null) {
+            request.body(body);
+        }
+        return exchange(request);
+    }
+
+    public Answer post(String path) {
+        return post(path, (Object) null);
+    }
+
+    private static Answer exchange(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange((req, response) -> {
+            byte[] bytes = response.getBody().readAllBytes();
+            JsonNode body = bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+            return new Answer(response.getStatusCode(), body);
+        });
+    }
+
+    public static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
