@@ -11,7 +11,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * HTTP Basic on the API, the engine's REST API and the metrics; the Camunda webapps keep their own
@@ -30,15 +32,15 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
         return http
-                .securityMatcher("/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
-                        "/swagger-ui.html")
+                // path patterns over the whole application, not MVC's: /engine-rest is Jersey's servlet, not MVC's
+                .securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
+                        "/swagger-ui.html"))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+                        .requestMatchers(paths("/actuator/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(new BasicEntryPoint(),
-                        new AntPathRequestMatcher("/**")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
@@ -54,6 +56,12 @@ public class SecurityConfig {
                 // the webapps carry their own CSRF protection and session sign-in
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    private static RequestMatcher paths(String... patterns) {
+        PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(java.util.Arrays.stream(patterns).map(builder::matcher)
+                .map(RequestMatcher.class::cast).toList());
     }
 
     /** Asks for Basic credentials with a 401 that carries the realm, and no HTML page. */

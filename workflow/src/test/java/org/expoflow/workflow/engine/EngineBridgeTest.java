@@ -1,0 +1,134 @@
+package org.expoflow.workflow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.expoflow.workflow.scenario.EventStoreProbe;
+import org.expoflow.workflow.scenario.ExpoFlowClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Whatever path changes a task, its event is stored once, in the engine's transaction; and a command
+ * an aggregate refuses leaves neither an event nor an engine change.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class EngineBridgeTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TaskService taskService;
+
+    EventStoreProbe events;
+    String directiveId;
+
+    ExpoFlowClient as(String user) {
+        return ExpoFlowClient.as("http://localhost:" + port, user);
+    }
+
+    @BeforeEach
+    void inviteBuyersIssuedToShenyangAndDalian() {
+        events = new EventStoreProbe(jdbc);
+        ExpoFlowClient coordinator = as("coordinator");
+        String expoId = coordinator.post("/api/expos", map("name", "Osaka", "venue", "Osaka", "opensOn", "2030-03-01",
+                "closesOn", "2030-03-04")).field("id");
+        for (String unit : List.of("shenyang", "dalian")) {
+            coordinator.post("/api/expos/{e}/units", map("unitId", unit, "kind", "CITY"), expoId);
+        }
+        directiveId = coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers", "title", "Invite",
+                "dueOn", "2030-02-01", "unitIds", List.of("shenyang", "dalian"))).field("id");
+    }
+
+    private String shenyangTask() {
+        return as("shenyang").get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId).body()
+                .path("items").get(0).path("id").asText();
+    }
+
+    @Test
+    void aTaskCompletedThroughTheEngineRestApiIsRecordedAndProjected() {
+        String taskId = shenyangTask();
+        ExpoFlowClient.Answer answer = as("shenyang").post("/engine-rest/task/{id}/complete",
+                map("variables", map("invitationList", map("value", "Kansai buyers"))), taskId);
+
+        assertThat(answer.status().value()).isEqualTo(204);
+        assertThat(events.eventTypes(taskId)).containsExactly("TaskAssigned", "TaskCompleted");
+        assertThat(events.metaDataOfLast(taskId)).contains("\"actor\":\"shenyang\"");
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isZero();
+        // the caller did not go through our API, so it waits for the projection like any other reader
+        org.awaitility.Awaitility.await().untilAsserted(() ->
+                assertThat(as("shenyang").get("/api/tasks/{t}", taskId).body().path("status").asText()).isEqualTo("COMPLETED"));
+    }
+
+    @Test
+    void theEngineRestApiAsksForCredentials() {
+        ExpoFlowClient.Answer anonymous = ExpoFlowClient.as("http://localhost:" + port, "nobody")
+                .get("/engine-rest/task?processInstanceBusinessKey={k}", directiveId + ":shenyang");
+        assertThat(anonymous.status().value()).isEqualTo(401);
+    }
+
+    @Test
+    void aTaskClaimedThroughTheEngineServiceIsRecordedWithTheEngineAsActor() {
+        String taskId = shenyangTask();
+        taskService.claim(taskId, "shenyang");
+
+        assertThat(events.eventTypes(taskId)).containsExactly("TaskAssigned", "TaskClaimed");
+        assertThat(events.metaDataOfLast(taskId)).contains("\"actor\":\"engine\"");
+    }
+
+    @Test
+    void anotherCitysCompletionIsRefusedThroughOurApiWithNothingChanged() {
+        String taskId = shenyangTask();
+        long before = events.count();
+
+        ExpoFlowClient.Answer refused = as("dalian").post("/api/tasks/{t}/claim", null, taskId);
+
+        assertThat(refused.status().value()).isEqualTo(403);
+        assertThat(events.count()).isEqualTo(before);
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    }
+
+    @Test
+    void aCommandRefusedByTheTaskRollsBackTheEngineRestCompletion() {
+        String taskId = shenyangTask();
+        long before = events.count();
+
+        ExpoFlowClient.Answer refused = as("dalian").post("/engine-rest/task/{id}/complete", map(), taskId);
+
+        assertThat(refused.status().is2xxSuccessful()).isFalse();
+        assertThat(refused.body().path("message").asText()).contains("may not act");
+        assertThat(events.count()).isEqualTo(before);
+        assertThat(events.eventTypes(taskId)).containsExactly("TaskAssigned");
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the task is still open").isOne();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(directiveId + ":shenyang")
+                .taskDefinitionKey("sendInvitations").count()).as("the process did not move").isZero();
+    }
+
+    @Test
+    void aStepCannotBeSubmittedWithoutItsRequiredFigureEvenThroughTheEngine() {
+        String taskId = shenyangTask();
+        as("shenyang").post("/api/tasks/{t}/complete", map(), taskId);
+        String sendInvitations = shenyangTask();
+        long before = events.count();
+
+        ExpoFlowClient.Answer refused = as("shenyang").post("/engine-rest/task/{id}/complete", map(), sendInvitations);
+
+        assertThat(refused.status().is2xxSuccessful()).isFalse();
+        assertThat(refused.body().path("message").asText()).contains("buyersInvited");
+        assertThat(events.count()).isEqualTo(before);
+        assertThat(taskService.createTaskQuery().taskId(sendInvitations).count()).isOne();
+    }
+}
