@@ -1,0 +1,74 @@
+package org.expoflow.workflow.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** The layers of the design, kept honest: see DESIGN.md, "Architecture". */
+class LayeringTest {
+
+    static JavaClasses expoFlow;
+
+    @BeforeAll
+    static void importExpoFlow() {
+        expoFlow = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.expoflow");
+    }
+
+    @Test
+    void commandsKnowNoFrameworkButAxon() {
+        noClasses()
+                .that().resideInAPackage("org.expoflow.commands..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..", "jakarta..",
+                        "com.fasterxml.jackson..", "org.expoflow.projections..", "org.expoflow.workflow..")
+                .because("the write side is plain Java and Axon: no Spring, no Camunda, no web")
+                .check(expoFlow);
+    }
+
+    @Test
+    void projectionsSeeOnlyTheMessageApi() {
+        noClasses()
+                .that().resideInAPackage("org.expoflow.projections..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.expoflow.commands.expo..",
+                        "org.expoflow.commands.directive..", "org.expoflow.commands.task..", "org.expoflow.workflow..",
+                        "org.camunda..")
+                .because("the read side depends on the commands' api package only, never on the aggregates or the engine")
+                .check(expoFlow);
+    }
+
+    @Test
+    void onlyTheWorkflowImportsTheEngine() {
+        noClasses()
+                .that().resideOutsideOfPackage("org.expoflow.workflow..")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .because("workflow is the only module that imports org.camunda")
+                .check(expoFlow);
+    }
+
+    @Test
+    void messagesAreRecords() {
+        classes()
+                .that().resideInAPackage("org.expoflow.commands.api..")
+                .and().areNotEnums().and().areNotAssignableTo(Throwable.class).and().areNotInterfaces()
+                .and().doNotHaveSimpleName("package-info")
+                .should().beRecords()
+                .because("commands and events are immutable records")
+                .check(expoFlow);
+    }
+
+    @Test
+    void theRestApiNeverTouchesAggregates() {
+        noClasses()
+                .that().resideInAPackage("org.expoflow.workflow.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.expoflow.commands.expo..",
+                        "org.expoflow.commands.directive..", "org.expoflow.commands.task..")
+                .because("the API sends commands and asks queries; only Axon reaches the aggregates")
+                .check(expoFlow);
+    }
+}
