@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.expoflow.workflow.security.Role;
 import org.expoflow.workflow.security.UserDirectory;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -19,9 +20,10 @@ class ProductionGuardTest {
 
     @BeforeEach
     void emptyUserTable() {
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:guard-" + System.nanoTime(), "sa", ""));
-        jdbc.execute("create table expoflow_user (username varchar(64) primary key, password_hash varchar(100) not null,"
-                + " role varchar(16) not null, unit_id varchar(64), display_name varchar(200))");
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:guard-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         users = new UserDirectory(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
