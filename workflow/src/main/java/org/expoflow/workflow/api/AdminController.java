@@ -1,0 +1,50 @@
+package org.expoflow.workflow.api;
+
+import java.util.List;
+
+import org.expoflow.projections.support.ProjectionCatchUp;
+import org.expoflow.projections.support.ProjectionRebuild;
+import org.expoflow.projections.support.ProjectionRebuild.ProjectionProgress;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/admin/projections")
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Administration", description = "Projections: their progress, and rebuilding them from the event store")
+public class AdminController {
+
+    private final ProjectionRebuild rebuild;
+    private final ProjectionCatchUp catchUp;
+
+    public AdminController(ProjectionRebuild rebuild, ProjectionCatchUp catchUp) {
+        this.rebuild = rebuild;
+        this.catchUp = catchUp;
+    }
+
+    @GetMapping
+    @Operation(summary = "Every projection with its position (events processed) against the event store's head")
+    public List<ProjectionProgress> progress() {
+        return rebuild.progress();
+    }
+
+    @PostMapping("/{name}/rebuild")
+    @Operation(summary = "Reset a projection and replay every event into it; wait=true answers once it has caught up")
+    public List<ProjectionProgress> rebuild(@PathVariable String name, @RequestParam(defaultValue = "false") boolean wait) {
+        if (!rebuild.rebuild(name)) {
+            throw new ResourceNotFound("name", "no projection named '" + name + "'; see GET /api/admin/projections");
+        }
+        if (wait) {
+            catchUp.awaitHead();
+        }
+        return rebuild.progress();
+    }
+}
