@@ -8,6 +8,7 @@ import java.util.List;
 import org.expoflow.workflow.scenario.EventStoreProbe;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.ExpoFlowClient.Answer;
+import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,9 +36,7 @@ class BadInputTest {
     void osakaWithShenyang() {
         events = new EventStoreProbe(jdbc);
         coordinator = ExpoFlowClient.as("http://localhost:" + port, "coordinator");
-        expoId = coordinator.post("/api/expos", map("name", "Osaka", "venue", "Osaka", "opensOn", "2030-03-01",
-                "closesOn", "2030-03-04")).field("id");
-        coordinator.post("/api/expos/{e}/units", map("unitId", "shenyang", "kind", "CITY"), expoId);
+        expoId = OsakaFixture.osakaWith(coordinator, "shenyang");
     }
 
     private void assertRefused(Answer answer, int status, String field) {
@@ -84,9 +83,9 @@ class BadInputTest {
 
     @Test
     void progressAndCompletionWithBadInputAreRefusedNamingTheField() {
-        String directiveId = coordinator.post("/api/directives", directive()).field("id");
+        String directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, "shenyang");
         ExpoFlowClient shenyang = ExpoFlowClient.as("http://localhost:" + port, "shenyang");
-        String taskId = shenyang.get("/api/tasks?directiveId={d}", directiveId).body().path("items").get(0).path("id").asText();
+        String taskId = OsakaFixture.firstActiveTask(shenyang, directiveId);
         long before = events.count();
 
         assertRefused(shenyang.post("/api/tasks/{t}/progress", map("percent", 101), taskId), 400, "percent");
@@ -104,9 +103,9 @@ class BadInputTest {
 
     @Test
     void aTaskCompletedTwiceGivesAConflictTheSecondTime() {
-        String directiveId = coordinator.post("/api/directives", directive()).field("id");
+        String directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, "shenyang");
         ExpoFlowClient shenyang = ExpoFlowClient.as("http://localhost:" + port, "shenyang");
-        String taskId = shenyang.get("/api/tasks?directiveId={d}", directiveId).body().path("items").get(0).path("id").asText();
+        String taskId = OsakaFixture.firstActiveTask(shenyang, directiveId);
 
         assertThat(shenyang.post("/api/tasks/{t}/complete", map(), taskId).status().value()).isEqualTo(204);
         long before = events.count();

@@ -3,11 +3,10 @@ package org.expoflow.workflow.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.TaskService;
 import org.expoflow.workflow.scenario.EventStoreProbe;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
+import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,18 +43,12 @@ class EngineBridgeTest {
     void inviteBuyersIssuedToShenyangAndDalian() {
         events = new EventStoreProbe(jdbc);
         ExpoFlowClient coordinator = as("coordinator");
-        String expoId = coordinator.post("/api/expos", map("name", "Osaka", "venue", "Osaka", "opensOn", "2030-03-01",
-                "closesOn", "2030-03-04")).field("id");
-        for (String unit : List.of("shenyang", "dalian")) {
-            coordinator.post("/api/expos/{e}/units", map("unitId", unit, "kind", "CITY"), expoId);
-        }
-        directiveId = coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers", "title", "Invite",
-                "dueOn", "2030-02-01", "unitIds", List.of("shenyang", "dalian"))).field("id");
+        String expoId = OsakaFixture.osakaWith(coordinator, "shenyang", "dalian");
+        directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, "shenyang", "dalian");
     }
 
     private String shenyangTask() {
-        return as("shenyang").get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId).body()
-                .path("items").get(0).path("id").asText();
+        return OsakaFixture.firstActiveTask(as("shenyang"), directiveId);
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.expoflow.workflow.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,16 +26,10 @@ class ProjectionRebuildTest {
     @Test
     void rebuildingTheReadModelsGivesTheSameBoardFiguresAndTasks() {
         ExpoFlowClient coordinator = as("coordinator");
-        String expoId = coordinator.post("/api/expos", map("name", "Osaka", "venue", "Osaka", "opensOn", "2030-03-01",
-                "closesOn", "2030-03-04")).field("id");
-        for (String unit : List.of("shenyang", "dalian")) {
-            coordinator.post("/api/expos/{e}/units", map("unitId", unit, "kind", "CITY"), expoId);
-        }
-        String directiveId = coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers",
-                "title", "Invite", "dueOn", "2030-02-01", "unitIds", List.of("shenyang", "dalian"),
-                "targets", map("buyersInvited", 50))).field("id");
+        String expoId = OsakaFixture.osakaWith(coordinator, "shenyang", "dalian");
+        String directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, "shenyang", "dalian");
         ExpoFlowClient shenyang = as("shenyang");
-        String task = shenyang.get("/api/tasks?directiveId={d}", directiveId).body().path("items").get(0).path("id").asText();
+        String task = OsakaFixture.firstActiveTask(shenyang, directiveId);
         shenyang.post("/api/tasks/{t}/progress", map("percent", 40, "problems", "visa delays", "figures", map("buyersInvited", 17)), task);
         shenyang.post("/api/tasks/{t}/complete", map(), task);
 
