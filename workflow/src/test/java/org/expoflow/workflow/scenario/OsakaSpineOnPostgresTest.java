@@ -1,8 +1,31 @@
 package org.expoflow.workflow.scenario;
 
-import org.expoflow.workflow.PostgresTest;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** The spine's story on PostgreSQL, the production store. */
+import java.util.List;
+
+import org.expoflow.workflow.PostgresTest;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The spine's story on PostgreSQL, the production store, whose stored events anyone can read. */
 @PostgresTest
 class OsakaSpineOnPostgresTest extends OsakaSpineScenario {
+
+    @Test
+    void storedEventsAreReadableJsonAndNoColumnIsALargeObject() throws Exception {
+        fromThePreparatoryMeetingToInvitedBuyers();
+
+        List<String> payloads = jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry"
+                + " where payload_type = 'org.expoflow.commands.api.DirectiveIssued'", String.class);
+        assertThat(payloads).isNotEmpty();
+        var directiveIssued = new ObjectMapper().readTree(payloads.get(payloads.size() - 1));
+        assertThat(directiveIssued.path("kind").asText()).isEqualTo("invite-buyers");
+        assertThat(directiveIssued.path("targets").path("buyersInvited").asInt()).isEqualTo(50);
+
+        List<String> oidColumns = jdbc.queryForList("select table_name || '.' || column_name from information_schema.columns"
+                + " where data_type = 'oid' and table_schema = current_schema()", String.class);
+        assertThat(oidColumns).isEmpty();
+    }
 }
