@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code issuedAt} is when the coordinator asked, against which the deadline is judged.
  * Targets are per unit: each unit is expected to reach them.
  */
-public record IssueDirective(String directiveId, String expoId, String kind, String title, String instructions,
+public record IssueDirective(Actor actor, String directiveId, String expoId, String kind, String title, String instructions,
                              LocalDate dueOn, Instant dueAt, List<String> unitIds,
                              Map<String, BigDecimal> targets, Instant issuedAt) {
 }

@@ -16,6 +16,7 @@ import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.IssueDirective;
 import org.expoflow.commands.api.RecordUnitFinished;
 import org.expoflow.commands.api.UnitFinishedDirective;
+import org.expoflow.commands.office.OfficePolicy;
 import org.expoflow.commands.task.FigurePolicy;
 
 /**
@@ -40,6 +41,7 @@ public class Directive {
 
     @CommandHandler
     public Directive(IssueDirective command) {
+        OfficePolicy.checkCoordinator(command.actor(), "issue a directive");
         if (command.kind() == null || command.kind().isBlank()) {
             throw DomainRuleViolation.invalid("kind", "a directive needs a kind");
         }

@@ -13,6 +13,7 @@ import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.EnrolUnit;
 import org.expoflow.commands.api.ExpoPlanned;
 import org.expoflow.commands.api.PlanExpo;
+import org.expoflow.commands.office.OfficePolicy;
 import org.expoflow.commands.api.UnitEnrolled;
 
 /**
@@ -38,6 +39,7 @@ public class Expo {
 
     @CommandHandler
     public Expo(PlanExpo command) {
+        OfficePolicy.checkCoordinator(command.actor(), "plan an expo");
         if (command.name() == null || command.name().isBlank()) {
             throw DomainRuleViolation.invalid("name", "an expo needs a name");
         }
@@ -52,6 +54,7 @@ public class Expo {
 
     @CommandHandler
     public void handle(EnrolUnit command) {
+        OfficePolicy.checkCoordinator(command.actor(), "enrol a unit");
         if (command.unitId() == null || !UNIT_ID.matcher(command.unitId()).matches()) {
             throw DomainRuleViolation.invalid("unitId", "a unit id is a lower-case slug such as 'shenyang'");
         }

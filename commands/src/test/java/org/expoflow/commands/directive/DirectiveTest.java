@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.expoflow.commands.api.Actor;
 import org.expoflow.commands.api.DirectiveIssued;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.IssueDirective;
@@ -24,6 +26,8 @@ class DirectiveTest {
             "Invite Japanese buyers", "At least 50 buyers from Kansai", DUE_ON, DUE_AT, List.of("shenyang", "dalian"),
             Map.of("buyersInvited", BigDecimal.valueOf(50)));
 
+    private static final Actor COORDINATOR = new Actor("coordinator", Set.of("coordinator"));
+
     private AggregateTestFixture<Directive> fixture;
 
     @BeforeEach
@@ -32,7 +36,11 @@ class DirectiveTest {
     }
 
     private static IssueDirective issue(Instant dueAt, List<String> units, Map<String, BigDecimal> targets) {
-        return new IssueDirective("d1", "osaka", "invite-buyers", "Invite Japanese buyers",
+        return issue(COORDINATOR, dueAt, units, targets);
+    }
+
+    private static IssueDirective issue(Actor actor, Instant dueAt, List<String> units, Map<String, BigDecimal> targets) {
+        return new IssueDirective(actor, "d1", "osaka", "invite-buyers", "Invite Japanese buyers",
                 "At least 50 buyers from Kansai", DUE_ON, dueAt, units, targets, NOW);
     }
 
@@ -78,5 +86,15 @@ class DirectiveTest {
         fixture.given(INVITE_BUYERS, new UnitFinishedDirective("d1", "osaka", "shenyang"))
                 .when(new RecordUnitFinished("d1", "shenyang"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void cannotBeIssuedByALeaderOrACity() {
+        for (Actor notTheOffice : List.of(new Actor("leader", Set.of("leader")), new Actor("shenyang", Set.of("shenyang")))) {
+            fixture.givenNoPriorActivity()
+                    .when(issue(notTheOffice, DUE_AT, List.of("shenyang"), Map.of()))
+                    .expectNoEvents()
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("only the expo office"));
+        }
     }
 }

@@ -1,8 +1,10 @@
 package org.expoflow.commands.expo;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.expoflow.commands.api.Actor;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.EnrolUnit;
 import org.expoflow.commands.api.ExpoPlanned;
@@ -17,6 +19,9 @@ class ExpoTest {
     private static final ExpoPlanned OSAKA = new ExpoPlanned("osaka", "Liaoning Export Commodities Exhibition",
             "Osaka", LocalDate.parse("2030-03-01"), LocalDate.parse("2030-03-04"));
 
+    private static final Actor COORDINATOR = new Actor("coordinator", Set.of("coordinator"));
+    private static final Actor SHENYANG_CLERK = new Actor("shenyang", Set.of("shenyang"));
+
     private AggregateTestFixture<Expo> fixture;
 
     @BeforeEach
@@ -27,14 +32,14 @@ class ExpoTest {
     @Test
     void canBePlanned() {
         fixture.givenNoPriorActivity()
-                .when(new PlanExpo("osaka", OSAKA.name(), "Osaka", OSAKA.opensOn(), OSAKA.closesOn()))
+                .when(new PlanExpo(COORDINATOR, "osaka", OSAKA.name(), "Osaka", OSAKA.opensOn(), OSAKA.closesOn()))
                 .expectEvents(OSAKA);
     }
 
     @Test
     void cannotClosesBeforeItOpens() {
         fixture.givenNoPriorActivity()
-                .when(new PlanExpo("osaka", "Osaka", "Osaka", OSAKA.closesOn(), OSAKA.opensOn()))
+                .when(new PlanExpo(COORDINATOR, "osaka", "Osaka", "Osaka", OSAKA.closesOn(), OSAKA.opensOn()))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("closes"));
     }
@@ -42,14 +47,14 @@ class ExpoTest {
     @Test
     void canEnrolACity() {
         fixture.given(OSAKA)
-                .when(new EnrolUnit("osaka", "shenyang", "Shenyang", UnitKind.CITY))
+                .when(new EnrolUnit(COORDINATOR, "osaka", "shenyang", "Shenyang", UnitKind.CITY))
                 .expectEvents(new UnitEnrolled("osaka", "shenyang", "Shenyang", UnitKind.CITY));
     }
 
     @Test
     void cannotEnrolAUnitTwice() {
         fixture.given(OSAKA, new UnitEnrolled("osaka", "shenyang", "Shenyang", UnitKind.CITY))
-                .when(new EnrolUnit("osaka", "shenyang", "Shenyang", UnitKind.CITY))
+                .when(new EnrolUnit(COORDINATOR, "osaka", "shenyang", "Shenyang", UnitKind.CITY))
                 .expectNoEvents()
                 .expectException(DomainRuleViolation.class);
     }
@@ -57,8 +62,20 @@ class ExpoTest {
     @Test
     void cannotEnrolAUnitWhoseIdIsNotASlug() {
         fixture.given(OSAKA)
-                .when(new EnrolUnit("osaka", "Shen Yang", "Shenyang", UnitKind.CITY))
+                .when(new EnrolUnit(COORDINATOR, "osaka", "Shen Yang", "Shenyang", UnitKind.CITY))
                 .expectNoEvents()
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("slug"));
+    }
+
+    @Test
+    void cannotBePlannedOrEnrolledByACity() {
+        fixture.givenNoPriorActivity()
+                .when(new PlanExpo(SHENYANG_CLERK, "osaka", "Osaka", "Osaka", OSAKA.opensOn(), OSAKA.closesOn()))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("only the expo office"));
+        fixture.given(OSAKA)
+                .when(new EnrolUnit(SHENYANG_CLERK, "osaka", "dalian", "Dalian", UnitKind.CITY))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class);
     }
 }

@@ -108,7 +108,7 @@ public class DirectiveController {
             throw new InvalidInput("dueOn", "a directive needs a deadline: dueOn (a date) or dueAt (an instant)");
         }
         String directiveId = UUID.randomUUID().toString();
-        acting.send(new IssueDirective(directiveId, expo.id(), kind.key(), request.title().strip(), request.instructions(),
+        acting.send(new IssueDirective(acting.currentActor(), directiveId, expo.id(), kind.key(), request.title().strip(), request.instructions(),
                 request.dueOn(), dueAt, request.unitIds(), targets, clock.instant()));
         catchUp.awaitHead();
         return ResponseEntity.created(URI.create("/api/tasks?directiveId=" + directiveId)).body(Map.of("id", directiveId));

@@ -61,7 +61,7 @@ public class ExpoController {
     @Operation(summary = "Plan an expo")
     public ResponseEntity<Map<String, String>> plan(@Valid @RequestBody PlanExpoRequest request) {
         String expoId = UUID.randomUUID().toString();
-        acting.send(new PlanExpo(expoId, request.name().strip(), request.venue(), request.opensOn(), request.closesOn()));
+        acting.send(new PlanExpo(acting.currentActor(), expoId, request.name().strip(), request.venue(), request.opensOn(), request.closesOn()));
         catchUp.awaitHead();
         return ResponseEntity.created(URI.create("/api/expos/" + expoId)).body(Map.of("id", expoId));
     }
@@ -83,7 +83,7 @@ public class ExpoController {
     @Operation(summary = "Enrol a city or department in the expo's preparation")
     public ResponseEntity<Map<String, String>> enrol(@PathVariable String expoId, @Valid @RequestBody EnrolUnitRequest request) {
         ExpoLookup.require(queries, expoId);
-        acting.send(new EnrolUnit(expoId, request.unitId(), request.name(), request.kind()));
+        acting.send(new EnrolUnit(acting.currentActor(), expoId, request.unitId(), request.name(), request.kind()));
         catchUp.awaitHead();
         return ResponseEntity.created(URI.create("/api/expos/" + expoId))
                 .body(Map.of("expoId", expoId, "unitId", request.unitId()));

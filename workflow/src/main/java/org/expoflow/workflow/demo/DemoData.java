@@ -94,9 +94,9 @@ public class DemoData implements ApplicationRunner {
         identityService.setAuthentication("coordinator", List.of("coordinator"));
         try {
             String expoId = UUID.randomUUID().toString();
-            acting.send(new PlanExpo(expoId, "首届辽宁出口商品（日本·大阪）展览会 First Liaoning Export Commodities (Japan, Osaka) Exhibition",
+            acting.send(new PlanExpo(acting.currentActor(), expoId, "首届辽宁出口商品（日本·大阪）展览会 First Liaoning Export Commodities (Japan, Osaka) Exhibition",
                     "Intex Osaka", LocalDate.now().plusMonths(4), LocalDate.now().plusMonths(4).plusDays(3)));
-            UNITS.forEach(unit -> acting.send(new EnrolUnit(expoId, unit.id(), unit.name(), unit.kind())));
+            UNITS.forEach(unit -> acting.send(new EnrolUnit(acting.currentActor(), expoId, unit.id(), unit.name(), unit.kind())));
         } finally {
             identityService.clearAuthentication();
         }
