@@ -1,7 +1,9 @@
 package org.expoflow.workflow.config;
 
+import java.sql.SQLException;
 import java.time.Clock;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -100,6 +102,23 @@ public class AxonSetup {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * Two writers appending to one aggregate at once: the second hits the unique key on aggregate and
+     * sequence (SQLSTATE 23505 on H2 and PostgreSQL alike), which Axon then reports as a concurrency
+     * conflict instead of a storage failure.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueKeyViolations() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /** Who acted and the request's correlation id travel from each command to its events. */
