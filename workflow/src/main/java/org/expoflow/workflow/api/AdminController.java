@@ -5,6 +5,7 @@ import java.util.List;
 import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.projections.support.ProjectionRebuild;
 import org.expoflow.projections.support.ProjectionRebuild.ProjectionProgress;
+import org.expoflow.workflow.engine.ConsistencyCheck;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,26 +18,34 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@RequestMapping("/api/admin/projections")
+@RequestMapping("/api/admin")
 @PreAuthorize("hasRole('ADMIN')")
-@Tag(name = "Administration", description = "Projections: their progress, and rebuilding them from the event store")
+@Tag(name = "Administration", description = "Projections and their rebuild; the consistency of engine, events and views")
 public class AdminController {
 
     private final ProjectionRebuild rebuild;
     private final ProjectionCatchUp catchUp;
+    private final ConsistencyCheck consistency;
 
-    public AdminController(ProjectionRebuild rebuild, ProjectionCatchUp catchUp) {
+    public AdminController(ProjectionRebuild rebuild, ProjectionCatchUp catchUp, ConsistencyCheck consistency) {
         this.rebuild = rebuild;
         this.catchUp = catchUp;
+        this.consistency = consistency;
     }
 
-    @GetMapping
+    @GetMapping("/consistency")
+    @Operation(summary = "Compare the engine's open tasks with the event store and the task list; list every difference")
+    public ConsistencyCheck.Report consistency() {
+        return consistency.run();
+    }
+
+    @GetMapping("/projections")
     @Operation(summary = "Every projection with its position (events processed) against the event store's head")
     public List<ProjectionProgress> progress() {
         return rebuild.progress();
     }
 
-    @PostMapping("/{name}/rebuild")
+    @PostMapping("/projections/{name}/rebuild")
     @Operation(summary = "Reset a projection and replay every event into it; wait=true answers once it has caught up")
     public List<ProjectionProgress> rebuild(@PathVariable String name, @RequestParam(defaultValue = "false") boolean wait) {
         if (!rebuild.rebuild(name)) {

@@ -1,0 +1,85 @@
+package org.expoflow.workflow.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.expoflow.commands.api.TaskAssigned;
+import org.expoflow.commands.api.TaskCancelled;
+import org.expoflow.commands.api.TaskCompleted;
+import org.expoflow.projections.support.ProjectionCatchUp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compares the three records of which tasks are open: the engine's runtime tasks, the event store
+ * (assigned and neither completed nor cancelled) and the task-list projection, and lists every task on
+ * which they disagree, including who holds it.
+ */
+@Component
+public class ConsistencyCheck {
+
+    /** One task on which the records disagree; a null side does not have the task open. */
+    public record Difference(String taskId, String engine, String eventStore, String projection) {
+    }
+
+    public record Report(boolean consistent, int engineOpenTasks, int eventStoreOpenTasks, int projectionOpenTasks,
+                         List<Difference> differences) {
+    }
+
+    private final TaskService taskService;
+    private final JdbcTemplate jdbc;
+    private final ProjectionCatchUp catchUp;
+
+    public ConsistencyCheck(TaskService taskService, JdbcTemplate jdbc, ProjectionCatchUp catchUp) {
+        this.taskService = taskService;
+        this.jdbc = jdbc;
+        this.catchUp = catchUp;
+    }
+
+    public Report run() {
+        catchUp.awaitHead();
+        Map<String, String> engine = new HashMap<>();
+        for (Task task : taskService.createTaskQuery().list()) {
+            engine.put(task.getId(), holder(task.getAssignee()));
+        }
+        Map<String, String> eventStore = new HashMap<>();
+        jdbc.query("select a.aggregate_identifier,"
+                        + " (select count(*) from domain_event_entry c where c.aggregate_identifier = a.aggregate_identifier"
+                        + "  and c.payload_type in (?, ?)) as closed"
+                        + " from domain_event_entry a where a.payload_type = ?",
+                rs -> {
+                    if (rs.getLong("closed") == 0) {
+                        eventStore.put(rs.getString(1), null);
+                    }
+                }, TaskCompleted.class.getName(), TaskCancelled.class.getName(), TaskAssigned.class.getName());
+        Map<String, String> projection = new HashMap<>();
+        jdbc.query("select task_id, assignee from task_view where status in ('OPEN', 'CLAIMED')",
+                rs -> { projection.put(rs.getString("task_id"), holder(rs.getString("assignee"))); });
+
+        TreeSet<String> taskIds = new TreeSet<>(engine.keySet());
+        taskIds.addAll(eventStore.keySet());
+        taskIds.addAll(projection.keySet());
+        List<Difference> differences = new ArrayList<>();
+        for (String taskId : taskIds) {
+            String inEngine = engine.containsKey(taskId) ? engine.get(taskId) : null;
+            String inEvents = eventStore.containsKey(taskId) ? "open" : null;
+            String inProjection = projection.containsKey(taskId) ? projection.get(taskId) : null;
+            boolean openEverywhere = inEngine != null && inEvents != null && inProjection != null;
+            boolean sameHolder = openEverywhere && Objects.equals(inEngine, inProjection);
+            if (!(openEverywhere && sameHolder)) {
+                differences.add(new Difference(taskId, inEngine, inEvents, inProjection));
+            }
+        }
+        return new Report(differences.isEmpty(), engine.size(), eventStore.size(), projection.size(), differences);
+    }
+
+    private static String holder(String assignee) {
+        return assignee == null ? "open, unclaimed" : "open, claimed by " + assignee;
+    }
+}
