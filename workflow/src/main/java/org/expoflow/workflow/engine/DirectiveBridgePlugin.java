@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-/** Registers the bridge's parse listener with the engine before any BPMN is parsed. */
+/** Registers the bridge's parse listeners with the engine before any BPMN is parsed: no scripts, and the bridge. */
 @Component
 public class DirectiveBridgePlugin extends AbstractProcessEnginePlugin {
 
@@ -24,6 +24,7 @@ public class DirectiveBridgePlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreBPMNParseListeners() == null) {
             configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
         }
+        configuration.getCustomPreBPMNParseListeners().add(new ScriptRefusingParseListener());
         configuration.getCustomPreBPMNParseListeners().add(new DirectiveBridgeParseListener(acting));
     }
 }
