@@ -35,6 +35,22 @@ public class UserDirectory implements UserDetailsService {
         return users.stream().findFirst();
     }
 
+    /** A user as the administrators see it: never the password hash. */
+    public record UserEntry(String username, Role role, String unitId, String displayName) {
+    }
+
+    public List<UserEntry> list() {
+        return jdbc.query("select username, role, unit_id, display_name from expoflow_user order by username",
+                (rs, n) -> new UserEntry(rs.getString("username"), Role.valueOf(rs.getString("role")),
+                        rs.getString("unit_id"), rs.getString("display_name")));
+    }
+
+    /** Sets a new password; answers false when there is no such user. */
+    public boolean changePassword(String username, String rawPassword) {
+        return jdbc.update("update expoflow_user set password_hash = ? where username = ?",
+                passwordEncoder.encode(rawPassword), username) == 1;
+    }
+
     public boolean isEmpty() {
         Integer count = jdbc.queryForObject("select count(*) from expoflow_user", Integer.class);
         return count == null || count == 0;
