@@ -47,6 +47,16 @@ public final class ExpoFlowClient {
         return exchange(request);
     }
 
+    public Answer put(String path, Object body, Object... uriVariables) {
+        RestClient.RequestBodySpec request = rest.put().uri(path, uriVariables).contentType(MediaType.APPLICATION_JSON);
+        if (body instanceof String raw) {
+            request.body(raw);
+        } else if (body != null) {
+            request.body(body);
+        }
+        return exchange(request);
+    }
+
     public Answer post(String path) {
         return post(path, (Object) null);
     }
