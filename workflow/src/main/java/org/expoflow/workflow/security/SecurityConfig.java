@@ -1,9 +1,14 @@
 package org.expoflow.workflow.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,9 +34,18 @@ public class SecurityConfig {
     }
 
     @Bean
+    AuthenticationManager authenticationManager(UserDirectory users, PasswordEncoder passwordEncoder, Clock clock) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        bcrypt.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new RememberedCredentials(bcrypt, users, clock));
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
+                                    AuthenticationManager authenticationManager) throws Exception {
         return http
+                .authenticationManager(authenticationManager)
                 // path patterns over the whole application, not MVC's: /engine-rest is Jersey's servlet, not MVC's
                 .securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html"))

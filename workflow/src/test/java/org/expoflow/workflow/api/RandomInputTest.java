@@ -30,7 +30,7 @@ import net.jqwik.api.Arbitrary;
 @ActiveProfiles("demo")
 class RandomInputTest {
 
-    private static final int BODIES_PER_ENDPOINT = 60;
+    private static final int BODIES_PER_ENDPOINT = 40;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FIELD_NAMES = List.of("name", "venue", "opensOn", "closesOn", "unitId", "kind",
             "expoId", "title", "instructions", "dueOn", "dueAt", "unitIds", "targets", "percent", "note", "problems",

@@ -36,11 +36,20 @@ class UserAdministrationTest {
         assertThat(hash).startsWith("{bcrypt}").doesNotContain("Xinghai");
         assertThat(admin.get("/api/admin/users").body().toString()).contains("dalian-clerk").doesNotContain("bcrypt");
 
-        int status = RestClient.create("http://localhost:" + port).get().uri("/api/tasks")
+        assertThat(signIn("dalian-clerk", "Xinghai-Square-2030")).isEqualTo(200);
+        assertThat(signIn("dalian-clerk", "Xinghai-Square-2031")).isEqualTo(401);
+
+        assertThat(admin.put("/api/admin/users/dalian-clerk/password", map("password", "Bangchui-Island-2031"))
+                .status().value()).isEqualTo(204);
+        assertThat(signIn("dalian-clerk", "Xinghai-Square-2030")).as("the old password, even just used").isEqualTo(401);
+        assertThat(signIn("dalian-clerk", "Bangchui-Island-2031")).isEqualTo(200);
+    }
+
+    private int signIn(String username, String password) {
+        return RestClient.create("http://localhost:" + port).get().uri("/api/tasks")
                 .header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder()
-                        .encodeToString("dalian-clerk:Xinghai-Square-2030".getBytes()))
+                        .encodeToString((username + ":" + password).getBytes()))
                 .exchange((request, response) -> response.getStatusCode().value());
-        assertThat(status).isEqualTo(200);
     }
 
     @Test

@@ -1,0 +1,88 @@
+package org.expoflow.workflow.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * HTTP Basic sends the password with every request, and checking a bcrypt hash costs about a tenth of
+ * a second of CPU on purpose. This provider checks a user's password with bcrypt once, then recognises
+ * the same credentials for a few minutes by a keyed digest held only in memory (never the password).
+ * A changed password hash, or a different password, goes through bcrypt again.
+ */
+class RememberedCredentials implements AuthenticationProvider {
+
+    private static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Remembered(byte[] credentialDigest, String passwordHash, Instant until) {
+    }
+
+    private final DaoAuthenticationProvider bcrypt;
+    private final UserDirectory users;
+    private final Clock clock;
+    private final SecretKeySpec key;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    RememberedCredentials(DaoAuthenticationProvider bcrypt, UserDirectory users, Clock clock) {
+        this.bcrypt = bcrypt;
+        this.users = users;
+        this.clock = clock;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String password = String.valueOf(authentication.getCredentials());
+        byte[] digest = digest(username, password);
+        Remembered known = remembered.get(username);
+        if (known != null && known.until().isAfter(clock.instant()) && MessageDigest.isEqual(known.credentialDigest(), digest)) {
+            ExpoFlowUser user = users.find(username).orElse(null);
+            if (user != null && user.getPassword().equals(known.passwordHash())) {
+                return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+            }
+        }
+        Authentication verified = bcrypt.authenticate(authentication);
+        if (verified != null && verified.getPrincipal() instanceof UserDetails user) {
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            String hash = users.find(username).map(ExpoFlowUser::getPassword).orElse(null);
+            remembered.put(username, new Remembered(digest, hash, clock.instant().plus(REMEMBER_FOR)));
+        }
+        return verified;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private byte[] digest(String username, String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal((username + '\u0000' + password).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}
