@@ -8,6 +8,7 @@ import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.workflow.security.Role;
 import org.expoflow.workflow.security.UserDirectory;
 import org.expoflow.workflow.security.UserDirectory.UserEntry;
+import org.expoflow.workflow.security.WebappAdmins;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +38,11 @@ public class UserController {
     private static final String DEMO_PASSWORD = "demo";
 
     private final UserDirectory users;
+    private final WebappAdmins webappAdmins;
 
-    public UserController(UserDirectory users) {
+    public UserController(UserDirectory users, WebappAdmins webappAdmins) {
         this.users = users;
+        this.webappAdmins = webappAdmins;
     }
 
     public record NewUser(@NotBlank @Pattern(regexp = SLUG, message = "must be a lower-case slug such as 'shenyang-clerk'") String username,
@@ -72,6 +75,9 @@ public class UserController {
             throw DomainRuleViolation.conflict("user " + user.username() + " already exists");
         }
         users.add(user.username(), user.password(), user.role(), user.unitId(), user.displayName());
+        if (user.role() == Role.ADMIN) {
+            webappAdmins.ensureEngineUser(user.username(), user.displayName());
+        }
         return ResponseEntity.created(URI.create("/api/admin/users")).body(Map.of("username", user.username()));
     }
 

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * Liaoning Export Commodities (Japan, Osaka) Exhibition with its fifteen units. Prints the users.
  */
 @Component
+@Order(10)
 @Profile("demo")
 public class DemoData implements ApplicationRunner {
 

@@ -2,7 +2,11 @@ package org.expoflow.workflow.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import java.time.Clock;
+import java.util.Map;
 
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,8 +25,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * HTTP Basic on the API, the engine's REST API and the metrics; the Camunda webapps keep their own
- * sign-in. Roles are checked again on each endpoint and, for task changes, by the domain's policies.
+ * HTTP Basic on the API, the engine's REST API, the metrics and the Camunda webapps (ADMIN only);
+ * nothing anonymous but the health endpoint. Roles are checked again on each endpoint and, for
+ * commands, by the domain's policies.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -61,15 +66,36 @@ public class SecurityConfig {
                 .build();
     }
 
-    /** Everything else (the Camunda webapps, the root page) is served as is; the webapps sign in by themselves. */
+    /**
+     * Everything else: the Camunda webapps for ADMIN only, signed in once through ours (the webapps
+     * take the signed-in user from the request, see {@link #camundaWebappsSingleSignOn()}); nothing
+     * anonymous but the health endpoint.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         return http
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                // the webapps carry their own CSRF protection and session sign-in
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths("/camunda/**")).hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint()))
+                // the webapps carry their own CSRF protection
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    /** The webapps (Cockpit, Tasklist, Admin) trust the user Spring Security signed in, instead of asking again. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappsSingleSignOn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns("/camunda/*");
+        // after Spring Security's filter chain (order -100), which has signed the user in by then
+        registration.setOrder(201);
+        return registration;
     }
 
     private static RequestMatcher paths(String... patterns) {

@@ -1,0 +1,57 @@
+package org.expoflow.workflow.security;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Camunda webapps accept a signed-in user only if the engine knows them. Every ExpoFlow ADMIN is
+ * therefore also an engine user in the webapps' administrators group, with an unusable random password:
+ * they sign in through ExpoFlow only.
+ */
+@Component
+@Order(100)
+public class WebappAdmins implements ApplicationRunner {
+
+    private final UserDirectory users;
+    private final IdentityService identityService;
+    private final SecureRandom random = new SecureRandom();
+
+    public WebappAdmins(UserDirectory users, IdentityService identityService) {
+        this.users = users;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        users.list().stream().filter(user -> user.role() == Role.ADMIN)
+                .forEach(user -> ensureEngineUser(user.username(), user.displayName()));
+    }
+
+    public void ensureEngineUser(String username, String displayName) {
+        if (identityService.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
+            Group webappAdmins = identityService.newGroup(Groups.CAMUNDA_ADMIN);
+            webappAdmins.setName("Camunda webapp administrators (ExpoFlow ADMIN users)");
+            webappAdmins.setType(Groups.GROUP_TYPE_SYSTEM);
+            identityService.saveGroup(webappAdmins);
+        }
+        if (identityService.createUserQuery().userId(username).count() > 0) {
+            return;
+        }
+        User engineUser = identityService.newUser(username);
+        engineUser.setFirstName(displayName == null ? username : displayName);
+        byte[] unusable = new byte[32];
+        random.nextBytes(unusable);
+        engineUser.setPassword(Base64.getEncoder().encodeToString(unusable));
+        identityService.saveUser(engineUser);
+        identityService.createMembership(username, Groups.CAMUNDA_ADMIN);
+    }
+}

@@ -1,0 +1,69 @@
+package org.expoflow.workflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.expoflow.workflow.scenario.ExpoFlowClient;
+import org.expoflow.workflow.scenario.OsakaFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.client.RestClient;
+
+/** Nothing is served to anyone anonymous but the health endpoint; the engine's own tools to ADMIN only. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@AutoConfigureObservability
+class AccessTest {
+
+    @LocalServerPort
+    int port;
+
+    private RestClient.RequestHeadersSpec<?> get(String path, String user) {
+        RestClient.RequestHeadersSpec<?> request = RestClient.create("http://localhost:" + port).get().uri(path);
+        if (user != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes()));
+        }
+        return request;
+    }
+
+    private int status(String path, String user) {
+        return get(path, user).exchange((req, response) -> response.getStatusCode().value());
+    }
+
+    @Test
+    void anonymousCallersGetOnlyTheHealthEndpoint() {
+        assertThat(status("/actuator/health", null)).isEqualTo(200);
+        for (String path : new String[] {"/api/tasks", "/api/expos", "/engine-rest/task", "/engine-rest/deployment",
+                "/camunda/app/cockpit/default/", "/camunda/api/engine/engine/default/process-definition/count",
+                "/actuator/prometheus",
+                "/v3/api-docs", "/swagger-ui.html", "/"}) {
+            assertThat(status(path, null)).as(path).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void theCamundaWebappsAndMetricsAreForAdminOnlyWhoSignsInOnce() {
+        assertThat(status("/camunda/app/cockpit/default/", "coordinator")).isEqualTo(403);
+        assertThat(status("/camunda/app/cockpit/default/", "shenyang")).isEqualTo(403);
+        assertThat(status("/actuator/prometheus", "leader")).isEqualTo(403);
+        assertThat(get("/actuator/prometheus", "admin").retrieve().body(String.class))
+                .as("Axon's metrics, dimensional").contains("eventProcessor").contains("payloadType=");
+        // the webapps' own API answers only a webapp-authenticated user: signed in through ours, once
+        String definitions = get("/camunda/api/engine/engine/default/process-definition/count", "admin")
+                .retrieve().body(String.class);
+        assertThat(definitions).contains("\"count\"");
+    }
+
+    @Test
+    void aCityUserSeesOnlyItsOwnUnit() {
+        ExpoFlowClient coordinator = ExpoFlowClient.as("http://localhost:" + port, "coordinator");
+        OsakaFixture.inviteBuyers(coordinator, OsakaFixture.osakaWith(coordinator, "shenyang", "dalian"), "shenyang", "dalian");
+        ExpoFlowClient dalian = ExpoFlowClient.as("http://localhost:" + port, "dalian");
+        assertThat(dalian.get("/api/tasks?unitId=shenyang").status().value()).isEqualTo(403);
+        assertThat(dalian.get("/api/tasks").body().path("items").findValuesAsText("unitId")).isNotEmpty().containsOnly("dalian");
+    }
+}
