@@ -7,7 +7,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.expoflow.workflow.api.IdempotentRequests;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -48,7 +50,8 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
-                                    AuthenticationManager authenticationManager) throws Exception {
+                                    AuthenticationManager authenticationManager, JdbcTemplate jdbc, Clock clock)
+            throws Exception {
         return http
                 .authenticationManager(authenticationManager)
                 // path patterns over the whole application, not MVC's: /engine-rest is Jersey's servlet, not MVC's
@@ -63,6 +66,7 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .addFilterAfter(new IdempotentRequests(jdbc, clock), EngineAuthenticationFilter.class)
                 .build();
     }
 
