@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticati
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.expoflow.workflow.api.IdempotentRequests;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
@@ -50,8 +51,8 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
-                                    AuthenticationManager authenticationManager, JdbcTemplate jdbc, Clock clock)
-            throws Exception {
+                                    AuthenticationManager authenticationManager, JdbcTemplate jdbc, Clock clock,
+                                    @Value("${expoflow.metrics.scrape-token:}") String scrapeToken) throws Exception {
         return http
                 .authenticationManager(authenticationManager)
                 // path patterns over the whole application, not MVC's: /engine-rest is Jersey's servlet, not MVC's
@@ -59,12 +60,14 @@ public class SecurityConfig {
                         "/swagger-ui.html"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+                        .requestMatchers(paths("/actuator/prometheus")).hasAnyRole(Role.ADMIN.name(), ScrapeTokenFilter.METRICS_ROLE)
                         .requestMatchers(paths("/actuator/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ScrapeTokenFilter(scrapeToken), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .addFilterAfter(new IdempotentRequests(jdbc, clock), EngineAuthenticationFilter.class)
                 .build();

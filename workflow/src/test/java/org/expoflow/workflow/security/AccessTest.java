@@ -10,12 +10,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 /** Nothing is served to anyone anonymous but the health endpoint; the engine's own tools to ADMIN only. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 @AutoConfigureObservability
+@TestPropertySource(properties = "expoflow.metrics.scrape-token=scrape-me-3f9a")
 class AccessTest {
 
     @LocalServerPort
@@ -56,6 +58,18 @@ class AccessTest {
         String definitions = get("/camunda/api/engine/engine/default/process-definition/count", "admin")
                 .retrieve().body(String.class);
         assertThat(definitions).contains("\"count\"");
+    }
+
+    @Test
+    void prometheusScrapesWithItsTokenWhichOpensNothingElse() {
+        assertThat(withBearer("/actuator/prometheus", "scrape-me-3f9a")).isEqualTo(200);
+        assertThat(withBearer("/actuator/prometheus", "scrape-me-3f9b")).isEqualTo(401);
+        assertThat(withBearer("/api/tasks", "scrape-me-3f9a")).isEqualTo(401);
+    }
+
+    private int withBearer(String path, String token) {
+        return RestClient.create("http://localhost:" + port).get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange((req, response) -> response.getStatusCode().value());
     }
 
     @Test
