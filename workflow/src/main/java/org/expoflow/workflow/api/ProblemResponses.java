@@ -1,5 +1,6 @@
 package org.expoflow.workflow.api;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -66,6 +69,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof AccessDeniedException denied) {
                 return problem(HttpStatus.FORBIDDEN, null, denied.getMessage());
+            }
+            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientConnectionException) {
+                log.warn("the database cannot be reached: {}", cause.getMessage());
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                        .body(body(HttpStatus.SERVICE_UNAVAILABLE, null,
+                                "the database cannot be reached just now; nothing was changed, try again in a few seconds"));
             }
         }
         log.error("unexpected failure", exception);

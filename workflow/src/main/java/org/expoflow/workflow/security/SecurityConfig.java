@@ -111,11 +111,30 @@ public class SecurityConfig {
                 .map(RequestMatcher.class::cast).toList());
     }
 
-    /** Asks for Basic credentials with a 401 that carries the realm, and no HTML page. */
+    /** Asks for Basic credentials with a 401 that carries the realm and a problem body. */
     static class BasicEntryPoint extends org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint {
         BasicEntryPoint() {
             setRealmName("ExpoFlow");
             afterPropertiesSet();
+        }
+
+        @Override
+        public void commence(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                             org.springframework.security.core.AuthenticationException authException) throws java.io.IOException {
+            if (authException instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {
+                // the user store (the database) could not be asked: not the caller's fault
+                response.setStatus(503);
+                response.setHeader("Retry-After", "5");
+                response.setContentType("application/problem+json");
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                        + "\"detail\":\"the database cannot be reached just now; nothing was changed, try again in a few seconds\"}");
+                return;
+            }
+            response.setHeader("WWW-Authenticate", "Basic realm=\"ExpoFlow\"");
+            response.setStatus(401);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"sign in with your ExpoFlow user name and password (HTTP Basic)\"}");
         }
     }
 }

@@ -52,6 +52,7 @@ class AccessTest {
         assertThat(status("/camunda/app/cockpit/default/", "coordinator")).isEqualTo(403);
         assertThat(status("/camunda/app/cockpit/default/", "shenyang")).isEqualTo(403);
         assertThat(status("/actuator/prometheus", "leader")).isEqualTo(403);
+        OsakaFixture.osakaWith(ExpoFlowClient.as("http://localhost:" + port, "coordinator"));
         assertThat(get("/actuator/prometheus", "admin").retrieve().body(String.class))
                 .as("Axon's metrics, dimensional").contains("eventProcessor").contains("payloadType=");
         // the webapps' own API answers only a webapp-authenticated user: signed in through ours, once
