@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -117,6 +118,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         String field = exception.getParameterValidationResults().stream()
                 .map(result -> result.getMethodParameter().getParameterName()).findFirst().orElse("request");
         return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, field, field + " is not valid"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = exception.getPropertyName() == null ? "request" : exception.getPropertyName();
+        return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, field,
+                field + " must be a " + (exception.getRequiredType() == null ? "value of another type"
+                        : exception.getRequiredType().getSimpleName().toLowerCase()) + ", not '" + exception.getValue() + "'"));
     }
 
     @Override

@@ -114,4 +114,15 @@ class BadInputTest {
         assertThat(again.status().value()).isEqualTo(409);
         assertThat(events.count()).isEqualTo(before);
     }
+
+    @Test
+    void taskListQueriesWithBadParametersAreRefusedNamingTheParameter() {
+        assertRefused(coordinator.get("/api/tasks?page=-1"), 400, "page");
+        assertRefused(coordinator.get("/api/tasks?size=lots"), 400, "size");
+        assertRefused(coordinator.get("/api/tasks?size=100000"), 400, "size");
+        assertRefused(coordinator.get("/api/tasks?overdue=maybe"), 400, "overdue");
+        assertRefused(coordinator.get("/api/tasks?sort=colour"), 400, "sort");
+        assertRefused(coordinator.get("/api/tasks?status=FINISHED"), 400, "status");
+        assertRefused(coordinator.get("/api/expos/no-such-expo/board"), 404, "expoId");
+    }
 }
