@@ -15,6 +15,8 @@ import org.expoflow.projections.api.FindExpo;
 import org.expoflow.projections.api.ListExpos;
 import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.units.UnitRegister;
+import org.expoflow.workflow.units.UnitRegister.RegisteredUnit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,11 +42,13 @@ public class ExpoController {
     private final ActingContext acting;
     private final QueryGateway queries;
     private final ProjectionCatchUp catchUp;
+    private final UnitRegister units;
 
-    public ExpoController(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp) {
+    public ExpoController(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, UnitRegister units) {
         this.acting = acting;
         this.queries = queries;
         this.catchUp = catchUp;
+        this.units = units;
     }
 
     public record PlanExpoRequest(@NotBlank @Size(max = 300) String name, @Size(max = 300) String venue,
@@ -83,7 +87,10 @@ public class ExpoController {
     @Operation(summary = "Enrol a city or department in the expo's preparation")
     public ResponseEntity<Map<String, String>> enrol(@PathVariable String expoId, @Valid @RequestBody EnrolUnitRequest request) {
         ExpoLookup.require(queries, expoId);
-        acting.send(new EnrolUnit(acting.currentActor(), expoId, request.unitId(), request.name(), request.kind()));
+        RegisteredUnit unit = units.find(request.unitId()).orElseThrow(() -> new InvalidInput("unitId",
+                "'" + request.unitId() + "' is not a registered unit; see GET /api/units (ADMIN registers units)"));
+        String name = request.name() == null || request.name().isBlank() ? unit.name() : request.name();
+        acting.send(new EnrolUnit(acting.currentActor(), expoId, request.unitId(), name, request.kind()));
         catchUp.awaitHead();
         return ResponseEntity.created(URI.create("/api/expos/" + expoId))
                 .body(Map.of("expoId", expoId, "unitId", request.unitId()));

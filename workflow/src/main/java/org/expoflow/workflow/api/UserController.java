@@ -9,6 +9,7 @@ import org.expoflow.workflow.security.Role;
 import org.expoflow.workflow.security.UserDirectory;
 import org.expoflow.workflow.security.UserDirectory.UserEntry;
 import org.expoflow.workflow.security.WebappAdmins;
+import org.expoflow.workflow.units.UnitRegister;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,10 +40,12 @@ public class UserController {
 
     private final UserDirectory users;
     private final WebappAdmins webappAdmins;
+    private final UnitRegister units;
 
-    public UserController(UserDirectory users, WebappAdmins webappAdmins) {
+    public UserController(UserDirectory users, WebappAdmins webappAdmins, UnitRegister units) {
         this.users = users;
         this.webappAdmins = webappAdmins;
+        this.units = units;
     }
 
     public record NewUser(@NotBlank @Pattern(regexp = SLUG, message = "must be a lower-case slug such as 'shenyang-clerk'") String username,
@@ -69,6 +72,9 @@ public class UserController {
         }
         if (user.role() != Role.CITY && user.unitId() != null) {
             throw new InvalidInput("unitId", "only CITY users belong to a unit");
+        }
+        if (user.unitId() != null && units.find(user.unitId()).isEmpty()) {
+            throw new InvalidInput("unitId", "'" + user.unitId() + "' is not a registered unit; see GET /api/units");
         }
         refuseDemoPassword(user.password());
         if (users.find(user.username()).isPresent()) {

@@ -15,6 +15,7 @@ import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.security.Role;
 import org.expoflow.workflow.security.UserDirectory;
+import org.expoflow.workflow.units.UnitRegister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -60,9 +61,11 @@ public class DemoData implements ApplicationRunner {
     private final QueryGateway queries;
     private final ProjectionCatchUp catchUp;
     private final IdentityService identityService;
+    private final UnitRegister register;
 
     public DemoData(UserDirectory users, ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp,
-                    IdentityService identityService) {
+                    IdentityService identityService, UnitRegister register) {
+        this.register = register;
         this.users = users;
         this.acting = acting;
         this.queries = queries;
@@ -72,6 +75,7 @@ public class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        UNITS.forEach(unit -> register.register(unit.id(), unit.name(), unit.kind()));
         if (users.isEmpty()) {
             users.add("coordinator", DEMO_PASSWORD, Role.COORDINATOR, null, "Expo office coordinator 督办管理员");
             users.add("leader", DEMO_PASSWORD, Role.LEADER, null, "Department leadership 厅领导");
