@@ -1,6 +1,7 @@
 package org.expoflow.workflow.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
 import java.io.File;
@@ -70,7 +71,7 @@ class CrashAndRestartIT {
         for (String city : CITIES) {
             clerks.submit(() -> completeStepsUntilStopped(city, acknowledged, working));
         }
-        Thread.sleep(4000);
+        await().atMost(Duration.ofMinutes(1)).until(() -> acknowledged.size() >= 6);
         expoFlow.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         working.set(false);
         clerks.shutdown();
@@ -88,14 +89,9 @@ class CrashAndRestartIT {
         assertThat(duringOutage.status().value()).isEqualTo(503);
         assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
         startPostgres();
-        int status = 0;
-        for (Instant until = Instant.now().plusSeconds(60); status != 204 && Instant.now().isBefore(until); ) {
-            status = as("shenyang").post("/api/tasks/{t}/progress", map("percent", 20), task).status().value();
-            if (status != 204) {
-                Thread.sleep(500);
-            }
-        }
-        assertThat(status).as("progress is accepted once the database is back").isEqualTo(204);
+        await("progress is accepted once the database is back").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> as("shenyang").post("/api/tasks/{t}/progress", map("percent", 20), task).status().value() == 204);
         assertNothingLostNorDuplicated(acknowledged);
     }
 
@@ -155,7 +151,7 @@ class CrashAndRestartIT {
         return ExpoFlowClient.as("http://localhost:" + port, user);
     }
 
-    private void start() throws IOException, InterruptedException {
+    private void start() throws IOException {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
@@ -165,18 +161,21 @@ class CrashAndRestartIT {
                 "--spring.datasource.url=jdbc:postgresql://" + HOST + "/" + DATABASE,
                 "--spring.datasource.username=postgres", "--spring.datasource.password="))
                 .redirectErrorStream(true).redirectOutput(log).start();
-        for (Instant until = Instant.now().plusSeconds(120); Instant.now().isBefore(until); Thread.sleep(500)) {
-            assertThat(expoFlow.isAlive()).as("ExpoFlow is running; see " + log).isTrue();
-            try {
-                if (as("coordinator").get("/api/expos").status().value() == 200
-                        && as("admin").get("/api/admin/users").body().toString().contains("shenyang")) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // still starting
-            }
+        await("ExpoFlow started; see " + log).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    assertThat(expoFlow.isAlive()).as("ExpoFlow is running; see " + log).isTrue();
+                    return answers();
+                });
+    }
+
+    /** Up, with its demo users seeded. */
+    private boolean answers() {
+        try {
+            return as("coordinator").get("/api/expos").status().value() == 200
+                    && as("admin").get("/api/admin/users").body().toString().contains("shenyang");
+        } catch (RuntimeException notYet) {
+            return false;
         }
-        throw new IllegalStateException("ExpoFlow did not start within two minutes; see " + log);
     }
 
     private static void recreateDatabase() throws SQLException {
