@@ -237,7 +237,7 @@ public class TaskListProjection {
                 Times.instant(rs, "assigned_at"), Times.instant(rs, "closed_at"));
     }
 
-    /** Rows of the task list for the board, keyed by nothing: the board groups them itself. */
+    /** Every task of an expo, oldest first: the board groups them by unit and directive. */
     public List<TaskSummary> tasksOfExpo(String expoId) {
         RowMapper<TaskSummary> mapper = this::summary;
         return new ArrayList<>(jdbc.query(selectTasks() + " where t.expo_id = :expo order by t.assigned_at, t.task_id",

@@ -35,6 +35,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * answer is kept (per user and key) and a retry gets it again, marked {@code Idempotent-Replayed: true}.
  * The same key with a different request is refused (422); a retry while the first is still running
  * gets 409. A 5xx answer is not kept, so the request can be tried again.
+ * <p>
+ * The kept answer is written after the request's own transaction: if the process dies in between, the
+ * key stays "in progress". After {@link #IN_FLIGHT_LIMIT} (far longer than any request runs) such a key
+ * is released and the request runs again; in that rare case its effect may happen twice.
  */
 public class IdempotentRequests extends OncePerRequestFilter {
 
@@ -42,6 +46,7 @@ public class IdempotentRequests extends OncePerRequestFilter {
     static final String REPLAYED = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 200;
     private static final int MAX_BODY_BYTES = 1 << 20;
+    static final java.time.Duration IN_FLIGHT_LIMIT = java.time.Duration.ofMinutes(2);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -80,7 +85,9 @@ public class IdempotentRequests extends OncePerRequestFilter {
             return;
         }
         String username = signedIn.getName();
-        String fingerprint = fingerprint(request, body);
+        String fingerprint = fingerprint(request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
+        jdbc.update("delete from idempotent_request where username = ? and idempotency_key = ? and status is null"
+                + " and created_at < ?", username, key, clock.instant().minus(IN_FLIGHT_LIMIT).atOffset(ZoneOffset.UTC));
         try {
             jdbc.update("insert into idempotent_request (username, idempotency_key, request_fingerprint, created_at)"
                     + " values (?, ?, ?, ?)", username, key, fingerprint, clock.instant().atOffset(ZoneOffset.UTC));
@@ -133,10 +140,10 @@ public class IdempotentRequests extends OncePerRequestFilter {
                 "title", status.getReasonPhrase(), "status", status.value(), "detail", detail, "field", HEADER)));
     }
 
-    private static String fingerprint(HttpServletRequest request, byte[] body) {
+    static String fingerprint(String method, String path, String query, byte[] body) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethod() + ' ' + request.getRequestURI() + '?' + request.getQueryString() + '\n')
+            sha256.update((method + ' ' + path + '?' + query + '\n')
                     .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha256.digest(body));
         } catch (NoSuchAlgorithmException e) {

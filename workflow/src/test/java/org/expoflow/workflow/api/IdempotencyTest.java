@@ -77,4 +77,19 @@ class IdempotencyTest {
         assertThat(expoEvents()).isEqualTo(before + 2);
         assertThat(planExpo("x".repeat(201), OSAKA).status()).isEqualTo(400);
     }
+
+    @Test
+    void aKeyLeftInProgressByADeadProcessIsReleasedAfterAWhile() {
+        String sameRequest = IdempotentRequests.fingerprint("POST", "/api/expos", null, OSAKA.getBytes());
+        jdbc.update("insert into idempotent_request (username, idempotency_key, request_fingerprint, created_at)"
+                + " values ('coordinator', 'plan-osaka-3', ?, ?)", sameRequest,
+                java.time.OffsetDateTime.now().minus(IdempotentRequests.IN_FLIGHT_LIMIT).minusSeconds(1));
+        jdbc.update("insert into idempotent_request (username, idempotency_key, request_fingerprint, created_at)"
+                + " values ('coordinator', 'plan-osaka-4', ?, ?)", sameRequest, java.time.OffsetDateTime.now());
+
+        assertThat(planExpo("plan-osaka-3", OSAKA).status()).as("released after the limit").isEqualTo(201);
+        Answer stillRunning = planExpo("plan-osaka-4", OSAKA);
+        assertThat(stillRunning.status()).isEqualTo(409);
+        assertThat(stillRunning.body()).contains("still being processed");
+    }
 }
