@@ -60,6 +60,9 @@ public class SecurityConfig {
                         "/swagger-ui.html"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+                        // the engine's API sees every unit's tasks: not for city clerks or leaders; deployments for ADMIN
+                        .requestMatchers(paths("/engine-rest/deployment/**")).hasRole(Role.ADMIN.name())
+                        .requestMatchers(paths("/engine-rest/**")).hasAnyRole(Role.ADMIN.name(), Role.COORDINATOR.name())
                         .requestMatchers(paths("/actuator/prometheus")).hasAnyRole(Role.ADMIN.name(), ScrapeTokenFilter.METRICS_ROLE)
                         .requestMatchers(paths("/actuator/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())

@@ -1,8 +1,12 @@
 package org.expoflow.workflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.expoflow.workflow.scenario.EventStoreProbe;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
@@ -32,6 +36,9 @@ class EngineBridgeTest {
     @Autowired
     TaskService taskService;
 
+    @Autowired
+    IdentityService identityService;
+
     EventStoreProbe events;
     String directiveId;
 
@@ -52,18 +59,25 @@ class EngineBridgeTest {
     }
 
     @Test
-    void aTaskCompletedThroughTheEngineRestApiIsRecordedAndProjected() {
-        String taskId = shenyangTask();
-        ExpoFlowClient.Answer answer = as("shenyang").post("/engine-rest/task/{id}/complete",
-                map("variables", map("invitationList", map("value", "Kansai buyers"))), taskId);
+    void aReviewCompletedThroughTheEngineRestApiIsRecordedAndProjected() {
+        String draft = shenyangTask();
+        as("shenyang").post("/api/tasks/{t}/complete", map(), draft);
+        as("shenyang").post("/api/tasks/{t}/complete", map("figures", map("buyersInvited", 42)), shenyangTask());
+        String review = taskService.createTaskQuery().processInstanceBusinessKey(directiveId + ":shenyang").singleResult().getId();
+
+        ExpoFlowClient.Answer answer = as("coordinator").post("/engine-rest/task/{id}/complete",
+                map("variables", map("decision", map("value", "APPROVE"))), review);
 
         assertThat(answer.status().value()).isEqualTo(204);
-        assertThat(events.eventTypes(taskId)).containsExactly("TaskAssigned", "TaskCompleted");
-        assertThat(events.metaDataOfLast(taskId)).contains("\"actor\":\"shenyang\"");
-        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isZero();
+        assertThat(events.eventTypes(review)).containsExactly("TaskAssigned", "TaskCompleted");
+        assertThat(events.metaDataOfLast(review)).contains("\"actor\":\"coordinator\"");
+        assertThat(events.eventTypes(directiveId)).containsExactly("DirectiveIssued", "UnitFinishedDirective");
+        assertThat(taskService.createTaskQuery().taskId(review).count()).isZero();
         // the caller did not go through our API, so it waits for the projection like any other reader
-        org.awaitility.Awaitility.await().untilAsserted(() ->
-                assertThat(as("shenyang").get("/api/tasks/{t}", taskId).body().path("status").asText()).isEqualTo("COMPLETED"));
+        org.awaitility.Awaitility.await().untilAsserted(() -> {
+            assertThat(as("coordinator").get("/api/tasks/{t}", review).body().path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(as("coordinator").get("/api/tasks/{t}", review).body().path("decision").asText()).isEqualTo("APPROVE");
+        });
     }
 
     @Test
@@ -99,9 +113,9 @@ class EngineBridgeTest {
         String taskId = shenyangTask();
         long before = events.count();
 
-        ExpoFlowClient.Answer refused = as("dalian").post("/engine-rest/task/{id}/complete", map(), taskId);
+        ExpoFlowClient.Answer refused = as("coordinator").post("/engine-rest/task/{id}/complete", map(), taskId);
 
-        assertThat(refused.status().value()).isEqualTo(403);
+        assertThat(refused.status().value()).as("the coordinator is not one of Shenyang's clerks").isEqualTo(403);
         assertThat(refused.body().path("message").asText()).contains("may not act");
         assertThat(events.count()).isEqualTo(before);
         assertThat(events.eventTypes(taskId)).containsExactly("TaskAssigned");
@@ -117,11 +131,29 @@ class EngineBridgeTest {
         String sendInvitations = shenyangTask();
         long before = events.count();
 
-        ExpoFlowClient.Answer refused = as("shenyang").post("/engine-rest/task/{id}/complete", map(), sendInvitations);
+        identityService.setAuthentication("shenyang", List.of("shenyang"));
+        try {
+            assertThatThrownBy(() -> taskService.complete(sendInvitations)).hasStackTraceContaining("buyersInvited");
+        } finally {
+            identityService.clearAuthentication();
+        }
 
-        assertThat(refused.status().value()).isEqualTo(400);
-        assertThat(refused.body().path("message").asText()).contains("buyersInvited");
         assertThat(events.count()).isEqualTo(before);
         assertThat(taskService.createTaskQuery().taskId(sendInvitations).count()).isOne();
+    }
+
+    @Test
+    void aReviewCannotBeCompletedThroughTheEngineRestApiWithoutADecision() {
+        as("shenyang").post("/api/tasks/{t}/complete", map(), shenyangTask());
+        as("shenyang").post("/api/tasks/{t}/complete", map("figures", map("buyersInvited", 42)), shenyangTask());
+        String review = taskService.createTaskQuery().processInstanceBusinessKey(directiveId + ":shenyang").singleResult().getId();
+        long before = events.count();
+
+        ExpoFlowClient.Answer refused = as("coordinator").post("/engine-rest/task/{id}/complete", map(), review);
+
+        assertThat(refused.status().value()).isEqualTo(400);
+        assertThat(refused.body().path("field").asText()).isEqualTo("decision");
+        assertThat(events.count()).isEqualTo(before);
+        assertThat(taskService.createTaskQuery().taskId(review).count()).isOne();
     }
 }

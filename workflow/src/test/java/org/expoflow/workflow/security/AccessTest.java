@@ -62,6 +62,15 @@ class AccessTest {
     }
 
     @Test
+    void theEnginesOwnApiIsNotForCityClerksOrLeadersAndDeploymentsAreForAdminOnly() {
+        assertThat(status("/engine-rest/task", "shenyang")).as("it lists every unit's tasks").isEqualTo(403);
+        assertThat(status("/engine-rest/task", "leader")).isEqualTo(403);
+        assertThat(status("/engine-rest/task", "coordinator")).isEqualTo(200);
+        assertThat(status("/engine-rest/deployment", "coordinator")).isEqualTo(403);
+        assertThat(status("/engine-rest/deployment", "admin")).isEqualTo(200);
+    }
+
+    @Test
     void prometheusScrapesWithItsTokenWhichOpensNothingElse() {
         assertThat(withBearer("/actuator/prometheus", "scrape-me-3f9a")).isEqualTo(200);
         assertThat(withBearer("/actuator/prometheus", "scrape-me-3f9b")).isEqualTo(401);
