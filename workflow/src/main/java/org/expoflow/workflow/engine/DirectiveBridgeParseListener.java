@@ -1,5 +1,6 @@
 package org.expoflow.workflow.engine;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -27,6 +28,10 @@ class DirectiveBridgeParseListener extends AbstractBpmnParseListener {
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        if (definition.getCandidateGroupIdExpressions().isEmpty()) {
+            throw new ProcessEngineException("step '" + activity.getId() + "' names no candidate group: write"
+                    + " camunda:candidateGroups=\"${unitId}\" for a unit's step, \"coordinator\" or \"leader\" for the office's");
+        }
         for (String event : new String[] {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
                 TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE}) {
             definition.addBuiltInTaskListener(event, taskListener);
