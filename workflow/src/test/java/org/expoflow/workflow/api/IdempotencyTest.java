@@ -1,21 +1,19 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.workflow.ExpoFlowTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.expoflow.workflow.scenario.EventStoreProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
 /** A coordinator's retried "plan expo" (a double click, a lost answer) plans one expo, not two. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
+@ExpoFlowTest
 class IdempotencyTest {
 
     private static final String OSAKA = "{\"name\":\"Osaka\",\"venue\":\"Osaka\",\"opensOn\":\"2030-03-01\",\"closesOn\":\"2030-03-04\"}";

@@ -1,5 +1,6 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.workflow.ExpoFlowTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -12,10 +13,8 @@ import org.expoflow.workflow.scenario.ExpoFlowClient.Answer;
 import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,8 +25,7 @@ import net.jqwik.api.Arbitrary;
  * Random bodies thrown at every writing endpoint, as the right and the wrong users: never a 5xx, always
  * a problem response, and an endpoint that refuses writes no event.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
+@ExpoFlowTest
 class RandomInputTest {
 
     private static final int BODIES_PER_ENDPOINT = 40;

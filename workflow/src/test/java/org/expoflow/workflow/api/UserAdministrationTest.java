@@ -1,5 +1,6 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.workflow.ExpoFlowTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
@@ -7,16 +8,13 @@ import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.ExpoFlowClient.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
 /** ADMIN adds the people who sign in; a new city clerk then sees their own unit's work only. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
+@ExpoFlowTest
 class UserAdministrationTest {
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package org.expoflow.workflow.engine;
 
+import org.expoflow.workflow.ExpoFlowTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
@@ -14,17 +15,14 @@ import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Whatever path changes a task, its event is stored once, in the engine's transaction; and a command
  * an aggregate refuses leaves neither an event nor an engine change.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
+@ExpoFlowTest
 class EngineBridgeTest {
 
     @LocalServerPort

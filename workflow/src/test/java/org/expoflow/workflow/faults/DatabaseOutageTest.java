@@ -1,11 +1,9 @@
 package org.expoflow.workflow.faults;
 
+import org.expoflow.workflow.ExpoFlowTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 import javax.sql.DataSource;
 
@@ -15,14 +13,8 @@ import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,39 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * when it is back the same requests succeed, and engine, events and task list still agree.
  * (The outage is simulated at the connection pool's door; a real PostgreSQL restart is not yet tested.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
+@ExpoFlowTest
 class DatabaseOutageTest {
-
-    /** A DataSource whose connections can be refused, as a stopped server refuses them. */
-    static class OutageSwitch extends DelegatingDataSource {
-        volatile boolean down;
-
-        OutageSwitch(DataSource target) {
-            super(target);
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            if (down) {
-                throw new SQLTransientConnectionException("connection refused: the database is down");
-            }
-            return super.getConnection();
-        }
-    }
-
-    @TestConfiguration
-    static class Outages {
-        @Bean
-        static BeanPostProcessor outageSwitch() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof DataSource dataSource && "dataSource".equals(name) ? new OutageSwitch(dataSource) : bean;
-                }
-            };
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -76,7 +37,7 @@ class DatabaseOutageTest {
 
     @AfterEach
     void databaseBack() {
-        ((OutageSwitch) dataSource).down = false;
+        ((OutageSwitch) dataSource).databaseUp();
     }
 
     @Test
@@ -87,10 +48,10 @@ class DatabaseOutageTest {
         String taskId = OsakaFixture.firstActiveTask(shenyang, directiveId);
         long before = new EventStoreProbe(jdbc).count();
 
-        ((OutageSwitch) dataSource).down = true;
+        ((OutageSwitch) dataSource).databaseDown();
         ExpoFlowClient.Answer claim = shenyang.post("/api/tasks/{t}/claim", null, taskId);
         ExpoFlowClient.Answer progress = shenyang.post("/api/tasks/{t}/progress", map("percent", 30), taskId);
-        ((OutageSwitch) dataSource).down = false;
+        ((OutageSwitch) dataSource).databaseUp();
 
         assertThat(claim.status().value()).isEqualTo(503);
         assertThat(progress.status().value()).isEqualTo(503);

@@ -1,10 +1,8 @@
 package org.expoflow.workflow.scenario;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import org.expoflow.workflow.ExpoFlowTest;
 
 /** The spine's story on the embedded default. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
+@ExpoFlowTest
 class OsakaSpineOnH2Test extends OsakaSpineScenario {
 }

@@ -1,23 +1,17 @@
 package org.expoflow.workflow.security;
 
+import org.expoflow.workflow.ExpoFlowTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 /** Nothing is served to anyone anonymous but the health endpoint; the engine's own tools to ADMIN only. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("demo")
-@AutoConfigureObservability
-@TestPropertySource(properties = "expoflow.metrics.scrape-token=scrape-me-3f9a")
+@ExpoFlowTest
 class AccessTest {
 
     @LocalServerPort
@@ -72,9 +66,9 @@ class AccessTest {
 
     @Test
     void prometheusScrapesWithItsTokenWhichOpensNothingElse() {
-        assertThat(withBearer("/actuator/prometheus", "scrape-me-3f9a")).isEqualTo(200);
+        assertThat(withBearer("/actuator/prometheus", ExpoFlowTest.SCRAPE_TOKEN)).isEqualTo(200);
         assertThat(withBearer("/actuator/prometheus", "scrape-me-3f9b")).isEqualTo(401);
-        assertThat(withBearer("/api/tasks", "scrape-me-3f9a")).isEqualTo(401);
+        assertThat(withBearer("/api/tasks", ExpoFlowTest.SCRAPE_TOKEN)).isEqualTo(401);
     }
 
     private int withBearer(String path, String token) {

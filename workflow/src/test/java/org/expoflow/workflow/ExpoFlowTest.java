@@ -1,0 +1,30 @@
+package org.expoflow.workflow;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.expoflow.workflow.faults.OutageSwitch;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A test against the running application on its embedded default, with the demo data. Every such test
+ * shares one application context: the engine's REST API finds "the" process engine through a JVM-wide
+ * registry, so two live contexts in one JVM would answer each other's requests.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@AutoConfigureObservability
+@TestPropertySource(properties = "expoflow.metrics.scrape-token=" + ExpoFlowTest.SCRAPE_TOKEN)
+@Import(OutageSwitch.Installer.class)
+public @interface ExpoFlowTest {
+
+    String SCRAPE_TOKEN = "scrape-me-3f9a";
+}
