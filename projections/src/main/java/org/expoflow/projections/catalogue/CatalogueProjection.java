@@ -77,23 +77,26 @@ public class CatalogueProjection {
 
     @QueryHandler
     ExpoSummary handle(FindExpo query) {
-        List<ExpoSummary> expos = expos("where expo_id = ?", query.expoId());
+        List<ExpoSummary> expos = expos(query.expoId());
         return expos.isEmpty() ? null : expos.get(0);
     }
 
     @QueryHandler
     ExpoList handle(ListExpos query) {
-        return new ExpoList(expos(""));
+        return new ExpoList(expos(null));
     }
 
-    private List<ExpoSummary> expos(String where, Object... args) {
+    /** One expo, or all of them when {@code expoId} is null, each with its enrolled units. */
+    private List<ExpoSummary> expos(String expoId) {
+        String where = expoId == null ? "" : " where expo_id = ?";
+        Object[] args = expoId == null ? new Object[0] : new Object[] {expoId};
         Map<String, List<ExpoSummary.EnrolledUnit>> unitsByExpo = new LinkedHashMap<>();
-        jdbc.query("select expo_id, unit_id, name, kind from expo_unit_view order by expo_id, unit_id", rs -> {
+        jdbc.query("select expo_id, unit_id, name, kind from expo_unit_view" + where + " order by expo_id, unit_id", rs -> {
             unitsByExpo.computeIfAbsent(rs.getString("expo_id"), id -> new java.util.ArrayList<>())
                     .add(new ExpoSummary.EnrolledUnit(rs.getString("unit_id"), rs.getString("name"),
                             UnitKind.valueOf(rs.getString("kind"))));
-        });
-        return jdbc.query("select * from expo_view " + where + " order by opens_on, expo_id",
+        }, args);
+        return jdbc.query("select * from expo_view" + where + " order by opens_on, expo_id",
                 (rs, n) -> new ExpoSummary(rs.getString("expo_id"), rs.getString("name"), rs.getString("venue"),
                         rs.getObject("opens_on", java.time.LocalDate.class),
                         rs.getObject("closes_on", java.time.LocalDate.class),

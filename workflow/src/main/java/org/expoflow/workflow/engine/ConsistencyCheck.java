@@ -49,15 +49,14 @@ public class ConsistencyCheck {
             engine.put(task.getId(), holder(task.getAssignee()));
         }
         Map<String, String> eventStore = new HashMap<>();
-        jdbc.query("select a.aggregate_identifier,"
-                        + " (select count(*) from domain_event_entry c where c.aggregate_identifier = a.aggregate_identifier"
-                        + "  and c.payload_type in (?, ?)) as closed"
-                        + " from domain_event_entry a where a.payload_type = ?",
-                rs -> {
-                    if (rs.getLong("closed") == 0) {
-                        eventStore.put(rs.getString(1), null);
-                    }
-                }, TaskCompleted.class.getName(), TaskCancelled.class.getName(), TaskAssigned.class.getName());
+        // one pass over the task lifecycle events: assigned and never completed nor cancelled
+        jdbc.query("select aggregate_identifier from domain_event_entry where payload_type in (?, ?, ?)"
+                        + " group by aggregate_identifier"
+                        + " having sum(case when payload_type = ? then 1 else 0 end) > 0"
+                        + " and sum(case when payload_type = ? then 0 else 1 end) = 0",
+                rs -> { eventStore.put(rs.getString(1), null); },
+                TaskAssigned.class.getName(), TaskCompleted.class.getName(), TaskCancelled.class.getName(),
+                TaskAssigned.class.getName(), TaskAssigned.class.getName());
         Map<String, String> projection = new HashMap<>();
         jdbc.query("select task_id, assignee from task_view where status in ('OPEN', 'CLAIMED')",
                 rs -> { projection.put(rs.getString("task_id"), holder(rs.getString("assignee"))); });

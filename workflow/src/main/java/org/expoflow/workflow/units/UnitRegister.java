@@ -21,12 +21,16 @@ public class UnitRegister {
     }
 
     public List<RegisteredUnit> all() {
-        return jdbc.query("select unit_id, name, kind from organisation_unit order by unit_id",
-                (rs, n) -> new RegisteredUnit(rs.getString(1), rs.getString(2), UnitKind.valueOf(rs.getString(3))));
+        return jdbc.query("select unit_id, name, kind from organisation_unit order by unit_id", UnitRegister::unit);
     }
 
     public Optional<RegisteredUnit> find(String unitId) {
-        return all().stream().filter(unit -> unit.unitId().equals(unitId)).findFirst();
+        return jdbc.query("select unit_id, name, kind from organisation_unit where unit_id = ?", UnitRegister::unit, unitId)
+                .stream().findFirst();
+    }
+
+    private static RegisteredUnit unit(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new RegisteredUnit(rs.getString(1), rs.getString(2), UnitKind.valueOf(rs.getString(3)));
     }
 
     /** Registers a unit; answers false when the id is taken. */
