@@ -10,15 +10,17 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The invite-buyers directive kind, walked by element id along both review outcomes. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "directive-kinds/invite-buyers.bpmn")
 class InviteBuyersProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension coverage = ProcessCoverage.everyPathCovered();
 
     ProcessEngine processEngine;
 
@@ -41,6 +43,10 @@ class InviteBuyersProcessTest {
         assertThat(task()).hasCandidateGroup("shenyang");
 
         complete(task(), withVariables("buyersInvited", 42L));
+        assertThat(instance).isWaitingAt("confirmBuyers");
+        assertThat(task()).hasCandidateGroup("shenyang");
+
+        complete(task(), withVariables("buyersConfirmed", 30L));
         assertThat(instance).isWaitingAt("reviewInvitations");
         assertThat(task()).hasCandidateGroup("coordinator");
 
@@ -54,6 +60,7 @@ class InviteBuyersProcessTest {
         ProcessInstance instance = shenyangReceivesTheDirective();
         complete(task());
         complete(task(), withVariables("buyersInvited", 12L));
+        complete(task());
 
         complete(task(), withVariables("decision", "RETURN", "comment", "add the Kobe buyers"));
         assertThat(instance).hasPassed("reviewDecided").isWaitingAt("draftInvitationList")
@@ -62,6 +69,7 @@ class InviteBuyersProcessTest {
 
         complete(task());
         complete(task(), withVariables("buyersInvited", 55L));
+        complete(task(), withVariables("buyersConfirmed", 40L));
         complete(task(), withVariables("decision", "APPROVE"));
         assertThat(instance).isEnded();
     }

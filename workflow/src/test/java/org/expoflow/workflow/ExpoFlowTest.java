@@ -22,7 +22,12 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 @AutoConfigureObservability
-@TestPropertySource(properties = "expoflow.metrics.scrape-token=" + ExpoFlowTest.SCRAPE_TOKEN)
+@TestPropertySource(properties = {
+        "expoflow.metrics.scrape-token=" + ExpoFlowTest.SCRAPE_TOKEN,
+        // deadlines in seconds: a step still open five seconds after its deadline is escalated
+        "expoflow.deadlines.escalate-after=PT5S",
+        "camunda.bpm.job-execution.wait-time-in-millis=250",
+        "camunda.bpm.job-execution.max-wait=1000"})
 @Import(OutageSwitch.Installer.class)
 public @interface ExpoFlowTest {
 

@@ -1,4 +1,5 @@
 package org.expoflow.commands.api;
 
-public record TaskCancelled(String taskId, String directiveId, String unitId, String reason) {
+/** {@code withdrawn}: the task closed because its directive was withdrawn. */
+public record TaskCancelled(String taskId, String directiveId, String unitId, String reason, boolean withdrawn) {
 }

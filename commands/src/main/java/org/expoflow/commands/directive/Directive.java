@@ -12,10 +12,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.expoflow.commands.api.DirectiveIssued;
+import org.expoflow.commands.api.DirectiveWithdrawn;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.IssueDirective;
 import org.expoflow.commands.api.RecordUnitFinished;
 import org.expoflow.commands.api.UnitFinishedDirective;
+import org.expoflow.commands.api.WithdrawDirective;
 import org.expoflow.commands.office.OfficePolicy;
 import org.expoflow.commands.task.FigurePolicy;
 
@@ -25,7 +27,8 @@ import org.expoflow.commands.task.FigurePolicy;
  * Lifecycle: a coordinator <em>issues</em> the directive with its kind (the BPMN process each unit runs),
  * instructions, a deadline and per-unit figure targets; the engine then runs one process per unit.
  * When a unit's process ends, the directive records that the unit <em>finished</em> it. A directive
- * finished by every unit is done.
+ * finished by every unit is done. Until then the office may <em>withdraw</em> it, for a reason: the units'
+ * open work on it ends, and nothing more is recorded against it.
  */
 public class Directive {
 
@@ -34,6 +37,7 @@ public class Directive {
     private String expoId;
     private final Set<String> units = new HashSet<>();
     private final Set<String> finishedUnits = new HashSet<>();
+    private boolean withdrawn;
 
     protected Directive() {
         // for event sourcing
@@ -72,10 +76,25 @@ public class Directive {
         if (!units.contains(command.unitId())) {
             throw DomainRuleViolation.invalid("unitId", "unit " + command.unitId() + " did not receive this directive");
         }
-        if (finishedUnits.contains(command.unitId())) {
+        if (withdrawn || finishedUnits.contains(command.unitId())) {
             return; // a process can only end once; a second report of it changes nothing
         }
         apply(new UnitFinishedDirective(directiveId, expoId, command.unitId()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawDirective command) {
+        OfficePolicy.checkCoordinator(command.actor(), "withdraw a directive");
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw DomainRuleViolation.invalid("reason", "a withdrawal gives its reason");
+        }
+        if (withdrawn) {
+            throw DomainRuleViolation.conflict("directive " + directiveId + " is already withdrawn");
+        }
+        if (finishedUnits.containsAll(units)) {
+            throw DomainRuleViolation.conflict("directive " + directiveId + " is already done by every unit");
+        }
+        apply(new DirectiveWithdrawn(directiveId, expoId, command.reason().strip()));
     }
 
     @EventSourcingHandler
@@ -83,6 +102,11 @@ public class Directive {
         directiveId = event.directiveId();
         expoId = event.expoId();
         units.addAll(event.unitIds());
+    }
+
+    @EventSourcingHandler
+    void on(DirectiveWithdrawn event) {
+        withdrawn = true;
     }
 
     @EventSourcingHandler

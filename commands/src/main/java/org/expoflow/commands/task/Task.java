@@ -3,26 +3,47 @@ package org.expoflow.commands.task;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.expoflow.commands.api.AcknowledgeChaseUp;
+import org.expoflow.commands.api.Actor;
+import org.expoflow.commands.api.AddCooperatingUnit;
 import org.expoflow.commands.api.AssignTask;
 import org.expoflow.commands.api.CancelTask;
+import org.expoflow.commands.api.ChaseUpAcknowledged;
+import org.expoflow.commands.api.ChaseUpTask;
 import org.expoflow.commands.api.ClaimTask;
 import org.expoflow.commands.api.CompleteTask;
+import org.expoflow.commands.api.CooperatingUnitAdded;
+import org.expoflow.commands.api.DeadlineExtended;
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.EscalateTask;
+import org.expoflow.commands.api.ExtendDeadline;
 import org.expoflow.commands.api.ProgressReported;
+import org.expoflow.commands.api.ReassignTask;
+import org.expoflow.commands.api.RecordTaskDueSoon;
+import org.expoflow.commands.api.RecordTaskOverdue;
 import org.expoflow.commands.api.ReportProgress;
 import org.expoflow.commands.api.TaskAssigned;
 import org.expoflow.commands.api.TaskCancelled;
+import org.expoflow.commands.api.TaskChasedUp;
 import org.expoflow.commands.api.TaskClaimed;
 import org.expoflow.commands.api.TaskCompleted;
+import org.expoflow.commands.api.TaskDueSoon;
+import org.expoflow.commands.api.TaskEscalated;
+import org.expoflow.commands.api.TaskOverdue;
+import org.expoflow.commands.api.TaskReassigned;
 import org.expoflow.commands.api.TaskReturnedForRework;
 import org.expoflow.commands.api.TaskUnclaimed;
 import org.expoflow.commands.api.UnclaimTask;
+import org.expoflow.commands.office.OfficePolicy;
 
 /**
  * One step of a directive that a unit (or the coordinator, for reviews) has to do, such as
@@ -34,6 +55,13 @@ import org.expoflow.commands.api.UnclaimTask;
  * often as useful, and <em>completes</em> it with the figures the step requires; a review step completes
  * with a decision. A task removed by the engine without completion is <em>cancelled</em>. A completed or
  * cancelled task is closed: nothing more happens to it.
+ * <p>
+ * A unit's step has a deadline, watched by the engine's timers: the task becomes <em>due soon</em>, then
+ * <em>overdue</em>; the expo office <em>chases the unit up</em> with a message, which the unit
+ * <em>acknowledges</em>; still open after a grace period, it is <em>escalated</em> to leadership. Each of
+ * these is judged against the deadline in force: a timer set for a deadline since <em>extended</em> records
+ * nothing. An extension keeps the original deadline on record. The office may also <em>reassign</em> the step
+ * to another unit or <em>add a co-operating unit</em>, which may then act on it as well.
  */
 public class Task {
 
@@ -42,8 +70,12 @@ public class Task {
     private String directiveId;
     private String unitId;
     private String candidateGroup;
+    private final Set<String> cooperatingUnits = new LinkedHashSet<>();
     private Set<String> requiredFigures = Set.of();
     private String assignee;
+    private Instant dueAt;
+    private Instant originalDueAt;
+    private boolean chaseUpUnanswered;
     private boolean closed;
 
     protected Task() {
@@ -54,7 +86,8 @@ public class Task {
     public Task(AssignTask command) {
         apply(new TaskAssigned(command.taskId(), command.expoId(), command.directiveId(), command.unitId(),
                 command.processInstanceId(), command.stepKey(), command.stepName(), command.candidateGroup(),
-                command.dueAt(), command.requiredFigures() == null ? Set.of() : Set.copyOf(command.requiredFigures())));
+                command.dueAt(), command.requiredFigures() == null ? Set.of() : Set.copyOf(command.requiredFigures()),
+                command.supervisedTaskId()));
         if (command.returnComment() != null) {
             apply(new TaskReturnedForRework(command.taskId(), command.directiveId(), command.unitId(),
                     command.returnComment()));
@@ -64,7 +97,7 @@ public class Task {
     @CommandHandler
     public void handle(ClaimTask command) {
         checkOpen();
-        TaskActingPolicy.checkMayAct(command.actor(), candidateGroup, taskId);
+        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
         if (assignee != null && !assignee.equals(command.assignee())) {
             throw DomainRuleViolation.conflict("task " + taskId + " is already claimed by " + assignee);
         }
@@ -77,7 +110,7 @@ public class Task {
     @CommandHandler
     public void handle(UnclaimTask command) {
         checkOpen();
-        TaskActingPolicy.checkMayRelease(command.actor(), assignee, candidateGroup, taskId);
+        TaskActingPolicy.checkMayRelease(command.actor(), assignee, actingGroups(), taskId);
         if (assignee == null) {
             return;
         }
@@ -87,7 +120,7 @@ public class Task {
     @CommandHandler
     public void handle(ReportProgress command) {
         checkOpen();
-        TaskActingPolicy.checkMayAct(command.actor(), candidateGroup, taskId);
+        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
         if (command.percent() < 0 || command.percent() > 100) {
             throw DomainRuleViolation.invalid("percent", "percent is between 0 and 100");
         }
@@ -100,7 +133,7 @@ public class Task {
     @CommandHandler
     public void handle(CompleteTask command) {
         checkOpen();
-        TaskActingPolicy.checkMayAct(command.actor(), candidateGroup, taskId);
+        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
         Map<String, BigDecimal> figures = command.figures() == null ? Map.of() : command.figures();
         FigurePolicy.checkKnownAndNonNegative("figures", figures);
         FigurePolicy.checkRequiredPresent(requiredFigures, figures);
@@ -114,7 +147,115 @@ public class Task {
         if (closed) {
             return; // the engine deletes a completed task's runtime record too; nothing to cancel then
         }
-        apply(new TaskCancelled(taskId, directiveId, unitId, command.reason()));
+        apply(new TaskCancelled(taskId, directiveId, unitId, command.reason(), command.withdrawn()));
+    }
+
+    @CommandHandler
+    public void handle(RecordTaskDueSoon command) {
+        if (isInForce(command.dueAt())) {
+            apply(new TaskDueSoon(taskId, directiveId, unitId, dueAt));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordTaskOverdue command) {
+        if (isInForce(command.dueAt())) {
+            apply(new TaskOverdue(taskId, directiveId, unitId, dueAt));
+        }
+    }
+
+    @CommandHandler
+    public void handle(EscalateTask command) {
+        if (isInForce(command.dueAt())) {
+            apply(new TaskEscalated(taskId, directiveId, unitId, dueAt));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ChaseUpTask command) {
+        OfficePolicy.checkCoordinator(command.actor(), "chase a unit up");
+        checkOpen();
+        if (command.message() == null || command.message().isBlank()) {
+            throw DomainRuleViolation.invalid("message", "a chase-up tells the unit what is expected of it");
+        }
+        apply(new TaskChasedUp(taskId, directiveId, unitId, command.actor().userId(), command.message().strip()));
+    }
+
+    @CommandHandler
+    public void handle(AcknowledgeChaseUp command) {
+        checkOpen();
+        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
+        if (!chaseUpUnanswered) {
+            throw DomainRuleViolation.conflict("task " + taskId + " has no chase-up waiting for an acknowledgement");
+        }
+        apply(new ChaseUpAcknowledged(taskId, directiveId, unitId, command.actor().userId(), command.reply()));
+    }
+
+    @CommandHandler
+    public void handle(ExtendDeadline command) {
+        OfficePolicy.checkCoordinator(command.actor(), "extend a deadline");
+        checkOpen();
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw DomainRuleViolation.invalid("reason", "an extension gives its reason");
+        }
+        if (command.dueAt() == null) {
+            throw DomainRuleViolation.invalid("dueOn", "an extension names the new deadline");
+        }
+        if (command.requestedAt() != null && !command.dueAt().isAfter(command.requestedAt())) {
+            throw DomainRuleViolation.invalid("dueOn", "the new deadline " + command.dueAt() + " has already passed");
+        }
+        if (dueAt != null && !command.dueAt().isAfter(dueAt)) {
+            throw DomainRuleViolation.invalid("dueOn", "an extension moves the deadline later than " + dueAt);
+        }
+        apply(new DeadlineExtended(taskId, directiveId, unitId, dueAt, command.dueAt(),
+                originalDueAt == null ? command.dueAt() : originalDueAt, command.reason().strip()));
+    }
+
+    @CommandHandler
+    public void handle(ReassignTask command) {
+        OfficePolicy.checkCoordinator(command.actor(), "reassign a task");
+        checkOpen();
+        checkUnitStep("reassigned");
+        if (command.unitId() == null || command.unitId().isBlank()) {
+            throw DomainRuleViolation.invalid("unitId", "name the unit that takes the task over");
+        }
+        if (command.unitId().equals(candidateGroup)) {
+            throw DomainRuleViolation.invalid("unitId", "task " + taskId + " is already " + candidateGroup + "'s");
+        }
+        apply(new TaskReassigned(taskId, directiveId, unitId, candidateGroup, command.unitId(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(AddCooperatingUnit command) {
+        OfficePolicy.checkCoordinator(command.actor(), "add a co-operating unit");
+        checkOpen();
+        checkUnitStep("shared with another unit");
+        if (command.unitId() == null || command.unitId().isBlank()) {
+            throw DomainRuleViolation.invalid("unitId", "name the co-operating unit");
+        }
+        if (actingGroups().contains(command.unitId())) {
+            throw DomainRuleViolation.conflict("unit " + command.unitId() + " already works on task " + taskId);
+        }
+        apply(new CooperatingUnitAdded(taskId, directiveId, unitId, command.unitId()));
+    }
+
+    /** A timer fired for the deadline in force on a task still open; not for one since extended. */
+    private boolean isInForce(Instant timerDueAt) {
+        return !closed && Objects.equals(timerDueAt, dueAt);
+    }
+
+    /** Only a unit's own steps move between units; the office's reviews stay with the office. */
+    private void checkUnitStep(String what) {
+        if (candidateGroup.equals(Actor.COORDINATOR) || candidateGroup.equals(Actor.LEADER)) {
+            throw DomainRuleViolation.invalid("taskId", "task " + taskId + " is the office's own step; it cannot be " + what);
+        }
+    }
+
+    private Set<String> actingGroups() {
+        Set<String> groups = new LinkedHashSet<>();
+        groups.add(candidateGroup);
+        groups.addAll(cooperatingUnits);
+        return groups;
     }
 
     private void checkOpen() {
@@ -130,6 +271,36 @@ public class Task {
         unitId = event.unitId();
         candidateGroup = event.candidateGroup();
         requiredFigures = event.requiredFigures();
+        dueAt = event.dueAt();
+        originalDueAt = event.dueAt();
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineExtended event) {
+        dueAt = event.dueAt();
+        originalDueAt = event.originalDueAt();
+    }
+
+    @EventSourcingHandler
+    void on(TaskChasedUp event) {
+        chaseUpUnanswered = true;
+    }
+
+    @EventSourcingHandler
+    void on(ChaseUpAcknowledged event) {
+        chaseUpUnanswered = false;
+    }
+
+    @EventSourcingHandler
+    void on(TaskReassigned event) {
+        candidateGroup = event.candidateGroup();
+        cooperatingUnits.remove(event.candidateGroup());
+        assignee = null;
+    }
+
+    @EventSourcingHandler
+    void on(CooperatingUnitAdded event) {
+        cooperatingUnits.add(event.cooperatingUnitId());
     }
 
     @EventSourcingHandler

@@ -1,11 +1,13 @@
 package org.expoflow.commands.task;
 
+import java.util.Set;
+
 import org.expoflow.commands.api.Actor;
 import org.expoflow.commands.api.DomainRuleViolation;
 
 /**
  * Who may act on a task: the members of its candidate group (a city's users on their own unit's
- * steps, the coordinators on review steps), and the engine itself. Nobody else, whatever tool
+ * steps, the coordinators on review steps), of a unit asked to co-operate on it, and the engine itself. Nobody else, whatever tool
  * they use to reach the engine.
  */
 final class TaskActingPolicy {
@@ -13,22 +15,22 @@ final class TaskActingPolicy {
     private TaskActingPolicy() {
     }
 
-    static void checkMayAct(Actor actor, String candidateGroup, String taskId) {
+    static void checkMayAct(Actor actor, Set<String> actingGroups, String taskId) {
         if (actor == null) {
             throw DomainRuleViolation.forbidden("an anonymous user cannot act on task " + taskId);
         }
-        if (actor.isEngine() || actor.belongsTo(candidateGroup)) {
+        if (actor.isEngine() || actingGroups.stream().anyMatch(actor::belongsTo)) {
             return;
         }
         throw DomainRuleViolation.forbidden(
-                "user " + actor.userId() + " may not act on task " + taskId + " of group " + candidateGroup);
+                "user " + actor.userId() + " may not act on task " + taskId + " of " + String.join(", ", actingGroups));
     }
 
     /** A task's claim can be released by its holder, or by a coordinator chasing stalled work. */
-    static void checkMayRelease(Actor actor, String assignee, String candidateGroup, String taskId) {
+    static void checkMayRelease(Actor actor, String assignee, Set<String> actingGroups, String taskId) {
         if (actor != null && (actor.isCoordinator() || actor.userId().equals(assignee))) {
             return;
         }
-        checkMayAct(actor, candidateGroup, taskId);
+        checkMayAct(actor, actingGroups, taskId);
     }
 }

@@ -10,10 +10,12 @@ import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.expoflow.commands.api.Actor;
 import org.expoflow.commands.api.DirectiveIssued;
+import org.expoflow.commands.api.DirectiveWithdrawn;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.IssueDirective;
 import org.expoflow.commands.api.RecordUnitFinished;
 import org.expoflow.commands.api.UnitFinishedDirective;
+import org.expoflow.commands.api.WithdrawDirective;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,5 +98,36 @@ class DirectiveTest {
                     .expectNoEvents()
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("only the expo office"));
         }
+    }
+
+    @Test
+    void canBeWithdrawnByTheOfficeWithAReasonAndThenRecordsNoMoreFinishes() {
+        fixture.given(INVITE_BUYERS)
+                .when(new WithdrawDirective("d1", COORDINATOR, "merged into the buyers' fair directive"))
+                .expectEvents(new DirectiveWithdrawn("d1", "osaka", "merged into the buyers' fair directive"));
+        fixture.given(INVITE_BUYERS, new DirectiveWithdrawn("d1", "osaka", "merged"))
+                .when(new RecordUnitFinished("d1", "shenyang"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotBeWithdrawnByACityTwiceOrOnceEveryUnitFinished() {
+        fixture.given(INVITE_BUYERS)
+                .when(new WithdrawDirective("d1", new Actor("shenyang", Set.of("shenyang")), "too much work"))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("only the expo office"));
+        fixture.given(INVITE_BUYERS, new DirectiveWithdrawn("d1", "osaka", "merged"))
+                .when(new WithdrawDirective("d1", COORDINATOR, "again"))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already withdrawn"));
+        fixture.given(INVITE_BUYERS, new UnitFinishedDirective("d1", "osaka", "shenyang"),
+                        new UnitFinishedDirective("d1", "osaka", "dalian"))
+                .when(new WithdrawDirective("d1", COORDINATOR, "late idea"))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("done by every unit"));
+        fixture.given(INVITE_BUYERS)
+                .when(new WithdrawDirective("d1", COORDINATOR, ""))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("reason"));
     }
 }

@@ -6,7 +6,23 @@ import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.expoflow.commands.api.AcknowledgeChaseUp;
 import org.expoflow.commands.api.Actor;
+import org.expoflow.commands.api.AddCooperatingUnit;
+import org.expoflow.commands.api.ChaseUpAcknowledged;
+import org.expoflow.commands.api.ChaseUpTask;
+import org.expoflow.commands.api.CooperatingUnitAdded;
+import org.expoflow.commands.api.DeadlineExtended;
+import org.expoflow.commands.api.EscalateTask;
+import org.expoflow.commands.api.ExtendDeadline;
+import org.expoflow.commands.api.ReassignTask;
+import org.expoflow.commands.api.RecordTaskDueSoon;
+import org.expoflow.commands.api.RecordTaskOverdue;
+import org.expoflow.commands.api.TaskChasedUp;
+import org.expoflow.commands.api.TaskDueSoon;
+import org.expoflow.commands.api.TaskEscalated;
+import org.expoflow.commands.api.TaskOverdue;
+import org.expoflow.commands.api.TaskReassigned;
 import org.expoflow.commands.api.AssignTask;
 import org.expoflow.commands.api.CancelTask;
 import org.expoflow.commands.api.ClaimTask;
@@ -41,14 +57,14 @@ class TaskTest {
 
     private static TaskAssigned sendInvitationsAssigned() {
         return new TaskAssigned("t1", "osaka", "d1", "shenyang", "p1", "sendInvitations", "Send invitations",
-                "shenyang", DUE, Set.of("buyersInvited"));
+                "shenyang", DUE, Set.of("buyersInvited"), null);
     }
 
     @Test
     void canBeAssignedToAUnit() {
         fixture.givenNoPriorActivity()
                 .when(new AssignTask("t1", "osaka", "d1", "shenyang", "p1", "sendInvitations", "Send invitations",
-                        "shenyang", DUE, Set.of("buyersInvited"), null))
+                        "shenyang", DUE, Set.of("buyersInvited"), null, null))
                 .expectEvents(sendInvitationsAssigned());
     }
 
@@ -56,7 +72,7 @@ class TaskTest {
     void canBeReturnedForReworkWithTheReviewersComment() {
         fixture.givenNoPriorActivity()
                 .when(new AssignTask("t1", "osaka", "d1", "shenyang", "p1", "sendInvitations", "Send invitations",
-                        "shenyang", DUE, Set.of("buyersInvited"), "add the Kobe buyers"))
+                        "shenyang", DUE, Set.of("buyersInvited"), "add the Kobe buyers", null))
                 .expectEvents(sendInvitationsAssigned(),
                         new TaskReturnedForRework("t1", "d1", "shenyang", "add the Kobe buyers"));
     }
@@ -152,7 +168,7 @@ class TaskTest {
     @Test
     void canBeReviewedByTheCoordinatorOnly() {
         TaskAssigned review = new TaskAssigned("r1", "osaka", "d1", "shenyang", "p1", "reviewInvitations",
-                "Review invitations", "coordinator", DUE, Set.of());
+                "Review invitations", "coordinator", DUE, Set.of(), null);
         fixture.given(review)
                 .when(new CompleteTask("r1", SHENYANG_CLERK, Map.of(), Map.of(), ReviewDecision.APPROVE, null))
                 .expectNoEvents()
@@ -166,10 +182,130 @@ class TaskTest {
     @Test
     void canBeCancelledByTheEngineOnceOnly() {
         fixture.given(sendInvitationsAssigned())
-                .when(new CancelTask("t1", "process ended"))
-                .expectEvents(new TaskCancelled("t1", "d1", "shenyang", "process ended"));
-        fixture.given(sendInvitationsAssigned(), new TaskCancelled("t1", "d1", "shenyang", "process ended"))
-                .when(new CancelTask("t1", "process ended"))
+                .when(new CancelTask("t1", "process ended", false))
+                .expectEvents(new TaskCancelled("t1", "d1", "shenyang", "process ended", false));
+        fixture.given(sendInvitationsAssigned(), new TaskCancelled("t1", "d1", "shenyang", "process ended", false))
+                .when(new CancelTask("t1", "process ended", false))
                 .expectNoEvents();
+    }
+
+    @Test
+    void canBecomeDueSoonOverdueAndEscalatedAgainstTheDeadlineInForce() {
+        fixture.given(sendInvitationsAssigned())
+                .when(new RecordTaskDueSoon("t1", DUE))
+                .expectEvents(new TaskDueSoon("t1", "d1", "shenyang", DUE));
+        fixture.given(sendInvitationsAssigned())
+                .when(new RecordTaskOverdue("t1", DUE))
+                .expectEvents(new TaskOverdue("t1", "d1", "shenyang", DUE));
+        fixture.given(sendInvitationsAssigned(), new TaskOverdue("t1", "d1", "shenyang", DUE))
+                .when(new EscalateTask("t1", DUE))
+                .expectEvents(new TaskEscalated("t1", "d1", "shenyang", DUE));
+    }
+
+    @Test
+    void cannotBecomeOverdueByATimerSetForADeadlineSinceExtended() {
+        Instant later = DUE.plusSeconds(7 * 86400);
+        fixture.given(sendInvitationsAssigned(),
+                        new DeadlineExtended("t1", "d1", "shenyang", DUE, later, DUE, "customs holiday"))
+                .when(new RecordTaskOverdue("t1", DUE))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotBecomeOverdueOnceCompleted() {
+        fixture.given(sendInvitationsAssigned(), new TaskCompleted("t1", "d1", "shenyang", "shenyang", Map.of(),
+                        Map.of("buyersInvited", BigDecimal.ONE), null, null))
+                .when(new EscalateTask("t1", DUE))
+                .expectNoEvents();
+    }
+
+    @Test
+    void canBeExtendedByTheCoordinatorKeepingTheOriginalDeadline() {
+        Instant week = DUE.plusSeconds(7 * 86400);
+        Instant fortnight = DUE.plusSeconds(14 * 86400);
+        fixture.given(sendInvitationsAssigned(), new DeadlineExtended("t1", "d1", "shenyang", DUE, week, DUE, "holiday"))
+                .when(new ExtendDeadline("t1", COORDINATOR, fortnight, "visa delays", DUE))
+                .expectEvents(new DeadlineExtended("t1", "d1", "shenyang", week, fortnight, DUE, "visa delays"));
+    }
+
+    @Test
+    void cannotBeExtendedByACityOrToAnEarlierDateOrWithoutReason() {
+        fixture.given(sendInvitationsAssigned())
+                .when(new ExtendDeadline("t1", SHENYANG_CLERK, DUE.plusSeconds(86400), "we are late", null))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("only the expo office"));
+        fixture.given(sendInvitationsAssigned())
+                .when(new ExtendDeadline("t1", COORDINATOR, DUE.minusSeconds(86400), "earlier", null))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("later than"));
+        fixture.given(sendInvitationsAssigned())
+                .when(new ExtendDeadline("t1", COORDINATOR, DUE.plusSeconds(86400), " ", null))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("reason"));
+    }
+
+    @Test
+    void canBeChasedUpByTheCoordinatorAndAcknowledgedByTheUnit() {
+        fixture.given(sendInvitationsAssigned(), new TaskOverdue("t1", "d1", "shenyang", DUE))
+                .when(new ChaseUpTask("t1", COORDINATOR, "Please report your invitations by Friday"))
+                .expectEvents(new TaskChasedUp("t1", "d1", "shenyang", "coordinator", "Please report your invitations by Friday"));
+        fixture.given(sendInvitationsAssigned(), new TaskChasedUp("t1", "d1", "shenyang", "coordinator", "by Friday"))
+                .when(new AcknowledgeChaseUp("t1", SHENYANG_CLERK, "list goes out Thursday"))
+                .expectEvents(new ChaseUpAcknowledged("t1", "d1", "shenyang", "shenyang", "list goes out Thursday"));
+    }
+
+    @Test
+    void cannotAcknowledgeAChaseUpNeverSentOrAnotherUnits() {
+        fixture.given(sendInvitationsAssigned())
+                .when(new AcknowledgeChaseUp("t1", SHENYANG_CLERK, null))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("no chase-up"));
+        fixture.given(sendInvitationsAssigned(), new TaskChasedUp("t1", "d1", "shenyang", "coordinator", "by Friday"))
+                .when(new AcknowledgeChaseUp("t1", DALIAN_CLERK, null))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("may not act"));
+        fixture.given(sendInvitationsAssigned())
+                .when(new ChaseUpTask("t1", SHENYANG_CLERK, "hurry"))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void canBeReassignedToAnotherUnitWhichThenActsOnIt() {
+        fixture.given(sendInvitationsAssigned(), new TaskClaimed("t1", "d1", "shenyang", "shenyang"))
+                .when(new ReassignTask("t1", COORDINATOR, "dalian", "Dalian port handles it"))
+                .expectEvents(new TaskReassigned("t1", "d1", "shenyang", "shenyang", "dalian", "Dalian port handles it"));
+        fixture.given(sendInvitationsAssigned(),
+                        new TaskReassigned("t1", "d1", "shenyang", "shenyang", "dalian", "Dalian port handles it"))
+                .when(new ClaimTask("t1", SHENYANG_CLERK, "shenyang"))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class);
+        fixture.given(sendInvitationsAssigned(),
+                        new TaskReassigned("t1", "d1", "shenyang", "shenyang", "dalian", "Dalian port handles it"))
+                .when(new ClaimTask("t1", DALIAN_CLERK, "dalian"))
+                .expectEvents(new TaskClaimed("t1", "d1", "shenyang", "dalian"));
+    }
+
+    @Test
+    void cannotReassignTheOfficesOwnReview() {
+        fixture.given(new TaskAssigned("r1", "osaka", "d1", "shenyang", "p1", "reviewInvitations",
+                        "Review invitations", "coordinator", DUE, Set.of(), null))
+                .when(new ReassignTask("r1", COORDINATOR, "dalian", "busy"))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("office's own step"));
+    }
+
+    @Test
+    void canShareAStepWithACooperatingUnit() {
+        fixture.given(sendInvitationsAssigned())
+                .when(new AddCooperatingUnit("t1", COORDINATOR, "dalian"))
+                .expectEvents(new CooperatingUnitAdded("t1", "d1", "shenyang", "dalian"));
+        fixture.given(sendInvitationsAssigned(), new CooperatingUnitAdded("t1", "d1", "shenyang", "dalian"))
+                .when(new ReportProgress("t1", DALIAN_CLERK, 30, "Dalian's buyers added", null, null, Map.of()))
+                .expectEvents(new ProgressReported("t1", "d1", "shenyang", 30, "Dalian's buyers added", null, null, Map.of()));
+        fixture.given(sendInvitationsAssigned(), new CooperatingUnitAdded("t1", "d1", "shenyang", "dalian"))
+                .when(new AddCooperatingUnit("t1", COORDINATOR, "dalian"))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class);
     }
 }

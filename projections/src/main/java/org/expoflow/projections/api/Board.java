@@ -7,17 +7,18 @@ import java.util.List;
 public record Board(String expoId, String expoName, Instant asOf, List<BoardDirective> directives,
                     List<BoardUnit> units) {
 
-    public record BoardDirective(String directiveId, String title, String kind, Instant dueAt) {
+    public record BoardDirective(String directiveId, String title, String kind, Instant dueAt, Instant withdrawnAt) {
     }
 
     public record BoardUnit(String unitId, String name, List<BoardCell> cells) {
     }
 
     /**
-     * One unit on one directive. {@code overdue}: not done and past its deadline;
-     * {@code dueSoon}: not done and due within three days.
+     * One unit on one directive. {@code dueAt}: the earliest deadline in force among the unit's open steps,
+     * else the directive's. {@code overdue}: not done and past it; {@code dueSoon}: not done and due within
+     * three days; {@code escalated}: an open step of the unit was escalated to leadership.
      */
     public record BoardCell(String directiveId, String unitId, UnitDirectiveStatus status, int percent,
-                            Instant dueAt, boolean overdue, boolean dueSoon, Instant lastReportAt) {
+                            Instant dueAt, boolean overdue, boolean dueSoon, Instant lastReportAt, boolean escalated) {
     }
 }

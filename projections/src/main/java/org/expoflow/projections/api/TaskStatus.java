@@ -1,4 +1,7 @@
 package org.expoflow.projections.api;
 
-/** Where a single task stands: waiting for someone to take it, taken, done, or removed by the engine. */
-public enum TaskStatus { OPEN, CLAIMED, COMPLETED, CANCELLED }
+/**
+ * Where a single task stands: waiting for someone to take it, taken, done, removed by the engine, or
+ * ended because the office withdrew its directive.
+ */
+public enum TaskStatus { OPEN, CLAIMED, COMPLETED, CANCELLED, WITHDRAWN }

@@ -2,12 +2,21 @@ package org.expoflow.projections.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-/** One row of a task list. {@code candidateGroup} says who may act on it: a unit id, coordinator or leader. */
+/**
+ * One row of a task list. {@code unitId} is the unit whose directive it is; {@code candidateGroup} says who
+ * may act on it (a unit id, coordinator or leader), together with any {@code cooperatingUnits}.
+ * {@code dueAt} is the deadline in force, {@code originalDueAt} the first one set (they differ once extended);
+ * {@code overdue} is judged against the deadline in force now. {@code supervisedTaskId} is set on a chase-up
+ * and its acknowledgement: the step whose deadline they follow up.
+ */
 public record TaskSummary(String id, String expoId, String directiveId, String directiveTitle, String kind,
                           String unitId, String stepKey, String stepName, String candidateGroup, TaskStatus status,
                           String assignee, Instant dueAt, boolean overdue, int percent,
                           Map<String, BigDecimal> latestFigures, Instant latestReportAt, String returnComment,
-                          Instant assignedAt, Instant closedAt) {
+                          Instant assignedAt, Instant closedAt, Instant originalDueAt, boolean dueSoon,
+                          Instant escalatedAt, Instant chasedUpAt, String chaseUpMessage, Instant chaseUpAcknowledgedAt,
+                          List<String> cooperatingUnits, String supervisedTaskId) {
 }

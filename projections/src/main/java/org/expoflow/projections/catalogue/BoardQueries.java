@@ -42,7 +42,7 @@ public class BoardQueries {
         this.clock = clock;
     }
 
-    private record Assignment(String directiveId, String unitId, Instant dueAt, Instant finishedAt) {
+    private record Assignment(String directiveId, String unitId, Instant dueAt, Instant finishedAt, Instant withdrawnAt) {
     }
 
     @QueryHandler
@@ -53,18 +53,23 @@ public class BoardQueries {
         }
         Instant now = clock.instant();
         List<BoardDirective> directives = jdbc.query(
-                "select directive_id, title, kind, due_at from directive_view where expo_id = ? order by issued_at, directive_id",
+                "select directive_id, title, kind, due_at, withdrawn_at from directive_view where expo_id = ?"
+                        + " order by issued_at, directive_id",
                 (rs, n) -> new BoardDirective(rs.getString("directive_id"), rs.getString("title"), rs.getString("kind"),
-                        Times.instant(rs, "due_at")), query.expoId());
-        Map<String, Instant> dueAtByDirective = new HashMap<>();
-        directives.forEach(d -> dueAtByDirective.put(d.directiveId(), d.dueAt()));
+                        Times.instant(rs, "due_at"), Times.instant(rs, "withdrawn_at")), query.expoId());
+        Map<String, BoardDirective> directiveById = new HashMap<>();
+        directives.forEach(d -> directiveById.put(d.directiveId(), d));
         List<Assignment> assignments = jdbc.query(
                 "select directive_id, unit_id, finished_at from directive_unit_view where expo_id = ?",
                 (rs, n) -> new Assignment(rs.getString("directive_id"), rs.getString("unit_id"),
-                        dueAtByDirective.get(rs.getString("directive_id")), Times.instant(rs, "finished_at")),
+                        directiveById.get(rs.getString("directive_id")).dueAt(), Times.instant(rs, "finished_at"),
+                        directiveById.get(rs.getString("directive_id")).withdrawnAt()),
                 query.expoId());
         Map<String, List<TaskSummary>> tasksByAssignment = new HashMap<>();
         for (TaskSummary task : tasks.tasksOfExpo(query.expoId())) {
+            if (task.supervisedTaskId() != null) {
+                continue; // a chase-up follows a step up; it is not a step of the directive
+            }
             tasksByAssignment.computeIfAbsent(task.directiveId() + "/" + task.unitId(), k -> new ArrayList<>()).add(task);
         }
         Map<String, List<BoardCell>> cellsByUnit = new HashMap<>();
@@ -89,14 +94,16 @@ public class BoardQueries {
 
     /** How one unit stands on one directive, judged from its tasks (the unit's own steps and the reviews of them). */
     static BoardCell cell(Assignment assignment, List<TaskSummary> tasks, Instant now) {
-        List<TaskSummary> unitSteps = tasks.stream().filter(t -> t.candidateGroup().equals(assignment.unitId())).toList();
-        boolean awaitingReview = tasks.stream().anyMatch(t -> !t.candidateGroup().equals(assignment.unitId()) && isActive(t));
+        List<TaskSummary> unitSteps = tasks.stream().filter(t -> !isOfficeStep(t)).toList();
+        boolean awaitingReview = tasks.stream().anyMatch(t -> isOfficeStep(t) && isActive(t));
         boolean returned = unitSteps.stream().anyMatch(t -> isActive(t) && t.returnComment() != null
                 && t.status() == TaskStatus.OPEN && t.latestReportAt() == null);
         boolean started = unitSteps.stream().anyMatch(t -> t.status() != TaskStatus.OPEN || t.latestReportAt() != null);
         UnitDirectiveStatus status;
         if (assignment.finishedAt() != null) {
             status = UnitDirectiveStatus.DONE;
+        } else if (assignment.withdrawnAt() != null) {
+            status = UnitDirectiveStatus.WITHDRAWN;
         } else if (awaitingReview) {
             status = UnitDirectiveStatus.SUBMITTED;
         } else if (returned) {
@@ -110,11 +117,20 @@ public class BoardQueries {
                 .filter(BoardQueries::isActive).mapToInt(TaskSummary::percent).max().orElse(0);
         Instant lastReport = unitSteps.stream().map(TaskSummary::latestReportAt).filter(java.util.Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
-        boolean open = status != UnitDirectiveStatus.DONE;
-        Instant dueAt = assignment.dueAt();
+        boolean open = status != UnitDirectiveStatus.DONE && status != UnitDirectiveStatus.WITHDRAWN;
+        List<TaskSummary> openUnitSteps = unitSteps.stream().filter(BoardQueries::isActive).toList();
+        Instant dueAt = openUnitSteps.stream().map(TaskSummary::dueAt).filter(java.util.Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(assignment.dueAt());
         boolean overdue = open && dueAt != null && dueAt.isBefore(now);
         boolean dueSoon = open && !overdue && dueAt != null && dueAt.isBefore(now.plus(DUE_SOON));
-        return new BoardCell(assignment.directiveId(), assignment.unitId(), status, percent, dueAt, overdue, dueSoon, lastReport);
+        boolean escalated = open && openUnitSteps.stream().anyMatch(t -> t.escalatedAt() != null);
+        return new BoardCell(assignment.directiveId(), assignment.unitId(), status, percent, dueAt, overdue, dueSoon,
+                lastReport, escalated);
+    }
+
+    /** A review or a chase-up: the office's own step, not the unit's work. */
+    private static boolean isOfficeStep(TaskSummary task) {
+        return task.candidateGroup().equals("coordinator") || task.candidateGroup().equals("leader");
     }
 
     private static boolean isActive(TaskSummary task) {

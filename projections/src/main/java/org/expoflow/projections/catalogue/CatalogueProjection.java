@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.expoflow.commands.api.DirectiveIssued;
+import org.expoflow.commands.api.DirectiveWithdrawn;
 import org.expoflow.commands.api.ExpoPlanned;
 import org.expoflow.commands.api.UnitEnrolled;
 import org.expoflow.commands.api.UnitFinishedDirective;
@@ -66,6 +67,12 @@ public class CatalogueProjection {
     void on(UnitFinishedDirective event, @Timestamp Instant at) {
         jdbc.update("update directive_unit_view set finished_at = ? where directive_id = ? and unit_id = ?",
                 Times.utc(at), event.directiveId(), event.unitId());
+    }
+
+    @EventHandler
+    void on(DirectiveWithdrawn event, @Timestamp Instant at) {
+        jdbc.update("update directive_view set withdrawn_at = ?, withdrawal_reason = ? where directive_id = ?",
+                Times.utc(at), event.reason(), event.directiveId());
     }
 
     @ResetHandler

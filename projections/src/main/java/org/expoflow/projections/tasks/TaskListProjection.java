@@ -3,6 +3,7 @@ package org.expoflow.projections.tasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,19 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
+import org.expoflow.commands.api.ChaseUpAcknowledged;
+import org.expoflow.commands.api.CooperatingUnitAdded;
+import org.expoflow.commands.api.DeadlineExtended;
 import org.expoflow.commands.api.ProgressReported;
 import org.expoflow.commands.api.TaskAssigned;
 import org.expoflow.commands.api.TaskCancelled;
 import org.expoflow.commands.api.TaskClaimed;
+import org.expoflow.commands.api.TaskChasedUp;
 import org.expoflow.commands.api.TaskCompleted;
+import org.expoflow.commands.api.TaskDueSoon;
+import org.expoflow.commands.api.TaskEscalated;
+import org.expoflow.commands.api.TaskOverdue;
+import org.expoflow.commands.api.TaskReassigned;
 import org.expoflow.commands.api.TaskReturnedForRework;
 import org.expoflow.commands.api.TaskUnclaimed;
 import org.expoflow.projections.api.FindTask;
@@ -37,8 +46,9 @@ import org.springframework.stereotype.Component;
 import org.expoflow.projections.support.ReadModels;
 
 /**
- * Every task with where it stands, its latest progress report and figures, and its history: what a
- * city clerk's task list and a coordinator's chase-up list are made of.
+ * Every task with where it stands, its latest progress report and figures, its deadline in force and
+ * how its supervision went (due soon, overdue, chased up, acknowledged, escalated), and its history: what
+ * a city clerk's task list and a coordinator's chase-up list are made of.
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
@@ -65,6 +75,8 @@ public class TaskListProjection {
                         .addValue("stepName", event.stepName()).addValue("group", event.candidateGroup())
                         .addValue("status", TaskStatus.OPEN.name()).addValue("due", Times.utc(event.dueAt()))
                         .addValue("at", Times.utc(at)));
+        update("original_due_at = due_at, supervised_task_id = :supervised", event.taskId(),
+                Collections.singletonMap("supervised", event.supervisedTaskId()));
         record(event.taskId(), at, "TaskAssigned", actor, details("step", event.stepName(), "candidateGroup",
                 event.candidateGroup(), "dueAt", event.dueAt() == null ? null : event.dueAt().toString()));
     }
@@ -119,12 +131,82 @@ public class TaskListProjection {
 
     @EventHandler
     void on(TaskCancelled event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        update("status = 'CANCELLED', closed_at = :at", event.taskId(), Map.of("at", Times.utc(at)));
-        record(event.taskId(), at, "TaskCancelled", actor, details("reason", event.reason()));
+        TaskStatus status = event.withdrawn() ? TaskStatus.WITHDRAWN : TaskStatus.CANCELLED;
+        update("status = :status, closed_at = :at", event.taskId(), Map.of("status", status.name(), "at", Times.utc(at)));
+        record(event.taskId(), at, event.withdrawn() ? "TaskWithdrawn" : "TaskCancelled", actor,
+                details("reason", event.reason()));
+    }
+
+    @EventHandler
+    void on(TaskDueSoon event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        update("due_soon_since = :at", event.taskId(), Map.of("at", Times.utc(at)));
+        record(event.taskId(), at, "TaskDueSoon", actor, details("dueAt", event.dueAt().toString()));
+    }
+
+    @EventHandler
+    void on(TaskOverdue event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        update("overdue_since = :at", event.taskId(), Map.of("at", Times.utc(at)));
+        record(event.taskId(), at, "TaskOverdue", actor, details("dueAt", event.dueAt().toString()));
+    }
+
+    @EventHandler
+    void on(TaskChasedUp event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("at", Times.utc(at));
+        values.put("message", event.message());
+        update("chased_up_at = :at, chase_up_message = :message, chase_up_acknowledged_at = null", event.taskId(), values);
+        record(event.taskId(), at, "TaskChasedUp", actor, details("chasedBy", event.chasedBy(), "message", event.message()));
+    }
+
+    @EventHandler
+    void on(ChaseUpAcknowledged event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        update("chase_up_acknowledged_at = :at", event.taskId(), Map.of("at", Times.utc(at)));
+        record(event.taskId(), at, "ChaseUpAcknowledged", actor, details("acknowledgedBy", event.acknowledgedBy(),
+                "reply", event.reply()));
+    }
+
+    @EventHandler
+    void on(TaskEscalated event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        update("escalated_at = :at", event.taskId(), Map.of("at", Times.utc(at)));
+        record(event.taskId(), at, "TaskEscalated", actor, details("dueAt", event.dueAt().toString()));
+    }
+
+    /** A new deadline starts its supervision afresh: not due soon, overdue or escalated against it yet. */
+    @EventHandler
+    void on(DeadlineExtended event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        update("due_at = :due, original_due_at = :original, due_soon_since = null, overdue_since = null, escalated_at = null",
+                event.taskId(), Map.of("due", Times.utc(event.dueAt()), "original", Times.utc(event.originalDueAt())));
+        record(event.taskId(), at, "DeadlineExtended", actor, details("previousDueAt", event.previousDueAt() == null ? null : event.previousDueAt().toString(),
+                "dueAt", event.dueAt().toString(), "originalDueAt", event.originalDueAt().toString(), "reason", event.reason()));
+    }
+
+    @EventHandler
+    void on(TaskReassigned event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        update("candidate_group = :group, status = 'OPEN', assignee = null", event.taskId(), Map.of("group", event.candidateGroup()));
+        jdbc.update("delete from task_cooperation where task_id = :id and unit_id = :unit",
+                new MapSqlParameterSource("id", event.taskId()).addValue("unit", event.candidateGroup()));
+        writeCooperatingUnits(event.taskId());
+        record(event.taskId(), at, "TaskReassigned", actor, details("previousCandidateGroup", event.previousCandidateGroup(),
+                "candidateGroup", event.candidateGroup(), "reason", event.reason()));
+    }
+
+    @EventHandler
+    void on(CooperatingUnitAdded event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        jdbc.update("insert into task_cooperation (task_id, unit_id) values (:id, :unit)",
+                new MapSqlParameterSource("id", event.taskId()).addValue("unit", event.cooperatingUnitId()));
+        writeCooperatingUnits(event.taskId());
+        record(event.taskId(), at, "CooperatingUnitAdded", actor, details("cooperatingUnitId", event.cooperatingUnitId()));
+    }
+
+    private void writeCooperatingUnits(String taskId) {
+        List<String> units = jdbc.queryForList("select unit_id from task_cooperation where task_id = :id order by unit_id",
+                new MapSqlParameterSource("id", taskId), String.class);
+        update("cooperating_units = :units", taskId, Collections.singletonMap("units", units.isEmpty() ? null : String.join(",", units)));
     }
 
     @ResetHandler
     void reset() {
+        jdbc.getJdbcTemplate().update("delete from task_cooperation");
         jdbc.getJdbcTemplate().update("delete from task_history");
         jdbc.getJdbcTemplate().update("delete from task_view");
     }
@@ -162,7 +244,11 @@ public class TaskListProjection {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", Times.utc(clock.instant()));
         filter(where, params, "t.expo_id", "expo", query.expoId());
-        filter(where, params, "t.unit_id", "unit", query.unitId());
+        if (query.unitId() != null) {
+            where.append(" and (t.unit_id = :unit or t.candidate_group = :unit"
+                    + " or exists (select 1 from task_cooperation c where c.task_id = t.task_id and c.unit_id = :unit))");
+            params.addValue("unit", query.unitId());
+        }
         filter(where, params, "t.directive_id", "directive", query.directiveId());
         if (query.status() != null) {
             if ("ACTIVE".equals(query.status())) {
@@ -228,13 +314,19 @@ public class TaskListProjection {
         TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
         Instant dueAt = Times.instant(rs, "due_at");
         boolean open = status == TaskStatus.OPEN || status == TaskStatus.CLAIMED;
+        boolean overdue = open && dueAt != null && dueAt.isBefore(clock.instant());
+        String cooperating = rs.getString("cooperating_units");
         return new TaskSummary(rs.getString("task_id"), rs.getString("expo_id"), rs.getString("directive_id"),
                 rs.getString("directive_title"), rs.getString("directive_kind"), rs.getString("unit_id"),
                 rs.getString("step_key"), rs.getString("step_name"), rs.getString("candidate_group"), status,
-                rs.getString("assignee"), dueAt, open && dueAt != null && dueAt.isBefore(clock.instant()),
+                rs.getString("assignee"), dueAt, overdue,
                 rs.getInt("percent"), JsonColumns.figures(rs.getString("latest_figures")),
                 Times.instant(rs, "latest_report_at"), rs.getString("return_comment"),
-                Times.instant(rs, "assigned_at"), Times.instant(rs, "closed_at"));
+                Times.instant(rs, "assigned_at"), Times.instant(rs, "closed_at"), Times.instant(rs, "original_due_at"),
+                open && !overdue && rs.getTimestamp("due_soon_since") != null, Times.instant(rs, "escalated_at"),
+                Times.instant(rs, "chased_up_at"), rs.getString("chase_up_message"),
+                Times.instant(rs, "chase_up_acknowledged_at"),
+                cooperating == null ? List.of() : List.of(cooperating.split(",")), rs.getString("supervised_task_id"));
     }
 
     /** Every task of an expo, oldest first: the board groups them by unit and directive. */

@@ -13,18 +13,25 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.expoflow.commands.api.Figure;
 import org.expoflow.commands.api.IssueDirective;
+import org.expoflow.commands.api.WithdrawDirective;
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.engine.DirectiveProcessVariables;
 import org.expoflow.workflow.kinds.DirectiveKind;
 import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,10 +56,15 @@ public class DirectiveController {
     private final DirectiveKindCatalogue kinds;
     private final Clock clock;
     private final ZoneId provinceZone;
+    private final RuntimeService runtimeService;
+    private final TransactionTemplate transactions;
 
     public DirectiveController(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp,
                                DirectiveKindCatalogue kinds, Clock clock,
-                               @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+                               @Value("${expoflow.time-zone}") ZoneId provinceZone, RuntimeService runtimeService,
+                               TransactionTemplate transactions) {
+        this.runtimeService = runtimeService;
+        this.transactions = transactions;
         this.acting = acting;
         this.queries = queries;
         this.catchUp = catchUp;
@@ -71,6 +83,28 @@ public class DirectiveController {
                                         LocalDate dueOn, Instant dueAt,
                                         @NotEmpty @Size(max = 200) List<@NotBlank String> unitIds,
                                         Map<String, @NotNull BigDecimal> targets) {
+    }
+
+    public record WithdrawRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/api/directives/{directiveId}/withdraw")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Withdraw a directive: every unit's open work on it ends, its tasks close as withdrawn")
+    public ResponseEntity<Void> withdraw(@PathVariable String directiveId, @Valid @RequestBody WithdrawRequest request) {
+        transactions.executeWithoutResult(status -> {
+            try {
+                acting.send(new WithdrawDirective(directiveId, acting.currentActor(), request.reason()));
+            } catch (AggregateNotFoundException e) {
+                throw new ResourceNotFound("directiveId", "no directive with id " + directiveId);
+            }
+            for (ProcessInstance unitProcess : runtimeService.createProcessInstanceQuery()
+                    .processInstanceBusinessKeyLike(DirectiveProcessVariables.businessKey(directiveId, "%")).list()) {
+                runtimeService.deleteProcessInstance(unitProcess.getId(), DirectiveProcessVariables.WITHDRAWN);
+            }
+        });
+        catchUp.awaitHead();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/directive-kinds")
@@ -102,7 +136,7 @@ public class DirectiveController {
                         + "'; it collects " + kind.figures());
             }
         }
-        Instant dueAt = request.dueAt() != null ? request.dueAt()
+        Instant dueAt = request.dueAt() != null ? request.dueAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 : request.dueOn() == null ? null : request.dueOn().atTime(END_OF_DAY).atZone(provinceZone).toInstant();
         if (dueAt == null) {
             throw new InvalidInput("dueOn", "a directive needs a deadline: dueOn (a date) or dueAt (an instant)");

@@ -1,6 +1,13 @@
 package org.expoflow.workflow.api;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +15,15 @@ import java.util.Map;
 import org.axonframework.queryhandling.QueryGateway;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.expoflow.commands.api.Actor;
+import org.expoflow.commands.api.AddCooperatingUnit;
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.ExtendDeadline;
+import org.expoflow.commands.api.ReassignTask;
 import org.expoflow.commands.api.ReportProgress;
 import org.expoflow.commands.api.ReviewDecision;
 import org.expoflow.projections.api.FindTask;
@@ -22,10 +35,13 @@ import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.engine.DeadlineSupervision;
 import org.expoflow.workflow.engine.StepForm;
 import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
 import org.expoflow.workflow.security.ExpoFlowUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,6 +60,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -57,6 +74,7 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "Tasks", description = "Task lists, and claiming, reporting on and completing tasks")
 public class TaskController {
 
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
     private static final java.util.regex.Pattern SORT_KEYS = java.util.regex.Pattern.compile("-?(dueAt|assignedAt|unitId|status)");
 
     private final ActingContext acting;
@@ -67,10 +85,19 @@ public class TaskController {
     private final HistoryService historyService;
     private final DirectiveKindCatalogue kinds;
     private final TransactionTemplate transactions;
+    private final RuntimeService runtimeService;
+    private final DeadlineSupervision supervision;
+    private final Clock clock;
+    private final ZoneId provinceZone;
 
     public TaskController(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, TaskService taskService,
                           FormService formService, HistoryService historyService, DirectiveKindCatalogue kinds,
-                          TransactionTemplate transactions) {
+                          TransactionTemplate transactions, RuntimeService runtimeService, DeadlineSupervision supervision,
+                          Clock clock, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+        this.runtimeService = runtimeService;
+        this.supervision = supervision;
+        this.clock = clock;
+        this.provinceZone = provinceZone;
         this.acting = acting;
         this.queries = queries;
         this.catchUp = catchUp;
@@ -84,6 +111,16 @@ public class TaskController {
     public record ProgressRequest(@NotNull @Min(0) @Max(100) Integer percent, @Size(max = 4000) String note,
                                   @Size(max = 4000) String problems, @Size(max = 4000) String suggestions,
                                   Map<String, @NotNull @PositiveOrZero BigDecimal> figures) {
+    }
+
+    /** {@code dueOn} is the new last day (province time), {@code dueAt} a precise instant and wins. */
+    public record ExtendRequest(LocalDate dueOn, Instant dueAt, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ReassignRequest(@NotBlank @Size(max = 64) String unitId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record CooperatingUnitRequest(@NotBlank @Size(max = 64) String unitId) {
     }
 
     public record CompleteRequest(Map<String, @Size(max = 4000) String> values,
@@ -118,7 +155,7 @@ public class TaskController {
             try {
                 TaskStatus.valueOf(status);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInput("status", "status is one of ACTIVE, OPEN, CLAIMED, COMPLETED, CANCELLED");
+                throw new InvalidInput("status", "status is one of ACTIVE, OPEN, CLAIMED, COMPLETED, CANCELLED, WITHDRAWN");
             }
         }
         if (sort != null && !SORT_KEYS.matcher(sort).matches()) {
@@ -173,7 +210,7 @@ public class TaskController {
     public ResponseEntity<Void> complete(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                          @Valid @RequestBody CompleteRequest request) {
         TaskSummary task = visibleTask(user, taskId).summary();
-        if (task.status() == TaskStatus.COMPLETED || task.status() == TaskStatus.CANCELLED) {
+        if (task.status() != TaskStatus.OPEN && task.status() != TaskStatus.CLAIMED) {
             throw DomainRuleViolation.conflict("task " + taskId + " is already " + task.status().name().toLowerCase());
         }
         StepForm form = form(task);
@@ -214,12 +251,98 @@ public class TaskController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/{taskId}/extend")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Extend a step's deadline, with a reason; the original deadline stays on record")
+    public ResponseEntity<Void> extend(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                                       @Valid @RequestBody ExtendRequest request) {
+        TaskSummary task = visibleTask(user, taskId).summary();
+        Instant dueAt = request.dueAt() != null ? request.dueAt()
+                : request.dueOn() == null ? null : request.dueOn().atTime(END_OF_DAY).atZone(provinceZone).toInstant();
+        if (dueAt == null) {
+            throw new InvalidInput("dueOn", "name the new deadline: dueOn (a date) or dueAt (an instant)");
+        }
+        Instant newDueAt = dueAt.truncatedTo(ChronoUnit.SECONDS);
+        transactions.executeWithoutResult(status -> {
+            acting.send(new ExtendDeadline(taskId, acting.currentActor(), newDueAt, request.reason(), clock.instant()));
+            Task engineTask = openEngineTask(taskId);
+            engineTask.setDueDate(Date.from(newDueAt));
+            taskService.saveTask(engineTask);
+            supervision.stop(runtimeService, taskId, "deadline extended");
+            if (!isOffice(task.candidateGroup()) && task.supervisedTaskId() == null) {
+                supervision.watch(runtimeService, new DeadlineSupervision.WatchedStep(taskId, task.expoId(), task.directiveId(),
+                        task.unitId(), task.candidateGroup(), newDueAt, kinds.processOf(engineTask.getProcessDefinitionId())));
+            }
+        });
+        catchUp.awaitHead();
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{taskId}/reassign")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Hand a unit's step to another unit of the expo, which does it from now on")
+    public ResponseEntity<Void> reassign(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                                         @Valid @RequestBody ReassignRequest request) {
+        TaskSummary task = visibleTask(user, taskId).summary();
+        requireEnrolled(task.expoId(), request.unitId());
+        transactions.executeWithoutResult(status -> {
+            acting.send(new ReassignTask(taskId, acting.currentActor(), request.unitId(), request.reason()));
+            Task engineTask = openEngineTask(taskId);
+            taskService.deleteCandidateGroup(taskId, task.candidateGroup());
+            taskService.addCandidateGroup(taskId, request.unitId());
+            if (engineTask.getAssignee() != null) {
+                taskService.setAssignee(taskId, null);
+            }
+            supervision.handOver(runtimeService, taskId, request.unitId());
+        });
+        catchUp.awaitHead();
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{taskId}/cooperating-units")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Ask another unit of the expo to co-operate on a step: it may report on and complete it too")
+    public ResponseEntity<Void> addCooperatingUnit(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                                                   @Valid @RequestBody CooperatingUnitRequest request) {
+        TaskSummary task = visibleTask(user, taskId).summary();
+        requireEnrolled(task.expoId(), request.unitId());
+        transactions.executeWithoutResult(status -> {
+            acting.send(new AddCooperatingUnit(taskId, acting.currentActor(), request.unitId()));
+            openEngineTask(taskId);
+            taskService.addCandidateGroup(taskId, request.unitId());
+        });
+        catchUp.awaitHead();
+        return ResponseEntity.noContent().build();
+    }
+
+    private Task openEngineTask(String taskId) {
+        Task engineTask = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (engineTask == null) {
+            throw DomainRuleViolation.conflict("task " + taskId + " is no longer open in the engine");
+        }
+        return engineTask;
+    }
+
+    private void requireEnrolled(String expoId, String unitId) {
+        boolean enrolled = ExpoController.ExpoLookup.require(queries, expoId).units().stream()
+                .anyMatch(unit -> unit.unitId().equals(unitId));
+        if (!enrolled) {
+            throw new InvalidInput("unitId", "unit '" + unitId + "' is not enrolled in this expo");
+        }
+    }
+
+    private static boolean isOffice(String candidateGroup) {
+        return candidateGroup.equals(Actor.COORDINATOR) || candidateGroup.equals(Actor.LEADER);
+    }
+
     private TaskDetail visibleTask(ExpoFlowUser user, String taskId) {
         TaskDetail detail = queries.query(new FindTask(taskId), TaskDetail.class).join();
         if (detail == null) {
             throw new ResourceNotFound("taskId", "no task with id " + taskId);
         }
-        if (user.isCity() && !detail.summary().unitId().equals(user.unitId())) {
+        TaskSummary task = detail.summary();
+        if (user.isCity() && !task.unitId().equals(user.unitId()) && !task.candidateGroup().equals(user.unitId())
+                && !task.cooperatingUnits().contains(user.unitId())) {
             throw new AccessDeniedException("task " + taskId + " belongs to another unit");
         }
         return detail;

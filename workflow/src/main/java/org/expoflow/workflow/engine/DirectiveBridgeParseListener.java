@@ -20,8 +20,8 @@ class DirectiveBridgeParseListener extends AbstractBpmnParseListener {
     private final TaskLifecycleListener taskListener;
     private final DirectiveEndListener endListener;
 
-    DirectiveBridgeParseListener(ActingContext acting) {
-        this.taskListener = new TaskLifecycleListener(acting);
+    DirectiveBridgeParseListener(ActingContext acting, DeadlineSupervision supervision) {
+        this.taskListener = new TaskLifecycleListener(acting, supervision);
         this.endListener = new DirectiveEndListener(acting);
     }
 

@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 public class DirectiveBridgePlugin extends AbstractProcessEnginePlugin {
 
     private final ActingContext acting;
+    private final DeadlineSupervision supervision;
 
     // lazy: the acting context needs the engine's identity service, which exists only after this plugin ran
-    public DirectiveBridgePlugin(@Lazy ActingContext acting) {
+    public DirectiveBridgePlugin(@Lazy ActingContext acting, DeadlineSupervision supervision) {
         this.acting = acting;
+        this.supervision = supervision;
     }
 
     @Override
@@ -25,6 +27,6 @@ public class DirectiveBridgePlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
         }
         configuration.getCustomPreBPMNParseListeners().add(new ScriptRefusingParseListener());
-        configuration.getCustomPreBPMNParseListeners().add(new DirectiveBridgeParseListener(acting));
+        configuration.getCustomPreBPMNParseListeners().add(new DirectiveBridgeParseListener(acting, supervision));
     }
 }

@@ -9,7 +9,8 @@ import org.expoflow.commands.api.RecordUnitFinished;
 
 /**
  * When a unit's process of a directive reaches its end, the directive records that the unit finished it.
- * A process deleted on the way (cancelled) has not been finished.
+ * A process deleted on the way (cancelled) has not been finished, and the end of a deadline's watch is
+ * not the end of the directive.
  */
 class DirectiveEndListener implements ExecutionListener {
 
@@ -21,7 +22,8 @@ class DirectiveEndListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        if (execution.isCanceled() || !execution.hasVariable(DIRECTIVE_ID)) {
+        if (execution.isCanceled() || !execution.hasVariable(DIRECTIVE_ID)
+                || execution.hasVariable(DeadlineSupervision.SUPERVISED_TASK_ID)) {
             return;
         }
         acting.send(new RecordUnitFinished((String) execution.getVariable(DIRECTIVE_ID),

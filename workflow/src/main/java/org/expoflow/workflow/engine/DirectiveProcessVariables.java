@@ -13,6 +13,8 @@ public final class DirectiveProcessVariables {
     public static final String DUE_AT = "dueAt";
     /** Set when a review returns the unit's work; the next step of the unit consumes it. */
     static final String PENDING_REWORK_COMMENT = "pendingReworkComment";
+    /** The delete reason of a unit's process ended because its directive was withdrawn. */
+    public static final String WITHDRAWN = "directive withdrawn";
 
     private DirectiveProcessVariables() {
     }

@@ -8,6 +8,8 @@ import static org.expoflow.workflow.engine.DirectiveProcessVariables.UNIT_ID;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -16,7 +18,10 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.expoflow.commands.api.AssignTask;
 import org.expoflow.commands.api.CancelTask;
 import org.expoflow.commands.api.ClaimTask;
@@ -39,9 +44,11 @@ import org.expoflow.commands.api.UnclaimTask;
 class TaskLifecycleListener implements TaskListener {
 
     private final ActingContext acting;
+    private final DeadlineSupervision supervision;
 
-    TaskLifecycleListener(ActingContext acting) {
+    TaskLifecycleListener(ActingContext acting, DeadlineSupervision supervision) {
         this.acting = acting;
+        this.supervision = supervision;
     }
 
     @Override
@@ -55,9 +62,15 @@ class TaskLifecycleListener implements TaskListener {
                     acting.send(new ClaimTask(task.getId(), acting.currentActor(), task.getAssignee()));
                 }
             }
-            case EVENTNAME_COMPLETE -> completed(task);
-            case EVENTNAME_DELETE -> acting.send(new CancelTask(task.getId(),
-                    task.getDeleteReason() == null ? "removed by the engine" : task.getDeleteReason()));
+            case EVENTNAME_COMPLETE -> {
+                completed(task);
+                stopWatching(task, "step completed");
+            }
+            case EVENTNAME_DELETE -> {
+                String reason = task.getDeleteReason() == null ? "removed by the engine" : task.getDeleteReason();
+                acting.send(new CancelTask(task.getId(), reason, DirectiveProcessVariables.WITHDRAWN.equals(reason)));
+                stopWatching(task, reason);
+            }
             default -> { }
         }
     }
@@ -70,10 +83,41 @@ class TaskLifecycleListener implements TaskListener {
             returnComment = (String) task.getVariable(PENDING_REWORK_COMMENT);
             task.getExecution().removeVariable(PENDING_REWORK_COMMENT);
         }
-        StepForm form = StepForm.of(task.getBpmnModelElementInstance());
-        acting.send(new AssignTask(task.getId(), (String) task.getVariable(EXPO_ID), (String) task.getVariable(DIRECTIVE_ID),
-                unitId, task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), candidateGroup,
-                dueAt(task), Set.copyOf(form.requiredFigures()), returnComment));
+        UserTask step = task.getBpmnModelElementInstance();
+        StepForm form = StepForm.of(step);
+        Instant dueAt = dueAt(task, step);
+        if (dueAt != null && (task.getDueDate() == null || !task.getDueDate().toInstant().equals(dueAt))) {
+            task.setDueDate(Date.from(dueAt));
+        }
+        String expoId = (String) task.getVariable(EXPO_ID);
+        String directiveId = (String) task.getVariable(DIRECTIVE_ID);
+        acting.send(new AssignTask(task.getId(), expoId, directiveId, unitId, task.getProcessInstanceId(),
+                task.getTaskDefinitionKey(), task.getName(), candidateGroup, dueAt, Set.copyOf(form.requiredFigures()),
+                returnComment, (String) task.getVariable(DeadlineSupervision.SUPERVISED_TASK_ID)));
+        if (dueAt != null && candidateGroup.equals(unitId) && !isWatchStep(task)) {
+            supervision.watch(task.getProcessEngineServices().getRuntimeService(), new DeadlineSupervision.WatchedStep(
+                    task.getId(), expoId, directiveId, unitId, candidateGroup, dueAt, processOf(step)));
+        }
+    }
+
+    private static Process processOf(UserTask step) {
+        for (var parent = step.getParentElement(); parent != null; parent = parent.getParentElement()) {
+            if (parent instanceof Process process) {
+                return process;
+            }
+        }
+        return null;
+    }
+
+    /** A chase-up's own steps are not watched in turn. */
+    private static boolean isWatchStep(DelegateTask task) {
+        return task.getExecution().hasVariable(DeadlineSupervision.SUPERVISED_TASK_ID);
+    }
+
+    private void stopWatching(DelegateTask task, String reason) {
+        if (task.getDueDate() != null && !isWatchStep(task)) {
+            supervision.stop(task.getProcessEngineServices().getRuntimeService(), task.getId(), reason);
+        }
     }
 
     private void completed(DelegateTask task) {
@@ -143,11 +187,13 @@ class TaskLifecycleListener implements TaskListener {
         return groups.iterator().next();
     }
 
-    private static Instant dueAt(DelegateTask task) {
-        if (task.getDueDate() != null) {
-            return task.getDueDate().toInstant();
-        }
-        Object dueAt = task.getVariable(DUE_AT);
-        return dueAt == null ? null : Instant.parse(dueAt.toString());
+    /** The step's deadline, to the second: timers and the task record the same instant. */
+    private static Instant dueAt(DelegateTask task, UserTask step) {
+        Object directiveDueAt = task.getVariable(DUE_AT);
+        Instant directive = directiveDueAt instanceof Date date ? date.toInstant()
+                : directiveDueAt == null ? null : Instant.parse(directiveDueAt.toString());
+        Instant due = StepDeadline.of(step, directive, task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                ClockUtil.getCurrentTime().toInstant());
+        return due == null ? null : due.truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -12,10 +12,14 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.expoflow.workflow.engine.DeadlineSupervision;
 import org.expoflow.workflow.engine.StepForm;
 import org.springframework.stereotype.Component;
 
-/** Reads the directive kinds from the engine's deployed processes: the latest version of each. */
+/**
+ * Reads the directive kinds from the engine's deployed processes: the latest version of each, except
+ * the deadline supervision, which watches the kinds' steps and is not itself issued.
+ */
 @Component
 public class DirectiveKindCatalogue {
 
@@ -27,12 +31,16 @@ public class DirectiveKindCatalogue {
 
     public List<DirectiveKind> all() {
         return repositoryService.createProcessDefinitionQuery().latestVersion().active().list().stream()
+                .filter(definition -> !DeadlineSupervision.isWatch(definition.getKey()))
                 .sorted(Comparator.comparing(ProcessDefinition::getKey))
                 .map(this::describe)
                 .toList();
     }
 
     public Optional<DirectiveKind> find(String key) {
+        if (DeadlineSupervision.isWatch(key)) {
+            return Optional.empty();
+        }
         return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().active()
                 .list().stream().findFirst().map(this::describe);
     }
@@ -40,6 +48,12 @@ public class DirectiveKindCatalogue {
     /** The kind a process definition (any version) describes. */
     public DirectiveKind kindOf(String processDefinitionId) {
         return describe(repositoryService.getProcessDefinition(processDefinitionId));
+    }
+
+    /** The process element of a process definition: what its kind declares for all its steps. */
+    public Process processOf(String processDefinitionId) {
+        ProcessDefinition definition = repositoryService.getProcessDefinition(processDefinitionId);
+        return repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(definition.getKey());
     }
 
     /** The form of one step of the process definition a task runs on. */

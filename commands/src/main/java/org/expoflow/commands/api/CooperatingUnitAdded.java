@@ -1,0 +1,4 @@
+package org.expoflow.commands.api;
+
+public record CooperatingUnitAdded(String taskId, String directiveId, String unitId, String cooperatingUnitId) {
+}

@@ -1,0 +1,61 @@
+package org.expoflow.workflow.engine;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.expoflow.commands.api.AcknowledgeChaseUp;
+import org.expoflow.commands.api.ChaseUpTask;
+import org.expoflow.commands.api.EscalateTask;
+import org.expoflow.commands.api.RecordTaskDueSoon;
+import org.expoflow.commands.api.RecordTaskOverdue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The generic delegates a BPMN names by expression (never by class) to record a deadline milestone on
+ * the step it watches: {@code ${taskDueSoon}}, {@code ${taskOverdue}}, {@code ${taskChasedUp}} (reads the
+ * variable {@code message}), {@code ${chaseUpAcknowledged}} (reads {@code reply}) and
+ * {@code ${taskEscalated}}. Each needs {@code supervisedTaskId}; the timed ones also {@code dueAt}, the
+ * deadline their timer was set for, so a timer set for a deadline since extended records nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeadlineDelegates {
+
+    @Bean
+    JavaDelegate taskDueSoon(ActingContext acting) {
+        return execution -> acting.send(new RecordTaskDueSoon(supervised(execution), deadline(execution)));
+    }
+
+    @Bean
+    JavaDelegate taskOverdue(ActingContext acting) {
+        return execution -> acting.send(new RecordTaskOverdue(supervised(execution), deadline(execution)));
+    }
+
+    @Bean
+    JavaDelegate taskChasedUp(ActingContext acting) {
+        return execution -> acting.send(new ChaseUpTask(supervised(execution), acting.currentActor(),
+                (String) execution.getVariable("message")));
+    }
+
+    @Bean
+    JavaDelegate chaseUpAcknowledged(ActingContext acting) {
+        return execution -> acting.send(new AcknowledgeChaseUp(supervised(execution), acting.currentActor(),
+                (String) execution.getVariable("reply")));
+    }
+
+    @Bean
+    JavaDelegate taskEscalated(ActingContext acting) {
+        return execution -> acting.send(new EscalateTask(supervised(execution), deadline(execution)));
+    }
+
+    private static String supervised(DelegateExecution execution) {
+        return (String) execution.getVariable(DeadlineSupervision.SUPERVISED_TASK_ID);
+    }
+
+    private static Instant deadline(DelegateExecution execution) {
+        Object dueAt = execution.getVariable(DeadlineSupervision.DUE_AT);
+        return dueAt instanceof Date date ? date.toInstant() : Instant.parse(dueAt.toString());
+    }
+}
