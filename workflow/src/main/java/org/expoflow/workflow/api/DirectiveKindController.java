@@ -18,9 +18,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,10 +46,20 @@ public class DirectiveKindController {
         this.kinds = kinds;
     }
 
-    @PostMapping(value = "/api/directive-kinds", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    // The content type is checked here, not by the mapping, so a wrong one gets a problem body that says what to send.
+    @PostMapping("/api/directive-kinds")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Deploy a directive kind: a .bpmn file in the form field 'file'")
-    public ResponseEntity<List<DirectiveKind>> deploy(@RequestParam("file") MultipartFile file) throws IOException {
+    @Operation(summary = "Deploy a directive kind: a .bpmn file in the multipart form field 'file'")
+    public ResponseEntity<List<DirectiveKind>> deploy(HttpServletRequest request) throws IOException {
+        if (!(request instanceof MultipartHttpServletRequest multipart)) {
+            throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "upload the .bpmn file as multipart/form-data, in a part named 'file'"),
+                    null);
+        }
+        MultipartFile file = multipart.getFile("file");
+        if (file == null) {
+            throw new InvalidInput("file", "upload the .bpmn file in a part named 'file'");
+        }
         String fileName = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         if (!fileName.endsWith(".bpmn")) {
             throw new InvalidInput("file", "a directive kind is a .bpmn file, not '" + fileName + "'");

@@ -104,4 +104,17 @@ class NewDirectiveKindTest {
         assertThat(upload("/api/directive-kinds", "admin", "file", "kind.txt", renamed.getBytes()).path("status").asInt())
                 .isEqualTo(400);
     }
+
+    @Test
+    void anUploadThatIsNoFileOrTooLargeIsRefusedWithItsOwnStatus() throws IOException {
+        ExpoFlowClient admin = ExpoFlowClient.as("http://localhost:" + port, "admin");
+        ExpoFlowClient.Answer json = admin.post("/api/directive-kinds", map("file", "invite-buyers.bpmn"));
+        assertThat(json.status().value()).isEqualTo(415);
+        assertThat(json.field("detail")).contains("multipart/form-data");
+
+        byte[] huge = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        JsonNode tooLarge = upload("/api/directive-kinds", "admin", "file", "huge.bpmn", huge);
+        assertThat(tooLarge.path("status").asInt()).as(tooLarge.toString()).isEqualTo(413);
+    }
 }
