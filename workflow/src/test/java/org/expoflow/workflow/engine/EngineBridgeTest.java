@@ -61,6 +61,7 @@ class EngineBridgeTest {
         String draft = shenyangTask();
         as("shenyang").post("/api/tasks/{t}/complete", map(), draft);
         as("shenyang").post("/api/tasks/{t}/complete", map("figures", map("buyersInvited", 42)), shenyangTask());
+        as("shenyang").post("/api/tasks/{t}/complete", map("figures", map("buyersConfirmed", 30)), shenyangTask());
         String review = taskService.createTaskQuery().processInstanceBusinessKey(directiveId + ":shenyang").singleResult().getId();
 
         ExpoFlowClient.Answer answer = as("coordinator").post("/engine-rest/task/{id}/complete",
@@ -144,6 +145,7 @@ class EngineBridgeTest {
     void aReviewCannotBeCompletedThroughTheEngineRestApiWithoutADecision() {
         as("shenyang").post("/api/tasks/{t}/complete", map(), shenyangTask());
         as("shenyang").post("/api/tasks/{t}/complete", map("figures", map("buyersInvited", 42)), shenyangTask());
+        as("shenyang").post("/api/tasks/{t}/complete", map("figures", map("buyersConfirmed", 30)), shenyangTask());
         String review = taskService.createTaskQuery().processInstanceBusinessKey(directiveId + ":shenyang").singleResult().getId();
         long before = events.count();
 

@@ -93,6 +93,9 @@ abstract class OsakaSpineScenario {
         assertThat(missingFigure.field("field")).isEqualTo("buyersInvited");
         assertThat(shenyang.post("/api/tasks/{t}/complete", map("figures", map("buyersInvited", 42)), shenyangSend)
                 .status().value()).isEqualTo(204);
+        String shenyangConfirm = activeTask(shenyang, directiveId, "shenyang", "shenyang");
+        assertThat(shenyang.post("/api/tasks/{t}/complete", map("figures", map("buyersConfirmed", 30)), shenyangConfirm)
+                .status().value()).isEqualTo(204);
 
         // Dalian too, in one go
         String dalianDraft = activeTask(dalian, directiveId, "dalian", "dalian");
@@ -103,6 +106,7 @@ abstract class OsakaSpineScenario {
         String dalianSend = activeTask(dalian, directiveId, "dalian", "dalian");
         assertThat(dalian.post("/api/tasks/{t}/complete", map("figures", map("buyersInvited", 12)), dalianSend)
                 .status().value()).isEqualTo(204);
+        dalian.post("/api/tasks/{t}/complete", map(), activeTask(dalian, directiveId, "dalian", "dalian"));
 
         // the coordinator reviews: approves Shenyang, returns Dalian with a comment
         JsonNode board = leader.get("/api/expos/{e}/board", expoId).body();
@@ -126,6 +130,8 @@ abstract class OsakaSpineScenario {
                 .isEqualTo("RETURNED");
         dalian.post("/api/tasks/{t}/complete", map(), dalianRework);
         dalian.post("/api/tasks/{t}/complete", map("figures", map("buyersInvited", 51)),
+                activeTask(dalian, directiveId, "dalian", "dalian"));
+        dalian.post("/api/tasks/{t}/complete", map("figures", map("buyersConfirmed", 20)),
                 activeTask(dalian, directiveId, "dalian", "dalian"));
         coordinator.post("/api/tasks/{t}/complete", map("decision", "APPROVE"),
                 activeTask(coordinator, directiveId, "dalian", "coordinator"));
