@@ -14,8 +14,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.expoflow.commands.api.AcknowledgeChaseUp;
 import org.expoflow.commands.api.Actor;
+import org.expoflow.commands.api.AddAttachment;
 import org.expoflow.commands.api.AddCooperatingUnit;
 import org.expoflow.commands.api.AssignTask;
+import org.expoflow.commands.api.AttachmentAdded;
 import org.expoflow.commands.api.CancelTask;
 import org.expoflow.commands.api.ChaseUpAcknowledged;
 import org.expoflow.commands.api.ChaseUpTask;
@@ -52,7 +54,8 @@ import org.expoflow.commands.office.OfficePolicy;
  * Lifecycle: the engine <em>assigns</em> the task to a candidate group when the unit's process reaches
  * the step (a step reached again after a review returned the work is also <em>returned for rework</em>).
  * A member of the group <em>claims</em> it (and may <em>unclaim</em> it), <em>reports progress</em> as
- * often as useful, and <em>completes</em> it with the figures the step requires; a review step completes
+ * often as useful, <em>attaches files</em> where the step asks for them, and <em>completes</em> it with the
+ * figures (and attachments) the step requires; a review step completes
  * with a decision. A task removed by the engine without completion is <em>cancelled</em>. A completed or
  * cancelled task is closed: nothing more happens to it.
  * <p>
@@ -76,6 +79,8 @@ public class Task {
     private Instant dueAt;
     private Instant originalDueAt;
     private boolean chaseUpUnanswered;
+    private boolean attachmentRequired;
+    private int attachments;
     private boolean closed;
 
     protected Task() {
@@ -87,7 +92,7 @@ public class Task {
         apply(new TaskAssigned(command.taskId(), command.expoId(), command.directiveId(), command.unitId(),
                 command.processInstanceId(), command.stepKey(), command.stepName(), command.candidateGroup(),
                 command.dueAt(), command.requiredFigures() == null ? Set.of() : Set.copyOf(command.requiredFigures()),
-                command.supervisedTaskId()));
+                command.supervisedTaskId(), command.attachmentRequired()));
         if (command.returnComment() != null) {
             apply(new TaskReturnedForRework(command.taskId(), command.directiveId(), command.unitId(),
                     command.returnComment()));
@@ -137,6 +142,9 @@ public class Task {
         Map<String, BigDecimal> figures = command.figures() == null ? Map.of() : command.figures();
         FigurePolicy.checkKnownAndNonNegative("figures", figures);
         FigurePolicy.checkRequiredPresent(requiredFigures, figures);
+        if (attachmentRequired && attachments == 0) {
+            throw DomainRuleViolation.invalid("attachments", "this step asks for at least one attached file; attach it first");
+        }
         apply(new TaskCompleted(taskId, directiveId, unitId, command.actor().userId(),
                 command.values() == null ? Map.of() : Map.copyOf(command.values()), Map.copyOf(figures),
                 command.decision(), command.comment()));
@@ -148,6 +156,14 @@ public class Task {
             return; // the engine deletes a completed task's runtime record too; nothing to cancel then
         }
         apply(new TaskCancelled(taskId, directiveId, unitId, command.reason(), command.withdrawn()));
+    }
+
+    @CommandHandler
+    public void handle(AddAttachment command) {
+        checkOpen();
+        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
+        apply(new AttachmentAdded(taskId, directiveId, unitId, command.attachmentId(), command.name(),
+                command.contentType(), command.size()));
     }
 
     @CommandHandler
@@ -273,6 +289,12 @@ public class Task {
         requiredFigures = event.requiredFigures();
         dueAt = event.dueAt();
         originalDueAt = event.dueAt();
+        attachmentRequired = event.attachmentRequired();
+    }
+
+    @EventSourcingHandler
+    void on(AttachmentAdded event) {
+        attachments++;
     }
 
     @EventSourcingHandler

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.expoflow.commands.api.AcknowledgeChaseUp;
+import org.expoflow.commands.api.AddAttachment;
+import org.expoflow.commands.api.AttachmentAdded;
 import org.expoflow.commands.api.Actor;
 import org.expoflow.commands.api.AddCooperatingUnit;
 import org.expoflow.commands.api.ChaseUpAcknowledged;
@@ -57,14 +59,14 @@ class TaskTest {
 
     private static TaskAssigned sendInvitationsAssigned() {
         return new TaskAssigned("t1", "osaka", "d1", "shenyang", "p1", "sendInvitations", "Send invitations",
-                "shenyang", DUE, Set.of("buyersInvited"), null);
+                "shenyang", DUE, Set.of("buyersInvited"), null, false);
     }
 
     @Test
     void canBeAssignedToAUnit() {
         fixture.givenNoPriorActivity()
                 .when(new AssignTask("t1", "osaka", "d1", "shenyang", "p1", "sendInvitations", "Send invitations",
-                        "shenyang", DUE, Set.of("buyersInvited"), null, null))
+                        "shenyang", DUE, Set.of("buyersInvited"), null, null, false))
                 .expectEvents(sendInvitationsAssigned());
     }
 
@@ -72,7 +74,7 @@ class TaskTest {
     void canBeReturnedForReworkWithTheReviewersComment() {
         fixture.givenNoPriorActivity()
                 .when(new AssignTask("t1", "osaka", "d1", "shenyang", "p1", "sendInvitations", "Send invitations",
-                        "shenyang", DUE, Set.of("buyersInvited"), "add the Kobe buyers", null))
+                        "shenyang", DUE, Set.of("buyersInvited"), "add the Kobe buyers", null, false))
                 .expectEvents(sendInvitationsAssigned(),
                         new TaskReturnedForRework("t1", "d1", "shenyang", "add the Kobe buyers"));
     }
@@ -168,7 +170,7 @@ class TaskTest {
     @Test
     void canBeReviewedByTheCoordinatorOnly() {
         TaskAssigned review = new TaskAssigned("r1", "osaka", "d1", "shenyang", "p1", "reviewInvitations",
-                "Review invitations", "coordinator", DUE, Set.of(), null);
+                "Review invitations", "coordinator", DUE, Set.of(), null, false);
         fixture.given(review)
                 .when(new CompleteTask("r1", SHENYANG_CLERK, Map.of(), Map.of(), ReviewDecision.APPROVE, null))
                 .expectNoEvents()
@@ -289,7 +291,7 @@ class TaskTest {
     @Test
     void cannotReassignTheOfficesOwnReview() {
         fixture.given(new TaskAssigned("r1", "osaka", "d1", "shenyang", "p1", "reviewInvitations",
-                        "Review invitations", "coordinator", DUE, Set.of(), null))
+                        "Review invitations", "coordinator", DUE, Set.of(), null, false))
                 .when(new ReassignTask("r1", COORDINATOR, "dalian", "busy"))
                 .expectNoEvents()
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("office's own step"));
@@ -305,6 +307,27 @@ class TaskTest {
                 .expectEvents(new ProgressReported("t1", "d1", "shenyang", 30, "Dalian's buyers added", null, null, Map.of()));
         fixture.given(sendInvitationsAssigned(), new CooperatingUnitAdded("t1", "d1", "shenyang", "dalian"))
                 .when(new AddCooperatingUnit("t1", COORDINATOR, "dalian"))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void cannotBeCompletedWithoutTheAttachmentItsStepAsksFor() {
+        TaskAssigned buildUp = new TaskAssigned("b1", "osaka", "d2", "jinzhou", "p2", "buildUpBooth", "Build up the booth",
+                "jinzhou", DUE, Set.of(), null, true);
+        Actor jinzhou = new Actor("jinzhou", Set.of("jinzhou"));
+        fixture.given(buildUp)
+                .when(new CompleteTask("b1", jinzhou, Map.of(), Map.of(), null, null))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("attached file"));
+        fixture.given(buildUp)
+                .when(new AddAttachment("b1", jinzhou, "a1", "booth.jpg", "image/jpeg", 2048))
+                .expectEvents(new AttachmentAdded("b1", "d2", "jinzhou", "a1", "booth.jpg", "image/jpeg", 2048));
+        fixture.given(buildUp, new AttachmentAdded("b1", "d2", "jinzhou", "a1", "booth.jpg", "image/jpeg", 2048))
+                .when(new CompleteTask("b1", jinzhou, Map.of(), Map.of(), null, null))
+                .expectEvents(new TaskCompleted("b1", "d2", "jinzhou", "jinzhou", Map.of(), Map.of(), null, null));
+        fixture.given(buildUp)
+                .when(new AddAttachment("b1", DALIAN_CLERK, "a2", "x.jpg", "image/jpeg", 1))
                 .expectNoEvents()
                 .expectException(DomainRuleViolation.class);
     }

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
+import org.expoflow.commands.api.AttachmentAdded;
 import org.expoflow.commands.api.ChaseUpAcknowledged;
 import org.expoflow.commands.api.CooperatingUnitAdded;
 import org.expoflow.commands.api.DeadlineExtended;
@@ -135,6 +136,12 @@ public class TaskListProjection {
         update("status = :status, closed_at = :at", event.taskId(), Map.of("status", status.name(), "at", Times.utc(at)));
         record(event.taskId(), at, event.withdrawn() ? "TaskWithdrawn" : "TaskCancelled", actor,
                 details("reason", event.reason()));
+    }
+
+    @EventHandler
+    void on(AttachmentAdded event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        record(event.taskId(), at, "AttachmentAdded", actor, details("attachmentId", event.attachmentId(),
+                "name", event.name(), "contentType", event.contentType(), "size", event.size()));
     }
 
     @EventHandler

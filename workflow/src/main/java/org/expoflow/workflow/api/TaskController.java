@@ -1,6 +1,8 @@
 package org.expoflow.workflow.api;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +20,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
+import org.expoflow.commands.api.AddAttachment;
 import org.expoflow.commands.api.Actor;
 import org.expoflow.commands.api.AddCooperatingUnit;
 import org.expoflow.commands.api.DomainRuleViolation;
@@ -40,6 +44,11 @@ import org.expoflow.workflow.engine.StepForm;
 import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.access.AccessDeniedException;
@@ -52,11 +61,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -75,6 +88,8 @@ import jakarta.validation.constraints.Size;
 public class TaskController {
 
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+    private static final java.util.Set<String> ATTACHABLE = java.util.Set.of("image/jpeg", "image/png", "image/webp",
+            "application/pdf");
     private static final java.util.regex.Pattern SORT_KEYS = java.util.regex.Pattern.compile("-?(dueAt|assignedAt|unitId|status)");
 
     private final ActingContext acting;
@@ -333,6 +348,73 @@ public class TaskController {
 
     private static boolean isOffice(String candidateGroup) {
         return candidateGroup.equals(Actor.COORDINATOR) || candidateGroup.equals(Actor.LEADER);
+    }
+
+    /** What a file attached to a task is, without its content; who attached it is in the task's history. */
+    public record AttachmentView(String id, String name, String contentType, Instant addedAt) {
+    }
+
+    @PostMapping("/{taskId}/attachments")
+    @Operation(summary = "Attach a file to a step (multipart part 'file'): a JPEG, PNG or WebP photo, or a PDF, up to 10 MB")
+    public ResponseEntity<Map<String, String>> attach(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                                                      HttpServletRequest request) throws IOException {
+        TaskSummary task = visibleTask(user, taskId).summary();
+        if (!(request instanceof MultipartHttpServletRequest multipart)) {
+            throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the file as multipart/form-data, in a part named 'file'"), null);
+        }
+        MultipartFile file = multipart.getFile("file");
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInput("file", "attach a file in a part named 'file'");
+        }
+        String contentType = file.getContentType() == null ? "" : file.getContentType();
+        if (!ATTACHABLE.contains(contentType)) {
+            throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "attach a photo (JPEG, PNG, WebP) or a PDF, not '" + contentType + "'"), null);
+        }
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "attachment"
+                : file.getOriginalFilename().strip();
+        if (name.length() > 200) {
+            throw new InvalidInput("file", "the file name is longer than 200 characters");
+        }
+        byte[] content = file.getBytes();
+        String attachmentId = transactions.execute(status -> {
+            Task engineTask = openEngineTask(taskId);
+            Attachment attachment = taskService.createAttachment(contentType, taskId, engineTask.getProcessInstanceId(),
+                    name, null, new java.io.ByteArrayInputStream(content));
+            acting.send(new AddAttachment(taskId, acting.currentActor(), attachment.getId(), name, contentType, content.length));
+            return attachment.getId();
+        });
+        catchUp.awaitHead();
+        return ResponseEntity.created(URI.create("/api/tasks/" + task.id() + "/attachments/" + attachmentId))
+                .body(Map.of("id", attachmentId));
+    }
+
+    @GetMapping("/{taskId}/attachments")
+    @Operation(summary = "The files attached to a step")
+    public List<AttachmentView> attachments(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
+        visibleTask(user, taskId);
+        return taskService.getTaskAttachments(taskId).stream()
+                .map(a -> new AttachmentView(a.getId(), a.getName(), a.getType(),
+                        a.getCreateTime() == null ? null : a.getCreateTime().toInstant()))
+                .toList();
+    }
+
+    @GetMapping("/{taskId}/attachments/{attachmentId}")
+    @Operation(summary = "Download one attached file")
+    public ResponseEntity<byte[]> attachment(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                                             @PathVariable String attachmentId) throws IOException {
+        visibleTask(user, taskId);
+        Attachment attachment = taskService.getTaskAttachment(taskId, attachmentId);
+        if (attachment == null) {
+            throw new ResourceNotFound("attachmentId", "task " + taskId + " has no attachment " + attachmentId);
+        }
+        try (var content = taskService.getTaskAttachmentContent(taskId, attachmentId)) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(attachment.getType()))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename(attachment.getName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                    .body(content == null ? new byte[0] : content.readAllBytes());
+        }
     }
 
     private TaskDetail visibleTask(ExpoFlowUser user, String taskId) {

@@ -88,7 +88,7 @@ public class DeadlineSupervision {
     }
 
     static Duration duration(Process kind, String property, Duration fallback) {
-        String declared = kind == null ? null : StepDeadline.property(kind, property);
+        String declared = kind == null ? null : StepProperties.of(kind, property);
         return declared == null ? fallback : Duration.parse(declared);
     }
 }

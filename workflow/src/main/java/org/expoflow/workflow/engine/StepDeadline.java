@@ -3,11 +3,7 @@ package org.expoflow.workflow.engine;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
  * When a step is due. By default at the directive's deadline ({@code dueAt}), or at the step's own
@@ -24,29 +20,14 @@ final class StepDeadline {
     }
 
     static Instant of(UserTask step, Instant directiveDueAt, Instant stepDueDate, Instant reachedAt) {
-        String within = property(step, DUE_WITHIN);
+        String within = StepProperties.of(step, DUE_WITHIN);
         if (within != null) {
             return reachedAt.plus(Duration.parse(within));
         }
-        String before = property(step, DUE_BEFORE_DEADLINE);
+        String before = StepProperties.of(step, DUE_BEFORE_DEADLINE);
         if (before != null && directiveDueAt != null) {
             return directiveDueAt.minus(Duration.parse(before));
         }
         return stepDueDate != null ? stepDueDate : directiveDueAt;
-    }
-
-    static String property(BaseElement element, String name) {
-        ExtensionElements extensions = element.getExtensionElements();
-        if (extensions == null) {
-            return null;
-        }
-        for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
-            for (CamundaProperty property : properties.getCamundaProperties()) {
-                if (name.equals(property.getCamundaName())) {
-                    return property.getCamundaValue();
-                }
-            }
-        }
-        return null;
     }
 }

@@ -93,7 +93,8 @@ class TaskLifecycleListener implements TaskListener {
         String directiveId = (String) task.getVariable(DIRECTIVE_ID);
         acting.send(new AssignTask(task.getId(), expoId, directiveId, unitId, task.getProcessInstanceId(),
                 task.getTaskDefinitionKey(), task.getName(), candidateGroup, dueAt, Set.copyOf(form.requiredFigures()),
-                returnComment, (String) task.getVariable(DeadlineSupervision.SUPERVISED_TASK_ID)));
+                returnComment, (String) task.getVariable(DeadlineSupervision.SUPERVISED_TASK_ID),
+                StepProperties.of(step, StepProperties.ATTACHMENTS) != null));
         if (dueAt != null && candidateGroup.equals(unitId) && !isWatchStep(task)) {
             supervision.watch(task.getProcessEngineServices().getRuntimeService(), new DeadlineSupervision.WatchedStep(
                     task.getId(), expoId, directiveId, unitId, candidateGroup, dueAt, processOf(step)));

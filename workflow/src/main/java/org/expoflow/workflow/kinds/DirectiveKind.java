@@ -11,6 +11,7 @@ import org.expoflow.workflow.engine.StepForm;
 public record DirectiveKind(String key, String name, int version, String description, List<Step> steps,
                             List<String> figures) {
 
-    public record Step(String id, String name, String candidateGroup, List<StepForm.Field> fields) {
+    /** {@code attachments}: what files the step asks for (e.g. {@code boothPhotos}), or null. */
+    public record Step(String id, String name, String candidateGroup, List<StepForm.Field> fields, String attachments) {
     }
 }

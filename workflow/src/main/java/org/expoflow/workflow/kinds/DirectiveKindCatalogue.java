@@ -14,6 +14,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.expoflow.workflow.engine.DeadlineSupervision;
 import org.expoflow.workflow.engine.StepForm;
+import org.expoflow.workflow.engine.StepProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,7 +70,7 @@ public class DirectiveKindCatalogue {
         List<DirectiveKind.Step> steps = model.getModelElementsByType(UserTask.class).stream()
                 .filter(task -> isIn(task, process))
                 .map(task -> new DirectiveKind.Step(task.getId(), task.getName(), task.getCamundaCandidateGroups(),
-                        StepForm.of(task).fields()))
+                        StepForm.of(task).fields(), StepProperties.of(task, StepProperties.ATTACHMENTS)))
                 .toList();
         Set<String> figures = new LinkedHashSet<>();
         steps.forEach(step -> step.fields().stream().filter(StepForm.Field::isFigure)

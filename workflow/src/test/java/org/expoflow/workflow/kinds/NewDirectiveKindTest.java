@@ -112,7 +112,7 @@ class NewDirectiveKindTest {
         assertThat(json.status().value()).isEqualTo(415);
         assertThat(json.field("detail")).contains("multipart/form-data");
 
-        byte[] huge = new byte[3 * 1024 * 1024];
+        byte[] huge = new byte[11 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) ' ');
         JsonNode tooLarge = upload("/api/directive-kinds", "admin", "file", "huge.bpmn", huge);
         assertThat(tooLarge.path("status").asInt()).as(tooLarge.toString()).isEqualTo(413);
