@@ -68,7 +68,8 @@ public class Directive {
         Map<String, java.math.BigDecimal> targets = command.targets() == null ? Map.of() : command.targets();
         FigurePolicy.checkKnownAndNonNegative("targets", targets);
         apply(new DirectiveIssued(command.directiveId(), command.expoId(), command.kind(), command.title(),
-                command.instructions(), command.dueOn(), command.dueAt(), List.copyOf(unitIds), Map.copyOf(targets)));
+                command.instructions(), command.dueOn(), command.dueAt(), List.copyOf(unitIds), Map.copyOf(targets),
+                command.meetingId()));
     }
 
     @CommandHandler

@@ -26,7 +26,7 @@ class DirectiveTest {
     private static final Instant NOW = Instant.parse("2029-11-01T08:00:00Z");
     private static final DirectiveIssued INVITE_BUYERS = new DirectiveIssued("d1", "osaka", "invite-buyers",
             "Invite Japanese buyers", "At least 50 buyers from Kansai", DUE_ON, DUE_AT, List.of("shenyang", "dalian"),
-            Map.of("buyersInvited", BigDecimal.valueOf(50)));
+            Map.of("buyersInvited", BigDecimal.valueOf(50)), null);
 
     private static final Actor COORDINATOR = new Actor("coordinator", Set.of("coordinator"));
 
@@ -43,7 +43,7 @@ class DirectiveTest {
 
     private static IssueDirective issue(Actor actor, Instant dueAt, List<String> units, Map<String, BigDecimal> targets) {
         return new IssueDirective(actor, "d1", "osaka", "invite-buyers", "Invite Japanese buyers",
-                "At least 50 buyers from Kansai", DUE_ON, dueAt, units, targets, NOW);
+                "At least 50 buyers from Kansai", DUE_ON, dueAt, units, targets, NOW, null);
     }
 
     @Test

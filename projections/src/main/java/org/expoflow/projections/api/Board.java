@@ -7,7 +7,8 @@ import java.util.List;
 public record Board(String expoId, String expoName, Instant asOf, List<BoardDirective> directives,
                     List<BoardUnit> units) {
 
-    public record BoardDirective(String directiveId, String title, String kind, Instant dueAt, Instant withdrawnAt) {
+    public record BoardDirective(String directiveId, String title, String kind, Instant issuedAt, Instant dueAt,
+                                 Instant withdrawnAt) {
     }
 
     public record BoardUnit(String unitId, String name, List<BoardCell> cells) {
@@ -16,9 +17,15 @@ public record Board(String expoId, String expoName, Instant asOf, List<BoardDire
     /**
      * One unit on one directive. {@code dueAt}: the earliest deadline in force among the unit's open steps,
      * else the directive's. {@code overdue}: not done and past it; {@code dueSoon}: not done and due within
-     * three days; {@code escalated}: an open step of the unit was escalated to leadership.
+     * three days; {@code escalated}: an open step of the unit was escalated to leadership. {@code light}:
+     * red when overdue or returned for rework twice, amber when due soon or well behind the progress expected
+     * by now (the time gone since the directive was issued, as a share of the time it allowed), else green;
+     * none once withdrawn.
      */
     public record BoardCell(String directiveId, String unitId, UnitDirectiveStatus status, int percent,
-                            Instant dueAt, boolean overdue, boolean dueSoon, Instant lastReportAt, boolean escalated) {
+                            Instant dueAt, boolean overdue, boolean dueSoon, Instant lastReportAt, boolean escalated,
+                            Light light) {
     }
+
+    public enum Light { RED, AMBER, GREEN }
 }

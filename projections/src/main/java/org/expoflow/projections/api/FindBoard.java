@@ -1,4 +1,7 @@
 package org.expoflow.projections.api;
 
-public record FindBoard(String expoId) {
+import java.time.Instant;
+
+/** The board of an expo as it stood at {@code asOf}; null asks for now. */
+public record FindBoard(String expoId, Instant asOf) {
 }

@@ -1,4 +1,7 @@
 package org.expoflow.projections.api;
 
-public record FindFigures(String expoId) {
+import java.time.Instant;
+
+/** The figures of an expo as they stood at {@code asOf}; null asks for now. */
+public record FindFigures(String expoId, Instant asOf) {
 }

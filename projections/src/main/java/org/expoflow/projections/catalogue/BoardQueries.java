@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The board leadership reads at a coordination meeting: for every enrolled unit and every directive
- * it received, where the unit stands, how far it got, and whether it is late or due soon.
+ * it received, where the unit stands, how far it got, and whether it is late or due soon; now, or as it
+ * stood at any past instant (from the versions the projections keep, not by replaying events).
  */
 @Component
 public class BoardQueries {
@@ -42,31 +43,43 @@ public class BoardQueries {
         this.clock = clock;
     }
 
-    private record Assignment(String directiveId, String unitId, Instant dueAt, Instant finishedAt, Instant withdrawnAt) {
+    /** How far behind the straight line from issue to deadline a unit may fall, in percent, before it shows amber. */
+    static final int PROGRESS_TOLERANCE = 25;
+
+    private record Assignment(String directiveId, String unitId, Instant issuedAt, Instant dueAt, Instant finishedAt,
+                              Instant withdrawnAt) {
     }
 
     @QueryHandler
-    Board handle(FindBoard query) {
+    public Board board(FindBoard query) {
         List<String> names = jdbc.queryForList("select name from expo_view where expo_id = ?", String.class, query.expoId());
         if (names.isEmpty()) {
             return null;
         }
-        Instant now = clock.instant();
+        Instant now = query.asOf() != null ? query.asOf() : clock.instant();
         List<BoardDirective> directives = jdbc.query(
-                "select directive_id, title, kind, due_at, withdrawn_at from directive_view where expo_id = ?"
+                "select directive_id, title, kind, issued_at, due_at, withdrawn_at from directive_view where expo_id = ? and issued_at <= ?"
                         + " order by issued_at, directive_id",
-                (rs, n) -> new BoardDirective(rs.getString("directive_id"), rs.getString("title"), rs.getString("kind"),
-                        Times.instant(rs, "due_at"), Times.instant(rs, "withdrawn_at")), query.expoId());
+                (rs, n) -> {
+                    Instant withdrawnAt = Times.instant(rs, "withdrawn_at");
+                    return new BoardDirective(rs.getString("directive_id"), rs.getString("title"), rs.getString("kind"),
+                            Times.instant(rs, "issued_at"), Times.instant(rs, "due_at"), withdrawnAt != null && !withdrawnAt.isAfter(now) ? withdrawnAt : null);
+                }, query.expoId(), Times.utc(now));
         Map<String, BoardDirective> directiveById = new HashMap<>();
         directives.forEach(d -> directiveById.put(d.directiveId(), d));
         List<Assignment> assignments = jdbc.query(
                 "select directive_id, unit_id, finished_at from directive_unit_view where expo_id = ?",
-                (rs, n) -> new Assignment(rs.getString("directive_id"), rs.getString("unit_id"),
-                        directiveById.get(rs.getString("directive_id")).dueAt(), Times.instant(rs, "finished_at"),
-                        directiveById.get(rs.getString("directive_id")).withdrawnAt()),
-                query.expoId());
+                (rs, n) -> {
+                    BoardDirective directive = directiveById.get(rs.getString("directive_id"));
+                    if (directive == null) {
+                        return null; // issued after the instant asked for
+                    }
+                    Instant finishedAt = Times.instant(rs, "finished_at");
+                    return new Assignment(directive.directiveId(), rs.getString("unit_id"), directive.issuedAt(), directive.dueAt(),
+                            finishedAt != null && !finishedAt.isAfter(now) ? finishedAt : null, directive.withdrawnAt());
+                }, query.expoId()).stream().filter(java.util.Objects::nonNull).toList();
         Map<String, List<TaskSummary>> tasksByAssignment = new HashMap<>();
-        for (TaskSummary task : tasks.tasksOfExpo(query.expoId())) {
+        for (TaskSummary task : tasks.tasksOfExpo(query.expoId(), now)) {
             if (task.supervisedTaskId() != null) {
                 continue; // a chase-up follows a step up; it is not a step of the directive
             }
@@ -83,12 +96,13 @@ public class BoardQueries {
         for (int i = 0; i < directives.size(); i++) {
             directiveOrder.put(directives.get(i).directiveId(), i);
         }
-        List<BoardUnit> units = jdbc.query("select unit_id, name from expo_unit_view where expo_id = ? order by unit_id",
+        List<BoardUnit> units = jdbc.query("select unit_id, name from expo_unit_view where expo_id = ?"
+                        + " and (enrolled_at is null or enrolled_at <= ?) order by unit_id",
                 (rs, n) -> {
                     List<BoardCell> cells = new ArrayList<>(cellsByUnit.getOrDefault(rs.getString("unit_id"), List.of()));
                     cells.sort(Comparator.comparing(c -> directiveOrder.getOrDefault(c.directiveId(), Integer.MAX_VALUE)));
                     return new BoardUnit(rs.getString("unit_id"), rs.getString("name"), List.copyOf(cells));
-                }, query.expoId());
+                }, query.expoId(), Times.utc(now));
         return new Board(query.expoId(), names.get(0), now, directives, units);
     }
 
@@ -124,8 +138,30 @@ public class BoardQueries {
         boolean overdue = open && dueAt != null && dueAt.isBefore(now);
         boolean dueSoon = open && !overdue && dueAt != null && dueAt.isBefore(now.plus(DUE_SOON));
         boolean escalated = open && openUnitSteps.stream().anyMatch(t -> t.escalatedAt() != null);
+        long returns = unitSteps.stream().filter(t -> t.returnComment() != null).count();
+        Board.Light light;
+        if (status == UnitDirectiveStatus.WITHDRAWN) {
+            light = null;
+        } else if (!open) {
+            light = Board.Light.GREEN;
+        } else if (overdue || returns >= 2) {
+            light = Board.Light.RED;
+        } else if (dueSoon || percent + PROGRESS_TOLERANCE < expectedPercent(assignment.issuedAt(), dueAt, now)) {
+            light = Board.Light.AMBER;
+        } else {
+            light = Board.Light.GREEN;
+        }
         return new BoardCell(assignment.directiveId(), assignment.unitId(), status, percent, dueAt, overdue, dueSoon,
-                lastReport, escalated);
+                lastReport, escalated, light);
+    }
+
+    /** The share of its time a directive has used up by {@code now}, as the percent a steady unit would be at. */
+    static int expectedPercent(Instant issuedAt, Instant dueAt, Instant now) {
+        if (issuedAt == null || dueAt == null || !dueAt.isAfter(issuedAt)) {
+            return 0;
+        }
+        double used = (double) Duration.between(issuedAt, now).toSeconds() / Duration.between(issuedAt, dueAt).toSeconds();
+        return (int) Math.round(Math.max(0, Math.min(1, used)) * 100);
     }
 
     /** A review or a chase-up: the office's own step, not the unit's work. */

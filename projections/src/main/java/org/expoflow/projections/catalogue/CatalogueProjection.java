@@ -44,17 +44,17 @@ public class CatalogueProjection {
     }
 
     @EventHandler
-    void on(UnitEnrolled event) {
-        jdbc.update("insert into expo_unit_view (expo_id, unit_id, name, kind) values (?, ?, ?, ?)",
-                event.expoId(), event.unitId(), event.name(), event.kind().name());
+    void on(UnitEnrolled event, @Timestamp Instant at) {
+        jdbc.update("insert into expo_unit_view (expo_id, unit_id, name, kind, enrolled_at) values (?, ?, ?, ?, ?)",
+                event.expoId(), event.unitId(), event.name(), event.kind().name(), Times.utc(at));
     }
 
     @EventHandler
     void on(DirectiveIssued event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        jdbc.update("insert into directive_view (directive_id, expo_id, kind, title, instructions, due_on, due_at, issued_at, issued_by)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("insert into directive_view (directive_id, expo_id, kind, title, instructions, due_on, due_at, issued_at,"
+                        + " issued_by, meeting_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.directiveId(), event.expoId(), event.kind(), event.title(), event.instructions(), event.dueOn(),
-                Times.utc(event.dueAt()), Times.utc(at), actor);
+                Times.utc(event.dueAt()), Times.utc(at), actor, event.meetingId());
         event.targets().forEach((figure, target) -> jdbc.update(
                 "insert into directive_target (directive_id, figure, target) values (?, ?, ?)",
                 event.directiveId(), figure, target));

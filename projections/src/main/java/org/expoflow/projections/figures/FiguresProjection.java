@@ -1,6 +1,7 @@
 package org.expoflow.projections.figures;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.expoflow.commands.api.ProgressReported;
 import org.expoflow.commands.api.TaskCompleted;
 import org.expoflow.projections.api.FiguresReport;
+import org.expoflow.projections.api.FiguresReport.DirectiveFigures;
 import org.expoflow.projections.api.FiguresReport.FigureAgainstTarget;
 import org.expoflow.projections.api.FiguresReport.UnitFigures;
 import org.expoflow.projections.api.FindFigures;
@@ -26,15 +28,18 @@ import org.expoflow.projections.support.ReadModels;
 /**
  * Figures reported by the units. A unit's figure on a directive is the latest value it reported
  * (reports are running totals, not increments); a unit's total sums its directives, the expo's its units.
+ * Every value is kept with the time it held from, so the figures can be told as of any past instant.
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class FiguresProjection {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public FiguresProjection(JdbcTemplate jdbc) {
+    public FiguresProjection(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -56,32 +61,63 @@ public class FiguresProjection {
                                 + " select expo_id, ?, ?, ?, ?, ? from directive_unit_view where directive_id = ? and unit_id = ?",
                         directiveId, unitId, figure, value, Times.utc(at), directiveId, unitId);
             }
+            jdbc.update("update unit_figure_version set valid_to = ? where directive_id = ? and unit_id = ? and figure = ?"
+                    + " and valid_to is null", Times.utc(at), directiveId, unitId, figure);
+            jdbc.update("insert into unit_figure_version (expo_id, directive_id, unit_id, figure, figure_value, valid_from)"
+                            + " select expo_id, ?, ?, ?, ?, ? from directive_unit_view where directive_id = ? and unit_id = ?",
+                    directiveId, unitId, figure, value, Times.utc(at), directiveId, unitId);
         });
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from unit_figure_version");
         jdbc.update("delete from unit_figure");
     }
 
     @QueryHandler
-    FiguresReport handle(FindFigures query) {
+    public FiguresReport figures(FindFigures query) {
+        Instant asOf = query.asOf() != null ? query.asOf() : clock.instant();
         Map<String, String> unitNames = new LinkedHashMap<>();
-        jdbc.query("select unit_id, name from expo_unit_view where expo_id = ? order by unit_id",
-                rs -> { unitNames.put(rs.getString("unit_id"), rs.getString("name")); }, query.expoId());
+        jdbc.query("select unit_id, name from expo_unit_view where expo_id = ? and (enrolled_at is null or enrolled_at <= ?)"
+                        + " order by unit_id",
+                rs -> { unitNames.put(rs.getString("unit_id"), rs.getString("name")); }, query.expoId(), Times.utc(asOf));
         Map<String, Map<String, BigDecimal>> values = new TreeMap<>();
-        jdbc.query("select unit_id, figure, sum(figure_value) as total from unit_figure where expo_id = ? group by unit_id, figure",
+        Map<String, Map<String, BigDecimal>> directiveValues = new TreeMap<>();
+        jdbc.query("select directive_id, unit_id, figure, figure_value from unit_figure_version where expo_id = ?"
+                        + " and valid_from <= ? and (valid_to is null or valid_to > ?)",
                 rs -> {
+                    BigDecimal value = rs.getBigDecimal("figure_value");
                     values.computeIfAbsent(rs.getString("unit_id"), u -> new TreeMap<>())
-                            .put(rs.getString("figure"), rs.getBigDecimal("total").stripTrailingZeros());
-                }, query.expoId());
+                            .merge(rs.getString("figure"), value, BigDecimal::add);
+                    directiveValues.computeIfAbsent(rs.getString("directive_id"), d -> new TreeMap<>())
+                            .merge(rs.getString("figure"), value, BigDecimal::add);
+                }, query.expoId(), Times.utc(asOf), Times.utc(asOf));
         Map<String, Map<String, BigDecimal>> targets = new TreeMap<>();
-        jdbc.query("select u.unit_id, t.figure, sum(t.target) as total from directive_unit_view u"
-                        + " join directive_target t on t.directive_id = u.directive_id where u.expo_id = ? group by u.unit_id, t.figure",
+        Map<String, Map<String, BigDecimal>> directiveTargets = new TreeMap<>();
+        Map<String, String> directiveTitles = new LinkedHashMap<>();
+        jdbc.query("select d.directive_id, d.title from directive_view d where d.expo_id = ? and d.issued_at <= ?"
+                        + " order by d.issued_at, d.directive_id",
+                rs -> { directiveTitles.put(rs.getString("directive_id"), rs.getString("title")); }, query.expoId(), Times.utc(asOf));
+        jdbc.query("select u.directive_id, u.unit_id, t.figure, t.target from directive_unit_view u"
+                        + " join directive_target t on t.directive_id = u.directive_id"
+                        + " join directive_view d on d.directive_id = u.directive_id where u.expo_id = ? and d.issued_at <= ?",
                 rs -> {
+                    BigDecimal target = rs.getBigDecimal("target");
                     targets.computeIfAbsent(rs.getString("unit_id"), u -> new TreeMap<>())
-                            .put(rs.getString("figure"), rs.getBigDecimal("total").stripTrailingZeros());
-                }, query.expoId());
+                            .merge(rs.getString("figure"), target, BigDecimal::add);
+                    directiveTargets.computeIfAbsent(rs.getString("directive_id"), d -> new TreeMap<>())
+                            .merge(rs.getString("figure"), target, BigDecimal::add);
+                }, query.expoId(), Times.utc(asOf));
+        strip(values);
+        strip(targets);
+        strip(directiveValues);
+        strip(directiveTargets);
+        List<DirectiveFigures> directives = directiveTitles.entrySet().stream()
+                .map(d -> new DirectiveFigures(d.getKey(), d.getValue(), againstTargets(
+                        directiveValues.getOrDefault(d.getKey(), Map.of()), directiveTargets.getOrDefault(d.getKey(), Map.of()))))
+                .filter(d -> !d.figures().isEmpty())
+                .toList();
 
         Map<String, BigDecimal> totalValues = new TreeMap<>();
         Map<String, BigDecimal> totalTargets = new TreeMap<>();
@@ -92,7 +128,11 @@ public class FiguresProjection {
             unitTargets.forEach((figure, target) -> totalTargets.merge(figure, target, BigDecimal::add));
             return new UnitFigures(unit.getKey(), unit.getValue(), againstTargets(unitValues, unitTargets));
         }).toList();
-        return new FiguresReport(query.expoId(), units, againstTargets(totalValues, totalTargets));
+        return new FiguresReport(query.expoId(), asOf, units, directives, againstTargets(totalValues, totalTargets));
+    }
+
+    private static void strip(Map<String, Map<String, BigDecimal>> sums) {
+        sums.values().forEach(figures -> figures.replaceAll((figure, value) -> value.stripTrailingZeros()));
     }
 
     private static Map<String, FigureAgainstTarget> againstTargets(Map<String, BigDecimal> values,

@@ -57,6 +57,11 @@ public class TaskListProjection {
     private static final Map<String, String> SORTABLE = Map.of(
             "dueAt", "t.due_at", "assignedAt", "t.assigned_at", "unitId", "t.unit_id", "status", "t.status");
 
+    private static final String VERSIONED_COLUMNS = "expo_id, directive_id, unit_id, step_key, step_name, candidate_group,"
+            + " status, assignee, due_at, percent, latest_figures, latest_report_at, return_comment, assigned_at, closed_at,"
+            + " original_due_at, due_soon_since, overdue_since, escalated_at, chased_up_at, chase_up_message,"
+            + " chase_up_acknowledged_at, cooperating_units, supervised_task_id";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
@@ -213,6 +218,7 @@ public class TaskListProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.getJdbcTemplate().update("delete from task_version");
         jdbc.getJdbcTemplate().update("delete from task_cooperation");
         jdbc.getJdbcTemplate().update("delete from task_history");
         jdbc.getJdbcTemplate().update("delete from task_view");
@@ -232,6 +238,17 @@ public class TaskListProjection {
                 new MapSqlParameterSource().addValue("id", taskId).addValue("seq", last == null ? 1 : last + 1)
                         .addValue("at", Times.utc(at))
                         .addValue("type", type).addValue("actor", actor).addValue("details", JsonColumns.write(details)));
+        keepVersion(taskId, at);
+    }
+
+    /** The task row as this event left it becomes a version, valid from the event until the next one. */
+    private void keepVersion(String taskId, Instant at) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", taskId).addValue("at", Times.utc(at));
+        jdbc.update("update task_version set valid_to = :at where task_id = :id and valid_to is null", params);
+        Integer last = jdbc.queryForObject("select max(version) from task_version where task_id = :id", params, Integer.class);
+        params.addValue("version", last == null ? 1 : last + 1);
+        jdbc.update("insert into task_version (task_id, version, valid_from, " + VERSIONED_COLUMNS + ")"
+                + " select task_id, :version, :at, " + VERSIONED_COLUMNS + " from task_view where task_id = :id", params);
     }
 
     private static Map<String, Object> details(Object... keysAndValues) {
@@ -318,10 +335,15 @@ public class TaskListProjection {
     }
 
     private TaskSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return summary(rs, clock.instant());
+    }
+
+    /** A task row, overdue and due soon judged at {@code now}; the row may come from task_view or task_version. */
+    private static TaskSummary summary(java.sql.ResultSet rs, Instant now) throws java.sql.SQLException {
         TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
         Instant dueAt = Times.instant(rs, "due_at");
         boolean open = status == TaskStatus.OPEN || status == TaskStatus.CLAIMED;
-        boolean overdue = open && dueAt != null && dueAt.isBefore(clock.instant());
+        boolean overdue = open && dueAt != null && dueAt.isBefore(now);
         String cooperating = rs.getString("cooperating_units");
         return new TaskSummary(rs.getString("task_id"), rs.getString("expo_id"), rs.getString("directive_id"),
                 rs.getString("directive_title"), rs.getString("directive_kind"), rs.getString("unit_id"),
@@ -330,16 +352,37 @@ public class TaskListProjection {
                 rs.getInt("percent"), JsonColumns.figures(rs.getString("latest_figures")),
                 Times.instant(rs, "latest_report_at"), rs.getString("return_comment"),
                 Times.instant(rs, "assigned_at"), Times.instant(rs, "closed_at"), Times.instant(rs, "original_due_at"),
-                open && !overdue && rs.getTimestamp("due_soon_since") != null, Times.instant(rs, "escalated_at"),
+                open && !overdue && Times.instant(rs, "due_soon_since") != null
+                        && !Times.instant(rs, "due_soon_since").isAfter(now), Times.instant(rs, "escalated_at"),
                 Times.instant(rs, "chased_up_at"), rs.getString("chase_up_message"),
                 Times.instant(rs, "chase_up_acknowledged_at"),
                 cooperating == null ? List.of() : List.of(cooperating.split(",")), rs.getString("supervised_task_id"));
     }
 
-    /** Every task of an expo, oldest first: the board groups them by unit and directive. */
-    public List<TaskSummary> tasksOfExpo(String expoId) {
-        RowMapper<TaskSummary> mapper = this::summary;
-        return new ArrayList<>(jdbc.query(selectTasks() + " where t.expo_id = :expo order by t.assigned_at, t.task_id",
-                new MapSqlParameterSource("expo", expoId), mapper));
+    /** Every task of an expo as it stood at {@code asOf}, oldest first: the board groups them by unit and directive. */
+    public List<TaskSummary> tasksOfExpo(String expoId, Instant asOf) {
+        RowMapper<TaskSummary> mapper = (rs, row) -> summary(rs, asOf);
+        return new ArrayList<>(jdbc.query("select t.*, d.title as directive_title, d.kind as directive_kind, d.instructions"
+                + " from task_version t left join directive_view d on d.directive_id = t.directive_id"
+                + " where t.expo_id = :expo and t.valid_from <= :asOf and (t.valid_to is null or t.valid_to > :asOf)"
+                + " order by t.assigned_at, t.task_id",
+                new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf)), mapper));
+    }
+
+    /** Every version of an expo's tasks up to {@code asOf}, for series over time: oldest first. */
+    public List<TaskVersion> versionsOfExpo(String expoId, Instant asOf) {
+        return jdbc.query("select t.*, d.title as directive_title, d.kind as directive_kind, d.instructions"
+                        + " from task_version t left join directive_view d on d.directive_id = t.directive_id"
+                        + " where t.expo_id = :expo and t.valid_from <= :asOf order by t.valid_from, t.task_id, t.version",
+                new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf)),
+                (rs, row) -> new TaskVersion(Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to"), summary(rs, asOf)));
+    }
+
+    /** One version of a task: the task as it stood from {@code validFrom} until {@code validTo} (null: still). */
+    public record TaskVersion(Instant validFrom, Instant validTo, TaskSummary task) {
+
+        public boolean validAt(Instant instant) {
+            return !validFrom.isAfter(instant) && (validTo == null || validTo.isAfter(instant));
+        }
     }
 }

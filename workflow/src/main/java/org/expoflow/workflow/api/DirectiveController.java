@@ -58,11 +58,13 @@ public class DirectiveController {
     private final ZoneId provinceZone;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transactions;
+    private final DirectiveRequests directiveRequests;
 
     public DirectiveController(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp,
                                DirectiveKindCatalogue kinds, Clock clock,
                                @Value("${expoflow.time-zone}") ZoneId provinceZone, RuntimeService runtimeService,
-                               TransactionTemplate transactions) {
+                               TransactionTemplate transactions, DirectiveRequests directiveRequests) {
+        this.directiveRequests = directiveRequests;
         this.runtimeService = runtimeService;
         this.transactions = transactions;
         this.acting = acting;
@@ -117,34 +119,10 @@ public class DirectiveController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Issue a directive to units: one process per unit starts at once")
     public ResponseEntity<Map<String, String>> issue(@Valid @RequestBody IssueDirectiveRequest request) {
-        ExpoSummary expo = ExpoController.ExpoLookup.require(queries, request.expoId());
-        DirectiveKind kind = kinds.find(request.kind())
-                .orElseThrow(() -> new InvalidInput("kind", "no directive kind '" + request.kind() + "'; see /api/directive-kinds"));
-        Set<String> enrolled = expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId).collect(Collectors.toSet());
-        for (int i = 0; i < request.unitIds().size(); i++) {
-            if (!enrolled.contains(request.unitIds().get(i))) {
-                throw new InvalidInput("unitIds[" + i + "]", "unit '" + request.unitIds().get(i) + "' is not enrolled in this expo");
-            }
-        }
-        Map<String, BigDecimal> targets = request.targets() == null ? Map.of() : request.targets();
-        for (String figure : targets.keySet()) {
-            if (!Figure.isKnown(figure)) {
-                throw new InvalidInput("targets." + figure, "unknown figure '" + figure + "'");
-            }
-            if (!kind.figures().contains(figure)) {
-                throw new InvalidInput("targets." + figure, "directive kind " + kind.key() + " collects no figure '" + figure
-                        + "'; it collects " + kind.figures());
-            }
-        }
-        Instant dueAt = request.dueAt() != null ? request.dueAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                : request.dueOn() == null ? null : request.dueOn().atTime(END_OF_DAY).atZone(provinceZone).toInstant();
-        if (dueAt == null) {
-            throw new InvalidInput("dueOn", "a directive needs a deadline: dueOn (a date) or dueAt (an instant)");
-        }
-        String directiveId = UUID.randomUUID().toString();
-        acting.send(new IssueDirective(acting.currentActor(), directiveId, expo.id(), kind.key(), request.title().strip(), request.instructions(),
-                request.dueOn(), dueAt, request.unitIds(), targets, clock.instant()));
+        IssueDirective command = directiveRequests.prepare(request, "", null);
+        acting.send(command);
         catchUp.awaitHead();
-        return ResponseEntity.created(URI.create("/api/tasks?directiveId=" + directiveId)).body(Map.of("id", directiveId));
+        return ResponseEntity.created(URI.create("/api/tasks?directiveId=" + command.directiveId()))
+                .body(Map.of("id", command.directiveId()));
     }
 }

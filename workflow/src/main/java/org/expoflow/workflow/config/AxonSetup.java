@@ -19,6 +19,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.expoflow.commands.directive.Directive;
 import org.expoflow.commands.expo.Expo;
+import org.expoflow.commands.meeting.Meeting;
 import org.expoflow.commands.task.Task;
 import org.expoflow.workflow.engine.ActingContext;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -49,7 +50,8 @@ public class AxonSetup {
         return configurer -> configurer
                 .configureAggregate(Expo.class)
                 .configureAggregate(Directive.class)
-                .configureAggregate(Task.class);
+                .configureAggregate(Task.class)
+                .configureAggregate(Meeting.class);
     }
 
     /** The stored format of events: changing this mapper's settings changes every future event. */

@@ -44,6 +44,7 @@ class DeadlineScenarioTest {
         JsonNode cell = leader.get("/api/expos/{e}/board", expoId).body().at("/units/0/cells/0");
         assertThat(cell.path("overdue").asBoolean()).isTrue();
         assertThat(cell.path("status").asText()).as("a chase-up is no review").isEqualTo("NOT_STARTED");
+        assertThat(cell.path("light").asText()).isEqualTo("RED");
 
         JsonNode chaseUp = onlyTask(coordinator.get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId).body(),
                 "chaseUpUnit");

@@ -32,7 +32,7 @@ class ProjectionRebuildTest {
         shenyang.post("/api/tasks/{t}/complete", map(), task);
 
         JsonNode boardBefore = withoutAsOf(as("leader").get("/api/expos/{e}/board", expoId).body());
-        JsonNode figuresBefore = as("leader").get("/api/expos/{e}/figures", expoId).body();
+        JsonNode figuresBefore = withoutAsOf(as("leader").get("/api/expos/{e}/figures", expoId).body());
         JsonNode tasksBefore = coordinator.get("/api/tasks?expoId={e}", expoId).body();
         JsonNode taskBefore = coordinator.get("/api/tasks/{t}", task).body();
 
@@ -41,7 +41,7 @@ class ProjectionRebuildTest {
         assertThat(as("coordinator").post("/api/admin/projections/read-models/rebuild").status().value()).isEqualTo(403);
 
         assertThat(withoutAsOf(as("leader").get("/api/expos/{e}/board", expoId).body())).isEqualTo(boardBefore);
-        assertThat(as("leader").get("/api/expos/{e}/figures", expoId).body()).isEqualTo(figuresBefore);
+        assertThat(withoutAsOf(as("leader").get("/api/expos/{e}/figures", expoId).body())).isEqualTo(figuresBefore);
         assertThat(coordinator.get("/api/tasks?expoId={e}", expoId).body()).isEqualTo(tasksBefore);
         assertThat(coordinator.get("/api/tasks/{t}", task).body()).isEqualTo(taskBefore);
         assertThat(figuresBefore.at("/total/buyersInvited/value").asInt()).isEqualTo(17);
@@ -49,8 +49,9 @@ class ProjectionRebuildTest {
                 .as("no process was started again by the replay").isEqualTo(3);
     }
 
-    private static JsonNode withoutAsOf(JsonNode board) {
-        ((ObjectNode) board).remove("asOf");
-        return board;
+    /** Asked for now, a view says when now was: the one field that differs between two readings. */
+    private static JsonNode withoutAsOf(JsonNode view) {
+        ((ObjectNode) view).remove("asOf");
+        return view;
     }
 }

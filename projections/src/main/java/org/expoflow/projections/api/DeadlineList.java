@@ -1,0 +1,13 @@
+package org.expoflow.projections.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Unit steps past (or near) their deadline at {@code asOf}; {@code daysLate} is negative for days still left. */
+public record DeadlineList(String expoId, Instant asOf, List<Item> items) {
+
+    public record Item(String taskId, String unitId, String directiveId, String directiveTitle, String stepName,
+                       Instant dueAt, BigDecimal daysLate, boolean chasedUp, boolean escalated) {
+    }
+}

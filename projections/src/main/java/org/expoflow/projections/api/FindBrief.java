@@ -1,0 +1,4 @@
+package org.expoflow.projections.api;
+
+public record FindBrief(String meetingId) {
+}

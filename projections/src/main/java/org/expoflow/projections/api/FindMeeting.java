@@ -1,0 +1,4 @@
+package org.expoflow.projections.api;
+
+public record FindMeeting(String meetingId) {
+}

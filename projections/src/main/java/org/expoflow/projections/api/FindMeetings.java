@@ -1,0 +1,5 @@
+package org.expoflow.projections.api;
+
+/** The meetings of an expo, in the order they were held. */
+public record FindMeetings(String expoId) {
+}

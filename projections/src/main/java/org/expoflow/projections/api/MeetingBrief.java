@@ -1,0 +1,24 @@
+package org.expoflow.projections.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a coordination meeting reads, as of the instant it was convened: the board, the figures against
+ * targets, the overdue list, what changed since the previous meeting of the expo, the units' reports and
+ * the decisions. Produced again later, it is the same.
+ */
+public record MeetingBrief(MeetingRecord meeting, String previousMeetingId, Instant previousAsOf, Board board,
+                           FiguresReport figures, DeadlineList overdue, Changes changes) {
+
+    /** Since the previous meeting (or since the start, for the first). */
+    public record Changes(List<BriefTask> newTasks, List<BriefTask> finishedTasks, List<BriefTask> newlyOverdue,
+                          Map<String, Map<String, BigDecimal>> figureDeltas) {
+    }
+
+    public record BriefTask(String taskId, String unitId, String directiveTitle, String stepName, Instant dueAt,
+                            TaskStatus status) {
+    }
+}

@@ -1,0 +1,284 @@
+package org.expoflow.projections.review;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.expoflow.projections.api.Board;
+import org.expoflow.projections.api.DeadlineList;
+import org.expoflow.projections.api.FiguresReport;
+import org.expoflow.projections.api.FindBoard;
+import org.expoflow.projections.api.FindBrief;
+import org.expoflow.projections.api.FindDeadlineList;
+import org.expoflow.projections.api.FindFigures;
+import org.expoflow.projections.api.FindMeeting;
+import org.expoflow.projections.api.FindStatistics;
+import org.expoflow.projections.api.FindTrend;
+import org.expoflow.projections.api.MeetingBrief;
+import org.expoflow.projections.api.MeetingBrief.BriefTask;
+import org.expoflow.projections.api.MeetingRecord;
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.api.Trend;
+import org.expoflow.projections.api.UnitStatistics;
+import org.expoflow.projections.catalogue.BoardQueries;
+import org.expoflow.projections.figures.FiguresProjection;
+import org.expoflow.projections.support.Times;
+import org.expoflow.projections.tasks.TaskListProjection;
+import org.expoflow.projections.tasks.TaskListProjection.TaskVersion;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Statistics, overdue and due-soon lists, trends and meeting briefs: all read from the versions the
+ * projections keep, so each answers as of any instant, and a brief taken again is the same.
+ */
+@Component
+public class ReviewQueries {
+
+    private static final Duration DUE_SOON = Duration.ofDays(3);
+    private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
+
+    private final TaskListProjection tasks;
+    private final BoardQueries boards;
+    private final FiguresProjection figures;
+    private final MeetingProjection meetings;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public ReviewQueries(TaskListProjection tasks, BoardQueries boards, FiguresProjection figures, MeetingProjection meetings,
+                         JdbcTemplate jdbc, Clock clock) {
+        this.tasks = tasks;
+        this.boards = boards;
+        this.figures = figures;
+        this.meetings = meetings;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A unit's own step: not the office's review, not a chase-up, not closed by the engine or a withdrawal. */
+    static boolean isUnitStep(TaskSummary task) {
+        return task.supervisedTaskId() == null && !task.candidateGroup().equals("coordinator")
+                && !task.candidateGroup().equals("leader")
+                && task.status() != TaskStatus.CANCELLED && task.status() != TaskStatus.WITHDRAWN;
+    }
+
+    private static boolean isOpen(TaskSummary task) {
+        return task.status() == TaskStatus.OPEN || task.status() == TaskStatus.CLAIMED;
+    }
+
+    @QueryHandler
+    UnitStatistics.Report handle(FindStatistics query) {
+        Instant asOf = asOf(query.asOf());
+        Map<String, List<TaskSummary>> byUnit = tasks.tasksOfExpo(query.expoId(), asOf).stream()
+                .filter(ReviewQueries::isUnitStep).collect(Collectors.groupingBy(TaskSummary::unitId));
+        List<UnitStatistics> units = new ArrayList<>();
+        unitNames(query.expoId(), asOf).forEach((unitId, name) ->
+                units.add(statistics(unitId, name, byUnit.getOrDefault(unitId, List.of()), asOf)));
+        return new UnitStatistics.Report(query.expoId(), asOf, units);
+    }
+
+    private static UnitStatistics statistics(String unitId, String name, List<TaskSummary> steps, Instant asOf) {
+        int completed = 0, onTime = 0, late = 0, notYetDue = 0, overdue = 0, noDeadline = 0, chaseUps = 0, acknowledged = 0;
+        BigDecimal daysLate = BigDecimal.ZERO;
+        BigDecimal hoursToAcknowledge = BigDecimal.ZERO;
+        for (TaskSummary step : steps) {
+            if (step.status() == TaskStatus.COMPLETED) {
+                completed++;
+            }
+            if (step.dueAt() == null) {
+                noDeadline++;
+            } else if (step.status() == TaskStatus.COMPLETED) {
+                if (step.closedAt().isAfter(step.dueAt())) {
+                    late++;
+                    daysLate = daysLate.add(days(Duration.between(step.dueAt(), step.closedAt())));
+                } else {
+                    onTime++;
+                }
+            } else if (step.dueAt().isBefore(asOf)) {
+                overdue++;
+            } else {
+                notYetDue++;
+            }
+            if (step.chasedUpAt() != null) {
+                chaseUps++;
+                if (step.chaseUpAcknowledgedAt() != null) {
+                    acknowledged++;
+                    hoursToAcknowledge = hoursToAcknowledge.add(hours(Duration.between(step.chasedUpAt(), step.chaseUpAcknowledgedAt())));
+                }
+            }
+        }
+        return new UnitStatistics(unitId, name, steps.size(), completed, onTime, late, notYetDue, overdue, noDeadline,
+                ratio(BigDecimal.valueOf(completed), steps.size(), 3), ratio(daysLate, late, 1), chaseUps, acknowledged,
+                ratio(hoursToAcknowledge, acknowledged, 1));
+    }
+
+    @QueryHandler
+    DeadlineList handle(FindDeadlineList query) {
+        Instant asOf = asOf(query.asOf());
+        Predicate<TaskSummary> listed = query.dueSoon()
+                ? task -> task.dueAt() != null && !task.dueAt().isBefore(asOf) && task.dueAt().isBefore(asOf.plus(DUE_SOON))
+                : task -> task.dueAt() != null && task.dueAt().isBefore(asOf);
+        List<DeadlineList.Item> items = tasks.tasksOfExpo(query.expoId(), asOf).stream()
+                .filter(ReviewQueries::isUnitStep).filter(ReviewQueries::isOpen).filter(listed)
+                .map(task -> new DeadlineList.Item(task.id(), task.unitId(), task.directiveId(), task.directiveTitle(),
+                        task.stepName(), task.dueAt(), days(Duration.between(task.dueAt(), asOf)),
+                        task.chasedUpAt() != null, task.escalatedAt() != null))
+                .sorted(order(query.sort()))
+                .toList();
+        return new DeadlineList(query.expoId(), asOf, items);
+    }
+
+    /** By days late, most late first (the default), or by unit or directive; a leading - reverses. */
+    static Comparator<DeadlineList.Item> order(String sort) {
+        String key = sort == null || sort.isBlank() ? "-daysLate" : sort;
+        boolean descending = key.startsWith("-");
+        Comparator<DeadlineList.Item> order = switch (descending ? key.substring(1) : key) {
+            case "daysLate" -> Comparator.comparing(DeadlineList.Item::daysLate);
+            case "unitId" -> Comparator.comparing(DeadlineList.Item::unitId);
+            case "directive" -> Comparator.comparing(DeadlineList.Item::directiveTitle, Comparator.nullsLast(Comparator.naturalOrder()));
+            default -> throw new IllegalArgumentException("sort: by daysLate, unitId or directive, with a leading - to reverse");
+        };
+        return (descending ? order.reversed() : order).thenComparing(DeadlineList.Item::taskId);
+    }
+
+    public static final Set<String> SORT_KEYS = Set.of("daysLate", "unitId", "directive");
+
+    @QueryHandler
+    Trend handle(FindTrend query) {
+        Instant asOf = asOf(query.asOf());
+        List<TaskVersion> versions = tasks.versionsOfExpo(query.expoId(), asOf);
+        List<Instant> planned = jdbc.query("select planned_at from expo_view where expo_id = ?",
+                (rs, n) -> Times.instant(rs, "planned_at"), query.expoId());
+        if (planned.isEmpty()) {
+            return null;
+        }
+        List<FigureVersion> figureVersions = jdbc.query("select figure, figure_value, valid_from, valid_to from unit_figure_version"
+                        + " where expo_id = ? and valid_from <= ?",
+                (rs, n) -> new FigureVersion(rs.getString("figure"), rs.getBigDecimal("figure_value"),
+                        Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to")), query.expoId(), Times.utc(asOf));
+        List<Trend.Day> days = new ArrayList<>();
+        LocalDate last = asOf.atZone(query.zone()).toLocalDate();
+        for (LocalDate day = planned.get(0).atZone(query.zone()).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            Instant endOfDay = day.plusDays(1).atStartOfDay(query.zone()).toInstant();
+            Instant at = endOfDay.isAfter(asOf) ? asOf : endOfDay.minusNanos(1000);
+            int scope = 0;
+            int done = 0;
+            for (TaskVersion version : versions) {
+                if (version.validAt(at) && isUnitStep(version.task())) {
+                    scope++;
+                    if (version.task().status() == TaskStatus.COMPLETED) {
+                        done++;
+                    }
+                }
+            }
+            Map<String, BigDecimal> totals = new TreeMap<>();
+            for (FigureVersion figure : figureVersions) {
+                if (!figure.validFrom().isAfter(at) && (figure.validTo() == null || figure.validTo().isAfter(at))) {
+                    totals.merge(figure.figure(), figure.value(), BigDecimal::add);
+                }
+            }
+            totals.replaceAll((figure, value) -> value.stripTrailingZeros());
+            days.add(new Trend.Day(day, scope, done, totals));
+        }
+        return new Trend(query.expoId(), asOf, days);
+    }
+
+    private record FigureVersion(String figure, BigDecimal value, Instant validFrom, Instant validTo) {
+    }
+
+    @QueryHandler
+    MeetingBrief handle(FindBrief query) {
+        MeetingRecord meeting = meetings.handle(new FindMeeting(query.meetingId()));
+        if (meeting == null) {
+            return null;
+        }
+        Instant asOf = meeting.asOf();
+        MeetingRecord previous = meetings.previous(meeting);
+        Instant since = previous == null ? Instant.EPOCH : previous.asOf();
+        Board board = boards.board(new FindBoard(meeting.expoId(), asOf));
+        FiguresReport figuresNow = figures.figures(new FindFigures(meeting.expoId(), asOf));
+        DeadlineList overdue = handle(new FindDeadlineList(meeting.expoId(), asOf, false, null));
+
+        List<TaskSummary> now = tasks.tasksOfExpo(meeting.expoId(), asOf);
+        Map<String, TaskSummary> then = tasks.tasksOfExpo(meeting.expoId(), since).stream()
+                .collect(Collectors.toMap(TaskSummary::id, task -> task));
+        List<BriefTask> newTasks = new ArrayList<>();
+        List<BriefTask> finished = new ArrayList<>();
+        List<BriefTask> newlyOverdue = new ArrayList<>();
+        for (TaskSummary task : now) {
+            if (task.supervisedTaskId() != null) {
+                continue;
+            }
+            TaskSummary before = then.get(task.id());
+            if (before == null && task.assignedAt().isAfter(since)) {
+                newTasks.add(brief(task));
+            }
+            if (task.status() == TaskStatus.COMPLETED && (before == null || before.status() != TaskStatus.COMPLETED)) {
+                finished.add(brief(task));
+            }
+            if (task.overdue() && (before == null || !before.overdue())) {
+                newlyOverdue.add(brief(task));
+            }
+        }
+        Map<String, Map<String, BigDecimal>> deltas = new TreeMap<>();
+        FiguresReport figuresThen = previous == null ? null : figures.figures(new FindFigures(meeting.expoId(), since));
+        for (FiguresReport.UnitFigures unit : figuresNow.units()) {
+            Map<String, BigDecimal> unitDeltas = new TreeMap<>();
+            Map<String, FiguresReport.FigureAgainstTarget> before = figuresThen == null ? Map.of() : figuresThen.units().stream()
+                    .filter(u -> u.unitId().equals(unit.unitId())).findFirst().map(FiguresReport.UnitFigures::figures)
+                    .orElse(Map.of());
+            unit.figures().forEach((figure, value) -> {
+                BigDecimal delta = value.value().subtract(before.containsKey(figure) ? before.get(figure).value() : BigDecimal.ZERO);
+                if (delta.signum() != 0) {
+                    unitDeltas.put(figure, delta.stripTrailingZeros());
+                }
+            });
+            if (!unitDeltas.isEmpty()) {
+                deltas.put(unit.unitId(), unitDeltas);
+            }
+        }
+        return new MeetingBrief(meeting, previous == null ? null : previous.meetingId(), previous == null ? null : since,
+                board, figuresNow, overdue, new MeetingBrief.Changes(newTasks, finished, newlyOverdue, deltas));
+    }
+
+    private static BriefTask brief(TaskSummary task) {
+        return new BriefTask(task.id(), task.unitId(), task.directiveTitle(), task.stepName(), task.dueAt(), task.status());
+    }
+
+    private Map<String, String> unitNames(String expoId, Instant asOf) {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.query("select unit_id, name from expo_unit_view where expo_id = ? and (enrolled_at is null or enrolled_at <= ?)"
+                + " order by unit_id", rs -> { names.put(rs.getString("unit_id"), rs.getString("name")); }, expoId, Times.utc(asOf));
+        return names;
+    }
+
+    private Instant asOf(Instant asked) {
+        return asked != null ? asked : clock.instant();
+    }
+
+    private static BigDecimal days(Duration duration) {
+        return hours(duration).divide(HOURS_PER_DAY, 1, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal hours(Duration duration) {
+        return BigDecimal.valueOf(duration.toMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal ratio(BigDecimal sum, int count, int scale) {
+        return count == 0 ? null : sum.divide(BigDecimal.valueOf(count), scale, RoundingMode.HALF_UP);
+    }
+}

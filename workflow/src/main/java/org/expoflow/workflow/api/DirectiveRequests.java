@@ -1,0 +1,79 @@
+package org.expoflow.workflow.api;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.expoflow.commands.api.Figure;
+import org.expoflow.commands.api.IssueDirective;
+import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.kinds.DirectiveKind;
+import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a request to issue a directive into its command, checking what only the application knows: the
+ * kind is deployed, the units are enrolled, the targets are figures the kind collects, the deadline.
+ * A directive issued by a meeting's decision goes the same way, its fields named under the decision's.
+ */
+@Component
+class DirectiveRequests {
+
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+    private final ActingContext acting;
+    private final QueryGateway queries;
+    private final DirectiveKindCatalogue kinds;
+    private final Clock clock;
+    private final ZoneId provinceZone;
+
+    DirectiveRequests(ActingContext acting, QueryGateway queries, DirectiveKindCatalogue kinds, Clock clock,
+                      @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+        this.acting = acting;
+        this.queries = queries;
+        this.kinds = kinds;
+        this.clock = clock;
+        this.provinceZone = provinceZone;
+    }
+
+    IssueDirective prepare(DirectiveController.IssueDirectiveRequest request, String fieldPrefix, String meetingId) {
+        ExpoSummary expo = ExpoController.ExpoLookup.require(queries, request.expoId());
+        DirectiveKind kind = kinds.find(request.kind()).orElseThrow(() -> new InvalidInput(fieldPrefix + "kind",
+                "no directive kind '" + request.kind() + "'; see /api/directive-kinds"));
+        Set<String> enrolled = expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId).collect(Collectors.toSet());
+        for (int i = 0; i < request.unitIds().size(); i++) {
+            if (!enrolled.contains(request.unitIds().get(i))) {
+                throw new InvalidInput(fieldPrefix + "unitIds[" + i + "]",
+                        "unit '" + request.unitIds().get(i) + "' is not enrolled in this expo");
+            }
+        }
+        Map<String, BigDecimal> targets = request.targets() == null ? Map.of() : request.targets();
+        for (String figure : targets.keySet()) {
+            if (!Figure.isKnown(figure)) {
+                throw new InvalidInput(fieldPrefix + "targets." + figure, "unknown figure '" + figure + "'");
+            }
+            if (!kind.figures().contains(figure)) {
+                throw new InvalidInput(fieldPrefix + "targets." + figure, "directive kind " + kind.key()
+                        + " collects no figure '" + figure + "'; it collects " + kind.figures());
+            }
+        }
+        Instant dueAt = request.dueAt() != null ? request.dueAt().truncatedTo(ChronoUnit.SECONDS)
+                : request.dueOn() == null ? null : request.dueOn().atTime(END_OF_DAY).atZone(provinceZone).toInstant();
+        if (dueAt == null) {
+            throw new InvalidInput(fieldPrefix + "dueOn", "a directive needs a deadline: dueOn (a date) or dueAt (an instant)");
+        }
+        return new IssueDirective(acting.currentActor(), UUID.randomUUID().toString(), expo.id(), kind.key(),
+                request.title().strip(), request.instructions(), request.dueOn(), dueAt, request.unitIds(), targets,
+                clock.instant(), meetingId);
+    }
+}

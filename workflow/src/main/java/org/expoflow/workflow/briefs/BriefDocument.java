@@ -1,0 +1,78 @@
+package org.expoflow.workflow.briefs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+
+import org.expoflow.projections.api.MeetingBrief;
+
+/**
+ * The brief as a PDF to print: landscape A4, a table per section. The text is set in STSong-Light, a
+ * CJK font every PDF reader provides, so Chinese unit names print without a font file of our own.
+ */
+public final class BriefDocument {
+
+    private BriefDocument() {
+    }
+
+    public static byte[] of(MeetingBrief brief) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            BaseFont song = BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
+            Font title = new Font(song, 14, Font.BOLD);
+            Font heading = new Font(song, 11, Font.BOLD);
+            Font body = new Font(song, 8);
+            Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
+            PdfWriter.getInstance(document, out);
+            document.addTitle(BriefTables.title(brief));
+            document.addCreationDate();
+            document.open();
+            document.add(new Paragraph(BriefTables.title(brief), title));
+            document.add(new Paragraph(BriefTables.subtitle(brief), body));
+            for (BriefTables.Table table : BriefTables.of(brief)) {
+                Paragraph section = new Paragraph(table.title(), heading);
+                section.setSpacingBefore(10);
+                section.setSpacingAfter(4);
+                document.add(section);
+                PdfPTable pdfTable = new PdfPTable(table.headers().size());
+                pdfTable.setWidthPercentage(100);
+                pdfTable.setHeaderRows(1);
+                table.headers().forEach(header -> pdfTable.addCell(cell(header, heading)));
+                for (List<Object> row : table.rows()) {
+                    row.forEach(value -> pdfTable.addCell(cell(BriefTables.text(value), body)));
+                }
+                if (table.rows().isEmpty()) {
+                    PdfPCell none = cell("无 none", body);
+                    none.setColspan(table.headers().size());
+                    pdfTable.addCell(none);
+                }
+                document.add(pdfTable);
+            }
+            document.close();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the brief could not be written as a PDF", e);
+        } catch (DocumentException e) {
+            throw new IllegalStateException("the brief could not be laid out as a PDF", e);
+        }
+    }
+
+    private static PdfPCell cell(String text, Font font) {
+        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        cell.setPadding(3);
+        return cell;
+    }
+}

@@ -1,0 +1,2 @@
+/** A meeting brief as files a secretary prints: one set of tables, written as a spreadsheet or a PDF. */
+package org.expoflow.workflow.briefs;
