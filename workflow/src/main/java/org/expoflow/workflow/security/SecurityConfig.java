@@ -22,14 +22,16 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * HTTP Basic on the API, the engine's REST API, the metrics and the Camunda webapps (ADMIN only);
- * nothing anonymous but the health endpoint. Roles are checked again on each endpoint and, for
+ * HTTP Basic on the API, the engine's REST API, the metrics and the Camunda webapps (ADMIN only); a
+ * sign-in form and a session for ExpoFlow's pages; nothing anonymous but the health endpoint and the
+ * sign-in page. Roles are checked again on each endpoint and, for
  * commands, by the domain's policies.
  */
 @Configuration(proxyBeanMethods = false)
@@ -77,22 +79,40 @@ public class SecurityConfig {
     }
 
     /**
-     * Everything else: the Camunda webapps for ADMIN only, signed in once through ours (the webapps
-     * take the signed-in user from the request, see {@link #camundaWebappsSingleSignOn()}); nothing
-     * anonymous but the health endpoint.
+     * The Camunda webapps, for ADMIN only, signed in once through ours (the webapps take the signed-in user
+     * from the request, see {@link #camundaWebappsSingleSignOn()}).
      */
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain camundaWebappsSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         return http
                 .authenticationManager(authenticationManager)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths("/camunda/**")).hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
+                .securityMatcher(paths("/camunda/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.ADMIN.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint()))
                 // the webapps carry their own CSRF protection
                 .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /**
+     * ExpoFlow's own pages: a sign-in form, a session, CSRF tokens on every form; the sign-in page, the
+     * static files and the health endpoint are all that is served without signing in. The signed-in user
+     * acts in the engine as on the API.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+                                     IdentityService identityService) throws Exception {
+        return http
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths("/login", "/webjars/**", "/css/**", "/favicon.ico", "/error")).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class)
                 .build();
     }
 

@@ -38,8 +38,14 @@ class AccessTest {
         for (String path : new String[] {"/api/tasks", "/api/expos", "/engine-rest/task", "/engine-rest/deployment",
                 "/camunda/app/cockpit/default/", "/camunda/api/engine/engine/default/process-definition/count",
                 "/actuator/prometheus",
-                "/v3/api-docs", "/swagger-ui.html", "/"}) {
+                "/v3/api-docs", "/swagger-ui.html"}) {
             assertThat(status(path, null)).as(path).isEqualTo(401);
+        }
+        // the pages send an anonymous visitor to the sign-in form instead
+        for (String page : new String[] {"/", "/tasks", "/console", "/board"}) {
+            String answer = get(page, null).exchange((req, response) -> response.getStatusCode().value() + " "
+                    + response.getHeaders().getFirst("Location"));
+            assertThat(answer).as(page).matches("302 .*/login");
         }
     }
 

@@ -1,0 +1,107 @@
+package org.expoflow.workflow.web;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.api.MeetingRecord;
+import org.expoflow.workflow.api.BoardController;
+import org.expoflow.workflow.api.ExpoController;
+import org.expoflow.workflow.api.InvalidInput;
+import org.expoflow.workflow.api.MeetingController;
+import org.expoflow.workflow.security.ExpoFlowUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Leadership's screen for a meeting room: the board with red/amber/green cells, figures against targets and
+ * the trend as charts, any of it as of a chosen moment; and the meetings with their briefs to download.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR', 'ADMIN')")
+class BoardPages {
+
+    private final ExpoController expos;
+    private final BoardController review;
+    private final MeetingController meetings;
+    private final ZoneId provinceZone;
+
+    BoardPages(ExpoController expos, BoardController review, MeetingController meetings,
+               @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+        this.expos = expos;
+        this.review = review;
+        this.meetings = meetings;
+        this.provinceZone = provinceZone;
+    }
+
+    @GetMapping("/board")
+    String board(@AuthenticationPrincipal ExpoFlowUser user, @RequestParam(required = false) String expoId,
+                 @RequestParam(required = false) String asOf, Model model) {
+        List<ExpoSummary> all = expos.list().expos();
+        ExpoSummary expo = all.stream().filter(e -> e.id().equals(expoId)).findFirst()
+                .orElse(all.isEmpty() ? null : all.get(0));
+        model.addAttribute("expos", all);
+        model.addAttribute("expo", expo);
+        if (expo == null) {
+            return "board";
+        }
+        Instant at = null;
+        try {
+            at = asOf == null || asOf.isBlank() ? null : LocalDateTime.parse(asOf).atZone(provinceZone).toInstant();
+            model.addAttribute("board", review.board(user, expo.id(), at));
+        } catch (DateTimeParseException | InvalidInput refused) {
+            model.addAttribute(PageErrors.ERROR, refused.getMessage());
+            model.addAttribute(PageErrors.ERROR_FIELD, "asOf");
+            at = null;
+            model.addAttribute("board", review.board(user, expo.id(), null));
+        }
+        model.addAttribute("asOf", at);
+        model.addAttribute("figures", review.figures(user, expo.id(), at));
+        if (user.role() != org.expoflow.workflow.security.Role.ADMIN) {
+            model.addAttribute("trend", review.trend(expo.id(), at));
+            model.addAttribute("meetings", meetings.list(expo.id()));
+        }
+        return "board";
+    }
+
+    @PostMapping("/board/{expoId}/meetings")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    String convene(@PathVariable String expoId, @RequestParam(required = false) String title, RedirectAttributes redirect) {
+        if (PageErrors.attempt(redirect, () -> {
+            if (title == null || title.isBlank()) {
+                throw new InvalidInput("title", "give the meeting a title");
+            }
+            meetings.convene(new MeetingController.ConveneRequest(expoId, title, Instant.now()));
+        })) {
+            redirect.addFlashAttribute(PageErrors.DONE, "meetingConvened");
+        }
+        return "redirect:/board?expoId=" + expoId;
+    }
+
+    @GetMapping("/meetings/{meetingId}/brief.{format}")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    ResponseEntity<?> brief(@PathVariable String meetingId, @PathVariable String format) {
+        return meetings.brief(meetingId, format);
+    }
+
+    @GetMapping("/meetings/{meetingId}")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    String meeting(@PathVariable String meetingId, Model model) {
+        MeetingRecord meeting = meetings.get(meetingId);
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("brief", meetings.brief(meetingId, "json").getBody());
+        return "meeting";
+    }
+}

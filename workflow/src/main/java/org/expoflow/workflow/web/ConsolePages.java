@@ -1,0 +1,156 @@
+package org.expoflow.workflow.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.workflow.api.BoardController;
+import org.expoflow.workflow.api.DirectiveController;
+import org.expoflow.workflow.api.ExpoController;
+import org.expoflow.workflow.api.InvalidInput;
+import org.expoflow.workflow.api.TaskController;
+import org.expoflow.workflow.security.ExpoFlowUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The coordinator's console for one expo: issue a directive to units (or all of them), the review queue,
+ * and the overdue steps with what can be done about them: extend, reassign, withdraw the directive.
+ */
+@Controller
+@PreAuthorize("hasRole('COORDINATOR')")
+class ConsolePages {
+
+    private final ExpoController expos;
+    private final DirectiveController directives;
+    private final TaskController tasks;
+    private final BoardController review;
+
+    ConsolePages(ExpoController expos, DirectiveController directives, TaskController tasks, BoardController review) {
+        this.expos = expos;
+        this.directives = directives;
+        this.tasks = tasks;
+        this.review = review;
+    }
+
+    @GetMapping("/console")
+    String console(@AuthenticationPrincipal ExpoFlowUser user, @RequestParam(required = false) String expoId, Model model) {
+        List<ExpoSummary> all = expos.list().expos();
+        ExpoSummary expo = all.stream().filter(e -> e.id().equals(expoId)).findFirst()
+                .orElse(all.isEmpty() ? null : all.get(0));
+        model.addAttribute("expos", all);
+        model.addAttribute("expo", expo);
+        model.addAttribute("kinds", directives.kinds());
+        if (expo != null) {
+            List<TaskSummary> active = tasks.list(user, expo.id(), null, "ACTIVE", null, null, 0, 500, "dueAt").items();
+            model.addAttribute("reviews", active.stream()
+                    .filter(task -> task.candidateGroup().equals("coordinator")).toList());
+            model.addAttribute("overdue", review.overdue(expo.id(), null, null).items());
+            model.addAttribute("board", review.board(user, expo.id(), null));
+        }
+        return "console";
+    }
+
+    @PostMapping("/console/{expoId}/directives")
+    String issue(@PathVariable String expoId, HttpServletRequest request, RedirectAttributes redirect) {
+        boolean done = PageErrors.attempt(redirect, () -> {
+            ExpoSummary expo = expos.get(expoId);
+            List<String> unitIds = request.getParameter("allUnits") != null
+                    ? expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId).toList()
+                    : request.getParameterValues("unitIds") == null ? List.of() : List.of(request.getParameterValues("unitIds"));
+            if (unitIds.isEmpty()) {
+                throw new InvalidInput("unitIds", "choose at least one unit, or all of them");
+            }
+            Map<String, BigDecimal> targets = new LinkedHashMap<>();
+            request.getParameterMap().forEach((name, values) -> {
+                if (name.startsWith("target.") && values.length > 0 && !values[0].isBlank()) {
+                    try {
+                        targets.put(name.substring("target.".length()), new BigDecimal(values[0].strip()));
+                    } catch (NumberFormatException e) {
+                        throw new InvalidInput("targets." + name.substring("target.".length()), "'" + values[0] + "' is not a number");
+                    }
+                }
+            });
+            String title = request.getParameter("title");
+            if (title == null || title.isBlank()) {
+                throw new InvalidInput("title", "give the directive a title");
+            }
+            directives.issue(new DirectiveController.IssueDirectiveRequest(expoId, request.getParameter("kind"), title,
+                    request.getParameter("instructions"), date(request.getParameter("dueOn"), "dueOn"), null, unitIds, targets));
+        });
+        if (done) {
+            redirect.addFlashAttribute(PageErrors.DONE, "directiveIssued");
+        }
+        return "redirect:/console?expoId=" + expoId;
+    }
+
+    @PostMapping("/console/{expoId}/tasks/{taskId}/extend")
+    String extend(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
+                  @RequestParam(required = false) String dueOn, @RequestParam(required = false) String reason,
+                  RedirectAttributes redirect) {
+        if (PageErrors.attempt(redirect, () -> {
+            requireText(reason, "reason");
+            tasks.extend(user, taskId, new TaskController.ExtendRequest(date(dueOn, "dueOn"), null, reason));
+        })) {
+            redirect.addFlashAttribute(PageErrors.DONE, "deadlineExtended");
+        }
+        return "redirect:/console?expoId=" + expoId;
+    }
+
+    @PostMapping("/console/{expoId}/tasks/{taskId}/reassign")
+    String reassign(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
+                    @RequestParam(required = false) String unitId, @RequestParam(required = false) String reason,
+                    RedirectAttributes redirect) {
+        if (PageErrors.attempt(redirect, () -> {
+            requireText(unitId, "unitId");
+            requireText(reason, "reason");
+            tasks.reassign(user, taskId, new TaskController.ReassignRequest(unitId, reason));
+        })) {
+            redirect.addFlashAttribute(PageErrors.DONE, "taskReassigned");
+        }
+        return "redirect:/console?expoId=" + expoId;
+    }
+
+    @PostMapping("/console/{expoId}/directives/{directiveId}/withdraw")
+    String withdraw(@PathVariable String expoId, @PathVariable String directiveId,
+                    @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        if (PageErrors.attempt(redirect, () -> {
+            requireText(reason, "reason");
+            directives.withdraw(directiveId, new DirectiveController.WithdrawRequest(reason));
+        })) {
+            redirect.addFlashAttribute(PageErrors.DONE, "directiveWithdrawn");
+        }
+        return "redirect:/console?expoId=" + expoId;
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(field, "this field is required");
+        }
+    }
+
+    private static LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(field, "choose a date");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field, "'" + value + "' is not a date (yyyy-MM-dd)");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.expoflow.workflow.web;
+
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.workflow.api.InvalidInput;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * What a page shows when an action is refused: the message, and the field it concerns, so the form can
+ * show it at that field. The same refusals as the API's, told on the page instead of as problem JSON.
+ */
+final class PageErrors {
+
+    static final String ERROR = "error";
+    static final String ERROR_FIELD = "errorField";
+    static final String DONE = "done";
+
+    private PageErrors() {
+    }
+
+    /** Runs a page action; a refusal becomes a message (and field) for the page the user returns to. */
+    static boolean attempt(RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (InvalidInput refused) {
+            redirect.addFlashAttribute(ERROR, refused.getMessage());
+            redirect.addFlashAttribute(ERROR_FIELD, refused.field());
+        } catch (DomainRuleViolation refused) {
+            redirect.addFlashAttribute(ERROR, refused.getMessage());
+            redirect.addFlashAttribute(ERROR_FIELD, refused.field());
+        } catch (AccessDeniedException refused) {
+            redirect.addFlashAttribute(ERROR, refused.getMessage());
+        } catch (RuntimeException failed) {
+            DomainRuleViolation violation = cause(failed);
+            if (violation == null) {
+                throw failed;
+            }
+            redirect.addFlashAttribute(ERROR, violation.getMessage());
+            redirect.addFlashAttribute(ERROR_FIELD, violation.field());
+        }
+        return false;
+    }
+
+    private static DomainRuleViolation cause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainRuleViolation violation) {
+                return violation;
+            }
+            if (cause instanceof org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException invalid) {
+                return DomainRuleViolation.invalid(invalid.getId(), invalid.getMessage());
+            }
+        }
+        return null;
+    }
+}

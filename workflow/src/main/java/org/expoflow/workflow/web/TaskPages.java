@@ -1,0 +1,188 @@
+package org.expoflow.workflow.web;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.expoflow.commands.api.ReviewDecision;
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.workflow.api.InvalidInput;
+import org.expoflow.workflow.api.TaskController;
+import org.expoflow.workflow.engine.StepForm;
+import org.expoflow.workflow.security.ExpoFlowUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * A unit's task list, with a count on each filter, and the task page: what the step asks for as a form
+ * (checked in the browser and again by the same rules as the API), a progress report, attachments, and the
+ * task's history as a timeline.
+ */
+@Controller
+class TaskPages {
+
+    /** The filters of a task list, in the order the tabs show them; "submitted" is the unit's work others review. */
+    enum TaskFilter {
+        open(task -> true),
+        dueSoon(TaskSummary::dueSoon),
+        overdue(TaskSummary::overdue),
+        returned(task -> task.returnComment() != null && task.latestReportAt() == null),
+        submitted(task -> true),
+        done(task -> task.status() == TaskStatus.COMPLETED);
+
+        private final Predicate<TaskSummary> test;
+
+        TaskFilter(Predicate<TaskSummary> test) {
+            this.test = test;
+        }
+
+        boolean shows(TaskSummary task, ExpoFlowUser user) {
+            if (this == done) {
+                return test.test(task);
+            }
+            if (!isActive(task)) {
+                return false;
+            }
+            boolean mine = !user.isCity() || task.candidateGroup().equals(user.unitId())
+                    || task.cooperatingUnits().contains(user.unitId());
+            return (this == submitted ? !mine : mine) && test.test(task);
+        }
+    }
+
+    private final TaskController tasks;
+
+    TaskPages(TaskController tasks) {
+        this.tasks = tasks;
+    }
+
+    private static boolean isActive(TaskSummary task) {
+        return task.status() == TaskStatus.OPEN || task.status() == TaskStatus.CLAIMED;
+    }
+
+    @GetMapping("/tasks")
+    String list(@AuthenticationPrincipal ExpoFlowUser user, @RequestParam(defaultValue = "open") TaskFilter filter,
+                Model model) {
+        List<TaskSummary> all = tasks.list(user, null, null, null, null, null, 0, 500, "dueAt").items();
+        Map<TaskFilter, Long> counts = new LinkedHashMap<>();
+        for (TaskFilter each : TaskFilter.values()) {
+            counts.put(each, all.stream().filter(task -> each.shows(task, user)).count());
+        }
+        model.addAttribute("filter", filter);
+        model.addAttribute("counts", counts);
+        model.addAttribute("tasks", all.stream().filter(task -> filter.shows(task, user)).toList());
+        return "tasks";
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    String task(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, Model model) {
+        TaskController.TaskView task = tasks.get(user, taskId);
+        model.addAttribute("task", task);
+        model.addAttribute("summary", task.summary());
+        model.addAttribute("review", task.formFields().stream().anyMatch(field -> field.id().equals(StepForm.DECISION)));
+        model.addAttribute("open", isActive(task.summary()));
+        model.addAttribute("attachments", tasks.attachments(user, taskId));
+        return "task";
+    }
+
+    @PostMapping("/tasks/{taskId}/claim")
+    String claim(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, RedirectAttributes redirect) {
+        PageErrors.attempt(redirect, () -> tasks.claim(user, taskId));
+        return "redirect:/tasks/" + taskId;
+    }
+
+    @PostMapping("/tasks/{taskId}/progress")
+    String progress(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, HttpServletRequest request,
+                    RedirectAttributes redirect) {
+        boolean done = PageErrors.attempt(redirect, () -> tasks.progress(user, taskId, new TaskController.ProgressRequest(
+                integer(request.getParameter("percent"), "percent"), blankToNull(request.getParameter("note")),
+                blankToNull(request.getParameter("problems")), blankToNull(request.getParameter("suggestions")),
+                figures(request))));
+        if (done) {
+            redirect.addFlashAttribute(PageErrors.DONE, "progressSaved");
+        }
+        return "redirect:/tasks/" + taskId;
+    }
+
+    @PostMapping("/tasks/{taskId}/complete")
+    String complete(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, HttpServletRequest request,
+                    RedirectAttributes redirect) {
+        TaskController.TaskView task = tasks.get(user, taskId);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (StepForm.Field field : task.formFields()) {
+            String value = request.getParameter("value." + field.id());
+            if (!field.isFigure() && !field.id().equals(StepForm.DECISION) && !field.id().equals(StepForm.COMMENT)
+                    && value != null && !value.isBlank()) {
+                values.put(field.id(), value.strip());
+            }
+        }
+        String decision = request.getParameter("decision");
+        boolean done = PageErrors.attempt(redirect, () -> tasks.complete(user, taskId, new TaskController.CompleteRequest(
+                values, figures(request), decision == null ? null : ReviewDecision.valueOf(decision),
+                blankToNull(request.getParameter("comment")))));
+        if (done) {
+            redirect.addFlashAttribute(PageErrors.DONE, "taskCompleted");
+            return "redirect:" + HomePages.homeOf(user);
+        }
+        return "redirect:/tasks/" + taskId;
+    }
+
+    @PostMapping("/tasks/{taskId}/attachments")
+    String attach(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, HttpServletRequest request,
+                  RedirectAttributes redirect) {
+        PageErrors.attempt(redirect, () -> {
+            try {
+                tasks.attach(user, taskId, request);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return "redirect:/tasks/" + taskId;
+    }
+
+    /** Figures come as fields named {@code figure.<key>}; empty ones are not reported. */
+    private static Map<String, BigDecimal> figures(HttpServletRequest request) {
+        Map<String, BigDecimal> figures = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (name.startsWith("figure.") && values.length > 0 && !values[0].isBlank()) {
+                String key = name.substring("figure.".length());
+                try {
+                    figures.put(key, new BigDecimal(values[0].strip()));
+                } catch (NumberFormatException e) {
+                    throw new InvalidInput("figures." + key, "'" + values[0] + "' is not a number");
+                }
+            }
+        });
+        return figures;
+    }
+
+    private static Integer integer(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(field, "give the percent done, from 0 to 100");
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(field, "'" + value + "' is not a whole number");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static boolean isMultipart(HttpServletRequest request) {
+        return request instanceof MultipartHttpServletRequest;
+    }
+}

@@ -1,0 +1,52 @@
+package org.expoflow.workflow.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Chinese (zh-CN) by default, English for a browser that prefers it; {@code ?lang=en} or {@code ?lang=zh-CN}
+ * switches, remembered in a cookie for a year.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebLocales implements WebMvcConfigurer {
+
+    static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("expoflow-lang");
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setDefaultLocaleFunction(request -> {
+            if (request.getHeader("Accept-Language") == null) {
+                return CHINESE;
+            }
+            for (Locale wanted : java.util.Collections.list(request.getLocales())) {
+                if (wanted.getLanguage().equals("zh")) {
+                    return CHINESE;
+                }
+                if (wanted.getLanguage().equals("en")) {
+                    return Locale.ENGLISH;
+                }
+            }
+            return CHINESE;
+        });
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        registry.addInterceptor(change).excludePathPatterns("/api/**");
+    }
+}
