@@ -14,6 +14,7 @@ import org.expoflow.workflow.api.DirectiveController;
 import org.expoflow.workflow.api.ExpoController;
 import org.expoflow.workflow.api.InvalidInput;
 import org.expoflow.workflow.api.TaskController;
+import org.expoflow.workflow.api.UnitController;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,8 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The coordinator's console for one expo: issue a directive to units (or all of them), the review queue,
- * and the overdue steps with what can be done about them: extend, reassign, withdraw the directive.
+ * The coordinator's console for one expo: set it up (plan it, enrol units), issue a directive to units (or
+ * all of them), the review queue (reviews and chase-ups), and the overdue steps with what can be done about
+ * them: extend, reassign, withdraw the directive.
  */
 @Controller
 @PreAuthorize("hasRole('COORDINATOR')")
@@ -39,8 +41,11 @@ class ConsolePages {
     private final DirectiveController directives;
     private final TaskController tasks;
     private final BoardController review;
+    private final UnitController units;
 
-    ConsolePages(ExpoController expos, DirectiveController directives, TaskController tasks, BoardController review) {
+    ConsolePages(ExpoController expos, DirectiveController directives, TaskController tasks, BoardController review,
+                 UnitController units) {
+        this.units = units;
         this.expos = expos;
         this.directives = directives;
         this.tasks = tasks;
@@ -56,6 +61,9 @@ class ConsolePages {
         model.addAttribute("expo", expo);
         model.addAttribute("kinds", directives.kinds());
         if (expo != null) {
+            java.util.Set<String> enrolled = expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId)
+                    .collect(java.util.stream.Collectors.toSet());
+            model.addAttribute("unenrolled", units.all().stream().filter(unit -> !enrolled.contains(unit.unitId())).toList());
             List<TaskSummary> active = tasks.list(user, expo.id(), null, "ACTIVE", null, null, 0, 500, "dueAt").items();
             model.addAttribute("reviews", active.stream()
                     .filter(task -> task.candidateGroup().equals("coordinator")).toList());
@@ -94,6 +102,40 @@ class ConsolePages {
         });
         if (done) {
             redirect.addFlashAttribute(PageErrors.DONE, "directiveIssued");
+        }
+        return "redirect:/console?expoId=" + expoId;
+    }
+
+    @PostMapping("/console/expos")
+    String plan(@RequestParam(required = false) String name, @RequestParam(required = false) String venue,
+                @RequestParam(required = false) String opensOn, @RequestParam(required = false) String closesOn,
+                RedirectAttributes redirect) {
+        String[] planned = new String[1];
+        if (PageErrors.attempt(redirect, () -> {
+            requireText(name, "name");
+            planned[0] = expos.plan(new ExpoController.PlanExpoRequest(name, venue, date(opensOn, "opensOn"),
+                    date(closesOn, "closesOn"))).getBody().get("id");
+        })) {
+            redirect.addFlashAttribute(PageErrors.DONE, "expoPlanned");
+            return "redirect:/console?expoId=" + planned[0];
+        }
+        return "redirect:/console";
+    }
+
+    @PostMapping("/console/{expoId}/units")
+    String enrol(@PathVariable String expoId, @RequestParam(required = false) List<String> unitIds,
+                 RedirectAttributes redirect) {
+        if (PageErrors.attempt(redirect, () -> {
+            if (unitIds == null || unitIds.isEmpty()) {
+                throw new InvalidInput("unitIds", "choose the units to enrol");
+            }
+            for (String unitId : unitIds) {
+                var unit = units.all().stream().filter(u -> u.unitId().equals(unitId)).findFirst()
+                        .orElseThrow(() -> new InvalidInput("unitIds", "'" + unitId + "' is not a registered unit"));
+                expos.enrol(expoId, new ExpoController.EnrolUnitRequest(unitId, unit.name(), unit.kind()));
+            }
+        })) {
+            redirect.addFlashAttribute(PageErrors.DONE, "unitsEnrolled");
         }
         return "redirect:/console?expoId=" + expoId;
     }

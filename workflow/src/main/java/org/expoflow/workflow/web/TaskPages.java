@@ -73,8 +73,13 @@ class TaskPages {
 
     @GetMapping("/tasks")
     String list(@AuthenticationPrincipal ExpoFlowUser user, @RequestParam(defaultValue = "open") TaskFilter filter,
-                Model model) {
-        List<TaskSummary> all = tasks.list(user, null, null, null, null, null, 0, 500, "dueAt").items();
+                @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String directiveId,
+                @RequestParam(required = false) String unitId, Model model) {
+        List<TaskSummary> all = tasks.list(user, null, user.isCity() ? null : unitId, null, directiveId, null, 0, 500, "dueAt")
+                .items().stream().filter(task -> !mine || user.getUsername().equals(task.assignee())).toList();
+        model.addAttribute("mine", mine);
+        model.addAttribute("directiveId", directiveId);
+        model.addAttribute("unitId", unitId);
         Map<TaskFilter, Long> counts = new LinkedHashMap<>();
         for (TaskFilter each : TaskFilter.values()) {
             counts.put(each, all.stream().filter(task -> each.shows(task, user)).count());
@@ -128,9 +133,10 @@ class TaskPages {
             }
         }
         String decision = request.getParameter("decision");
+        String comment = request.getParameter("value." + StepForm.COMMENT);
         boolean done = PageErrors.attempt(redirect, () -> tasks.complete(user, taskId, new TaskController.CompleteRequest(
                 values, figures(request), decision == null ? null : ReviewDecision.valueOf(decision),
-                blankToNull(request.getParameter("comment")))));
+                blankToNull(comment))));
         if (done) {
             redirect.addFlashAttribute(PageErrors.DONE, "taskCompleted");
             return "redirect:" + HomePages.homeOf(user);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -126,6 +127,12 @@ class BrowserStoryTest {
         assertThat(browser.getCurrentUrl()).endsWith("/tasks");
         assertThat(browser.findElement(By.id("filter-open")).getText()).contains(chinese ? "待办" : "Open");
         screenshot("city-home-" + language);
+        // on a phone the list reflows: nothing wider than the screen
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+        screenshot("city-phone-" + language);
+        browser.manage().window().setSize(new Dimension(1280, 800));
         openTask(title);
         submit(By.id("claim"));
         browser.findElement(By.id("value.invitationList")).sendKeys("Kansai buyers, Osaka chamber of commerce");
@@ -176,5 +183,19 @@ class BrowserStoryTest {
         assertThat(cell.getText()).contains(chinese ? "已完成" : "Done");
         assertThat(cell.getAttribute("class")).contains("light-GREEN");
         assertThat(browser.findElement(By.id("figuresChart")).findElements(By.tagName("canvas"))).isNotEmpty();
+
+        // drill down from the cell to Shenyang's tasks on the directive
+        WebElement boardPage = browser.findElement(By.tagName("main"));
+        cell.findElement(By.cssSelector("a.status")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(boardPage));
+        browser.findElement(By.id("filter-done")).click();
+        assertThat(text()).contains(title).contains("shenyang").doesNotContain("dalian");
+
+        // the other language is one click away, and stays chosen
+        String other = chinese ? "English" : "中文";
+        browser.findElement(By.linkText(other)).click();
+        browser.get("http://localhost:" + port + "/board");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).startsWith(chinese ? "en" : "zh");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(chinese ? "Board" : "进展看板");
     }
 }
