@@ -2,31 +2,21 @@ package org.expoflow.workflow.api;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.queryhandling.QueryGateway;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.expoflow.commands.api.Figure;
 import org.expoflow.commands.api.IssueDirective;
 import org.expoflow.commands.api.WithdrawDirective;
-import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.engine.DirectiveProcessVariables;
 import org.expoflow.workflow.kinds.DirectiveKind;
 import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,31 +38,22 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "Directives", description = "Directive kinds (BPMN) and the directives issued to units")
 public class DirectiveController {
 
-    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
-
     private final ActingContext acting;
-    private final QueryGateway queries;
     private final ProjectionCatchUp catchUp;
     private final DirectiveKindCatalogue kinds;
-    private final Clock clock;
-    private final ZoneId provinceZone;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transactions;
     private final DirectiveRequests directiveRequests;
 
-    public DirectiveController(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp,
-                               DirectiveKindCatalogue kinds, Clock clock,
-                               @Value("${expoflow.time-zone}") ZoneId provinceZone, RuntimeService runtimeService,
-                               TransactionTemplate transactions, DirectiveRequests directiveRequests) {
+    public DirectiveController(ActingContext acting, ProjectionCatchUp catchUp, DirectiveKindCatalogue kinds,
+                               RuntimeService runtimeService, TransactionTemplate transactions,
+                               DirectiveRequests directiveRequests) {
         this.directiveRequests = directiveRequests;
         this.runtimeService = runtimeService;
         this.transactions = transactions;
         this.acting = acting;
-        this.queries = queries;
         this.catchUp = catchUp;
         this.kinds = kinds;
-        this.clock = clock;
-        this.provinceZone = provinceZone;
     }
 
     /**
