@@ -102,6 +102,46 @@ class BoardPages {
         MeetingRecord meeting = meetings.get(meetingId);
         model.addAttribute("meeting", meeting);
         model.addAttribute("brief", meetings.brief(meetingId, "json").getBody());
+        model.addAttribute("units", expos.get(meeting.expoId()).units());
         return "meeting";
+    }
+
+    @PostMapping("/meetings/{meetingId}/reports")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    String report(@PathVariable String meetingId, @RequestParam(required = false) String unitId,
+                  @RequestParam(required = false) String progress, @RequestParam(required = false) String problems,
+                  @RequestParam(required = false) String suggestions, RedirectAttributes redirect) {
+        if (PageErrors.attempt(redirect, () -> {
+            if (unitId == null || unitId.isBlank()) {
+                throw new InvalidInput("unitId", "choose the unit that reports");
+            }
+            meetings.report(meetingId, new MeetingController.ReportRequest(unitId, progress, problems, suggestions));
+        })) {
+            redirect.addFlashAttribute(PageErrors.DONE, "reportRecorded");
+        }
+        return "redirect:/meetings/" + meetingId;
+    }
+
+    @PostMapping("/meetings/{meetingId}/decisions")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    String decide(@PathVariable String meetingId, @RequestParam(required = false) String text, RedirectAttributes redirect) {
+        if (PageErrors.attempt(redirect, () -> {
+            if (text == null || text.isBlank()) {
+                throw new InvalidInput("text", "say what was decided");
+            }
+            meetings.decide(meetingId, new MeetingController.DecisionRequest(text, List.of()));
+        })) {
+            redirect.addFlashAttribute(PageErrors.DONE, "decisionRecorded");
+        }
+        return "redirect:/meetings/" + meetingId;
+    }
+
+    @PostMapping("/meetings/{meetingId}/close")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    String close(@PathVariable String meetingId, RedirectAttributes redirect) {
+        if (PageErrors.attempt(redirect, () -> meetings.close(meetingId))) {
+            redirect.addFlashAttribute(PageErrors.DONE, "meetingClosed");
+        }
+        return "redirect:/meetings/" + meetingId;
     }
 }

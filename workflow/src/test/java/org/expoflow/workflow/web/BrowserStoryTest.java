@@ -184,9 +184,29 @@ class BrowserStoryTest {
         assertThat(cell.getAttribute("class")).contains("light-GREEN");
         assertThat(browser.findElement(By.id("figuresChart")).findElements(By.tagName("canvas"))).isNotEmpty();
 
+        // the leader convenes a meeting, records Dalian's report and a decision, and closes it
+        String meetingTitle = "Coordination meeting (" + language + ")";
+        browser.findElement(By.id("meetingTitle")).sendKeys(meetingTitle);
+        submit(By.id("convene"));
+        WebElement boardAgain = browser.findElement(By.tagName("main"));
+        browser.findElement(By.linkText(meetingTitle)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(boardAgain));
+        new Select(browser.findElement(By.id("reportUnit"))).selectByValue("dalian");
+        browser.findElement(By.id("reportProblems")).sendKeys("no buyer database");
+        submit(By.id("recordReport"));
+        browser.findElement(By.id("decisionText")).sendKeys("Shenyang shares its buyer list with Dalian");
+        submit(By.id("recordDecision"));
+        submit(By.id("closeMeeting"));
+        assertThat(text()).contains("no buyer database").contains("Shenyang shares its buyer list with Dalian");
+        assertThat(browser.findElements(By.id("recordReport"))).as("a closed meeting is frozen").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("a[href$='brief.xlsx']"))).isNotEmpty();
+        browser.get("http://localhost:" + port + "/board");
+
         // drill down from the cell to Shenyang's tasks on the directive
         WebElement boardPage = browser.findElement(By.tagName("main"));
-        cell.findElement(By.cssSelector("a.status")).click();
+        browser.findElement(By.id("board")).findElements(By.cssSelector("tbody tr")).stream()
+                .filter(row -> row.getText().contains("Shenyang")).findFirst().orElseThrow()
+                .findElements(By.cssSelector("th, td")).get(column).findElement(By.cssSelector("a.status")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(boardPage));
         browser.findElement(By.id("filter-done")).click();
         assertThat(text()).contains(title).contains("shenyang").doesNotContain("dalian");
