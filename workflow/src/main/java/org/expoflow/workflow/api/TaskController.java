@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
 import org.expoflow.commands.api.AddAttachment;
@@ -256,12 +257,16 @@ public class TaskController {
                 variables.put(StepForm.COMMENT, request.comment());
             }
         }
-        transactions.executeWithoutResult(status -> {
-            if (!taskFigures.isEmpty()) {
-                taskService.setVariablesLocal(taskId, taskFigures);
-            }
-            formService.submitTaskForm(taskId, variables);
-        });
+        try {
+            transactions.executeWithoutResult(status -> {
+                if (!taskFigures.isEmpty()) {
+                    taskService.setVariablesLocal(taskId, taskFigures);
+                }
+                formService.submitTaskForm(taskId, variables);
+            });
+        } catch (RuntimeException refused) {
+            throw namingTheField(refused);
+        }
         catchUp.awaitHead();
         return ResponseEntity.noContent().build();
     }
@@ -415,6 +420,17 @@ public class TaskController {
                             .filename(attachment.getName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                     .body(content == null ? new byte[0] : content.readAllBytes());
         }
+    }
+
+    /** The engine's form validation names the field it refused; so does our answer, to the API and the pages. */
+    private static RuntimeException namingTheField(RuntimeException refused) {
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FormFieldValidatorException invalid) {
+                String constraint = invalid.getConfig() == null ? invalid.getName() : invalid.getName() + " " + invalid.getConfig();
+                return new InvalidInput(invalid.getId(), "field '" + invalid.getId() + "' is not valid: " + constraint);
+            }
+        }
+        return refused;
     }
 
     private TaskDetail visibleTask(ExpoFlowUser user, String taskId) {

@@ -47,9 +47,6 @@ final class PageErrors {
             if (cause instanceof DomainRuleViolation violation) {
                 return violation;
             }
-            if (cause instanceof org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException invalid) {
-                return DomainRuleViolation.invalid(invalid.getId(), invalid.getMessage());
-            }
         }
         return null;
     }

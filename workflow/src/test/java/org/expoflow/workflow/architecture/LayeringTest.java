@@ -36,7 +36,8 @@ class LayeringTest {
         noClasses()
                 .that().resideInAPackage("org.expoflow.projections..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.expoflow.commands.expo..",
-                        "org.expoflow.commands.directive..", "org.expoflow.commands.task..", "org.expoflow.workflow..",
+                        "org.expoflow.commands.directive..", "org.expoflow.commands.task..", "org.expoflow.commands.meeting..",
+                        "org.expoflow.workflow..",
                         "org.camunda..")
                 .because("the read side depends on the commands' api package only, never on the aggregates or the engine")
                 .check(expoFlow);
@@ -48,6 +49,16 @@ class LayeringTest {
                 .that().resideOutsideOfPackage("org.expoflow.workflow..")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..")
                 .because("workflow is the only module that imports org.camunda")
+                .check(expoFlow);
+    }
+
+    @Test
+    void pagesActThroughTheApplicationApiOnly() {
+        noClasses()
+                .that().resideInAnyPackage("org.expoflow.workflow.web..", "org.expoflow.workflow.briefs..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine..", "org.axonframework..",
+                        "org.springframework.jdbc..")
+                .because("a page does what the REST API does, through the same controllers: the same checks, one way in")
                 .check(expoFlow);
     }
 
