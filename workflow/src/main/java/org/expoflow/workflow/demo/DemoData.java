@@ -1,23 +1,33 @@
 package org.expoflow.workflow.demo;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.axonframework.queryhandling.QueryGateway;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.expoflow.commands.api.EnrolUnit;
+import org.expoflow.commands.api.IssueDirective;
 import org.expoflow.commands.api.PlanExpo;
+import org.expoflow.commands.api.ReportProgress;
 import org.expoflow.commands.api.UnitKind;
 import org.expoflow.projections.api.ExpoList;
 import org.expoflow.projections.api.ListExpos;
 import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.engine.DirectiveProcessVariables;
 import org.expoflow.workflow.security.Role;
 import org.expoflow.workflow.security.UserDirectory;
 import org.expoflow.workflow.units.UnitRegister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -26,7 +36,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seeds the demo once: the users of the design (password {@value #DEMO_PASSWORD}) and the First
- * Liaoning Export Commodities (Japan, Osaka) Exhibition with its fifteen units. Prints the users.
+ * Liaoning Export Commodities (Japan, Osaka) Exhibition with its fifteen units, two directives issued to all
+ * of them ("invite Japanese buyers", "organise exhibiting enterprises") and a few units under way: Shenyang
+ * reporting, Dalian stuck without a buyer database, Anshan's invitations waiting for the office's review.
+ * Prints the users.
  */
 @Component
 @Order(10)
@@ -62,10 +75,17 @@ public class DemoData implements ApplicationRunner {
     private final ProjectionCatchUp catchUp;
     private final IdentityService identityService;
     private final UnitRegister register;
+    private final TaskService taskService;
+    private final FormService formService;
+    private final ZoneId provinceZone;
 
     public DemoData(UserDirectory users, ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp,
-                    IdentityService identityService, UnitRegister register) {
+                    IdentityService identityService, UnitRegister register, TaskService taskService,
+                    FormService formService, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
         this.register = register;
+        this.taskService = taskService;
+        this.formService = formService;
+        this.provinceZone = provinceZone;
         this.users = users;
         this.acting = acting;
         this.queries = queries;
@@ -103,9 +123,64 @@ public class DemoData implements ApplicationRunner {
             acting.send(new PlanExpo(acting.currentActor(), expoId, "首届辽宁出口商品（日本·大阪）展览会 First Liaoning Export Commodities (Japan, Osaka) Exhibition",
                     "Intex Osaka", LocalDate.now().plusMonths(4), LocalDate.now().plusMonths(4).plusDays(3)));
             UNITS.forEach(unit -> acting.send(new EnrolUnit(acting.currentActor(), expoId, unit.id(), unit.name(), unit.kind())));
+            List<String> everyUnit = UNITS.stream().map(DemoUnit::id).toList();
+            String invite = issue(expoId, "invite-buyers", "邀请日本采购商 Invite Japanese buyers", 45, everyUnit,
+                    Map.of("buyersInvited", BigDecimal.valueOf(50)));
+            String enterprises = issue(expoId, "organise-enterprises", "组织参展企业 Organise exhibiting enterprises", 30,
+                    everyUnit, Map.of("exhibitingEnterprises", BigDecimal.valueOf(10)));
+            identityService.clearAuthentication();
+
+            // a few units are under way, so the board, the task lists and the review queue show something at once
+            as("shenyang", () -> {
+                submit(invite, "shenyang", Map.of("invitationList", "Kansai machinery buyers; Osaka chamber of commerce"));
+                report(invite, "shenyang", 60, "30 invitations out", null, null, Map.of("buyersInvited", BigDecimal.valueOf(30)));
+            });
+            as("anshan", () -> {
+                submit(invite, "anshan", Map.of("invitationList", "steel traders in Kobe"));
+                submit(invite, "anshan", Map.of("buyersInvited", 42L));
+                submit(invite, "anshan", Map.of("buyersConfirmed", 25L));
+            });
+            as("dalian", () -> {
+                report(invite, "dalian", 20, "list half drafted", "no buyer database", "share Shenyang's list", Map.of());
+                report(enterprises, "dalian", 40, "seafood and bearings", null, null,
+                        Map.of("exhibitingEnterprises", BigDecimal.valueOf(4)));
+            });
         } finally {
             identityService.clearAuthentication();
         }
         catchUp.awaitHead();
+    }
+
+    private String issue(String expoId, String kind, String title, int daysLeft, List<String> units,
+                         Map<String, BigDecimal> targets) {
+        String directiveId = UUID.randomUUID().toString();
+        LocalDate dueOn = LocalDate.now(provinceZone).plusDays(daysLeft);
+        acting.send(new IssueDirective(acting.currentActor(), directiveId, expoId, kind, title, null, dueOn,
+                dueOn.atTime(23, 59, 59).atZone(provinceZone).toInstant(), units, targets, Instant.now(), null));
+        return directiveId;
+    }
+
+    private void as(String unitId, Runnable work) {
+        identityService.setAuthentication(unitId, List.of(unitId));
+        try {
+            work.run();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private void submit(String directiveId, String unitId, Map<String, Object> form) {
+        formService.submitTaskForm(activeTask(directiveId, unitId), form);
+    }
+
+    private void report(String directiveId, String unitId, int percent, String note, String problems, String suggestions,
+                        Map<String, BigDecimal> figures) {
+        acting.send(new ReportProgress(activeTask(directiveId, unitId), acting.currentActor(), percent, note, problems,
+                suggestions, figures));
+    }
+
+    private String activeTask(String directiveId, String unitId) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(DirectiveProcessVariables.businessKey(directiveId, unitId))
+                .singleResult().getId();
     }
 }

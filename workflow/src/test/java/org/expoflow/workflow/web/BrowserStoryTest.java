@@ -162,9 +162,10 @@ class BrowserStoryTest {
 
         // the coordinator approves Shenyang's work from the review queue
         signIn("coordinator");
-        List<WebElement> reviews = browser.findElements(By.cssSelector("a.review-link"));
+        List<WebElement> reviews = browser.findElements(By.cssSelector("ul.plain li"));
         WebElement console = browser.findElement(By.tagName("main"));
-        reviews.stream().filter(link -> link.getText().contains("shenyang")).findFirst().orElseThrow().click();
+        reviews.stream().filter(item -> item.getText().contains("shenyang") && item.getText().contains(title)).findFirst()
+                .orElseThrow().findElement(By.cssSelector("a.review-link")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(console));
         assertThat(text()).contains(title);
         submit(By.id("approve"));
