@@ -127,8 +127,10 @@ public class BoardQueries {
         } else {
             status = UnitDirectiveStatus.NOT_STARTED;
         }
+        // a unit waiting for the office's review has done its part: its steps' own percent, completed ones at 100
         int percent = status == UnitDirectiveStatus.DONE ? 100 : unitSteps.stream()
-                .filter(BoardQueries::isActive).mapToInt(TaskSummary::percent).max().orElse(0);
+                .filter(step -> status == UnitDirectiveStatus.SUBMITTED || isActive(step))
+                .mapToInt(TaskSummary::percent).max().orElse(0);
         Instant lastReport = unitSteps.stream().map(TaskSummary::latestReportAt).filter(java.util.Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
         boolean open = status != UnitDirectiveStatus.DONE && status != UnitDirectiveStatus.WITHDRAWN;

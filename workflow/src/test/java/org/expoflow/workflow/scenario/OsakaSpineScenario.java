@@ -111,6 +111,7 @@ abstract class OsakaSpineScenario {
         // the coordinator reviews: approves Shenyang, returns Dalian with a comment
         JsonNode board = leader.get("/api/expos/{e}/board", expoId).body();
         assertThat(cell(board, "shenyang").path("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(cell(board, "shenyang").path("percent").asInt()).as("Shenyang has done its part").isEqualTo(100);
         String shenyangReview = activeTask(coordinator, directiveId, "shenyang", "coordinator");
         assertThat(shenyang.post("/api/tasks/{t}/complete", map("decision", "APPROVE"), shenyangReview).status().value())
                 .as("a city cannot approve its own work").isEqualTo(403);
