@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.expoflow.commands.api.Actor;
+
 /**
  * One row of a task list. {@code unitId} is the unit whose directive it is; {@code candidateGroup} says who
  * may act on it (a unit id, coordinator or leader), together with any {@code cooperatingUnits}.
@@ -19,4 +21,13 @@ public record TaskSummary(String id, String expoId, String directiveId, String d
                           Instant assignedAt, Instant closedAt, Instant originalDueAt, boolean dueSoon,
                           Instant escalatedAt, Instant chasedUpAt, String chaseUpMessage, Instant chaseUpAcknowledgedAt,
                           List<String> cooperatingUnits, String supervisedTaskId) {
+
+    public boolean isActive() {
+        return status.isActive();
+    }
+
+    /** A review or a chase-up: the office's own step (coordinator or leader), not a unit's work. */
+    public boolean isOfficeStep() {
+        return candidateGroup.equals(Actor.COORDINATOR) || candidateGroup.equals(Actor.LEADER);
+    }
 }

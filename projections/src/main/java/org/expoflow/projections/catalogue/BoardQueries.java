@@ -52,11 +52,16 @@ public class BoardQueries {
 
     @QueryHandler
     public Board board(FindBoard query) {
-        List<String> names = jdbc.queryForList("select name from expo_view where expo_id = ?", String.class, query.expoId());
+        Instant asOf = query.asOf() != null ? query.asOf() : clock.instant();
+        return board(query.expoId(), asOf, tasks.tasksOfExpo(query.expoId(), asOf));
+    }
+
+    /** The board at {@code now} from the expo's tasks as they stood then, for a caller that has read them already. */
+    public Board board(String expoId, Instant now, List<TaskSummary> tasksThen) {
+        List<String> names = jdbc.queryForList("select name from expo_view where expo_id = ?", String.class, expoId);
         if (names.isEmpty()) {
             return null;
         }
-        Instant now = query.asOf() != null ? query.asOf() : clock.instant();
         List<BoardDirective> directives = jdbc.query(
                 "select directive_id, title, kind, issued_at, due_at, withdrawn_at from directive_view where expo_id = ? and issued_at <= ?"
                         + " order by issued_at, directive_id",
@@ -64,7 +69,7 @@ public class BoardQueries {
                     Instant withdrawnAt = Times.instant(rs, "withdrawn_at");
                     return new BoardDirective(rs.getString("directive_id"), rs.getString("title"), rs.getString("kind"),
                             Times.instant(rs, "issued_at"), Times.instant(rs, "due_at"), withdrawnAt != null && !withdrawnAt.isAfter(now) ? withdrawnAt : null);
-                }, query.expoId(), Times.utc(now));
+                }, expoId, Times.utc(now));
         Map<String, BoardDirective> directiveById = new HashMap<>();
         directives.forEach(d -> directiveById.put(d.directiveId(), d));
         List<Assignment> assignments = jdbc.query(
@@ -77,9 +82,9 @@ public class BoardQueries {
                     Instant finishedAt = Times.instant(rs, "finished_at");
                     return new Assignment(directive.directiveId(), rs.getString("unit_id"), directive.issuedAt(), directive.dueAt(),
                             finishedAt != null && !finishedAt.isAfter(now) ? finishedAt : null, directive.withdrawnAt());
-                }, query.expoId()).stream().filter(java.util.Objects::nonNull).toList();
+                }, expoId).stream().filter(java.util.Objects::nonNull).toList();
         Map<String, List<TaskSummary>> tasksByAssignment = new HashMap<>();
-        for (TaskSummary task : tasks.tasksOfExpo(query.expoId(), now)) {
+        for (TaskSummary task : tasksThen) {
             if (task.supervisedTaskId() != null) {
                 continue; // a chase-up follows a step up; it is not a step of the directive
             }
@@ -102,15 +107,15 @@ public class BoardQueries {
                     List<BoardCell> cells = new ArrayList<>(cellsByUnit.getOrDefault(rs.getString("unit_id"), List.of()));
                     cells.sort(Comparator.comparing(c -> directiveOrder.getOrDefault(c.directiveId(), Integer.MAX_VALUE)));
                     return new BoardUnit(rs.getString("unit_id"), rs.getString("name"), List.copyOf(cells));
-                }, query.expoId(), Times.utc(now));
-        return new Board(query.expoId(), names.get(0), now, directives, units);
+                }, expoId, Times.utc(now));
+        return new Board(expoId, names.get(0), now, directives, units);
     }
 
     /** How one unit stands on one directive, judged from its tasks (the unit's own steps and the reviews of them). */
     static BoardCell cell(Assignment assignment, List<TaskSummary> tasks, Instant now) {
-        List<TaskSummary> unitSteps = tasks.stream().filter(t -> !isOfficeStep(t)).toList();
-        boolean awaitingReview = tasks.stream().anyMatch(t -> isOfficeStep(t) && isActive(t));
-        boolean returned = unitSteps.stream().anyMatch(t -> isActive(t) && t.returnComment() != null
+        List<TaskSummary> unitSteps = tasks.stream().filter(t -> !t.isOfficeStep()).toList();
+        boolean awaitingReview = tasks.stream().anyMatch(t -> t.isOfficeStep() && t.isActive());
+        boolean returned = unitSteps.stream().anyMatch(t -> t.isActive() && t.returnComment() != null
                 && t.status() == TaskStatus.OPEN && t.latestReportAt() == null);
         boolean started = unitSteps.stream().anyMatch(t -> t.status() != TaskStatus.OPEN || t.latestReportAt() != null);
         UnitDirectiveStatus status;
@@ -129,12 +134,12 @@ public class BoardQueries {
         }
         // a unit waiting for the office's review has done its part: its steps' own percent, completed ones at 100
         int percent = status == UnitDirectiveStatus.DONE ? 100 : unitSteps.stream()
-                .filter(step -> status == UnitDirectiveStatus.SUBMITTED || isActive(step))
+                .filter(step -> status == UnitDirectiveStatus.SUBMITTED || step.isActive())
                 .mapToInt(TaskSummary::percent).max().orElse(0);
         Instant lastReport = unitSteps.stream().map(TaskSummary::latestReportAt).filter(java.util.Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
         boolean open = status != UnitDirectiveStatus.DONE && status != UnitDirectiveStatus.WITHDRAWN;
-        List<TaskSummary> openUnitSteps = unitSteps.stream().filter(BoardQueries::isActive).toList();
+        List<TaskSummary> openUnitSteps = unitSteps.stream().filter(TaskSummary::isActive).toList();
         Instant dueAt = openUnitSteps.stream().map(TaskSummary::dueAt).filter(java.util.Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(assignment.dueAt());
         boolean overdue = open && dueAt != null && dueAt.isBefore(now);
@@ -166,12 +171,4 @@ public class BoardQueries {
         return (int) Math.round(Math.max(0, Math.min(1, used)) * 100);
     }
 
-    /** A review or a chase-up: the office's own step, not the unit's work. */
-    private static boolean isOfficeStep(TaskSummary task) {
-        return task.candidateGroup().equals("coordinator") || task.candidateGroup().equals("leader");
-    }
-
-    private static boolean isActive(TaskSummary task) {
-        return task.status() == TaskStatus.OPEN || task.status() == TaskStatus.CLAIMED;
-    }
 }

@@ -54,13 +54,6 @@ public class FiguresProjection {
 
     private void record(String directiveId, String unitId, Map<String, BigDecimal> figures, Instant at) {
         figures.forEach((figure, value) -> {
-            int updated = jdbc.update("update unit_figure set figure_value = ?, reported_at = ?"
-                    + " where directive_id = ? and unit_id = ? and figure = ?", value, Times.utc(at), directiveId, unitId, figure);
-            if (updated == 0) {
-                jdbc.update("insert into unit_figure (expo_id, directive_id, unit_id, figure, figure_value, reported_at)"
-                                + " select expo_id, ?, ?, ?, ?, ? from directive_unit_view where directive_id = ? and unit_id = ?",
-                        directiveId, unitId, figure, value, Times.utc(at), directiveId, unitId);
-            }
             jdbc.update("update unit_figure_version set valid_to = ? where directive_id = ? and unit_id = ? and figure = ?"
                     + " and valid_to is null", Times.utc(at), directiveId, unitId, figure);
             jdbc.update("insert into unit_figure_version (expo_id, directive_id, unit_id, figure, figure_value, valid_from)"
@@ -72,7 +65,6 @@ public class FiguresProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from unit_figure_version");
-        jdbc.update("delete from unit_figure");
     }
 
     @QueryHandler

@@ -20,7 +20,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.expoflow.projections.api.Board;
 import org.expoflow.projections.api.DeadlineList;
 import org.expoflow.projections.api.FiguresReport;
-import org.expoflow.projections.api.FindBoard;
 import org.expoflow.projections.api.FindBrief;
 import org.expoflow.projections.api.FindDeadlineList;
 import org.expoflow.projections.api.FindFigures;
@@ -71,13 +70,8 @@ public class ReviewQueries {
 
     /** A unit's own step: not the office's review, not a chase-up, not closed by the engine or a withdrawal. */
     static boolean isUnitStep(TaskSummary task) {
-        return task.supervisedTaskId() == null && !task.candidateGroup().equals("coordinator")
-                && !task.candidateGroup().equals("leader")
+        return task.supervisedTaskId() == null && !task.isOfficeStep()
                 && task.status() != TaskStatus.CANCELLED && task.status() != TaskStatus.WITHDRAWN;
-    }
-
-    private static boolean isOpen(TaskSummary task) {
-        return task.status() == TaskStatus.OPEN || task.status() == TaskStatus.CLAIMED;
     }
 
     @QueryHandler
@@ -129,11 +123,15 @@ public class ReviewQueries {
     @QueryHandler
     DeadlineList handle(FindDeadlineList query) {
         Instant asOf = asOf(query.asOf());
+        return deadlineList(query, asOf, tasks.tasksOfExpo(query.expoId(), asOf));
+    }
+
+    private static DeadlineList deadlineList(FindDeadlineList query, Instant asOf, List<TaskSummary> tasksThen) {
         Predicate<TaskSummary> listed = query.dueSoon()
                 ? task -> task.dueAt() != null && !task.dueAt().isBefore(asOf) && task.dueAt().isBefore(asOf.plus(DUE_SOON))
                 : task -> task.dueAt() != null && task.dueAt().isBefore(asOf);
-        List<DeadlineList.Item> items = tasks.tasksOfExpo(query.expoId(), asOf).stream()
-                .filter(ReviewQueries::isUnitStep).filter(ReviewQueries::isOpen).filter(listed)
+        List<DeadlineList.Item> items = tasksThen.stream()
+                .filter(ReviewQueries::isUnitStep).filter(TaskSummary::isActive).filter(listed)
                 .map(task -> new DeadlineList.Item(task.id(), task.unitId(), task.directiveId(), task.directiveTitle(),
                         task.stepName(), task.dueAt(), days(Duration.between(task.dueAt(), asOf)),
                         task.chasedUpAt() != null, task.escalatedAt() != null))
@@ -209,11 +207,12 @@ public class ReviewQueries {
         Instant asOf = meeting.asOf();
         MeetingRecord previous = meetings.previous(meeting);
         Instant since = previous == null ? Instant.EPOCH : previous.asOf();
-        Board board = boards.board(new FindBoard(meeting.expoId(), asOf));
-        FiguresReport figuresNow = figures.figures(new FindFigures(meeting.expoId(), asOf));
-        DeadlineList overdue = handle(new FindDeadlineList(meeting.expoId(), asOf, false, null));
-
+        // the tasks as of the meeting are read once, for the board, the overdue list and the changes
         List<TaskSummary> now = tasks.tasksOfExpo(meeting.expoId(), asOf);
+        Board board = boards.board(meeting.expoId(), asOf, now);
+        FiguresReport figuresNow = figures.figures(new FindFigures(meeting.expoId(), asOf));
+        DeadlineList overdue = deadlineList(new FindDeadlineList(meeting.expoId(), asOf, false, null), asOf, now);
+
         Map<String, TaskSummary> then = tasks.tasksOfExpo(meeting.expoId(), since).stream()
                 .collect(Collectors.toMap(TaskSummary::id, task -> task));
         List<BriefTask> newTasks = new ArrayList<>();

@@ -342,7 +342,7 @@ public class TaskListProjection {
     private static TaskSummary summary(java.sql.ResultSet rs, Instant now) throws java.sql.SQLException {
         TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
         Instant dueAt = Times.instant(rs, "due_at");
-        boolean open = status == TaskStatus.OPEN || status == TaskStatus.CLAIMED;
+        boolean open = status.isActive();
         boolean overdue = open && dueAt != null && dueAt.isBefore(now);
         String cooperating = rs.getString("cooperating_units");
         return new TaskSummary(rs.getString("task_id"), rs.getString("expo_id"), rs.getString("directive_id"),

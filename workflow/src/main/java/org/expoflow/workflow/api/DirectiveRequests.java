@@ -3,9 +3,6 @@ package org.expoflow.workflow.api;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +15,6 @@ import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.kinds.DirectiveKind;
 import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,21 +25,19 @@ import org.springframework.stereotype.Component;
 @Component
 class DirectiveRequests {
 
-    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
-
     private final ActingContext acting;
     private final QueryGateway queries;
     private final DirectiveKindCatalogue kinds;
     private final Clock clock;
-    private final ZoneId provinceZone;
+    private final ProvinceDeadlines deadlines;
 
     DirectiveRequests(ActingContext acting, QueryGateway queries, DirectiveKindCatalogue kinds, Clock clock,
-                      @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+                      ProvinceDeadlines deadlines) {
         this.acting = acting;
         this.queries = queries;
         this.kinds = kinds;
         this.clock = clock;
-        this.provinceZone = provinceZone;
+        this.deadlines = deadlines;
     }
 
     IssueDirective prepare(DirectiveController.IssueDirectiveRequest request, String fieldPrefix, String meetingId) {
@@ -67,8 +61,7 @@ class DirectiveRequests {
                         + " collects no figure '" + figure + "'; it collects " + kind.figures());
             }
         }
-        Instant dueAt = request.dueAt() != null ? request.dueAt().truncatedTo(ChronoUnit.SECONDS)
-                : request.dueOn() == null ? null : request.dueOn().atTime(END_OF_DAY).atZone(provinceZone).toInstant();
+        Instant dueAt = deadlines.of(request.dueOn(), request.dueAt());
         if (dueAt == null) {
             throw new InvalidInput(fieldPrefix + "dueOn", "a directive needs a deadline: dueOn (a date) or dueAt (an instant)");
         }

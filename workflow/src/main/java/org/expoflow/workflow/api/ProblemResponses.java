@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +48,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             if (cause instanceof DomainRuleViolation violation) {
                 return domain(violation);
             }
-            if (cause instanceof FormFieldValidatorException invalid) {
-                return problem(HttpStatus.BAD_REQUEST, invalid.getId(),
-                        "field '" + invalid.getId() + "' is not valid: " + describe(invalid));
-            }
             if (cause instanceof TaskAlreadyClaimedException claimed) {
                 return problem(HttpStatus.CONFLICT, null, "the task is already claimed by " + claimed.getTaskAssignee());
             }
@@ -81,10 +76,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         log.error("unexpected failure", exception);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, null, "an unexpected error occurred; it has been logged");
-    }
-
-    private static String describe(FormFieldValidatorException invalid) {
-        return invalid.getConfig() == null ? invalid.getName() : invalid.getName() + " " + invalid.getConfig();
     }
 
     private ResponseEntity<ProblemDetail> domain(DomainRuleViolation violation) {

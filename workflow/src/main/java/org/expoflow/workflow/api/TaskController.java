@@ -6,9 +6,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +41,6 @@ import org.expoflow.workflow.engine.DeadlineSupervision;
 import org.expoflow.workflow.engine.StepForm;
 import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
 import org.expoflow.workflow.security.ExpoFlowUser;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -88,7 +84,6 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "Tasks", description = "Task lists, and claiming, reporting on and completing tasks")
 public class TaskController {
 
-    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
     private static final java.util.Set<String> ATTACHABLE = java.util.Set.of("image/jpeg", "image/png", "image/webp",
             "application/pdf");
     private static final java.util.regex.Pattern SORT_KEYS = java.util.regex.Pattern.compile("-?(dueAt|assignedAt|unitId|status)");
@@ -104,16 +99,16 @@ public class TaskController {
     private final RuntimeService runtimeService;
     private final DeadlineSupervision supervision;
     private final Clock clock;
-    private final ZoneId provinceZone;
+    private final ProvinceDeadlines deadlines;
 
     public TaskController(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, TaskService taskService,
                           FormService formService, HistoryService historyService, DirectiveKindCatalogue kinds,
                           TransactionTemplate transactions, RuntimeService runtimeService, DeadlineSupervision supervision,
-                          Clock clock, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+                          Clock clock, ProvinceDeadlines deadlines) {
         this.runtimeService = runtimeService;
         this.supervision = supervision;
         this.clock = clock;
-        this.provinceZone = provinceZone;
+        this.deadlines = deadlines;
         this.acting = acting;
         this.queries = queries;
         this.catchUp = catchUp;
@@ -277,19 +272,17 @@ public class TaskController {
     public ResponseEntity<Void> extend(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                        @Valid @RequestBody ExtendRequest request) {
         TaskSummary task = visibleTask(user, taskId).summary();
-        Instant dueAt = request.dueAt() != null ? request.dueAt()
-                : request.dueOn() == null ? null : request.dueOn().atTime(END_OF_DAY).atZone(provinceZone).toInstant();
-        if (dueAt == null) {
+        Instant newDueAt = deadlines.of(request.dueOn(), request.dueAt());
+        if (newDueAt == null) {
             throw new InvalidInput("dueOn", "name the new deadline: dueOn (a date) or dueAt (an instant)");
         }
-        Instant newDueAt = dueAt.truncatedTo(ChronoUnit.SECONDS);
         transactions.executeWithoutResult(status -> {
             acting.send(new ExtendDeadline(taskId, acting.currentActor(), newDueAt, request.reason(), clock.instant()));
             Task engineTask = openEngineTask(taskId);
             engineTask.setDueDate(Date.from(newDueAt));
             taskService.saveTask(engineTask);
             supervision.stop(runtimeService, taskId, "deadline extended");
-            if (!isOffice(task.candidateGroup()) && task.supervisedTaskId() == null) {
+            if (!task.isOfficeStep() && task.supervisedTaskId() == null) {
                 supervision.watch(runtimeService, new DeadlineSupervision.WatchedStep(taskId, task.expoId(), task.directiveId(),
                         task.unitId(), task.candidateGroup(), newDueAt, kinds.processOf(engineTask.getProcessDefinitionId())));
             }
@@ -351,9 +344,6 @@ public class TaskController {
         }
     }
 
-    private static boolean isOffice(String candidateGroup) {
-        return candidateGroup.equals(Actor.COORDINATOR) || candidateGroup.equals(Actor.LEADER);
-    }
 
     /** What a file attached to a task is, without its content; who attached it is in the task's history. */
     public record AttachmentView(String id, String name, String contentType, Instant addedAt) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.expoflow.commands.api.Figure;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,24 +33,22 @@ public class Formats {
     }
 
     public String instant(Instant instant) {
-        if (instant == null) {
-            return "";
-        }
-        Locale locale = LocaleContextHolder.getLocale();
-        DateTimeFormatter format = locale.getLanguage().equals("zh")
-                ? DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", locale)
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
-        return format.format(instant.atZone(provinceZone));
+        return inProvince(instant, "yyyy年M月d日 HH:mm",
+                locale -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale));
     }
 
     public String date(Instant instant) {
+        return inProvince(instant, "yyyy年M月d日", locale -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+    }
+
+    /** Chinese by its own pattern (the JDK's short forms are not what the offices write), other languages by their locale's. */
+    private String inProvince(Instant instant, String chinesePattern, Function<Locale, DateTimeFormatter> otherwise) {
         if (instant == null) {
             return "";
         }
         Locale locale = LocaleContextHolder.getLocale();
         DateTimeFormatter format = locale.getLanguage().equals("zh")
-                ? DateTimeFormatter.ofPattern("yyyy年M月d日", locale)
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+                ? DateTimeFormatter.ofPattern(chinesePattern, locale) : otherwise.apply(locale);
         return format.format(instant.atZone(provinceZone));
     }
 

@@ -52,7 +52,7 @@ class TaskPages {
             if (this == done) {
                 return test.test(task);
             }
-            if (!isActive(task)) {
+            if (!task.isActive()) {
                 return false;
             }
             boolean mine = !user.isCity() || task.candidateGroup().equals(user.unitId())
@@ -65,10 +65,6 @@ class TaskPages {
 
     TaskPages(TaskController tasks) {
         this.tasks = tasks;
-    }
-
-    private static boolean isActive(TaskSummary task) {
-        return task.status() == TaskStatus.OPEN || task.status() == TaskStatus.CLAIMED;
     }
 
     @GetMapping("/tasks")
@@ -96,7 +92,7 @@ class TaskPages {
         model.addAttribute("task", task);
         model.addAttribute("summary", task.summary());
         model.addAttribute("review", task.formFields().stream().anyMatch(field -> field.id().equals(StepForm.DECISION)));
-        model.addAttribute("open", isActive(task.summary()));
+        model.addAttribute("open", task.summary().isActive());
         model.addAttribute("attachments", tasks.attachments(user, taskId));
         return "task";
     }

@@ -69,6 +69,14 @@ class DeadlineScenarioTest {
         JsonNode escalatedCell = leader.get("/api/expos/{e}/board", expoId).body().at("/units/0/cells/0");
         assertThat(escalatedCell.path("escalated").asBoolean()).isTrue();
         assertThat(escalatedCell.path("overdue").asBoolean()).isTrue();
+        JsonNode statistics = leader.get("/api/expos/{e}/statistics", expoId).body().at("/units/0");
+        assertThat(statistics.path("unitId").asText()).isEqualTo("tieling");
+        assertThat(statistics.path("overdue").asInt()).isEqualTo(1);
+        assertThat(statistics.path("chaseUps").asInt()).isEqualTo(1);
+        assertThat(statistics.path("chaseUpsAcknowledged").asInt()).isEqualTo(1);
+        assertThat(statistics.path("averageHoursToAcknowledge").isNumber()).isTrue();
+        assertThat(leader.get("/api/expos/{e}/overdue", expoId).body().path("items").findValuesAsText("taskId"))
+                .containsExactly(step);
     }
 
     private static List<String> historyTypes(ExpoFlowClient client, String taskId) {

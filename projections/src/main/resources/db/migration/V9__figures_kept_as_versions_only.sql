@@ -1,0 +1,3 @@
+-- Figures are answered from their versions (unit_figure_version) at any instant, now included; the table
+-- of latest values is no longer read.
+drop table unit_figure;
