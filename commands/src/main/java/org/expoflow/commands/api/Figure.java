@@ -1,5 +1,6 @@
 package org.expoflow.commands.api;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -20,6 +21,14 @@ public enum Figure {
     THEME_ACTIVITIES("themeActivities"),
     PUBLICITY_ITEMS("publicityItems");
 
+    /**
+     * Ten thousand trillion: far above any expo's figure (Liaoning's largest, 380.5 billion yuan, is 3.8e11),
+     * and low enough that the sum over every unit and directive of an expo still fits the read models'
+     * {@code numeric(24, 4)}.
+     */
+    public static final BigDecimal LIMIT = new BigDecimal("1e16");
+    public static final int MAX_DECIMALS = 4;
+
     private final String key;
 
     Figure(String key) {
@@ -36,5 +45,10 @@ public enum Figure {
 
     public static boolean isKnown(String key) {
         return ofKey(key).isPresent();
+    }
+
+    /** Whether the read models can store and sum this value: below {@link #LIMIT}, at most {@link #MAX_DECIMALS} decimals. */
+    public static boolean isStorable(BigDecimal value) {
+        return value.compareTo(LIMIT) < 0 && value.stripTrailingZeros().scale() <= MAX_DECIMALS;
     }
 }

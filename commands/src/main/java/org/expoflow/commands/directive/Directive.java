@@ -66,7 +66,7 @@ public class Directive {
             throw DomainRuleViolation.invalid("unitIds", "each unit receives a directive once");
         }
         Map<String, java.math.BigDecimal> targets = command.targets() == null ? Map.of() : command.targets();
-        FigurePolicy.checkKnownAndNonNegative("targets", targets);
+        FigurePolicy.checkKnownAndStorable("targets", targets);
         apply(new DirectiveIssued(command.directiveId(), command.expoId(), command.kind(), command.title(),
                 command.instructions(), command.dueOn(), command.dueAt(), List.copyOf(unitIds), Map.copyOf(targets),
                 command.meetingId()));

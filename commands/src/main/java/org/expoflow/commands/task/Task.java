@@ -130,7 +130,7 @@ public class Task {
             throw DomainRuleViolation.invalid("percent", "percent is between 0 and 100");
         }
         Map<String, BigDecimal> figures = command.figures() == null ? Map.of() : command.figures();
-        FigurePolicy.checkKnownAndNonNegative("figures", figures);
+        FigurePolicy.checkKnownAndStorable("figures", figures);
         apply(new ProgressReported(taskId, directiveId, unitId, command.percent(), command.note(),
                 command.problems(), command.suggestions(), Map.copyOf(figures)));
     }
@@ -140,7 +140,7 @@ public class Task {
         checkOpen();
         TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
         Map<String, BigDecimal> figures = command.figures() == null ? Map.of() : command.figures();
-        FigurePolicy.checkKnownAndNonNegative("figures", figures);
+        FigurePolicy.checkKnownAndStorable("figures", figures);
         FigurePolicy.checkRequiredPresent(requiredFigures, figures);
         if (attachmentRequired && attachments == 0) {
             throw DomainRuleViolation.invalid("attachments", "this step asks for at least one attached file; attach it first");

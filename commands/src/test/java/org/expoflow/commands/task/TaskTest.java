@@ -141,6 +141,28 @@ class TaskTest {
     }
 
     @Test
+    void cannotReportAFigureBeyondWhatTheReadModelsStore() {
+        for (String unstorable : new String[] {"1e999999999", "1e400", "10000000000000000", "0.00001"}) {
+            fixture.given(sendInvitationsAssigned())
+                    .when(new ReportProgress("t1", SHENYANG_CLERK, 10, null, null, null,
+                            Map.of("buyersInvited", new BigDecimal(unstorable))))
+                    .expectNoEvents()
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("'buyersInvited'"));
+        }
+    }
+
+    @Test
+    void canReportTheLargestStorableFigure() {
+        fixture.given(sendInvitationsAssigned())
+                .when(new ReportProgress("t1", SHENYANG_CLERK, 10, null, null, null,
+                        Map.of("buyersInvited", new BigDecimal("9999999999999999.9999"))))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ProgressReported("t1", "d1", "shenyang", 10, null, null, null,
+                        Map.of("buyersInvited", new BigDecimal("9999999999999999.9999"))));
+    }
+
+    @Test
     void canBeCompletedWithItsRequiredFigures() {
         fixture.given(sendInvitationsAssigned(), new TaskClaimed("t1", "d1", "shenyang", "shenyang"))
                 .when(new CompleteTask("t1", SHENYANG_CLERK, Map.of(), Map.of("buyersInvited", BigDecimal.valueOf(42)), null, null))

@@ -64,6 +64,8 @@ public class ExpoController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Plan an expo")
     public ResponseEntity<Map<String, String>> plan(@Valid @RequestBody PlanExpoRequest request) {
+        PlanningWindow.check("opensOn", request.opensOn());
+        PlanningWindow.check("closesOn", request.closesOn());
         String expoId = UUID.randomUUID().toString();
         acting.send(new PlanExpo(acting.currentActor(), expoId, request.name().strip(), request.venue(), request.opensOn(), request.closesOn()));
         catchUp.awaitHead();

@@ -86,6 +86,7 @@ public class MeetingController {
     @PostMapping
     @Operation(summary = "Convene a meeting: its brief is taken as of this moment")
     public ResponseEntity<Map<String, String>> convene(@Valid @RequestBody ConveneRequest request) {
+        PlanningWindow.check("heldAt", request.heldAt());
         ExpoController.ExpoLookup.require(queries, request.expoId());
         String meetingId = UUID.randomUUID().toString();
         acting.send(new ConveneMeeting(acting.currentActor(), meetingId, request.expoId(), request.title(), request.heldAt(),

@@ -130,7 +130,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-            detail = "field '" + field + "' has a wrong type or is not allowed here";
+            detail = mapping instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+                    && invalid.getTargetType() == String.class
+                    ? PlainText.refusal(field, PlainText.forbiddenCharacter(String.valueOf(invalid.getValue())))
+                    : "field '" + field + "' has a wrong type or is not allowed here";
         }
         return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, field, detail));
     }

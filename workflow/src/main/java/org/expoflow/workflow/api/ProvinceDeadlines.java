@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * A deadline as the province means it: {@code dueOn}, a date, ends at 23:59:59 of that day in the
  * province's time zone; {@code dueAt}, a precise instant, wins when given. Kept to the second, so the
- * timers that watch it and the task that records it hold the same instant.
+ * timers that watch it and the task that records it hold the same instant. Both fall in the
+ * {@link PlanningWindow}.
  */
 @Component
 class ProvinceDeadlines {
@@ -27,6 +28,8 @@ class ProvinceDeadlines {
 
     /** The deadline asked for, or null when neither is given. */
     Instant of(LocalDate dueOn, Instant dueAt) {
+        PlanningWindow.check("dueOn", dueOn);
+        PlanningWindow.check("dueAt", dueAt);
         if (dueAt != null) {
             return dueAt.truncatedTo(ChronoUnit.SECONDS);
         }

@@ -24,6 +24,7 @@ import org.expoflow.commands.api.AddAttachment;
 import org.expoflow.commands.api.Actor;
 import org.expoflow.commands.api.AddCooperatingUnit;
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.Figure;
 import org.expoflow.commands.api.ExtendDeadline;
 import org.expoflow.commands.api.ReassignTask;
 import org.expoflow.commands.api.ReportProgress;
@@ -39,6 +40,7 @@ import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.engine.DeadlineSupervision;
 import org.expoflow.workflow.engine.StepForm;
+import org.expoflow.workflow.kinds.DirectiveKind;
 import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.http.ContentDisposition;
@@ -458,13 +460,23 @@ public class TaskController {
         if (figures.isEmpty()) {
             return;
         }
-        List<String> collected = kinds.kindOf(historicTask(task).getProcessDefinitionId()).figures();
-        for (String key : figures.keySet()) {
+        DirectiveKind kind = kinds.kindOf(historicTask(task).getProcessDefinitionId());
+        List<String> collected = kind.figures();
+        figures.forEach((key, number) -> {
             if (!collected.contains(key)) {
                 throw new InvalidInput("figures." + key, "this directive does not collect a figure '" + key
                         + "'; it collects " + collected);
             }
-        }
+            if (!Figure.isStorable(number)) {
+                throw new InvalidInput("figures." + key, "'" + key + "' must be below " + Figure.LIMIT.toBigInteger()
+                        + " with at most " + Figure.MAX_DECIMALS + " decimals");
+            }
+            boolean whole = kind.steps().stream().flatMap(step -> step.fields().stream())
+                    .anyMatch(field -> field.id().equals(key) && "long".equals(field.type()));
+            if (whole && number.stripTrailingZeros().scale() > 0) {
+                throw new InvalidInput("figures." + key, "'" + key + "' is a whole number");
+            }
+        });
     }
 
     /** The engine's form types want a long for a {@code long} field and a double for a {@code double} one. */

@@ -5,28 +5,41 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-/** Registers the bridge's parse listeners with the engine before any BPMN is parsed: no scripts, and the bridge. */
+/**
+ * Sets the engine up before any BPMN is parsed: models run no code (deployments, parse and expressions
+ * alike), and the bridge is attached to every process.
+ */
 @Component
 public class DirectiveBridgePlugin extends AbstractProcessEnginePlugin {
 
     private final ActingContext acting;
     private final DeadlineSupervision supervision;
+    private final BeanFactory beans;
 
     // lazy: the acting context needs the engine's identity service, which exists only after this plugin ran
-    public DirectiveBridgePlugin(@Lazy ActingContext acting, DeadlineSupervision supervision) {
+    public DirectiveBridgePlugin(@Lazy ActingContext acting, DeadlineSupervision supervision, BeanFactory beans) {
         this.acting = acting;
         this.supervision = supervision;
+        this.beans = beans;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // replaces Spring's, which resolves every bean of the application and calls any method of any object
+        configuration.setExpressionManager(new ModelExpressionManager(beans::getBean));
+        if (configuration.getCustomPreDeployers() == null) {
+            configuration.setCustomPreDeployers(new ArrayList<Deployer>());
+        }
+        configuration.getCustomPreDeployers().add(new DeploymentResourcePolicy());
         if (configuration.getCustomPreBPMNParseListeners() == null) {
             configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
         }
-        configuration.getCustomPreBPMNParseListeners().add(new ScriptRefusingParseListener());
+        configuration.getCustomPreBPMNParseListeners().add(new ModelCodeRefusal());
         configuration.getCustomPreBPMNParseListeners().add(new DirectiveBridgeParseListener(acting, supervision));
     }
 }

@@ -62,9 +62,8 @@ public class SecurityConfig {
                         "/swagger-ui.html"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
-                        // the engine's API sees every unit's tasks: not for city clerks or leaders; deployments for ADMIN
-                        .requestMatchers(paths("/engine-rest/deployment/**")).hasRole(Role.ADMIN.name())
-                        .requestMatchers(paths("/engine-rest/**")).hasAnyRole(Role.ADMIN.name(), Role.COORDINATOR.name())
+                        // the engine's API by allow-list per role, whatever the engine-name prefix
+                        .requestMatchers(paths("/engine-rest/**")).access(new EngineRestAllowList())
                         .requestMatchers(paths("/actuator/prometheus")).hasAnyRole(Role.ADMIN.name(), ScrapeTokenFilter.METRICS_ROLE)
                         .requestMatchers(paths("/actuator/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
