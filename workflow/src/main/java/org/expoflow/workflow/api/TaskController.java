@@ -375,6 +375,10 @@ public class TaskController {
             throw new InvalidInput("file", "the file name is longer than 200 characters");
         }
         byte[] content = file.getBytes();
+        if (!AttachmentContent.isWhatItDeclares(contentType, content)) {
+            throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the file is not the " + contentType + " it is declared as"), null);
+        }
         String attachmentId = transactions.execute(status -> {
             Task engineTask = openEngineTask(taskId);
             Attachment attachment = taskService.createAttachment(contentType, taskId, engineTask.getProcessInstanceId(),
@@ -407,7 +411,10 @@ public class TaskController {
             throw new ResourceNotFound("attachmentId", "task " + taskId + " has no attachment " + attachmentId);
         }
         try (var content = taskService.getTaskAttachmentContent(taskId, attachmentId)) {
+            // opened in the browser, a file runs no script and reaches nothing of ExpoFlow's
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(attachment.getType()))
+                    .header("Content-Security-Policy", "sandbox")
+                    .header("X-Content-Type-Options", "nosniff")
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                             .filename(attachment.getName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                     .body(content == null ? new byte[0] : content.readAllBytes());

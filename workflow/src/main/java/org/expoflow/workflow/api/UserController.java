@@ -58,6 +58,9 @@ public class UserController {
     public record NewPassword(@NotNull @Size(min = 10, max = 100, message = "must be 10 to 100 characters") String password) {
     }
 
+    public record Enabled(@NotNull Boolean enabled) {
+    }
+
     @GetMapping
     @Operation(summary = "Every user with role and unit")
     public List<UserEntry> list() {
@@ -92,6 +95,15 @@ public class UserController {
     public ResponseEntity<Void> changePassword(@PathVariable String username, @Valid @RequestBody NewPassword password) {
         refuseDemoPassword(password.password());
         if (!users.changePassword(username, password.password())) {
+            throw new ResourceNotFound("username", "no user " + username);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{username}/enabled")
+    @Operation(summary = "Disable a user who must sign in no more (answered like a wrong password), or enable them again")
+    public ResponseEntity<Void> enable(@PathVariable String username, @Valid @RequestBody Enabled enabled) {
+        if (!users.setEnabled(username, enabled.enabled())) {
             throw new ResourceNotFound("username", "no user " + username);
         }
         return ResponseEntity.noContent().build();

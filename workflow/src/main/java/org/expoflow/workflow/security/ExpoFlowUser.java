@@ -12,7 +12,11 @@ public class ExpoFlowUser extends User {
     private final String unitId;
 
     public ExpoFlowUser(String username, String passwordHash, Role role, String unitId) {
-        super(username, passwordHash, List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
+        this(username, passwordHash, role, unitId, true);
+    }
+
+    public ExpoFlowUser(String username, String passwordHash, Role role, String unitId, boolean enabled) {
+        super(username, passwordHash, enabled, true, true, true, List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
         this.role = role;
         this.unitId = unitId;
     }

@@ -15,17 +15,21 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * HTTP Basic sends the password with every request, and checking a bcrypt hash costs about a tenth of
  * a second of CPU on purpose. This provider checks a user's password with bcrypt once, then recognises
  * the same credentials for a few minutes by a keyed digest held only in memory (never the password).
- * A changed password hash, or a different password, goes through bcrypt again.
+ * A changed password hash, or a different password, goes through bcrypt again; a disabled account is
+ * refused at once, like a wrong password. Failures are counted, and guessing slowed down, by
+ * {@link SignInThrottle}.
  */
 class RememberedCredentials implements AuthenticationProvider {
 
@@ -37,12 +41,14 @@ class RememberedCredentials implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider bcrypt;
     private final UserDirectory users;
+    private final SignInThrottle throttle;
     private final Clock clock;
     private final SecretKeySpec key;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    RememberedCredentials(DaoAuthenticationProvider bcrypt, UserDirectory users, Clock clock) {
+    RememberedCredentials(DaoAuthenticationProvider bcrypt, UserDirectory users, SignInThrottle throttle, Clock clock) {
         this.bcrypt = bcrypt;
+        this.throttle = throttle;
         this.users = users;
         this.clock = clock;
         byte[] secret = new byte[32];
@@ -52,8 +58,18 @@ class RememberedCredentials implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        throttle.lockedFor(authentication.getName(), address).ifPresent(wait -> {
+            throw new SignInThrottled(wait);
+        });
         try {
-            return check(authentication);
+            Authentication verified = check(authentication);
+            throttle.succeeded(authentication.getName());
+            return verified;
+        } catch (BadCredentialsException wrong) {
+            throttle.failed(authentication.getName(), address);
+            throw wrong;
         } catch (DataAccessException unreachable) {
             throw new InternalAuthenticationServiceException("the user directory cannot be read", unreachable);
         }
@@ -66,11 +82,16 @@ class RememberedCredentials implements AuthenticationProvider {
         Remembered known = remembered.get(username);
         if (known != null && known.until().isAfter(clock.instant()) && MessageDigest.isEqual(known.credentialDigest(), digest)) {
             ExpoFlowUser user = users.find(username).orElse(null);
-            if (user != null && user.getPassword().equals(known.passwordHash())) {
+            if (user != null && user.isEnabled() && user.getPassword().equals(known.passwordHash())) {
                 return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
             }
         }
         Authentication verified = bcrypt.authenticate(authentication);
+        if (verified != null && verified.getPrincipal() instanceof UserDetails user && !user.isEnabled()) {
+            // the same answer as a wrong password: a disabled account is not confirmed to exist
+            remembered.remove(username);
+            throw new BadCredentialsException("Bad credentials");
+        }
         if (verified != null && verified.getPrincipal() instanceof UserDetails user) {
             if (remembered.size() >= MAX_REMEMBERED) {
                 remembered.clear();

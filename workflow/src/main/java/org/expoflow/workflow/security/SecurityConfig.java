@@ -22,6 +22,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -44,10 +46,30 @@ public class SecurityConfig {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(UserDirectory users, PasswordEncoder passwordEncoder, Clock clock) {
+    SignInThrottle signInThrottle(@Value("${expoflow.sign-in.free-failures-per-user:5}") int perUser,
+                                  @Value("${expoflow.sign-in.free-failures-per-address:50}") int perAddress, Clock clock) {
+        return new SignInThrottle(perUser, perAddress, clock);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDirectory users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
+                                                Clock clock) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new RememberedCredentials(bcrypt, users, clock));
+        // a disabled account is refused after its password is checked, with the answer a wrong password gets
+        bcrypt.setPreAuthenticationChecks(user -> { });
+        return new ProviderManager(new RememberedCredentials(bcrypt, users, throttle, clock));
+    }
+
+    /** A path the firewall refuses ({@code ;} parameters, encoded slashes, {@code ..}) is the caller's error: 400, not 500. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            response.setStatus(400);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                    + "\"field\":\"path\",\"detail\":\"the request path holds a ';' parameter, an encoded slash or '..'\"}");
+        };
     }
 
     @Bean
@@ -66,6 +88,15 @@ public class SecurityConfig {
                         .requestMatchers(paths("/engine-rest/**")).access(new EngineRestAllowList())
                         .requestMatchers(paths("/actuator/prometheus")).hasAnyRole(Role.ADMIN.name(), ScrapeTokenFilter.METRICS_ROLE)
                         .requestMatchers(paths("/actuator/**")).hasRole(Role.ADMIN.name())
+                        // the office's endpoints check the role before the body, so a city learns nothing of their schema
+                        .requestMatchers(paths("/api/admin/**")).hasRole(Role.ADMIN.name())
+                        .requestMatchers(posts("/api/directive-kinds")).hasRole(Role.ADMIN.name())
+                        .requestMatchers(posts("/api/expos", "/api/expos/*/units", "/api/directives",
+                                "/api/directives/*/withdraw", "/api/tasks/*/extend", "/api/tasks/*/reassign",
+                                "/api/tasks/*/cooperating-units")).hasRole(Role.COORDINATOR.name())
+                        .requestMatchers(paths("/api/meetings/**", "/api/meetings", "/api/expos/*/statistics",
+                                "/api/expos/*/overdue", "/api/expos/*/due-soon", "/api/expos/*/trend"))
+                        .hasAnyRole(Role.LEADER.name(), Role.COORDINATOR.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint()))
@@ -107,12 +138,23 @@ public class SecurityConfig {
         return http
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths("/login", "/webjars/**", "/css/**", "/favicon.ico", "/error")).permitAll()
+                        .requestMatchers(paths("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+                        .failureHandler(new SignInFormFailures()))
+                // htmx and ECharts come from our own WebJars: the pages load nothing from anywhere else
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_SECURITY_POLICY)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class)
                 .build();
+    }
+
+    /** Ahead of every other filter: Spring's own path parsing fails on a ';' in the first segment. */
+    @Bean
+    FilterRegistrationBean<PathParameterRefusal> pathParameterRefusal() {
+        FilterRegistrationBean<PathParameterRefusal> registration = new FilterRegistrationBean<>(new PathParameterRefusal());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** The webapps (Cockpit, Tasklist, Admin) trust the user Spring Security signed in, instead of asking again. */
@@ -125,6 +167,35 @@ public class SecurityConfig {
         // after Spring Security's filter chain (order -100), which has signed the user in by then
         registration.setOrder(201);
         return registration;
+    }
+
+    static final String PAGES_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** A wrong password back to the form; a sign-in while throttled answers 429 with the seconds to wait. */
+    static class SignInFormFailures extends org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler {
+        SignInFormFailures() {
+            super("/login?error");
+        }
+
+        @Override
+        public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
+                                            jakarta.servlet.http.HttpServletResponse response,
+                                            org.springframework.security.core.AuthenticationException exception)
+                throws java.io.IOException, jakarta.servlet.ServletException {
+            if (exception instanceof SignInThrottled throttled) {
+                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                response.sendError(429, throttled.getMessage());
+                return;
+            }
+            super.onAuthenticationFailure(request, response, exception);
+        }
+    }
+
+    private static RequestMatcher posts(String... patterns) {
+        PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(java.util.Arrays.stream(patterns).map(pattern -> builder.matcher(HttpMethod.POST, pattern))
+                .map(RequestMatcher.class::cast).toList());
     }
 
     private static RequestMatcher paths(String... patterns) {
@@ -143,6 +214,14 @@ public class SecurityConfig {
         @Override
         public void commence(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
                              org.springframework.security.core.AuthenticationException authException) throws java.io.IOException {
+            if (authException instanceof SignInThrottled throttled) {
+                response.setStatus(429);
+                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                response.setContentType("application/problem+json");
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                        + "\"detail\":\"" + throttled.getMessage() + "\"}");
+                return;
+            }
             if (authException instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {
                 // the user store (the database) could not be asked: not the caller's fault
                 response.setStatus(503);

@@ -29,20 +29,25 @@ public class UserDirectory implements UserDetailsService {
 
     public Optional<ExpoFlowUser> find(String username) {
         List<ExpoFlowUser> users = jdbc.query(
-                "select username, password_hash, role, unit_id from expoflow_user where username = ?",
+                "select username, password_hash, role, unit_id, enabled from expoflow_user where username = ?",
                 (rs, n) -> new ExpoFlowUser(rs.getString("username"), rs.getString("password_hash"),
-                        Role.valueOf(rs.getString("role")), rs.getString("unit_id")), username);
+                        Role.valueOf(rs.getString("role")), rs.getString("unit_id"), rs.getBoolean("enabled")), username);
         return users.stream().findFirst();
     }
 
     /** A user as the administrators see it: never the password hash. */
-    public record UserEntry(String username, Role role, String unitId, String displayName) {
+    public record UserEntry(String username, Role role, String unitId, String displayName, boolean enabled) {
     }
 
     public List<UserEntry> list() {
-        return jdbc.query("select username, role, unit_id, display_name from expoflow_user order by username",
+        return jdbc.query("select username, role, unit_id, display_name, enabled from expoflow_user order by username",
                 (rs, n) -> new UserEntry(rs.getString("username"), Role.valueOf(rs.getString("role")),
-                        rs.getString("unit_id"), rs.getString("display_name")));
+                        rs.getString("unit_id"), rs.getString("display_name"), rs.getBoolean("enabled")));
+    }
+
+    /** Lets a user sign in again, or no more; answers false when there is no such user. */
+    public boolean setEnabled(String username, boolean enabled) {
+        return jdbc.update("update expoflow_user set enabled = ? where username = ?", enabled, username) == 1;
     }
 
     /** Sets a new password; answers false when there is no such user. */
