@@ -15,6 +15,14 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.expoflow.commands.directive.Directive;
@@ -78,6 +86,46 @@ public class AxonSetup {
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
         return JacksonSerializer.builder().objectMapper(storedMessageMapper()).build();
+    }
+
+    /**
+     * Events in {@code domain_event_entry} through the Spring DataSource and transaction, as Axon's JDBC
+     * auto-configuration would make it; declared here because Axon makes none once an event store is declared.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager, EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .build();
+    }
+
+    /** Axon's embedded event store, woken when the engine's transaction commits (see {@link CommitAwareEventStore}). */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    CommitAwareEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return new CommitAwareEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+    }
+
+    /** Every command handled in a database transaction wakes the tracking processors once that transaction commits. */
+    @Bean
+    MessageHandlerInterceptor<CommandMessage<?>> wakeProcessorsAfterCommit(CommitAwareEventStore eventStore) {
+        return (unitOfWork, chain) -> {
+            eventStore.wakeProcessorsAfterCommit();
+            return chain.proceed();
+        };
     }
 
     @Bean

@@ -1,0 +1,449 @@
+package org.expoflow.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The write path, A/B: ExpoFlow over its REST API against the plain Camunda 7.24 engine over its own
+ * REST API ({@link PlainCamundaApplication}), both serving {@code invite-buyers.bpmn}, each in a JVM of
+ * its own, one after the other, on the same database (a fresh database each on the same PostgreSQL
+ * server, or each its own embedded H2), with the same number of concurrent clients. Each round starts
+ * the same number of processes (ExpoFlow: directives to the 15 demo units; plain: one start per process)
+ * and then completes every process's first step ({@code draftInvitationList}), once per process, each
+ * completion by its own request. It prints throughput, latency percentiles and the ratios ExpoFlow /
+ * plain, round by round and as the median over the rounds.
+ * <p>
+ * Run it as the README says: {@code ./mvnw -pl workflow -am -Pbenchmark -DskipTests verify}, with
+ * {@code -Dbenchmark.args="--database=postgres --processes=300 --clients=4 --rounds=3"} to choose.
+ */
+public final class WritePathBenchmark {
+
+    static final List<String> UNITS = List.of("shenyang", "dalian", "anshan", "fushun", "benxi", "dandong", "jinzhou",
+            "yingkou", "fuxin", "liaoyang", "panjin", "tieling", "chaoyang", "huludao", "shenfu");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Options(List<String> databases, int processes, int clients, int rounds, String postgresUrl, String postgresUser,
+                   String postgresPassword) {
+
+        static Options parse(String[] args) {
+            Map<String, String> given = new LinkedHashMap<>();
+            for (String arg : args) {
+                for (String part : arg.trim().split("\\s+")) {
+                    if (part.isEmpty()) {
+                        continue;
+                    }
+                    if (!part.startsWith("--") || !part.contains("=")) {
+                        throw new IllegalArgumentException("arguments are --name=value, not '" + part + "'");
+                    }
+                    given.put(part.substring(2, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
+                }
+            }
+            List<String> known = List.of("database", "processes", "clients", "rounds", "postgres-url", "postgres-user",
+                    "postgres-password");
+            given.keySet().stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
+                throw new IllegalArgumentException("unknown argument --" + name + "; known: " + known);
+            });
+            String database = given.getOrDefault("database", "both");
+            List<String> databases = switch (database) {
+                case "h2" -> List.of("h2");
+                case "postgres" -> List.of("postgres");
+                case "both" -> List.of("h2", "postgres");
+                default -> throw new IllegalArgumentException("--database is h2, postgres or both, not '" + database + "'");
+            };
+            return new Options(databases, positive(given, "processes", 300), positive(given, "clients", 4),
+                    positive(given, "rounds", 3), given.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/"),
+                    given.getOrDefault("postgres-user", "postgres"), given.getOrDefault("postgres-password", ""));
+        }
+
+        private static int positive(Map<String, String> given, String name, int otherwise) {
+            String value = given.get(name);
+            if (value == null) {
+                return otherwise;
+            }
+            try {
+                int number = Integer.parseInt(value);
+                if (number < 1 || number > 100_000) {
+                    throw new IllegalArgumentException("--" + name + " is a whole number from 1 to 100000, not " + value);
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + name + " is a whole number from 1 to 100000, not '" + value + "'");
+            }
+        }
+    }
+
+    /** What one phase of a round measured: how many, how long in all, each request's latency, the failures. */
+    record Phase(int work, long wallNanos, List<Long> latencies, List<String> failures) {
+        double perSecond() {
+            return work / (wallNanos / 1e9);
+        }
+
+        double percentileMillis(double p) {
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return sorted.isEmpty() ? Double.NaN : sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+        }
+    }
+
+    record Round(Phase starts, Phase completions) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException bad) {
+            System.err.println("benchmark: " + bad.getMessage());
+            System.exit(2);
+            return;
+        }
+        StringBuilder report = new StringBuilder();
+        report.append("# Write path: ExpoFlow against the plain Camunda engine\n\n").append(machine()).append("\n\n")
+                .append(String.format(Locale.ROOT, "%d processes per round, %d concurrent clients, %d rounds after a warm-up.%n%n",
+                        options.processes(), options.clients(), options.rounds()));
+        for (String database : options.databases()) {
+            if (database.equals("postgres")) {
+                checkPostgres(options);
+            }
+            List<Round> plain = run(new PlainSide(), database, options);
+            List<Round> expoflow = run(new ExpoFlowSide(), database, options);
+            report.append(table(database, plain, expoflow));
+        }
+        System.out.println();
+        System.out.println(report);
+        Path out = Path.of("target", "benchmark", "write-path.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.println("written to " + out.toAbsolutePath());
+    }
+
+    private static void checkPostgres(Options options) {
+        try (Connection connection = DriverManager.getConnection(options.postgresUrl() + "postgres", options.postgresUser(),
+                options.postgresPassword())) {
+            connection.isValid(5);
+        } catch (SQLException unreachable) {
+            System.err.println("benchmark: cannot reach PostgreSQL at " + options.postgresUrl() + "postgres as "
+                    + options.postgresUser() + ": " + unreachable.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** One side on one database: a fresh database, its own JVM, a warm-up round, then the measured rounds. */
+    private static List<Round> run(Side side, String database, Options options) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-cp", System.getProperty("java.class.path"), side.mainClass(), "--server.port=" + port,
+                "--spring.datasource.hikari.maximum-pool-size=20", "--logging.level.root=WARN"));
+        if (database.equals("postgres")) {
+            String name = "expoflow_bench_" + side.name().toLowerCase(Locale.ROOT);
+            try (Connection connection = DriverManager.getConnection(options.postgresUrl() + "postgres", options.postgresUser(),
+                    options.postgresPassword()); Statement sql = connection.createStatement()) {
+                sql.execute("drop database if exists " + name + " with (force)");
+                sql.execute("create database " + name);
+            }
+            command.addAll(List.of("--spring.datasource.url=" + options.postgresUrl() + name,
+                    "--spring.datasource.username=" + options.postgresUser(),
+                    "--spring.datasource.password=" + options.postgresPassword()));
+        }
+        command.addAll(side.arguments(database));
+        Path log = Files.createTempFile("benchmark-" + side.name() + "-" + database, ".log");
+        System.out.println("starting " + side.name() + " on " + database + " at port " + port + " (log: " + log + ")");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String base = "http://127.0.0.1:" + port;
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!side.ready(http, base)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(side.name() + " did not start; see " + log);
+                }
+                Thread.sleep(500);
+            }
+            side.prepare(http, base);
+            side.round(http, base, "warmup", Math.min(options.processes(), 60), options.clients());
+            List<Round> rounds = new ArrayList<>();
+            for (int r = 1; r <= options.rounds(); r++) {
+                Round round = side.round(http, base, "r" + r, options.processes(), options.clients());
+                System.out.printf(Locale.ROOT, "  %s %s round %d: %.1f starts/s, %.1f completions/s, p95 %.0f ms%n", side.name(),
+                        database, r, round.starts().perSecond(), round.completions().perSecond(),
+                        round.completions().percentileMillis(0.95));
+                rounds.add(round);
+            }
+            return rounds;
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static String table(String database, List<Round> plain, List<Round> expoflow) {
+        StringBuilder table = new StringBuilder();
+        table.append("## ").append(database.equals("h2") ? "Embedded default (H2 in memory)" : "PostgreSQL").append("\n\n")
+                .append("| round | plain completions/s | ExpoFlow completions/s | ratio | plain p50/p95/p99 ms | ExpoFlow p50/p95/p99 ms"
+                        + " | p95 ratio | plain starts/s | ExpoFlow starts/s | ratio | failed requests |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        List<double[]> ratios = new ArrayList<>();
+        for (int r = 0; r < plain.size(); r++) {
+            Round p = plain.get(r);
+            Round e = expoflow.get(r);
+            double completionRatio = e.completions().perSecond() / p.completions().perSecond();
+            double p95Ratio = e.completions().percentileMillis(0.95) / p.completions().percentileMillis(0.95);
+            double startRatio = e.starts().perSecond() / p.starts().perSecond();
+            ratios.add(new double[] {completionRatio, p95Ratio, startRatio});
+            int failed = p.starts().failures().size() + p.completions().failures().size() + e.starts().failures().size()
+                    + e.completions().failures().size();
+            table.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | **%.2f** | %s | %s | %.2f | %.1f | %.1f | **%.2f** | %d |%n",
+                    r + 1, p.completions().perSecond(), e.completions().perSecond(), completionRatio, percentiles(p.completions()),
+                    percentiles(e.completions()), p95Ratio, p.starts().perSecond(), e.starts().perSecond(), startRatio, failed));
+            List<String> failures = new ArrayList<>(e.completions().failures());
+            failures.addAll(e.starts().failures());
+            failures.stream().limit(3).forEach(failure -> System.out.println("  failed: " + failure));
+        }
+        table.append(String.format(Locale.ROOT, "%nMedian over the rounds: completions **%.2f**x the plain engine, p95 **%.2f**x,"
+                        + " starts **%.2f**x.%n%n", median(ratios, 0), median(ratios, 1), median(ratios, 2)));
+        return table.toString();
+    }
+
+    private static double median(List<double[]> ratios, int column) {
+        List<Double> values = new ArrayList<>(ratios.stream().map(r -> r[column]).toList());
+        Collections.sort(values);
+        return values.get(values.size() / 2);
+    }
+
+    private static String percentiles(Phase phase) {
+        return String.format(Locale.ROOT, "%.0f / %.0f / %.0f", phase.percentileMillis(0.50), phase.percentileMillis(0.95),
+                phase.percentileMillis(0.99));
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                    .findFirst().map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse(cpu);
+        } catch (IOException notLinux) {
+            // the machine line then names what the JVM knows
+        }
+        return String.format(Locale.ROOT, "Machine: %d cores (%s), %d GiB, Java %s, %s.", Runtime.getRuntime().availableProcessors(),
+                cpu, Math.round(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getTotalMemorySize() / 1073741824.0), System.getProperty("java.version"),
+                System.getProperty("os.name"));
+    }
+
+    /** Runs the requests with the given number of clients at once, timing each and the whole. */
+    static Phase phase(int work, List<Callable<HttpResponse<String>>> requests, int clients) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Callable<long[]>> timed = new ArrayList<>();
+            List<String> failures = Collections.synchronizedList(new ArrayList<>());
+            for (Callable<HttpResponse<String>> request : requests) {
+                timed.add(() -> {
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = request.call();
+                    long took = System.nanoTime() - start;
+                    if (response.statusCode() >= 300) {
+                        failures.add(response.statusCode() + " " + response.request().uri().getPath() + " " + response.body());
+                    }
+                    return new long[] {took};
+                });
+            }
+            long start = System.nanoTime();
+            List<Future<long[]>> done = pool.invokeAll(timed);
+            long wall = System.nanoTime() - start;
+            List<Long> latencies = new ArrayList<>();
+            for (Future<long[]> future : done) {
+                try {
+                    latencies.add(future.get()[0]);
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    failures.add(String.valueOf(failed.getCause()));
+                }
+            }
+            return new Phase(work, wall, latencies, failures);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static HttpResponse<String> send(HttpClient http, String method, String url, String user, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(response.statusCode() + " " + response.request().uri() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** One side of the A/B. */
+    interface Side {
+        String name();
+
+        String mainClass();
+
+        List<String> arguments(String database);
+
+        boolean ready(HttpClient http, String base);
+
+        default void prepare(HttpClient http, String base) throws Exception {
+        }
+
+        Round round(HttpClient http, String base, String label, int processes, int clients) throws Exception;
+    }
+
+    /** Camunda alone: a start per process, then the first step completed through the engine's REST API. */
+    static final class PlainSide implements Side {
+        @Override
+        public String name() {
+            return "plain";
+        }
+
+        @Override
+        public String mainClass() {
+            return PlainCamundaApplication.class.getName();
+        }
+
+        @Override
+        public List<String> arguments(String database) {
+            return database.equals("h2") ? List.of("--spring.datasource.url=jdbc:h2:mem:plain;DB_CLOSE_DELAY=-1") : List.of();
+        }
+
+        @Override
+        public boolean ready(HttpClient http, String base) {
+            try {
+                return send(http, "GET", base + "/engine-rest/process-definition/key/invite-buyers", null, null).statusCode() == 200;
+            } catch (Exception notYet) {
+                return false;
+            }
+        }
+
+        @Override
+        public Round round(HttpClient http, String base, String label, int processes, int clients) throws Exception {
+            List<Callable<HttpResponse<String>>> starts = new ArrayList<>();
+            for (int i = 0; i < processes; i++) {
+                String unit = UNITS.get(i % UNITS.size());
+                String directive = label + "-" + (i / UNITS.size());
+                String body = JSON.writeValueAsString(Map.of("businessKey", directive + ":" + unit, "variables", Map.of(
+                        "expoId", Map.of("value", "osaka", "type", "String"), "directiveId", Map.of("value", directive, "type", "String"),
+                        "unitId", Map.of("value", unit, "type", "String"),
+                        "dueAt", Map.of("value", "2030-02-01T15:59:59Z", "type", "String"))));
+                starts.add(() -> send(http, "POST", base + "/engine-rest/process-definition/key/invite-buyers/start", null, body));
+            }
+            Phase started = phase(processes, starts, clients);
+            JsonNode tasks = json(send(http, "GET", base + "/engine-rest/task?taskDefinitionKey=draftInvitationList"
+                    + "&processInstanceBusinessKeyLike=" + label + "-%25&maxResults=100000", null, null));
+            String body = "{\"variables\":{\"invitationList\":{\"value\":\"Osaka buyers\",\"type\":\"String\"}}}";
+            List<Callable<HttpResponse<String>>> completions = new ArrayList<>();
+            tasks.forEach(task -> completions.add(() -> send(http, "POST",
+                    base + "/engine-rest/task/" + task.path("id").asText() + "/complete", null, body)));
+            return new Round(started, phase(completions.size(), completions, clients));
+        }
+    }
+
+    /** ExpoFlow: directives to the 15 demo units, then each unit's clerk completes its first step through our API. */
+    static final class ExpoFlowSide implements Side {
+        private String expoId;
+
+        @Override
+        public String name() {
+            return "ExpoFlow";
+        }
+
+        @Override
+        public String mainClass() {
+            return "org.expoflow.workflow.ExpoFlowApplication";
+        }
+
+        @Override
+        public List<String> arguments(String database) {
+            return List.of("--spring.profiles.active=" + (database.equals("h2") ? "demo" : "postgres,demo"));
+        }
+
+        @Override
+        public boolean ready(HttpClient http, String base) {
+            try {
+                // ready once the demo data is in: the Osaka exhibition with its 15 units
+                HttpResponse<String> expos = send(http, "GET", base + "/api/expos", "coordinator", null);
+                return expos.statusCode() == 200 && JSON.readTree(expos.body()).path("expos").size() > 0;
+            } catch (Exception notYet) {
+                return false;
+            }
+        }
+
+        @Override
+        public void prepare(HttpClient http, String base) throws Exception {
+            expoId = json(send(http, "GET", base + "/api/expos", "coordinator", null)).path("expos").get(0).path("id").asText();
+        }
+
+        @Override
+        public Round round(HttpClient http, String base, String label, int processes, int clients) throws Exception {
+            int directives = (processes + UNITS.size() - 1) / UNITS.size();
+            List<String> directiveIds = Collections.synchronizedList(new ArrayList<>());
+            List<Callable<HttpResponse<String>>> issues = new ArrayList<>();
+            for (int d = 0; d < directives; d++) {
+                List<String> units = UNITS.subList(0, Math.min(UNITS.size(), processes - d * UNITS.size()));
+                String body = JSON.writeValueAsString(Map.of("expoId", expoId, "kind", "invite-buyers",
+                        "title", "Invite buyers " + label + "-" + d, "dueOn", "2030-02-01", "unitIds", units));
+                issues.add(() -> {
+                    HttpResponse<String> response = send(http, "POST", base + "/api/directives", "coordinator", body);
+                    if (response.statusCode() == 201) {
+                        directiveIds.add(JSON.readTree(response.body()).path("id").asText());
+                    }
+                    return response;
+                });
+            }
+            Phase started = phase(processes, issues, clients);
+            String body = "{\"values\":{\"invitationList\":\"Osaka buyers\"}}";
+            List<Callable<HttpResponse<String>>> completions = new ArrayList<>();
+            for (String directiveId : directiveIds) {
+                JsonNode items = json(send(http, "GET", base + "/api/tasks?directiveId=" + directiveId + "&status=ACTIVE&size=100",
+                        "coordinator", null)).path("items");
+                items.forEach(task -> {
+                    if (task.path("stepKey").asText().equals("draftInvitationList")) {
+                        String user = task.path("unitId").asText();
+                        completions.add(() -> send(http, "POST", base + "/api/tasks/" + task.path("id").asText() + "/complete",
+                                user, body));
+                    }
+                });
+            }
+            return new Round(started, phase(completions.size(), completions, clients));
+        }
+    }
+}
