@@ -47,6 +47,7 @@ public final class WritePathBenchmark {
     static final List<String> UNITS = List.of("shenyang", "dalian", "anshan", "fushun", "benxi", "dandong", "jinzhou",
             "yingkou", "fuxin", "liaoyang", "panjin", "tieling", "chaoyang", "huludao", "shenfu");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> notes = new ArrayList<>();
 
     record Options(List<String> databases, int processes, int clients, int rounds, String postgresUrl, String postgresUser,
                    String postgresPassword) {
@@ -135,6 +136,7 @@ public final class WritePathBenchmark {
             List<Round> expoflow = run(new ExpoFlowSide(), database, options);
             report.append(table(database, plain, expoflow));
         }
+        notes.forEach(note -> report.append("- ").append(note).append('\n'));
         System.out.println();
         System.out.println(report);
         Path out = Path.of("target", "benchmark", "write-path.md");
@@ -197,6 +199,11 @@ public final class WritePathBenchmark {
                         database, r, round.starts().perSecond(), round.completions().perSecond(),
                         round.completions().percentileMillis(0.95));
                 rounds.add(round);
+            }
+            String after = side.afterRounds(http, base);
+            if (!after.isEmpty()) {
+                System.out.println("  " + after);
+                notes.add(database + ": " + after);
             }
             return rounds;
         } finally {
@@ -325,6 +332,11 @@ public final class WritePathBenchmark {
         default void prepare(HttpClient http, String base) throws Exception {
         }
 
+        /** What the side reports after its rounds, or an empty string. */
+        default String afterRounds(HttpClient http, String base) throws Exception {
+            return "";
+        }
+
         Round round(HttpClient http, String base, String label, int processes, int clients) throws Exception;
     }
 
@@ -410,6 +422,25 @@ public final class WritePathBenchmark {
         @Override
         public void prepare(HttpClient http, String base) throws Exception {
             expoId = json(send(http, "GET", base + "/api/expos", "coordinator", null)).path("expos").get(0).path("id").asText();
+        }
+
+        /** Rebuilds the read models from every event the rounds stored, and times it. */
+        @Override
+        public String afterRounds(HttpClient http, String base) throws Exception {
+            long start = System.nanoTime();
+            json(send(http, "POST", base + "/api/admin/projections/read-models/rebuild", "admin", null));
+            long head;
+            while (true) {
+                JsonNode progress = json(send(http, "GET", base + "/api/admin/projections", "admin", null)).get(0);
+                head = progress.path("head").asLong();
+                if (!progress.path("replaying").asBoolean() && progress.path("position").asLong() >= head) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return String.format(Locale.ROOT, "read-model rebuild: %d events in %.1f s, %.0f events/s", head + 1, seconds,
+                    (head + 1) / seconds);
         }
 
         @Override

@@ -230,12 +230,11 @@ public class TaskListProjection {
     }
 
     private void record(String taskId, Instant at, String type, String actor, Map<String, Object> details) {
-        // one tracking thread per processor writes a task's history, so the next number cannot be taken twice
-        Integer last = jdbc.queryForObject("select max(seq) from task_history where task_id = :id",
-                new MapSqlParameterSource("id", taskId), Integer.class);
+        // one tracking thread per processor writes a task's history, so the next number cannot be taken twice;
+        // numbered in the insert itself, one round trip per event instead of two
         jdbc.update("insert into task_history (task_id, seq, occurred_at, type, actor, details)"
-                        + " values (:id, :seq, :at, :type, :actor, :details)",
-                new MapSqlParameterSource().addValue("id", taskId).addValue("seq", last == null ? 1 : last + 1)
+                        + " select :id, coalesce(max(seq), 0) + 1, :at, :type, :actor, :details from task_history where task_id = :id",
+                new MapSqlParameterSource().addValue("id", taskId)
                         .addValue("at", Times.utc(at))
                         .addValue("type", type).addValue("actor", actor).addValue("details", JsonColumns.write(details)));
         keepVersion(taskId, at);
@@ -245,10 +244,9 @@ public class TaskListProjection {
     private void keepVersion(String taskId, Instant at) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", taskId).addValue("at", Times.utc(at));
         jdbc.update("update task_version set valid_to = :at where task_id = :id and valid_to is null", params);
-        Integer last = jdbc.queryForObject("select max(version) from task_version where task_id = :id", params, Integer.class);
-        params.addValue("version", last == null ? 1 : last + 1);
         jdbc.update("insert into task_version (task_id, version, valid_from, " + VERSIONED_COLUMNS + ")"
-                + " select task_id, :version, :at, " + VERSIONED_COLUMNS + " from task_view where task_id = :id", params);
+                + " select task_id, (select coalesce(max(version), 0) + 1 from task_version where task_id = :id), :at, "
+                + VERSIONED_COLUMNS + " from task_view where task_id = :id", params);
     }
 
     private static Map<String, Object> details(Object... keysAndValues) {
