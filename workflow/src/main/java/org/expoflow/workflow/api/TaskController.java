@@ -285,8 +285,8 @@ public class TaskController {
             taskService.saveTask(engineTask);
             supervision.stop(runtimeService, taskId, "deadline extended");
             if (!task.isOfficeStep() && task.supervisedTaskId() == null) {
-                supervision.watch(runtimeService, new DeadlineSupervision.WatchedStep(taskId, task.expoId(), task.directiveId(),
-                        task.unitId(), task.candidateGroup(), newDueAt, kinds.processOf(engineTask.getProcessDefinitionId())));
+                supervision.watch(runtimeService, new DeadlineSupervision.WatchedStep(taskId, newDueAt,
+                        kinds.processOf(engineTask.getProcessDefinitionId())));
             }
         });
         catchUp.awaitHead();

@@ -4,19 +4,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches the deadline of every unit step with one instance of the {@code deadline-supervision}
- * process (bpmn/deadline-supervision.bpmn), whose timers the job executor runs: due soon, overdue, a
- * chase-up the unit acknowledges, escalation after the grace period. Every directive kind gets this,
- * including kinds drawn elsewhere, without a timer of its own.
+ * Watches the deadline of every unit step: due soon, overdue, a chase-up the unit acknowledges,
+ * escalation after the grace period. Every directive kind gets this, including kinds drawn elsewhere,
+ * without a timer of its own.
+ * <p>
+ * A watch's life: while the deadline is ahead, it is one engine job, a {@link StepDeadlineTimer}. The
+ * first is due when the step becomes due soon; it records that and leaves the second, due at the
+ * deadline. Most steps close before then, and closing deletes the one job. A step still open at its
+ * deadline gets an instance of the {@code deadline-supervision} process (bpmn/deadline-supervision.bpmn),
+ * started at {@code recordOverdue}: from there the model runs the chase-up, its acknowledgement and the
+ * escalation, and closing the step deletes the instance.
+ * <p>
+ * Why not a process from the start: the process per step, started with the step and deleted with it,
+ * tripled the engine's work for every completion (thread samples of the write-path benchmark), for
+ * timers that rarely fire.
  * <p>
  * How long before the deadline a step is due soon, and how long after it a still-open step is
  * escalated, a kind may declare on its process ({@code camunda:property} {@code dueSoonBefore},
@@ -28,11 +46,12 @@ public class DeadlineSupervision {
     public static final String PROCESS_KEY = "deadline-supervision";
     public static final String SUPERVISED_TASK_ID = "supervisedTaskId";
     static final String ACTING_GROUP = "actingGroup";
-    static final String DUE_SOON_AT = "dueSoonAt";
     static final String DUE_AT = "dueAt";
     static final String ESCALATE_AT = "escalateAt";
     static final String DUE_SOON_BEFORE = "dueSoonBefore";
     static final String ESCALATE_AFTER = "escalateAfter";
+    /** Where the supervision process starts for a step that is still open at its deadline. */
+    static final String OVERDUE_ACTIVITY = "recordOverdue";
 
     private final Duration defaultDueSoonBefore;
     private final Duration defaultEscalateAfter;
@@ -43,39 +62,54 @@ public class DeadlineSupervision {
         this.defaultEscalateAfter = defaultEscalateAfter;
     }
 
-    /** The step whose deadline one watch follows; {@code actingGroup} is who answers a chase-up. */
-    public record WatchedStep(String taskId, String expoId, String directiveId, String unitId, String actingGroup,
-                              Instant dueAt, Process kind) {
+    /** The step whose deadline one watch follows, and the kind it belongs to (for its declared timing). */
+    public record WatchedStep(String taskId, Instant dueAt, Process kind) {
     }
 
+    /** Starts watching a step: its due-soon timer. */
     public void watch(RuntimeService runtime, WatchedStep step) {
-        Duration dueSoonBefore = duration(step.kind(), DUE_SOON_BEFORE, defaultDueSoonBefore);
-        Duration escalateAfter = duration(step.kind(), ESCALATE_AFTER, defaultEscalateAfter);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(SUPERVISED_TASK_ID, step.taskId());
-        variables.put(DirectiveProcessVariables.EXPO_ID, step.expoId());
-        variables.put(DirectiveProcessVariables.DIRECTIVE_ID, step.directiveId());
-        variables.put(DirectiveProcessVariables.UNIT_ID, step.unitId());
-        variables.put(ACTING_GROUP, step.actingGroup());
-        variables.put(DUE_SOON_AT, Date.from(step.dueAt().minus(dueSoonBefore)));
-        variables.put(DUE_AT, Date.from(step.dueAt()));
-        variables.put(ESCALATE_AT, Date.from(step.dueAt().plus(escalateAfter)));
-        runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(step.taskId()), variables);
+        Instant dueSoonAt = step.dueAt().minus(duration(step.kind(), DUE_SOON_BEFORE, defaultDueSoonBefore));
+        inEngine(runtime, context -> {
+            schedule(context, StepDeadlineTimer.Milestone.DUE_SOON, step.taskId(), dueSoonAt);
+            return null;
+        });
     }
 
-    /** The step closed: its watch ends, and with it any chase-up still waiting. */
+    /** The step closed: its watch ends, a pending timer or the chase-up still waiting. */
     public void stop(RuntimeService runtime, String taskId, String reason) {
-        for (ProcessInstance watch : runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(businessKey(taskId)).list()) {
-            runtime.deleteProcessInstance(watch.getId(), reason);
+        boolean timerPending = inEngine(runtime, context -> {
+            boolean found = false;
+            for (StepDeadlineTimer.Milestone milestone : StepDeadlineTimer.Milestone.values()) {
+                for (JobEntity timer : context.getJobManager().findJobsByConfiguration(milestone.jobType(), taskId, null)) {
+                    timer.delete();
+                    found = true;
+                }
+            }
+            return found;
+        });
+        // a pending timer means the deadline has not been reached, so no supervision process was started
+        if (!timerPending) {
+            for (ProcessInstance watch : supervisionsOf(runtime, taskId)) {
+                runtime.deleteProcessInstance(watch.getId(), reason);
+            }
         }
     }
 
     /** Another unit does the step now: it answers the chase-ups to come. */
     public void handOver(RuntimeService runtime, String taskId, String actingGroup) {
-        for (ProcessInstance watch : runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(businessKey(taskId)).list()) {
+        List<ProcessInstance> watches = supervisionsOf(runtime, taskId);
+        for (ProcessInstance watch : watches) {
             runtime.setVariable(watch.getId(), ACTING_GROUP, actingGroup);
+        }
+        if (watches.isEmpty()) {
+            // read when the deadline passes; only a handed-over step carries it
+            inEngine(runtime, context -> {
+                TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                if (task != null) {
+                    task.setVariableLocal(ACTING_GROUP, actingGroup);
+                }
+                return null;
+            });
         }
     }
 
@@ -83,8 +117,60 @@ public class DeadlineSupervision {
         return PROCESS_KEY.equals(processDefinitionKey);
     }
 
+    /** The due-soon timer fired: the next one is due at the deadline. */
+    void dueSoonReached(CommandContext context, TaskEntity step) {
+        schedule(context, StepDeadlineTimer.Milestone.DEADLINE, step.getId(), step.getDueDate().toInstant());
+    }
+
+    /** The deadline passed with the step open: the supervision process takes over, at its overdue record. */
+    void deadlinePassed(CommandContext context, TaskEntity step) {
+        Instant dueAt = step.getDueDate().toInstant();
+        String unitId = (String) step.getVariable(DirectiveProcessVariables.UNIT_ID);
+        Object handedOverTo = step.getVariableLocal(ACTING_GROUP);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(SUPERVISED_TASK_ID, step.getId());
+        variables.put(DirectiveProcessVariables.EXPO_ID, step.getVariable(DirectiveProcessVariables.EXPO_ID));
+        variables.put(DirectiveProcessVariables.DIRECTIVE_ID, step.getVariable(DirectiveProcessVariables.DIRECTIVE_ID));
+        variables.put(DirectiveProcessVariables.UNIT_ID, unitId);
+        variables.put(ACTING_GROUP, handedOverTo == null ? unitId : handedOverTo);
+        variables.put(DUE_AT, Date.from(dueAt));
+        variables.put(ESCALATE_AT, Date.from(dueAt.plus(duration(kindOf(step.getBpmnModelElementInstance()),
+                ESCALATE_AFTER, defaultEscalateAfter))));
+        context.getProcessEngineConfiguration().getRuntimeService().createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(businessKey(step.getId())).setVariables(variables)
+                .startBeforeActivity(OVERDUE_ACTIVITY).execute();
+    }
+
+    private static void schedule(CommandContext context, StepDeadlineTimer.Milestone milestone, String taskId, Instant at) {
+        TimerEntity timer = new TimerEntity();
+        timer.setJobHandlerType(milestone.jobType());
+        timer.setJobHandlerConfigurationRaw(taskId);
+        timer.setDuedate(Date.from(at));
+        context.getJobManager().schedule(timer);
+    }
+
+    private static List<ProcessInstance> supervisionsOf(RuntimeService runtime, String taskId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(businessKey(taskId)).list();
+    }
+
+    // the engine's own command executor: joins the command a listener runs in, or opens one for a caller outside
+    private static <T> T inEngine(RuntimeService runtime, Function<CommandContext, T> work) {
+        return ((ServiceImpl) runtime).getCommandExecutor().execute(work::apply);
+    }
+
     private static String businessKey(String taskId) {
         return "supervision:" + taskId;
+    }
+
+    /** The process (the directive kind) a model element belongs to. */
+    static Process kindOf(ModelElementInstance element) {
+        for (var parent = element == null ? null : element.getParentElement(); parent != null; parent = parent.getParentElement()) {
+            if (parent instanceof Process process) {
+                return process;
+            }
+        }
+        return null;
     }
 
     static Duration duration(Process kind, String property, Duration fallback) {

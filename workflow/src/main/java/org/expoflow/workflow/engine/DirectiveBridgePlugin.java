@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.annotation.Lazy;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sets the engine up before any BPMN is parsed: models run no code (deployments, parse and expressions
- * alike), and the bridge is attached to every process.
+ * alike), the bridge is attached to every process, and the engine knows the deadline timers' jobs.
  */
 @Component
 public class DirectiveBridgePlugin extends AbstractProcessEnginePlugin {
@@ -41,5 +42,11 @@ public class DirectiveBridgePlugin extends AbstractProcessEnginePlugin {
         }
         configuration.getCustomPreBPMNParseListeners().add(new ModelCodeRefusal());
         configuration.getCustomPreBPMNParseListeners().add(new DirectiveBridgeParseListener(acting, supervision));
+        if (configuration.getCustomJobHandlers() == null) {
+            configuration.setCustomJobHandlers(new ArrayList<JobHandler>());
+        }
+        for (StepDeadlineTimer.Milestone milestone : StepDeadlineTimer.Milestone.values()) {
+            configuration.getCustomJobHandlers().add(new StepDeadlineTimer(milestone, acting, supervision));
+        }
     }
 }

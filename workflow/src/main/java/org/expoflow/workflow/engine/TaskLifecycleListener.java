@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.expoflow.commands.api.AssignTask;
 import org.expoflow.commands.api.CancelTask;
@@ -96,18 +95,9 @@ class TaskLifecycleListener implements TaskListener {
                 returnComment, (String) task.getVariable(DeadlineSupervision.SUPERVISED_TASK_ID),
                 StepProperties.of(step, StepProperties.ATTACHMENTS) != null));
         if (dueAt != null && candidateGroup.equals(unitId) && !isWatchStep(task)) {
-            supervision.watch(task.getProcessEngineServices().getRuntimeService(), new DeadlineSupervision.WatchedStep(
-                    task.getId(), expoId, directiveId, unitId, candidateGroup, dueAt, processOf(step)));
+            supervision.watch(task.getProcessEngineServices().getRuntimeService(),
+                    new DeadlineSupervision.WatchedStep(task.getId(), dueAt, DeadlineSupervision.kindOf(step)));
         }
-    }
-
-    private static Process processOf(UserTask step) {
-        for (var parent = step.getParentElement(); parent != null; parent = parent.getParentElement()) {
-            if (parent instanceof Process process) {
-                return process;
-            }
-        }
-        return null;
     }
 
     /** A chase-up's own steps are not watched in turn. */
