@@ -31,7 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class BoardQueries {
 
-    static final Duration DUE_SOON = Duration.ofDays(3);
 
     private final JdbcTemplate jdbc;
     private final TaskListProjection tasks;
@@ -143,7 +142,7 @@ public class BoardQueries {
         Instant dueAt = openUnitSteps.stream().map(TaskSummary::dueAt).filter(java.util.Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(assignment.dueAt());
         boolean overdue = open && dueAt != null && dueAt.isBefore(now);
-        boolean dueSoon = open && !overdue && dueAt != null && dueAt.isBefore(now.plus(DUE_SOON));
+        boolean dueSoon = open && !overdue && openUnitSteps.stream().anyMatch(TaskSummary::dueSoon);
         boolean escalated = open && openUnitSteps.stream().anyMatch(t -> t.escalatedAt() != null);
         long returns = unitSteps.stream().filter(t -> t.returnComment() != null).count();
         Board.Light light;

@@ -48,7 +48,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewQueries {
 
-    private static final Duration DUE_SOON = Duration.ofDays(3);
     private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
 
     private final TaskListProjection tasks;
@@ -128,7 +127,7 @@ public class ReviewQueries {
 
     private static DeadlineList deadlineList(FindDeadlineList query, Instant asOf, List<TaskSummary> tasksThen) {
         Predicate<TaskSummary> listed = query.dueSoon()
-                ? task -> task.dueAt() != null && !task.dueAt().isBefore(asOf) && task.dueAt().isBefore(asOf.plus(DUE_SOON))
+                ? TaskSummary::dueSoon
                 : task -> task.dueAt() != null && task.dueAt().isBefore(asOf);
         List<DeadlineList.Item> items = tasksThen.stream()
                 .filter(ReviewQueries::isUnitStep).filter(TaskSummary::isActive).filter(listed)

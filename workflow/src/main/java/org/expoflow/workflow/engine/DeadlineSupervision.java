@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -17,7 +18,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.expoflow.commands.api.RecordTaskDueSoon;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +29,8 @@ import org.springframework.stereotype.Component;
  * without a timer of its own.
  * <p>
  * A watch's life: while the deadline is ahead, it is one engine job, a {@link StepDeadlineTimer}. The
- * first is due when the step becomes due soon; it records that and leaves the second, due at the
- * deadline. Most steps close before then, and closing deletes the one job. A step still open at its
+ * first is due when the step becomes due soon (a step born within that lead is due soon at once); it
+ * records that and leaves the second, due at the deadline. Most steps close before then, and closing deletes the one job. A step still open at its
  * deadline gets an instance of the {@code deadline-supervision} process (bpmn/deadline-supervision.bpmn),
  * started at {@code recordOverdue}: from there the model runs the chase-up, its acknowledgement and the
  * escalation, and closing the step deletes the instance.
@@ -53,11 +56,15 @@ public class DeadlineSupervision {
     /** Where the supervision process starts for a step that is still open at its deadline. */
     static final String OVERDUE_ACTIVITY = "recordOverdue";
 
+    private final ActingContext acting;
     private final Duration defaultDueSoonBefore;
     private final Duration defaultEscalateAfter;
 
-    public DeadlineSupervision(@Value("${expoflow.deadlines.due-soon-before}") Duration defaultDueSoonBefore,
+    // lazy: the acting context needs the engine, which this configures through DirectiveBridgePlugin
+    public DeadlineSupervision(@Lazy ActingContext acting,
+                               @Value("${expoflow.deadlines.due-soon-before}") Duration defaultDueSoonBefore,
                                @Value("${expoflow.deadlines.escalate-after}") Duration defaultEscalateAfter) {
+        this.acting = acting;
         this.defaultDueSoonBefore = defaultDueSoonBefore;
         this.defaultEscalateAfter = defaultEscalateAfter;
     }
@@ -66,11 +73,19 @@ public class DeadlineSupervision {
     public record WatchedStep(String taskId, Instant dueAt, Process kind) {
     }
 
-    /** Starts watching a step: its due-soon timer. */
+    /**
+     * Starts watching a step: its due-soon timer; or, for a step given (or extended to) a deadline already
+     * within its due-soon lead, due soon from this moment, in this transaction, so that the board, the lists
+     * and the task itself say so at once.
+     */
     public void watch(RuntimeService runtime, WatchedStep step) {
         Instant dueSoonAt = step.dueAt().minus(duration(step.kind(), DUE_SOON_BEFORE, defaultDueSoonBefore));
         inEngine(runtime, context -> {
-            schedule(context, StepDeadlineTimer.Milestone.DUE_SOON, step.taskId(), dueSoonAt);
+            if (dueSoonAt.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+                schedule(context, StepDeadlineTimer.Milestone.DUE_SOON, step.taskId(), dueSoonAt);
+            } else {
+                dueSoon(context, step.taskId(), step.dueAt());
+            }
             return null;
         });
     }
@@ -117,9 +132,14 @@ public class DeadlineSupervision {
         return PROCESS_KEY.equals(processDefinitionKey);
     }
 
-    /** The due-soon timer fired: the next one is due at the deadline. */
+    /** The due-soon timer fired: recorded for the deadline in force, and the next timer is due at it. */
     void dueSoonReached(CommandContext context, TaskEntity step) {
-        schedule(context, StepDeadlineTimer.Milestone.DEADLINE, step.getId(), step.getDueDate().toInstant());
+        dueSoon(context, step.getId(), step.getDueDate().toInstant());
+    }
+
+    private void dueSoon(CommandContext context, String taskId, Instant dueAt) {
+        acting.send(new RecordTaskDueSoon(taskId, dueAt));
+        schedule(context, StepDeadlineTimer.Milestone.DEADLINE, taskId, dueAt);
     }
 
     /** The deadline passed with the step open: the supervision process takes over, at its overdue record. */

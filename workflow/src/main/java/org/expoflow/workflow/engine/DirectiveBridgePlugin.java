@@ -46,7 +46,7 @@ public class DirectiveBridgePlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomJobHandlers(new ArrayList<JobHandler>());
         }
         for (StepDeadlineTimer.Milestone milestone : StepDeadlineTimer.Milestone.values()) {
-            configuration.getCustomJobHandlers().add(new StepDeadlineTimer(milestone, acting, supervision));
+            configuration.getCustomJobHandlers().add(new StepDeadlineTimer(milestone, supervision));
         }
     }
 }

@@ -1,14 +1,11 @@
 package org.expoflow.workflow.engine;
 
-import java.time.Instant;
-
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.expoflow.commands.api.RecordTaskDueSoon;
 
 /**
  * An engine job that watches one unit step's deadline (see {@link DeadlineSupervision}); its
@@ -41,12 +38,10 @@ final class StepDeadlineTimer implements JobHandler<StepDeadlineTimer.WatchedTas
     }
 
     private final Milestone milestone;
-    private final ActingContext acting;
     private final DeadlineSupervision supervision;
 
-    StepDeadlineTimer(Milestone milestone, ActingContext acting, DeadlineSupervision supervision) {
+    StepDeadlineTimer(Milestone milestone, DeadlineSupervision supervision) {
         this.milestone = milestone;
-        this.acting = acting;
         this.supervision = supervision;
     }
 
@@ -62,11 +57,7 @@ final class StepDeadlineTimer implements JobHandler<StepDeadlineTimer.WatchedTas
             return;
         }
         switch (milestone) {
-            case DUE_SOON -> {
-                Instant dueAt = step.getDueDate().toInstant();
-                acting.send(new RecordTaskDueSoon(step.getId(), dueAt));
-                supervision.dueSoonReached(context, step);
-            }
+            case DUE_SOON -> supervision.dueSoonReached(context, step);
             case DEADLINE -> supervision.deadlinePassed(context, step);
         }
     }
