@@ -448,15 +448,11 @@ public final class WritePathBenchmark {
         @Override
         public String afterRounds(HttpClient http, String base) throws Exception {
             long start = System.nanoTime();
-            json(send(http, "POST", base + "/api/admin/projections/read-models/rebuild", "admin", null));
-            long head;
-            while (true) {
-                JsonNode progress = json(send(http, "GET", base + "/api/admin/projections", "admin", null)).get(0);
-                head = progress.path("head").asLong();
-                if (!progress.path("replaying").asBoolean() && progress.path("position").asLong() >= head) {
-                    break;
-                }
-                Thread.sleep(50);
+            JsonNode progress = json(send(http, "POST", base + "/api/admin/projections/read-models/rebuild?wait=true", "admin",
+                    null)).get(0);
+            long head = progress.path("head").asLong();
+            if (progress.path("replaying").asBoolean() || progress.path("position").asLong() < head) {
+                throw new IllegalStateException("the rebuild answered before it had caught up: " + progress);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return String.format(Locale.ROOT, "read-model rebuild: %d events in %.1f s, %.0f events/s", head + 1, seconds,

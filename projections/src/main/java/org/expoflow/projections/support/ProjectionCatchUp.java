@@ -70,8 +70,14 @@ public class ProjectionCatchUp {
         }
     }
 
-    /** Waits until the projections have processed every event stored so far. */
+    /**
+     * Waits until the projections have processed every event stored so far; at once when every
+     * projection is projected in the writers' transactions (no tracking processor).
+     */
     public void awaitHead() {
+        if (streamingProcessorNames().isEmpty()) {
+            return;
+        }
         TrackingToken head = eventStore.createHeadToken();
         long target = head == null ? -1 : head.position().orElse(-1);
         if (target < 0) {
@@ -105,10 +111,14 @@ public class ProjectionCatchUp {
     }
 
     private boolean allProcessed(long target) {
+        return streamingProcessorNames().stream().allMatch(name -> processed(name, target));
+    }
+
+    private List<String> streamingProcessorNames() {
         return axon.eventProcessingConfiguration().eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(processor -> processor.getName())
-                .allMatch(name -> processed(name, target));
+                .toList();
     }
 
     private boolean processed(String processorName, long target) {

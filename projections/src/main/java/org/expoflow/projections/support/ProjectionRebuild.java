@@ -1,19 +1,40 @@
 package org.expoflow.projections.support;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Resets a projection and replays the event store into it: its reset handlers empty its tables, then
- * its tracking processor reads every event again from the first. Handlers marked not replayable (those
- * acting on the engine) are skipped by the replay.
+ * Rebuilds a group of read models from the event store alone: its reset handlers empty its tables, then
+ * every stored event is projected again, oldest first. Handlers marked not replayable (those acting on
+ * the engine) are not in such a group.
+ * <p>
+ * A group projected in the writers' transactions (subscribing, the default) is replayed here, in
+ * transactions of {@value #BATCH} events, while {@link ReadModelState} says it is being rebuilt: writers
+ * leave it alone meanwhile and queries answer that a rebuild is under way. When the replay has caught up,
+ * the writers are held for the last events and the switch back, so the group is complete again at once.
+ * A group behind a tracking processor is reset and replayed by the processor itself.
  */
 @Component
 public class ProjectionRebuild {
@@ -22,35 +43,132 @@ public class ProjectionRebuild {
     public record ProjectionProgress(String name, boolean running, boolean replaying, long position, long head) {
     }
 
-    private final Configuration axon;
-    private final EventStore eventStore;
+    static final int BATCH = 1000;
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
 
-    public ProjectionRebuild(Configuration axon, EventStore eventStore) {
+    private final Configuration axon;
+    private final EventStorageEngine storage;
+    private final ReadModelState state;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+
+    public ProjectionRebuild(Configuration axon, EventStorageEngine storage, ReadModelState state,
+                             TransactionTemplate transactions, Clock clock) {
         this.axon = axon;
-        this.eventStore = eventStore;
+        this.storage = storage;
+        this.state = state;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
     public List<ProjectionProgress> progress() {
-        long head = position(eventStore.createHeadToken());
-        return axon.eventProcessingConfiguration().eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
-                .map(processor -> new ProjectionProgress(processor.getName(), processor.isRunning(), processor.isReplaying(),
-                        processor.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
-                                .mapToLong(position -> position.orElse(-1)).min().orElse(-1),
-                        head))
-                .toList();
+        long head = position(storage.createHeadToken());
+        List<ProjectionProgress> progress = new ArrayList<>();
+        axon.eventProcessingConfiguration().eventProcessors().values().stream()
+                .filter(processor -> processor instanceof StreamingEventProcessor || isReadModelGroup(processor))
+                .forEach(processor -> progress.add(progressOf(processor, head)));
+        return progress;
     }
 
-    /** Starts the rebuild of a projection; {@link #progress()} tells when it has caught up. */
+    private ProjectionProgress progressOf(EventProcessor processor, long head) {
+        if (processor instanceof StreamingEventProcessor streaming) {
+            return new ProjectionProgress(streaming.getName(), streaming.isRunning(), streaming.isReplaying(),
+                    streaming.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
+                            .mapToLong(position -> position.orElse(-1)).min().orElse(-1), head);
+        }
+        Optional<ReadModelState.Rebuild> rebuild = state.rebuilding(processor.getName());
+        return rebuild.map(r -> new ProjectionProgress(processor.getName(), true, true, r.position(), head))
+                .orElseGet(() -> new ProjectionProgress(processor.getName(), processor.isRunning(), false, head, head));
+    }
+
+    /**
+     * Starts the rebuild of a projection; {@link #progress()} tells how far it has got and
+     * {@link #awaitRebuilt(String)} waits for it. False when there is no such projection.
+     */
     public boolean rebuild(String name) {
-        var processor = axon.eventProcessingConfiguration().eventProcessor(name, StreamingEventProcessor.class);
-        if (processor.isEmpty()) {
+        Optional<EventProcessor> found = axon.eventProcessingConfiguration().eventProcessor(name);
+        if (found.isEmpty() || !(found.get() instanceof StreamingEventProcessor || isReadModelGroup(found.get()))) {
             return false;
         }
-        processor.get().shutDown();
-        processor.get().resetTokens();
-        processor.get().start();
+        if (found.get() instanceof StreamingEventProcessor processor) {
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+            return true;
+        }
+        EventHandlerInvoker handlers = ((AbstractEventProcessor) found.get()).eventHandlerInvoker();
+        running.compute(name, (group, previous) -> previous != null && !previous.isDone() ? previous
+                : CompletableFuture.runAsync(() -> replay(group, handlers)));
         return true;
+    }
+
+    /** Waits until a rebuild started on this node has finished (at once if none runs). */
+    public void awaitRebuilt(String name) {
+        CompletableFuture<Void> rebuild = running.get(name);
+        if (rebuild != null) {
+            rebuild.join();
+        }
+    }
+
+    private void replay(String group, EventHandlerInvoker handlers) {
+        long started = System.nanoTime();
+        transactions.executeWithoutResult(status -> {
+            state.startRebuild(group, clock.instant(), position(storage.createHeadToken()));
+            handlers.performReset();
+        });
+        TrackingToken token = null;
+        long events = 0;
+        while (true) {
+            List<TrackedEventMessage<?>> batch = next(token);
+            if (batch.isEmpty()) {
+                break;
+            }
+            TrackingToken replayed = project(batch, handlers);
+            transactions.executeWithoutResult(status ->
+                    state.progressed(group, position(replayed), position(storage.createHeadToken())));
+            token = replayed;
+            events += batch.size();
+        }
+        // the writers are held from here to the switch back: whatever they stored meanwhile is projected first
+        TrackingToken caughtUp = token;
+        long last = transactions.execute(status -> {
+            state.holdWriters();
+            TrackingToken at = caughtUp;
+            for (List<TrackedEventMessage<?>> batch = next(at); !batch.isEmpty(); batch = next(at)) {
+                at = projectHere(batch, handlers);
+            }
+            state.finishRebuild(group, position(at));
+            return position(at);
+        });
+        log.info("read models '{}' rebuilt: {} events up to position {} in {} ms", group, events, last,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private List<TrackedEventMessage<?>> next(TrackingToken after) {
+        try (Stream<? extends TrackedEventMessage<?>> stored = storage.readEvents(after, false)) {
+            return new ArrayList<>(stored.limit(BATCH).toList());
+        }
+    }
+
+    private TrackingToken project(List<TrackedEventMessage<?>> batch, EventHandlerInvoker handlers) {
+        return transactions.execute(status -> projectHere(batch, handlers));
+    }
+
+    private static TrackingToken projectHere(List<TrackedEventMessage<?>> batch, EventHandlerInvoker handlers) {
+        for (TrackedEventMessage<?> event : batch) {
+            try {
+                handlers.handle(event, Segment.ROOT_SEGMENT);
+            } catch (Exception failure) {
+                throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed", failure);
+            }
+        }
+        return batch.get(batch.size() - 1).trackingToken();
+    }
+
+    /** A group of read models: the processing group the projections share, whatever its processor. */
+    private static boolean isReadModelGroup(EventProcessor processor) {
+        return ReadModels.PROCESSING_GROUP.equals(processor.getName());
     }
 
     private static long position(TrackingToken token) {

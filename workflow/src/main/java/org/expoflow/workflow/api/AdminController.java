@@ -52,6 +52,7 @@ public class AdminController {
             throw new ResourceNotFound("name", "no projection named '" + name + "'; see GET /api/admin/projections");
         }
         if (wait) {
+            rebuild.awaitRebuilt(name);
             catchUp.awaitHead();
         }
         return rebuild.progress();

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.expoflow.projections.api.ReadModelsRebuilding;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
@@ -65,6 +66,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof AccessDeniedException denied) {
                 return problem(HttpStatus.FORBIDDEN, null, denied.getMessage());
+            }
+            if (cause instanceof ReadModelsRebuilding rebuilding) {
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                        .body(body(HttpStatus.SERVICE_UNAVAILABLE, null, rebuilding.getMessage()));
             }
             if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientConnectionException) {

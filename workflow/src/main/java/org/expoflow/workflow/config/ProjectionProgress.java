@@ -15,6 +15,7 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * PostgreSQL to every node through {@code NOTIFY expoflow_projections}, sent in the batch's own
  * transaction (so it arrives exactly when the batch is visible) and heard by one listening connection
  * per node. Nobody polls the token table.
+ * <p>
+ * Only when the read models are behind a tracking processor ({@code axon.eventhandling.processors.read-models.mode:
+ * tracking}); projected in the writers' transactions (the default, {@link LiveReadModels}) nobody waits.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "axon.eventhandling.processors.read-models.mode", havingValue = "tracking")
 public class ProjectionProgress {
 
     static final String CHANNEL = "expoflow_projections";

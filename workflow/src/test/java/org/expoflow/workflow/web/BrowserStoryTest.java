@@ -20,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -79,7 +80,16 @@ class BrowserStoryTest {
     private void submit(By button) {
         WebElement page = browser.findElement(By.tagName("main"));
         browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        untilGone(page);
+    }
+
+    /**
+     * Waits for the page an action brings. Chromium may answer "node does not belong to the document" for
+     * the old page while it is being replaced, instead of calling it stale: that too means it is going.
+     */
+    private void untilGone(WebElement page) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(page));
     }
 
     private void screenshot(String name) throws IOException {
@@ -94,7 +104,7 @@ class BrowserStoryTest {
                 .filter(r -> r.getText().contains(directiveTitle)).findFirst().orElseThrow();
         WebElement page = browser.findElement(By.tagName("main"));
         row.findElement(By.cssSelector("a.task-link")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        untilGone(page);
     }
 
     private String text() {
@@ -166,7 +176,7 @@ class BrowserStoryTest {
         WebElement console = browser.findElement(By.tagName("main"));
         reviews.stream().filter(item -> item.getText().contains("shenyang") && item.getText().contains(title)).findFirst()
                 .orElseThrow().findElement(By.cssSelector("a.review-link")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(console));
+        untilGone(console);
         assertThat(text()).contains(title);
         submit(By.id("approve"));
 
@@ -191,7 +201,7 @@ class BrowserStoryTest {
         submit(By.id("convene"));
         WebElement boardAgain = browser.findElement(By.tagName("main"));
         browser.findElement(By.linkText(meetingTitle)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(boardAgain));
+        untilGone(boardAgain);
         new Select(browser.findElement(By.id("reportUnit"))).selectByValue("dalian");
         browser.findElement(By.id("reportProblems")).sendKeys("no buyer database");
         submit(By.id("recordReport"));
@@ -208,7 +218,7 @@ class BrowserStoryTest {
         browser.findElement(By.id("board")).findElements(By.cssSelector("tbody tr")).stream()
                 .filter(row -> row.getText().contains("Shenyang")).findFirst().orElseThrow()
                 .findElements(By.cssSelector("th, td")).get(column).findElement(By.cssSelector("a.status")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(boardPage));
+        untilGone(boardPage);
         browser.findElement(By.id("filter-done")).click();
         assertThat(text()).contains(title).contains("shenyang").doesNotContain("dalian");
 

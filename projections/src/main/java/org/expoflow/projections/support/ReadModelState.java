@@ -1,0 +1,153 @@
+package org.expoflow.projections.support;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import javax.sql.DataSource;
+
+import org.expoflow.projections.api.ReadModelsRebuilding;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Whether a group of read models is complete, or being rebuilt, for every node (table
+ * {@code read_model_state}), and the gate that keeps its live projection and a rebuild apart.
+ * <p>
+ * The live projection runs in the writer's transaction. Each such transaction passes the gate shared
+ * and then reads the state once: complete, it projects its events; rebuilding, it leaves them to the
+ * rebuild, which reads them from the event store. A rebuild passes the gate exclusively to switch
+ * (waiting for the writers in flight, holding new ones until it commits), so no event is projected
+ * twice or lost: those projected live before the switch are replayed after the reset; those left to it
+ * are in the store when it switches back. On PostgreSQL the gate is a transaction-scoped advisory lock,
+ * for every node; on the embedded H2 (one node) a lock in this JVM held until the transaction ends.
+ */
+@Component
+public class ReadModelState {
+
+    /** Where a group's rebuild stands: {@code position} of {@code head} events replayed. */
+    public record Rebuild(String group, Instant startedAt, long position, long head) {
+    }
+
+    // any fixed number, the same on every node: the advisory lock that is the gate
+    private static final long GATE = 0x4578706f466c6f77L;
+
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
+    private final ReadWriteLock localGate = new ReentrantReadWriteLock();
+
+    public ReadModelState(JdbcTemplate jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    /** For a writer's transaction: whether its events are projected now (once per transaction). */
+    public boolean openForLiveProjection(String group) {
+        Object key = resourceKey(group);
+        Boolean open = (Boolean) TransactionSynchronizationManager.getResource(key);
+        if (open == null) {
+            enterShared();
+            open = rebuilding(group).isEmpty();
+            TransactionSynchronizationManager.bindResource(key, open);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+        }
+        return open;
+    }
+
+    /** For a query: refused with {@link ReadModelsRebuilding} while any group is being rebuilt. */
+    public void requireComplete() {
+        List<Rebuild> running = running();
+        if (!running.isEmpty()) {
+            Rebuild rebuild = running.get(0);
+            throw new ReadModelsRebuilding(rebuild.position(), rebuild.head());
+        }
+    }
+
+    public Optional<Rebuild> rebuilding(String group) {
+        return running().stream().filter(rebuild -> rebuild.group().equals(group)).findFirst();
+    }
+
+    /** In the rebuild's transaction that resets the group: from its commit, writers leave the group to the rebuild. */
+    void startRebuild(String group, Instant at, long head) {
+        enterExclusive();
+        if (jdbc.update("update read_model_state set rebuilding = true, started_at = ?, position = -1, head = ?"
+                + " where processing_group = ?", Times.utc(at), head, group) == 0) {
+            jdbc.update("insert into read_model_state (processing_group, rebuilding, started_at, position, head)"
+                    + " values (?, true, ?, -1, ?)", group, Times.utc(at), head);
+        }
+    }
+
+    void progressed(String group, long position, long head) {
+        jdbc.update("update read_model_state set position = ?, head = ? where processing_group = ?", position, head, group);
+    }
+
+    /** Holds the writers until this transaction ends: the rebuild's last events, then the switch back. */
+    void holdWriters() {
+        enterExclusive();
+    }
+
+    /** In the transaction that projects the rebuild's last events, with the writers held. */
+    void finishRebuild(String group, long position) {
+        jdbc.update("update read_model_state set rebuilding = false, position = ?, head = ? where processing_group = ?",
+                position, position, group);
+    }
+
+    private List<Rebuild> running() {
+        return jdbc.query("select processing_group, started_at, position, head from read_model_state where rebuilding = true",
+                (rs, n) -> new Rebuild(rs.getString("processing_group"), Times.instant(rs, "started_at"),
+                        rs.getLong("position"), rs.getLong("head")));
+    }
+
+    private void enterShared() {
+        if (postgres) {
+            jdbc.queryForList("select pg_advisory_xact_lock_shared(?)", GATE);
+        } else {
+            hold(localGate.readLock());
+        }
+    }
+
+    private void enterExclusive() {
+        if (postgres) {
+            jdbc.queryForList("select pg_advisory_xact_lock(?)", GATE);
+        } else {
+            hold(localGate.writeLock());
+        }
+    }
+
+    /** Takes a lock of this JVM until the current transaction has ended. */
+    private static void hold(java.util.concurrent.locks.Lock lock) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("the read models' gate is passed inside a transaction");
+        }
+        lock.lock();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                lock.unlock();
+            }
+        });
+    }
+
+    private static String resourceKey(String group) {
+        return ReadModelState.class.getName() + ":" + group;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException unreachable) {
+            return false;
+        }
+    }
+}

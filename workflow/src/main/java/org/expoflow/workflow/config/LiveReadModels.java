@@ -1,0 +1,47 @@
+package org.expoflow.workflow.config;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.queryhandling.QueryMessage;
+import org.expoflow.projections.support.ReadModelState;
+import org.expoflow.projections.support.ReadModels;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The read models are projected in the writer's transaction (the {@code read-models} group is
+ * subscribing): what a request changed is in the read models when it answers, on every node, with no
+ * wait. A projection that fails fails the write with it, so the two never disagree; while the group is
+ * being rebuilt, writers leave it to the rebuild ({@link ReadModelState}) and queries answer that a
+ * rebuild is under way rather than with half-built numbers.
+ * <p>
+ * Chosen over waiting for a tracking processor (still possible with
+ * {@code axon.eventhandling.processors.read-models.mode: tracking}): the write-path benchmark's thread
+ * samples showed a third of a completion spent waiting for the processor to be woken, read the events
+ * back, project them and store its token.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LiveReadModels {
+
+    @Bean
+    ConfigurerModule readModelsProjectedWhileComplete(ReadModelState state) {
+        MessageHandlerInterceptor<EventMessage<?>> leftToARebuild = (unitOfWork, chain) ->
+                state.openForLiveProjection(ReadModels.PROCESSING_GROUP) ? chain.proceed() : null;
+        return configurer -> configurer.eventProcessing()
+                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> leftToARebuild)
+                .registerListenerInvocationErrorHandler(ReadModels.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    ConfigurerModule queriesAnsweredFromCompleteReadModels(ReadModelState state) {
+        MessageHandlerInterceptor<QueryMessage<?, ?>> complete = (unitOfWork, chain) -> {
+            state.requireComplete();
+            return chain.proceed();
+        };
+        return configurer -> configurer.onInitialize(configuration -> configuration.onStart(
+                () -> configuration.queryBus().registerHandlerInterceptor(complete)));
+    }
+}

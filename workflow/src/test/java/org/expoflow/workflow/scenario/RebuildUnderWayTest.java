@@ -1,0 +1,120 @@
+package org.expoflow.workflow.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.TaskService;
+import org.expoflow.workflow.ExpoFlowTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * While the read models are rebuilt, nobody is shown half-built numbers: queries, and the requests that
+ * decide by them, answer that a rebuild is under way (503, Retry-After) and change nothing; the engine's
+ * own work goes on and is in the rebuilt read models; nothing is projected twice or lost when work and a
+ * rebuild run at the same time.
+ */
+@ExpoFlowTest
+class RebuildUnderWayTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TaskService taskService;
+
+    ExpoFlowClient as(String user) {
+        return ExpoFlowClient.as("http://localhost:" + port, user);
+    }
+
+    @Test
+    void queriesSayARebuildIsUnderWayAndWorkDoneMeanwhileIsInTheRebuiltReadModels() {
+        ExpoFlowClient coordinator = as("coordinator");
+        ExpoFlowClient shenyang = as("shenyang");
+        String expoId = OsakaFixture.osakaWith(coordinator, "shenyang");
+        String directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, "shenyang");
+        String task = OsakaFixture.firstActiveTask(shenyang, directiveId);
+
+        // as a node that is rebuilding (or that stopped mid-rebuild) leaves it for every node
+        if (jdbc.update("update read_model_state set rebuilding = true, position = 41, head = 99 where processing_group = 'read-models'") == 0) {
+            jdbc.update("insert into read_model_state (processing_group, rebuilding, position, head) values ('read-models', true, 41, 99)");
+        }
+        try {
+            ExpoFlowClient.Answer board = as("leader").get("/api/expos/{e}/board", expoId);
+            assertThat(board.status().value()).isEqualTo(503);
+            assertThat(board.body().path("detail").asText()).contains("being rebuilt").contains("42 of 100 events");
+            assertThat(shenyang.get("/api/tasks?status=ACTIVE").status().value()).isEqualTo(503);
+
+            // a request that reads the read models to decide waits for the rebuild, changing nothing ...
+            assertThat(shenyang.post("/api/tasks/{t}/progress", map("percent", 60, "note", "letters out"), task)
+                    .status().value()).isEqualTo(503);
+            // ... while the engine's own work (Tasklist, a timer, its REST API) is stored and left to the rebuild
+            taskService.claim(task, "shenyang");
+        } finally {
+            assertThat(as("admin").post("/api/admin/projections/read-models/rebuild?wait=true").status().value())
+                    .isEqualTo(200);
+        }
+
+        JsonNode rebuilt = shenyang.get("/api/tasks/{t}", task).body();
+        assertThat(rebuilt.path("status").asText()).as(rebuilt.toString()).isEqualTo("CLAIMED");
+        assertThat(rebuilt.path("assignee").asText()).isEqualTo("shenyang");
+        assertThat(rebuilt.path("history").findValuesAsText("type")).containsExactly("TaskAssigned", "TaskClaimed");
+        JsonNode progress = as("admin").get("/api/admin/projections").body().get(0);
+        assertThat(progress.path("replaying").asBoolean()).isFalse();
+        assertThat(progress.path("position").asLong()).isEqualTo(progress.path("head").asLong());
+    }
+
+    @Test
+    void workDuringARebuildIsProjectedOnceAndNothingIsLost() throws Exception {
+        ExpoFlowClient coordinator = as("coordinator");
+        List<String> units = List.of("anshan", "fushun", "benxi", "dandong");
+        String expoId = OsakaFixture.osakaWith(coordinator, units.toArray(String[]::new));
+        String directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, units.toArray(String[]::new));
+        List<String> tasks = units.stream().map(unit -> OsakaFixture.firstActiveTask(as(unit), directiveId)).toList();
+
+        ExecutorService clerks = Executors.newFixedThreadPool(units.size());
+        List<Integer> answers = new ArrayList<>();
+        try {
+            List<Future<Integer>> completions = new ArrayList<>();
+            ExpoFlowClient.Answer started = as("admin").post("/api/admin/projections/read-models/rebuild");
+            assertThat(started.status().value()).isEqualTo(200);
+            for (int i = 0; i < units.size(); i++) {
+                ExpoFlowClient clerk = as(units.get(i));
+                String task = tasks.get(i);
+                completions.add(clerks.submit(() -> clerk.post("/api/tasks/{t}/complete",
+                        map("values", map("invitationList", "Kansai buyers")), task).status().value()));
+            }
+            for (Future<Integer> completion : completions) {
+                answers.add(completion.get());
+            }
+        } finally {
+            clerks.shutdown();
+        }
+        assertThat(as("admin").post("/api/admin/projections/read-models/rebuild?wait=true").status().value()).isEqualTo(200);
+
+        JsonNode consistency = as("admin").get("/api/admin/consistency").body();
+        assertThat(consistency.path("consistent").asBoolean()).as(consistency.toString()).isTrue();
+        for (int i = 0; i < tasks.size(); i++) {
+            JsonNode detail = coordinator.get("/api/tasks/{t}", tasks.get(i)).body();
+            // a completion that met the rebuild was told so and changed nothing; the others are in, once
+            assertThat(answers.get(i)).isIn(204, 503);
+            boolean completed = answers.get(i) == 204;
+            assertThat(detail.path("status").asText()).isEqualTo(completed ? "COMPLETED" : "OPEN");
+            assertThat(detail.path("history").findValuesAsText("type")).as("each event once").containsExactlyElementsOf(
+                    completed ? List.of("TaskAssigned", "TaskCompleted") : List.of("TaskAssigned"));
+        }
+    }
+}
