@@ -1,0 +1,129 @@
+package org.expoflow.projections.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.expoflow.commands.api.DeadlineExtended;
+import org.expoflow.commands.api.ProgressReported;
+import org.expoflow.commands.api.TaskAssigned;
+import org.expoflow.commands.api.TaskClaimed;
+import org.expoflow.commands.api.TaskCompleted;
+import org.expoflow.commands.api.TaskDueSoon;
+import org.expoflow.projections.api.FindTask;
+import org.expoflow.projections.api.FindTasks;
+import org.expoflow.projections.api.TaskDetail;
+import org.expoflow.projections.api.TaskHistoryEntry;
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.TaskSummary;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * The task list projection without Spring or Axon: events in, a clerk's list, a task's history and the
+ * task as of an earlier moment out, on the projection's own tables in an H2 database of its own.
+ */
+class TaskListProjectionTest {
+
+    private static final Instant ASSIGNED = Instant.parse("2030-01-10T01:00:00Z");
+    private static final Instant DUE = Instant.parse("2030-02-01T15:59:59Z");
+    private static final String TASK = "task-1";
+
+    private NamedParameterJdbcTemplate jdbc;
+
+    @BeforeEach
+    void emptyReadModels() {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:task-list-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        jdbc = new NamedParameterJdbcTemplate(database);
+    }
+
+    private TaskListProjection projectionAt(Instant now) {
+        return new TaskListProjection(jdbc, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static TaskAssigned assignedToShenyang() {
+        return new TaskAssigned(TASK, "osaka", "invite", "shenyang", "process-1", "draftInvitationList",
+                "Draft the invitation list", "shenyang", DUE, Set.of(), null, false);
+    }
+
+    @Test
+    void aStepGivenToAUnitIsOpenInItsListWithItsDeadlineAndNotInAnotherUnits() {
+        TaskListProjection projection = projectionAt(ASSIGNED.plusSeconds(60));
+        projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
+
+        List<TaskSummary> shenyang = projection.handle(new FindTasks(null, "shenyang", "ACTIVE", null, null, 0, 20, null)).items();
+        assertThat(shenyang).singleElement().satisfies(task -> {
+            assertThat(task.status()).isEqualTo(TaskStatus.OPEN);
+            assertThat(task.dueAt()).isEqualTo(DUE);
+            assertThat(task.stepName()).isEqualTo("Draft the invitation list");
+            assertThat(task.overdue()).isFalse();
+            assertThat(task.dueSoon()).isFalse();
+        });
+        assertThat(projection.handle(new FindTasks(null, "dalian", "ACTIVE", null, null, 0, 20, null)).items()).isEmpty();
+    }
+
+    @Test
+    void claimProgressAndCompletionShowOnTheTaskAndInItsHistoryInOrder() {
+        TaskListProjection projection = projectionAt(ASSIGNED.plus(Duration.ofDays(3)));
+        projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
+        projection.on(new TaskClaimed(TASK, "invite", "shenyang", "shenyang-clerk"), ASSIGNED.plusSeconds(60), "shenyang-clerk");
+        projection.on(new ProgressReported(TASK, "invite", "shenyang", 40, "letters drafted", "visa delays", null,
+                Map.of("buyersInvited", new BigDecimal("17"))), ASSIGNED.plus(Duration.ofDays(1)), "shenyang-clerk");
+
+        TaskDetail inProgress = projection.handle(new FindTask(TASK));
+        assertThat(inProgress.summary().status()).isEqualTo(TaskStatus.CLAIMED);
+        assertThat(inProgress.summary().assignee()).isEqualTo("shenyang-clerk");
+        assertThat(inProgress.summary().percent()).isEqualTo(40);
+        assertThat(inProgress.latestProblems()).isEqualTo("visa delays");
+        assertThat(inProgress.summary().latestFigures()).containsEntry("buyersInvited", new BigDecimal("17"));
+
+        projection.on(new TaskCompleted(TASK, "invite", "shenyang", "shenyang-clerk", Map.of("invitationList", "Kansai buyers"),
+                Map.of(), null, null), ASSIGNED.plus(Duration.ofDays(2)), "shenyang-clerk");
+        TaskDetail completed = projection.handle(new FindTask(TASK));
+        assertThat(completed.summary().status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(completed.summary().percent()).isEqualTo(100);
+        assertThat(completed.summary().closedAt()).isEqualTo(ASSIGNED.plus(Duration.ofDays(2)));
+        assertThat(completed.summary().latestFigures()).as("the last figures reported stay").containsKey("buyersInvited");
+        assertThat(completed.history()).extracting(TaskHistoryEntry::type)
+                .containsExactly("TaskAssigned", "TaskClaimed", "ProgressReported", "TaskCompleted");
+        assertThat(completed.history()).extracting(TaskHistoryEntry::actor)
+                .containsExactly("coordinator", "shenyang-clerk", "shenyang-clerk", "shenyang-clerk");
+        assertThat(projection.handle(new FindTasks(null, "shenyang", "ACTIVE", null, null, 0, 20, null)).items())
+                .as("a completed step leaves the active list").isEmpty();
+    }
+
+    @Test
+    void dueSoonIsWhatTheStepsSupervisionSaidAtThatMomentAndAnExtensionStartsItAfresh() {
+        Instant dueSoonAt = DUE.minus(Duration.ofDays(3));
+        TaskListProjection projection = projectionAt(DUE.minus(Duration.ofDays(1)));
+        projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
+        projection.on(new TaskDueSoon(TASK, "invite", "shenyang", DUE), dueSoonAt, "engine");
+
+        assertThat(projection.handle(new FindTask(TASK)).summary().dueSoon()).isTrue();
+        assertThat(projection.tasksOfExpo("osaka", dueSoonAt.minusSeconds(1))).singleElement()
+                .satisfies(before -> assertThat(before.dueSoon()).as("not yet, as of the moment before").isFalse());
+        assertThat(projection.tasksOfExpo("osaka", dueSoonAt.plusSeconds(1))).singleElement()
+                .satisfies(after -> assertThat(after.dueSoon()).isTrue());
+
+        Instant extendedTo = DUE.plus(Duration.ofDays(20));
+        projection.on(new DeadlineExtended(TASK, "invite", "shenyang", DUE, extendedTo, DUE, "buyers' fair moved"),
+                DUE.minus(Duration.ofDays(2)), "coordinator");
+        TaskSummary extended = projection.handle(new FindTask(TASK)).summary();
+        assertThat(extended.dueAt()).isEqualTo(extendedTo);
+        assertThat(extended.originalDueAt()).isEqualTo(DUE);
+        assertThat(extended.dueSoon()).as("not due soon against the new deadline").isFalse();
+    }
+}
