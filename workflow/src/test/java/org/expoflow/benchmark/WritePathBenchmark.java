@@ -271,7 +271,7 @@ public final class WritePathBenchmark {
                 phase.percentileMillis(0.99));
     }
 
-    private static String machine() {
+    static String machine() {
         String cpu = "unknown CPU";
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))

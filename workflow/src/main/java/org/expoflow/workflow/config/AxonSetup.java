@@ -72,7 +72,7 @@ public class AxonSetup {
     }
 
     /** The stored format of events: changing this mapper's settings changes every future event. */
-    static ObjectMapper storedMessageMapper() {
+    public static ObjectMapper storedMessageMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
