@@ -122,7 +122,7 @@ public class ReviewQueries {
     @QueryHandler
     DeadlineList handle(FindDeadlineList query) {
         Instant asOf = asOf(query.asOf());
-        return deadlineList(query, asOf, tasks.tasksOfExpo(query.expoId(), asOf));
+        return deadlineList(query, asOf, tasks.openTasksOfExpo(query.expoId(), asOf, query.asOf() == null));
     }
 
     private static DeadlineList deadlineList(FindDeadlineList query, Instant asOf, List<TaskSummary> tasksThen) {

@@ -141,6 +141,7 @@ public class ProjectionRebuild {
             state.finishRebuild(group, position(at));
             return position(at);
         });
+        state.refreshStatistics();
         log.info("read models '{}' rebuilt: {} events up to position {} in {} ms", group, events, last,
                 (System.nanoTime() - started) / 1_000_000);
     }

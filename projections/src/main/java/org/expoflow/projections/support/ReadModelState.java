@@ -103,6 +103,16 @@ public class ReadModelState {
                 position, position, group);
     }
 
+    /**
+     * After a rebuild, on PostgreSQL: the planner learns the rebuilt tables at once, rather than after
+     * autovacuum's next pass (until then it estimated a handful of rows and sorted on disk).
+     */
+    void refreshStatistics() {
+        if (postgres) {
+            jdbc.execute("analyze");
+        }
+    }
+
     private List<Rebuild> running() {
         return jdbc.query("select processing_group, started_at, position, head from read_model_state where rebuilding = true",
                 (rs, n) -> new Rebuild(rs.getString("processing_group"), Times.instant(rs, "started_at"),

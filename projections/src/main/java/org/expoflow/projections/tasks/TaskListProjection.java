@@ -359,10 +359,27 @@ public class TaskListProjection {
 
     /** Every task of an expo as it stood at {@code asOf}, oldest first: the board groups them by unit and directive. */
     public List<TaskSummary> tasksOfExpo(String expoId, Instant asOf) {
+        return tasksOfExpo(expoId, asOf, "");
+    }
+
+    /**
+     * The tasks of an expo open at {@code asOf} (the deadline lists), oldest first. Asked for the present,
+     * they are the current rows (found by the expo and status index) rather than the versions valid now,
+     * which are the same rows kept in the same transaction.
+     */
+    public List<TaskSummary> openTasksOfExpo(String expoId, Instant asOf, boolean present) {
+        if (present) {
+            return new ArrayList<>(jdbc.query(selectTasks() + " where t.expo_id = :expo and t.status in ('OPEN', 'CLAIMED')"
+                    + " order by t.assigned_at, t.task_id", new MapSqlParameterSource("expo", expoId), (rs, row) -> summary(rs, asOf)));
+        }
+        return tasksOfExpo(expoId, asOf, " and t.status in ('OPEN', 'CLAIMED')");
+    }
+
+    private List<TaskSummary> tasksOfExpo(String expoId, Instant asOf, String condition) {
         RowMapper<TaskSummary> mapper = (rs, row) -> summary(rs, asOf);
         return new ArrayList<>(jdbc.query("select t.*, d.title as directive_title, d.kind as directive_kind, d.instructions"
                 + " from task_version t left join directive_view d on d.directive_id = t.directive_id"
-                + " where t.expo_id = :expo and t.valid_from <= :asOf and (t.valid_to is null or t.valid_to > :asOf)"
+                + " where t.expo_id = :expo and t.valid_from <= :asOf and (t.valid_to is null or t.valid_to > :asOf)" + condition
                 + " order by t.assigned_at, t.task_id",
                 new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf)), mapper));
     }

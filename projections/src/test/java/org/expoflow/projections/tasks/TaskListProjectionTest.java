@@ -106,6 +106,24 @@ class TaskListProjectionTest {
     }
 
     @Test
+    void anExpoOpenTasksNowReadFromTheCurrentRowsAreTheVersionsValidNow() {
+        Instant now = ASSIGNED.plus(Duration.ofDays(4));
+        TaskListProjection projection = projectionAt(now);
+        projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
+        projection.on(new TaskClaimed(TASK, "invite", "shenyang", "shenyang-clerk"), ASSIGNED.plusSeconds(60), "shenyang-clerk");
+        projection.on(new TaskAssigned("task-2", "osaka", "invite", "dalian", "process-2", "draftInvitationList",
+                "Draft the invitation list", "dalian", DUE, Set.of(), null, false), ASSIGNED, "coordinator");
+        projection.on(new TaskCompleted("task-2", "invite", "dalian", "dalian-clerk", Map.of(), Map.of(), null, null),
+                ASSIGNED.plus(Duration.ofDays(1)), "dalian-clerk");
+
+        List<TaskSummary> current = projection.openTasksOfExpo("osaka", now, true);
+        assertThat(current).extracting(TaskSummary::id).containsExactly(TASK);
+        assertThat(current).isEqualTo(projection.openTasksOfExpo("osaka", now, false));
+        assertThat(projection.openTasksOfExpo("osaka", ASSIGNED.plusSeconds(1), false)).extracting(TaskSummary::id)
+                .as("both were open before Dalian completed its step").containsExactlyInAnyOrder(TASK, "task-2");
+    }
+
+    @Test
     void dueSoonIsWhatTheStepsSupervisionSaidAtThatMomentAndAnExtensionStartsItAfresh() {
         Instant dueSoonAt = DUE.minus(Duration.ofDays(3));
         TaskListProjection projection = projectionAt(DUE.minus(Duration.ofDays(1)));

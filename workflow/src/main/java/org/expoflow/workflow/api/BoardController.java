@@ -120,7 +120,9 @@ public class BoardController {
         if (sort != null && !ReviewQueries.SORT_KEYS.contains(sort.startsWith("-") ? sort.substring(1) : sort)) {
             throw new InvalidInput("sort", "sort by daysLate, unitId or directive, with a leading - to reverse");
         }
-        return queries.query(new FindDeadlineList(expoId, pastOrNow(asOf), dueSoon, sort), DeadlineList.class).join();
+        // no asOf: the present, which the read side answers from the current rows
+        return queries.query(new FindDeadlineList(expoId, asOf == null ? null : pastOrNow(asOf), dueSoon, sort),
+                DeadlineList.class).join();
     }
 
     /** As of a past instant, or now; the future has not happened yet. */
