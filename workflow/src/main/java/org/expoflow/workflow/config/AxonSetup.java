@@ -99,14 +99,15 @@ public class AxonSetup {
 
     /**
      * Events in {@code domain_event_entry} through the Spring DataSource and transaction, as Axon's JDBC
-     * auto-configuration would make it; declared here because Axon makes none once an event store is declared.
+     * auto-configuration would make it (declared here because Axon makes none once an event store is
+     * declared), without snapshots ({@link EventStoreWithoutSnapshots}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        return new EventStoreWithoutSnapshots(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -114,8 +115,7 @@ public class AxonSetup {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema));
     }
 
     /** Axon's embedded event store, woken when the engine's transaction commits (see {@link CommitAwareEventStore}). */
