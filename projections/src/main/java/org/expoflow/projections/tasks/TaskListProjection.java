@@ -32,6 +32,7 @@ import org.expoflow.commands.api.TaskReassigned;
 import org.expoflow.commands.api.TaskReturnedForRework;
 import org.expoflow.commands.api.TaskUnclaimed;
 import org.expoflow.projections.api.FindTask;
+import org.expoflow.projections.api.FindTaskSummary;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.TaskDetail;
 import org.expoflow.projections.api.TaskHistoryEntry;
@@ -298,6 +299,13 @@ public class TaskListProjection {
                 new TaskDetail(summary(rs, n), rs.getString("instructions"), rs.getString("latest_note"),
                         rs.getString("latest_problems"), rs.getString("latest_suggestions"), rs.getString("decision"),
                         rs.getString("decision_comment"), history(query.taskId())));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @QueryHandler
+    TaskSummary handle(FindTaskSummary query) {
+        List<TaskSummary> found = jdbc.query(selectTasks() + " where t.task_id = :id",
+                new MapSqlParameterSource("id", query.taskId()), this::summary);
         return found.isEmpty() ? null : found.get(0);
     }
 

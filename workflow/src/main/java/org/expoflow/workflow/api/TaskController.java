@@ -30,6 +30,7 @@ import org.expoflow.commands.api.ReassignTask;
 import org.expoflow.commands.api.ReportProgress;
 import org.expoflow.commands.api.ReviewDecision;
 import org.expoflow.projections.api.FindTask;
+import org.expoflow.projections.api.FindTaskSummary;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.TaskDetail;
 import org.expoflow.projections.api.TaskHistoryEntry;
@@ -190,7 +191,7 @@ public class TaskController {
     @PostMapping("/{taskId}/claim")
     @Operation(summary = "Take a task: it becomes yours until you complete or unclaim it")
     public ResponseEntity<Void> claim(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
-        visibleTask(user, taskId);
+        visibleSummary(user, taskId);
         taskService.claim(taskId, user.getUsername());
         catchUp.awaitHead();
         return ResponseEntity.noContent().build();
@@ -199,7 +200,7 @@ public class TaskController {
     @PostMapping("/{taskId}/unclaim")
     @Operation(summary = "Give a task back to its group")
     public ResponseEntity<Void> unclaim(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
-        visibleTask(user, taskId);
+        visibleSummary(user, taskId);
         taskService.setAssignee(taskId, null);
         catchUp.awaitHead();
         return ResponseEntity.noContent().build();
@@ -209,7 +210,7 @@ public class TaskController {
     @Operation(summary = "Report progress: percent, narrative, problems met, suggestions, figures so far")
     public ResponseEntity<Void> progress(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                          @Valid @RequestBody ProgressRequest request) {
-        TaskSummary task = visibleTask(user, taskId).summary();
+        TaskSummary task = visibleSummary(user, taskId);
         Map<String, BigDecimal> figures = request.figures() == null ? Map.of() : request.figures();
         checkFiguresOfKind(task, figures);
         acting.send(new ReportProgress(taskId, acting.currentActor(), request.percent(), request.note(), request.problems(),
@@ -222,7 +223,7 @@ public class TaskController {
     @Operation(summary = "Complete a step with its values and figures; a review step with a decision and comment")
     public ResponseEntity<Void> complete(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                          @Valid @RequestBody CompleteRequest request) {
-        TaskSummary task = visibleTask(user, taskId).summary();
+        TaskSummary task = visibleSummary(user, taskId);
         if (task.status() != TaskStatus.OPEN && task.status() != TaskStatus.CLAIMED) {
             throw DomainRuleViolation.conflict("task " + taskId + " is already " + task.status().name().toLowerCase());
         }
@@ -273,7 +274,7 @@ public class TaskController {
     @Operation(summary = "Extend a step's deadline, with a reason; the original deadline stays on record")
     public ResponseEntity<Void> extend(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                        @Valid @RequestBody ExtendRequest request) {
-        TaskSummary task = visibleTask(user, taskId).summary();
+        TaskSummary task = visibleSummary(user, taskId);
         Instant newDueAt = deadlines.of(request.dueOn(), request.dueAt());
         if (newDueAt == null) {
             throw new InvalidInput("dueOn", "name the new deadline: dueOn (a date) or dueAt (an instant)");
@@ -298,7 +299,7 @@ public class TaskController {
     @Operation(summary = "Hand a unit's step to another unit of the expo, which does it from now on")
     public ResponseEntity<Void> reassign(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                          @Valid @RequestBody ReassignRequest request) {
-        TaskSummary task = visibleTask(user, taskId).summary();
+        TaskSummary task = visibleSummary(user, taskId);
         requireEnrolled(task.expoId(), request.unitId());
         transactions.executeWithoutResult(status -> {
             acting.send(new ReassignTask(taskId, acting.currentActor(), request.unitId(), request.reason()));
@@ -319,7 +320,7 @@ public class TaskController {
     @Operation(summary = "Ask another unit of the expo to co-operate on a step: it may report on and complete it too")
     public ResponseEntity<Void> addCooperatingUnit(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                                    @Valid @RequestBody CooperatingUnitRequest request) {
-        TaskSummary task = visibleTask(user, taskId).summary();
+        TaskSummary task = visibleSummary(user, taskId);
         requireEnrolled(task.expoId(), request.unitId());
         transactions.executeWithoutResult(status -> {
             acting.send(new AddCooperatingUnit(taskId, acting.currentActor(), request.unitId()));
@@ -355,7 +356,7 @@ public class TaskController {
     @Operation(summary = "Attach a file to a step (multipart part 'file'): a JPEG, PNG or WebP photo, or a PDF, up to 10 MB")
     public ResponseEntity<Map<String, String>> attach(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                                       HttpServletRequest request) throws IOException {
-        TaskSummary task = visibleTask(user, taskId).summary();
+        TaskSummary task = visibleSummary(user, taskId);
         if (!(request instanceof MultipartHttpServletRequest multipart)) {
             throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemDetail.forStatusAndDetail(
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the file as multipart/form-data, in a part named 'file'"), null);
@@ -394,7 +395,7 @@ public class TaskController {
     @GetMapping("/{taskId}/attachments")
     @Operation(summary = "The files attached to a step")
     public List<AttachmentView> attachments(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
-        visibleTask(user, taskId);
+        visibleSummary(user, taskId);
         return taskService.getTaskAttachments(taskId).stream()
                 .map(a -> new AttachmentView(a.getId(), a.getName(), a.getType(),
                         a.getCreateTime() == null ? null : a.getCreateTime().toInstant()))
@@ -405,7 +406,7 @@ public class TaskController {
     @Operation(summary = "Download one attached file")
     public ResponseEntity<byte[]> attachment(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                              @PathVariable String attachmentId) throws IOException {
-        visibleTask(user, taskId);
+        visibleSummary(user, taskId);
         Attachment attachment = taskService.getTaskAttachment(taskId, attachmentId);
         if (attachment == null) {
             throw new ResourceNotFound("attachmentId", "task " + taskId + " has no attachment " + attachmentId);
@@ -434,15 +435,25 @@ public class TaskController {
 
     private TaskDetail visibleTask(ExpoFlowUser user, String taskId) {
         TaskDetail detail = queries.query(new FindTask(taskId), TaskDetail.class).join();
-        if (detail == null) {
+        requireVisible(user, taskId, detail == null ? null : detail.summary());
+        return detail;
+    }
+
+    /** The task as the lists show it, for an action: its history is not read. */
+    private TaskSummary visibleSummary(ExpoFlowUser user, String taskId) {
+        TaskSummary task = queries.query(new FindTaskSummary(taskId), TaskSummary.class).join();
+        requireVisible(user, taskId, task);
+        return task;
+    }
+
+    private static void requireVisible(ExpoFlowUser user, String taskId, TaskSummary task) {
+        if (task == null) {
             throw new ResourceNotFound("taskId", "no task with id " + taskId);
         }
-        TaskSummary task = detail.summary();
         if (user.isCity() && !task.unitId().equals(user.unitId()) && !task.candidateGroup().equals(user.unitId())
                 && !task.cooperatingUnits().contains(user.unitId())) {
             throw new AccessDeniedException("task " + taskId + " belongs to another unit");
         }
-        return detail;
     }
 
     private StepForm form(TaskSummary task) {
