@@ -1,0 +1,29 @@
+package org.expoflow.workflow.web;
+
+import java.util.Map;
+
+import org.expoflow.projections.api.ReadModelsRebuilding;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A page asked while the read models are being rebuilt says so, and how far the rebuild has got, rather
+ * than a failure (503, ask again in a few seconds): the board and the lists would otherwise show half-built
+ * numbers.
+ */
+@ControllerAdvice(basePackages = "org.expoflow.workflow.web")
+class PagesDuringRebuild {
+
+    @ExceptionHandler(ReadModelsRebuilding.class)
+    ModelAndView rebuilding(ReadModelsRebuilding rebuilding, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        return new ModelAndView("error", Map.of("status", HttpStatus.SERVICE_UNAVAILABLE.value(),
+                "rebuiltEvents", Math.max(0, rebuilding.position() + 1), "storedEvents", Math.max(0, rebuilding.head() + 1)),
+                HttpStatus.SERVICE_UNAVAILABLE);
+    }
+}
