@@ -1,5 +1,7 @@
 package org.expoflow.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
@@ -126,17 +128,19 @@ public final class ProvinceScale {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + port;
-            awaitReady(http, base, expoflow, log);
+            // ready once the demo data is in (its runner asks the read models, so no rebuild may start before)
+            WritePathBenchmark.awaitStarted("ExpoFlow", expoflow, log, Duration.ofMinutes(5), () -> {
+                HttpResponse<String> expos = WritePathBenchmark.send(http, "GET", base + "/api/expos", "coordinator", null);
+                return expos.statusCode() == 200 && WritePathBenchmark.json(expos).path("expos").size() > 0;
+            });
 
             long rebuildStart = System.nanoTime();
             WritePathBenchmark.json(WritePathBenchmark.send(http, "POST", base + "/api/admin/projections/read-models/rebuild",
                     "admin", null));
-            JsonNode progress;
-            do {
-                Thread.sleep(500);
-                progress = WritePathBenchmark.json(WritePathBenchmark.send(http, "GET", base + "/api/admin/projections", "admin",
-                        null)).get(0);
-            } while (progress.path("replaying").asBoolean() || progress.path("position").asLong() < progress.path("head").asLong());
+            JsonNode progress = await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> WritePathBenchmark.json(WritePathBenchmark.send(http, "GET", base + "/api/admin/projections",
+                            "admin", null)).get(0), rebuilt -> !rebuilt.path("replaying").asBoolean()
+                            && rebuilt.path("position").asLong() >= rebuilt.path("head").asLong());
             double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
             long events = progress.path("head").asLong() + 1;
             report.add(String.format(Locale.ROOT, "Read models rebuilt from %,d events in %.1f s, %,.0f events/s.", events,
@@ -312,25 +316,6 @@ public final class ProvinceScale {
                 connection.setAutoCommit(true);
                 analyze.execute("analyze domain_event_entry");
             }
-        }
-    }
-
-    private static void awaitReady(HttpClient http, String base, Process expoflow, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (true) {
-            try {
-                // ready once the demo data is in (its runner asks the read models, so no rebuild may start before)
-                HttpResponse<String> expos = WritePathBenchmark.send(http, "GET", base + "/api/expos", "coordinator", null);
-                if (expos.statusCode() == 200 && WritePathBenchmark.json(expos).path("expos").size() > 0) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // still starting
-            }
-            if (!expoflow.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("ExpoFlow did not start; see " + log);
-            }
-            Thread.sleep(500);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.expoflow.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,6 +27,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -183,13 +187,7 @@ public final class WritePathBenchmark {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + port;
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (!side.ready(http, base)) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException(side.name() + " did not start; see " + log);
-                }
-                Thread.sleep(500);
-            }
+            awaitStarted(side.name(), process, log, Duration.ofMinutes(3), () -> side.ready(http, base));
             side.prepare(http, base);
             side.round(http, base, "warmup", Math.min(options.processes(), 60), options.clients());
             if (database.equals("postgres")) {
@@ -283,6 +281,20 @@ public final class WritePathBenchmark {
                 cpu, Math.round(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                         .getOperatingSystemMXBean()).getTotalMemorySize() / 1073741824.0), System.getProperty("java.version"),
                 System.getProperty("os.name"));
+    }
+
+    /** Waits until an application started in its own JVM is ready; fails at once if its JVM has ended. */
+    static void awaitStarted(String name, Process process, Path log, Duration atMost, Callable<Boolean> ready) {
+        try {
+            // connection refused until the server listens: not ready yet
+            await().atMost(atMost).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> !process.isAlive() || ready.call());
+        } catch (ConditionTimeoutException late) {
+            throw new IllegalStateException(name + " did not start within " + atMost + "; see " + log, late);
+        }
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " stopped while starting; see " + log);
+        }
     }
 
     /** Runs the requests with the given number of clients at once, timing each and the whole. */

@@ -1,7 +1,5 @@
 package org.expoflow.projections.support;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +42,7 @@ public class ReadModelState {
 
     public ReadModelState(JdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.postgres = isPostgres(dataSource);
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     /** For a writer's transaction: whether its events are projected now (once per transaction). */
@@ -153,11 +151,4 @@ public class ReadModelState {
         return ReadModelState.class.getName() + ":" + group;
     }
 
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (SQLException unreachable) {
-            return false;
-        }
-    }
 }

@@ -33,6 +33,7 @@ import org.expoflow.commands.meeting.Meeting;
 import org.expoflow.commands.task.Task;
 import org.expoflow.workflow.engine.ActingContext;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -128,8 +129,12 @@ public class AxonSetup {
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 
-    /** Every command handled in a database transaction wakes the tracking processors once that transaction commits. */
+    /**
+     * Every command handled in a database transaction wakes the tracking processors once that transaction
+     * commits; only when the read models are behind one (projected in the writer's transaction, nothing waits).
+     */
     @Bean
+    @ConditionalOnProperty(name = "axon.eventhandling.processors.read-models.mode", havingValue = "tracking")
     MessageHandlerInterceptor<CommandMessage<?>> wakeProcessorsAfterCommit(CommitAwareEventStore eventStore) {
         return (unitOfWork, chain) -> {
             eventStore.wakeProcessorsAfterCommit();

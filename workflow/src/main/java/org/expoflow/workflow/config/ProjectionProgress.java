@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.expoflow.projections.support.Databases;
 import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.projections.support.ReadModels;
 import org.postgresql.PGConnection;
@@ -41,7 +42,7 @@ public class ProjectionProgress {
     @Bean
     ConfigurerModule projectionProgressAnnounced(ObjectProvider<ProjectionCatchUp> catchUp, JdbcTemplate jdbc,
                                                  DataSource dataSource) {
-        boolean postgres = isPostgres(dataSource);
+        boolean postgres = Databases.isPostgres(dataSource);
         Object announced = new Object();
         MessageHandlerInterceptor<EventMessage<?>> announce = (unitOfWork, chain) -> {
             if (unitOfWork.resources().putIfAbsent(ProjectionProgress.class.getName(), announced) == null) {
@@ -62,13 +63,6 @@ public class ProjectionProgress {
         return new Listener(catchUp, dataSource);
     }
 
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (SQLException unreachable) {
-            return false;
-        }
-    }
 
     private static final class Listener implements SmartLifecycle {
         private final ObjectProvider<ProjectionCatchUp> catchUp;
@@ -82,7 +76,7 @@ public class ProjectionProgress {
 
         @Override
         public void start() {
-            if (!isPostgres(dataSource)) {
+            if (!Databases.isPostgres(dataSource)) {
                 return;
             }
             thread = new Thread(this::listen, "projection-progress-listener");
