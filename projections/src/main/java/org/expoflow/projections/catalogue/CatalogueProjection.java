@@ -21,6 +21,7 @@ import org.expoflow.projections.api.ExpoList;
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.FindExpo;
 import org.expoflow.projections.api.ListExpos;
+import org.expoflow.projections.support.Databases;
 import org.expoflow.projections.support.Times;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -77,9 +78,7 @@ public class CatalogueProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of("directive_unit_view", "directive_target", "directive_view", "expo_unit_view", "expo_view")) {
-            jdbc.update("delete from " + table);
-        }
+        Databases.empty(jdbc, "directive_unit_view", "directive_target", "directive_view", "expo_unit_view", "expo_view");
     }
 
     @QueryHandler

@@ -3,6 +3,7 @@ package org.expoflow.projections.figures;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.expoflow.projections.api.FiguresReport.DirectiveFigures;
 import org.expoflow.projections.api.FiguresReport.FigureAgainstTarget;
 import org.expoflow.projections.api.FiguresReport.UnitFigures;
 import org.expoflow.projections.api.FindFigures;
+import org.expoflow.projections.support.Databases;
+import org.expoflow.projections.support.ReplayScope;
 import org.expoflow.projections.support.Times;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,12 +37,20 @@ import org.expoflow.projections.support.ReadModels;
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class FiguresProjection {
 
+    private static final String CLOSE_VERSION = "update unit_figure_version set valid_to = ?"
+            + " where directive_id = ? and unit_id = ? and figure = ? and valid_to is null";
+    private static final String ADD_VERSION = "insert into unit_figure_version"
+            + " (expo_id, directive_id, unit_id, figure, figure_value, valid_from)"
+            + " select expo_id, ?, ?, ?, ?, ? from directive_unit_view where directive_id = ? and unit_id = ?";
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ReplayScope replay;
 
-    public FiguresProjection(JdbcTemplate jdbc, Clock clock) {
+    public FiguresProjection(JdbcTemplate jdbc, Clock clock, ReplayScope replay) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.replay = replay;
     }
 
     @EventHandler
@@ -52,19 +63,21 @@ public class FiguresProjection {
         record(event.directiveId(), event.unitId(), event.figures(), at);
     }
 
+    /** Each reported figure closes the version in force and opens its own; in a rebuild, by the batch. */
     private void record(String directiveId, String unitId, Map<String, BigDecimal> figures, Instant at) {
-        figures.forEach((figure, value) -> {
-            jdbc.update("update unit_figure_version set valid_to = ? where directive_id = ? and unit_id = ? and figure = ?"
-                    + " and valid_to is null", Times.utc(at), directiveId, unitId, figure);
-            jdbc.update("insert into unit_figure_version (expo_id, directive_id, unit_id, figure, figure_value, valid_from)"
-                            + " select expo_id, ?, ?, ?, ?, ? from directive_unit_view where directive_id = ? and unit_id = ?",
-                    directiveId, unitId, figure, value, Times.utc(at), directiveId, unitId);
-        });
+        OffsetDateTime from = Times.utc(at);
+        replay.current().map(writes -> writes.buffer(BufferedFigureVersions.class, () -> new BufferedFigureVersions(jdbc)))
+                .ifPresentOrElse(
+                        buffered -> figures.forEach((figure, value) -> buffered.report(directiveId, unitId, figure, value, from)),
+                        () -> figures.forEach((figure, value) -> {
+                            jdbc.update(CLOSE_VERSION, from, directiveId, unitId, figure);
+                            jdbc.update(ADD_VERSION, directiveId, unitId, figure, value, from, directiveId, unitId);
+                        }));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from unit_figure_version");
+        Databases.empty(jdbc, "unit_figure_version");
     }
 
     @QueryHandler

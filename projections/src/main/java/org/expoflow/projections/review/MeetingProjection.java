@@ -17,6 +17,7 @@ import org.expoflow.projections.api.FindMeeting;
 import org.expoflow.projections.api.FindMeetings;
 import org.expoflow.projections.api.MeetingRecord;
 import org.expoflow.projections.support.ReadModels;
+import org.expoflow.projections.support.Databases;
 import org.expoflow.projections.support.Times;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -63,9 +64,7 @@ public class MeetingProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of("meeting_decision", "meeting_report", "meeting_view")) {
-            jdbc.update("delete from " + table);
-        }
+        Databases.empty(jdbc, "meeting_decision", "meeting_report", "meeting_view");
     }
 
     @QueryHandler

@@ -51,15 +51,17 @@ public class ProjectionRebuild {
     private final ReadModelState state;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ReplayScope replay;
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     public ProjectionRebuild(Configuration axon, EventStorageEngine storage, ReadModelState state,
-                             TransactionTemplate transactions, Clock clock) {
+                             TransactionTemplate transactions, Clock clock, ReplayScope replay) {
         this.axon = axon;
         this.storage = storage;
         this.state = state;
         this.transactions = transactions;
         this.clock = clock;
+        this.replay = replay;
     }
 
     public List<ProjectionProgress> progress() {
@@ -117,6 +119,7 @@ public class ProjectionRebuild {
             state.startRebuild(group, clock.instant(), position(storage.createHeadToken()));
             handlers.performReset();
         });
+        ReplayWrites writes = new ReplayWrites();
         TrackingToken token = null;
         long events = 0;
         while (true) {
@@ -124,7 +127,10 @@ public class ProjectionRebuild {
             if (batch.isEmpty()) {
                 break;
             }
-            TrackingToken replayed = project(batch, handlers);
+            TrackingToken replayed = transactions.execute(status -> {
+                state.commitBatchWithoutWaitingForDisk();
+                return projectHere(batch, handlers, writes);
+            });
             transactions.executeWithoutResult(status ->
                     state.progressed(group, position(replayed), position(storage.createHeadToken())));
             token = replayed;
@@ -136,8 +142,9 @@ public class ProjectionRebuild {
             state.holdWriters();
             TrackingToken at = caughtUp;
             for (List<TrackedEventMessage<?>> batch = next(at); !batch.isEmpty(); batch = next(at)) {
-                at = projectHere(batch, handlers);
+                at = projectHere(batch, handlers, writes);
             }
+            writes.finish();
             state.finishRebuild(group, position(at));
             return position(at);
         });
@@ -152,18 +159,17 @@ public class ProjectionRebuild {
         }
     }
 
-    private TrackingToken project(List<TrackedEventMessage<?>> batch, EventHandlerInvoker handlers) {
-        return transactions.execute(status -> projectHere(batch, handlers));
-    }
-
-    private static TrackingToken projectHere(List<TrackedEventMessage<?>> batch, EventHandlerInvoker handlers) {
-        for (TrackedEventMessage<?> event : batch) {
-            try {
-                handlers.handle(event, Segment.ROOT_SEGMENT);
-            } catch (Exception failure) {
-                throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed", failure);
+    /** Projects a batch in the current transaction, the projections holding back their writes until its end. */
+    private TrackingToken projectHere(List<TrackedEventMessage<?>> batch, EventHandlerInvoker handlers, ReplayWrites writes) {
+        replay.replay(writes, () -> {
+            for (TrackedEventMessage<?> event : batch) {
+                try {
+                    handlers.handle(event, Segment.ROOT_SEGMENT);
+                } catch (Exception failure) {
+                    throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed", failure);
+                }
             }
-        }
+        });
         return batch.get(batch.size() - 1).trackingToken();
     }
 

@@ -105,6 +105,17 @@ public class ReadModelState {
      * After a rebuild, on PostgreSQL: the planner learns the rebuilt tables at once, rather than after
      * autovacuum's next pass (until then it estimated a handful of rows and sorted on disk).
      */
+    /**
+     * A batch of a rebuild commits without waiting for the disk (PostgreSQL's asynchronous commit): a crash
+     * can lose only batches of a rebuild that is then still marked under way and is run again from nothing,
+     * and the rebuild's last, durable commit makes all before it durable too.
+     */
+    void commitBatchWithoutWaitingForDisk() {
+        if (postgres) {
+            jdbc.execute("set local synchronous_commit to off");
+        }
+    }
+
     void refreshStatistics() {
         if (postgres) {
             jdbc.execute("analyze");

@@ -3,11 +3,12 @@ package org.expoflow.projections.tasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,8 +40,11 @@ import org.expoflow.projections.api.TaskHistoryEntry;
 import org.expoflow.projections.api.TaskPage;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.support.Databases;
 import org.expoflow.projections.support.JsonColumns;
+import org.expoflow.projections.support.ReplayScope;
 import org.expoflow.projections.support.Times;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -58,196 +62,198 @@ public class TaskListProjection {
     private static final Map<String, String> SORTABLE = Map.of(
             "dueAt", "t.due_at", "assignedAt", "t.assigned_at", "unitId", "t.unit_id", "status", "t.status");
 
-    private static final String VERSIONED_COLUMNS = "expo_id, directive_id, unit_id, step_key, step_name, candidate_group,"
-            + " status, assignee, due_at, percent, latest_figures, latest_report_at, return_comment, assigned_at, closed_at,"
-            + " original_due_at, due_soon_since, overdue_since, escalated_at, chased_up_at, chase_up_message,"
-            + " chase_up_acknowledged_at, cooperating_units, supervised_task_id";
-
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final ReplayScope replay;
+    private final TaskRows live;
 
+    /** A task list projected live only, as in a test without rebuilds. */
     public TaskListProjection(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, new ReplayScope());
+    }
+
+    @Autowired
+    public TaskListProjection(NamedParameterJdbcTemplate jdbc, Clock clock, ReplayScope replay) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.replay = replay;
+        this.live = new LiveTaskRows(jdbc);
     }
 
     @EventHandler
     void on(TaskAssigned event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        jdbc.update("insert into task_view (task_id, expo_id, directive_id, unit_id, process_instance_id, step_key,"
-                        + " step_name, candidate_group, status, due_at, percent, assigned_at)"
-                        + " values (:id, :expo, :directive, :unit, :process, :stepKey, :stepName, :group, :status, :due, 0, :at)",
-                new MapSqlParameterSource().addValue("id", event.taskId()).addValue("expo", event.expoId())
-                        .addValue("directive", event.directiveId()).addValue("unit", event.unitId())
-                        .addValue("process", event.processInstanceId()).addValue("stepKey", event.stepKey())
-                        .addValue("stepName", event.stepName()).addValue("group", event.candidateGroup())
-                        .addValue("status", TaskStatus.OPEN.name()).addValue("due", Times.utc(event.dueAt()))
-                        .addValue("at", Times.utc(at)));
-        update("original_due_at = due_at, supervised_task_id = :supervised", event.taskId(),
-                Collections.singletonMap("supervised", event.supervisedTaskId()));
-        record(event.taskId(), at, "TaskAssigned", actor, details("step", event.stepName(), "candidateGroup",
-                event.candidateGroup(), "dueAt", event.dueAt() == null ? null : event.dueAt().toString()));
+        Map<String, Object> row = new HashMap<>();
+        row.put("expo_id", event.expoId());
+        row.put("directive_id", event.directiveId());
+        row.put("unit_id", event.unitId());
+        row.put("process_instance_id", event.processInstanceId());
+        row.put("step_key", event.stepKey());
+        row.put("step_name", event.stepName());
+        row.put("candidate_group", event.candidateGroup());
+        row.put("status", TaskStatus.OPEN.name());
+        row.put("due_at", Times.utc(event.dueAt()));
+        row.put("original_due_at", Times.utc(event.dueAt()));
+        row.put("percent", 0);
+        row.put("assigned_at", Times.utc(at));
+        row.put("supervised_task_id", event.supervisedTaskId());
+        rows().add(event.taskId(), row, line(at, "TaskAssigned", actor, details("step", event.stepName(),
+                "candidateGroup", event.candidateGroup(), "dueAt", event.dueAt() == null ? null : event.dueAt().toString())));
     }
 
     @EventHandler
     void on(TaskReturnedForRework event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        update("return_comment = :comment", event.taskId(), Map.of("comment", event.comment()));
-        record(event.taskId(), at, "TaskReturnedForRework", actor, details("comment", event.comment()));
+        change(event.taskId(), columns("return_comment", event.comment()),
+                line(at, "TaskReturnedForRework", actor, details("comment", event.comment())));
     }
 
     @EventHandler
     void on(TaskClaimed event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        update("status = 'CLAIMED', assignee = :assignee", event.taskId(), Map.of("assignee", event.assignee()));
-        record(event.taskId(), at, "TaskClaimed", actor, details("assignee", event.assignee()));
+        change(event.taskId(), columns("status", TaskStatus.CLAIMED.name(), "assignee", event.assignee()),
+                line(at, "TaskClaimed", actor, details("assignee", event.assignee())));
     }
 
     @EventHandler
     void on(TaskUnclaimed event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        update("status = 'OPEN', assignee = null", event.taskId(), Map.of());
-        record(event.taskId(), at, "TaskUnclaimed", actor, details("previousAssignee", event.previousAssignee()));
+        change(event.taskId(), columns("status", TaskStatus.OPEN.name(), "assignee", null),
+                line(at, "TaskUnclaimed", actor, details("previousAssignee", event.previousAssignee())));
     }
 
+    /** A report replaces the latest one; figures left out of it keep the last ones reported. */
     @EventHandler
     void on(ProgressReported event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("percent", event.percent());
-        values.put("note", event.note());
-        values.put("problems", event.problems());
-        values.put("suggestions", event.suggestions());
-        values.put("at", Times.utc(at));
-        String figures = event.figures().isEmpty() ? null : JsonColumns.write(event.figures());
-        values.put("figures", figures);
-        update("percent = :percent, latest_note = :note, latest_problems = :problems, latest_suggestions = :suggestions,"
-                + " latest_report_at = :at, latest_figures = coalesce(:figures, latest_figures)", event.taskId(), values);
-        record(event.taskId(), at, "ProgressReported", actor, details("percent", event.percent(), "note", event.note(),
-                "problems", event.problems(), "suggestions", event.suggestions(), "figures", event.figures()));
+        Map<String, Object> columns = columns("percent", event.percent(), "latest_note", event.note(),
+                "latest_problems", event.problems(), "latest_suggestions", event.suggestions(), "latest_report_at", Times.utc(at));
+        if (!event.figures().isEmpty()) {
+            columns.put("latest_figures", JsonColumns.write(event.figures()));
+        }
+        change(event.taskId(), columns, line(at, "ProgressReported", actor, details("percent", event.percent(),
+                "note", event.note(), "problems", event.problems(), "suggestions", event.suggestions(), "figures", event.figures())));
     }
 
     @EventHandler
     void on(TaskCompleted event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("at", Times.utc(at));
-        values.put("figures", event.figures().isEmpty() ? null : JsonColumns.write(event.figures()));
-        values.put("decision", event.decision() == null ? null : event.decision().name());
-        values.put("comment", event.comment());
-        update("status = 'COMPLETED', closed_at = :at, latest_figures = coalesce(:figures, latest_figures),"
-                + " percent = 100, decision = :decision, decision_comment = :comment", event.taskId(), values);
-        record(event.taskId(), at, "TaskCompleted", actor, details("completedBy", event.completedBy(),
-                "figures", event.figures(), "values", event.values(),
-                "decision", event.decision() == null ? null : event.decision().name(), "comment", event.comment()));
+        String decision = event.decision() == null ? null : event.decision().name();
+        Map<String, Object> columns = columns("status", TaskStatus.COMPLETED.name(), "closed_at", Times.utc(at),
+                "percent", 100, "decision", decision, "decision_comment", event.comment());
+        if (!event.figures().isEmpty()) {
+            columns.put("latest_figures", JsonColumns.write(event.figures()));
+        }
+        change(event.taskId(), columns, line(at, "TaskCompleted", actor, details("completedBy", event.completedBy(),
+                "figures", event.figures(), "values", event.values(), "decision", decision, "comment", event.comment())));
     }
 
     @EventHandler
     void on(TaskCancelled event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         TaskStatus status = event.withdrawn() ? TaskStatus.WITHDRAWN : TaskStatus.CANCELLED;
-        update("status = :status, closed_at = :at", event.taskId(), Map.of("status", status.name(), "at", Times.utc(at)));
-        record(event.taskId(), at, event.withdrawn() ? "TaskWithdrawn" : "TaskCancelled", actor,
-                details("reason", event.reason()));
+        change(event.taskId(), columns("status", status.name(), "closed_at", Times.utc(at)),
+                line(at, event.withdrawn() ? "TaskWithdrawn" : "TaskCancelled", actor, details("reason", event.reason())));
     }
 
     @EventHandler
     void on(AttachmentAdded event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        record(event.taskId(), at, "AttachmentAdded", actor, details("attachmentId", event.attachmentId(),
-                "name", event.name(), "contentType", event.contentType(), "size", event.size()));
+        change(event.taskId(), columns(), line(at, "AttachmentAdded", actor, details("attachmentId", event.attachmentId(),
+                "name", event.name(), "contentType", event.contentType(), "size", event.size())));
     }
 
     @EventHandler
     void on(TaskDueSoon event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        update("due_soon_since = :at", event.taskId(), Map.of("at", Times.utc(at)));
-        record(event.taskId(), at, "TaskDueSoon", actor, details("dueAt", event.dueAt().toString()));
+        change(event.taskId(), columns("due_soon_since", Times.utc(at)),
+                line(at, "TaskDueSoon", actor, details("dueAt", event.dueAt().toString())));
     }
 
     @EventHandler
     void on(TaskOverdue event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        update("overdue_since = :at", event.taskId(), Map.of("at", Times.utc(at)));
-        record(event.taskId(), at, "TaskOverdue", actor, details("dueAt", event.dueAt().toString()));
+        change(event.taskId(), columns("overdue_since", Times.utc(at)),
+                line(at, "TaskOverdue", actor, details("dueAt", event.dueAt().toString())));
     }
 
+    /** A new chase-up waits for its own acknowledgement. */
     @EventHandler
     void on(TaskChasedUp event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("at", Times.utc(at));
-        values.put("message", event.message());
-        update("chased_up_at = :at, chase_up_message = :message, chase_up_acknowledged_at = null", event.taskId(), values);
-        record(event.taskId(), at, "TaskChasedUp", actor, details("chasedBy", event.chasedBy(), "message", event.message()));
+        change(event.taskId(), columns("chased_up_at", Times.utc(at), "chase_up_message", event.message(),
+                        "chase_up_acknowledged_at", null),
+                line(at, "TaskChasedUp", actor, details("chasedBy", event.chasedBy(), "message", event.message())));
     }
 
     @EventHandler
     void on(ChaseUpAcknowledged event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        update("chase_up_acknowledged_at = :at", event.taskId(), Map.of("at", Times.utc(at)));
-        record(event.taskId(), at, "ChaseUpAcknowledged", actor, details("acknowledgedBy", event.acknowledgedBy(),
-                "reply", event.reply()));
+        change(event.taskId(), columns("chase_up_acknowledged_at", Times.utc(at)), line(at, "ChaseUpAcknowledged", actor,
+                details("acknowledgedBy", event.acknowledgedBy(), "reply", event.reply())));
     }
 
     @EventHandler
     void on(TaskEscalated event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        update("escalated_at = :at", event.taskId(), Map.of("at", Times.utc(at)));
-        record(event.taskId(), at, "TaskEscalated", actor, details("dueAt", event.dueAt().toString()));
+        change(event.taskId(), columns("escalated_at", Times.utc(at)),
+                line(at, "TaskEscalated", actor, details("dueAt", event.dueAt().toString())));
     }
 
     /** A new deadline starts its supervision afresh: not due soon, overdue or escalated against it yet. */
     @EventHandler
     void on(DeadlineExtended event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        update("due_at = :due, original_due_at = :original, due_soon_since = null, overdue_since = null, escalated_at = null",
-                event.taskId(), Map.of("due", Times.utc(event.dueAt()), "original", Times.utc(event.originalDueAt())));
-        record(event.taskId(), at, "DeadlineExtended", actor, details("previousDueAt", event.previousDueAt() == null ? null : event.previousDueAt().toString(),
-                "dueAt", event.dueAt().toString(), "originalDueAt", event.originalDueAt().toString(), "reason", event.reason()));
+        change(event.taskId(), columns("due_at", Times.utc(event.dueAt()), "original_due_at", Times.utc(event.originalDueAt()),
+                        "due_soon_since", null, "overdue_since", null, "escalated_at", null),
+                line(at, "DeadlineExtended", actor, details("previousDueAt", event.previousDueAt() == null ? null
+                                : event.previousDueAt().toString(), "dueAt", event.dueAt().toString(),
+                        "originalDueAt", event.originalDueAt().toString(), "reason", event.reason())));
     }
 
+    /** The unit now responsible is no longer one of the co-operating units. */
     @EventHandler
     void on(TaskReassigned event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        update("candidate_group = :group, status = 'OPEN', assignee = null", event.taskId(), Map.of("group", event.candidateGroup()));
         jdbc.update("delete from task_cooperation where task_id = :id and unit_id = :unit",
                 new MapSqlParameterSource("id", event.taskId()).addValue("unit", event.candidateGroup()));
-        writeCooperatingUnits(event.taskId());
-        record(event.taskId(), at, "TaskReassigned", actor, details("previousCandidateGroup", event.previousCandidateGroup(),
-                "candidateGroup", event.candidateGroup(), "reason", event.reason()));
+        TaskRows rows = rows();
+        List<String> cooperating = new ArrayList<>(rows.cooperatingUnits(event.taskId()));
+        cooperating.remove(event.candidateGroup());
+        rows.change(event.taskId(), columns("candidate_group", event.candidateGroup(), "status", TaskStatus.OPEN.name(),
+                        "assignee", null, "cooperating_units", cooperatingUnits(cooperating)),
+                line(at, "TaskReassigned", actor, details("previousCandidateGroup", event.previousCandidateGroup(),
+                        "candidateGroup", event.candidateGroup(), "reason", event.reason())));
     }
 
     @EventHandler
     void on(CooperatingUnitAdded event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         jdbc.update("insert into task_cooperation (task_id, unit_id) values (:id, :unit)",
                 new MapSqlParameterSource("id", event.taskId()).addValue("unit", event.cooperatingUnitId()));
-        writeCooperatingUnits(event.taskId());
-        record(event.taskId(), at, "CooperatingUnitAdded", actor, details("cooperatingUnitId", event.cooperatingUnitId()));
+        TaskRows rows = rows();
+        List<String> cooperating = new ArrayList<>(rows.cooperatingUnits(event.taskId()));
+        cooperating.add(event.cooperatingUnitId());
+        rows.change(event.taskId(), columns("cooperating_units", cooperatingUnits(cooperating)),
+                line(at, "CooperatingUnitAdded", actor, details("cooperatingUnitId", event.cooperatingUnitId())));
     }
 
-    private void writeCooperatingUnits(String taskId) {
-        List<String> units = jdbc.queryForList("select unit_id from task_cooperation where task_id = :id order by unit_id",
-                new MapSqlParameterSource("id", taskId), String.class);
-        update("cooperating_units = :units", taskId, Collections.singletonMap("units", units.isEmpty() ? null : String.join(",", units)));
+    /** The co-operating units as the list shows them: sorted, comma-separated, none as null. */
+    private static String cooperatingUnits(List<String> units) {
+        return units.isEmpty() ? null : String.join(",", new TreeSet<>(units));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().update("delete from task_version");
-        jdbc.getJdbcTemplate().update("delete from task_cooperation");
-        jdbc.getJdbcTemplate().update("delete from task_history");
-        jdbc.getJdbcTemplate().update("delete from task_view");
+        Databases.empty(jdbc.getJdbcTemplate(), "task_version", "task_cooperation", "task_history", "task_view");
     }
 
-    private void update(String assignments, String taskId, Map<String, ?> values) {
-        MapSqlParameterSource params = new MapSqlParameterSource(values).addValue("id", taskId);
-        jdbc.update("update task_view set " + assignments + " where task_id = :id", params);
+    /** Live, the rows are written at once; in a rebuild, by the batch. */
+    private TaskRows rows() {
+        return replay.current()
+                .<TaskRows>map(writes -> writes.buffer(BufferedTaskRows.class, () -> new BufferedTaskRows(jdbc.getJdbcTemplate())))
+                .orElse(live);
     }
 
-    private void record(String taskId, Instant at, String type, String actor, Map<String, Object> details) {
-        // one tracking thread per processor writes a task's history, so the next number cannot be taken twice;
-        // numbered in the insert itself, one round trip per event instead of two
-        jdbc.update("insert into task_history (task_id, seq, occurred_at, type, actor, details)"
-                        + " select :id, coalesce(max(seq), 0) + 1, :at, :type, :actor, :details from task_history where task_id = :id",
-                new MapSqlParameterSource().addValue("id", taskId)
-                        .addValue("at", Times.utc(at))
-                        .addValue("type", type).addValue("actor", actor).addValue("details", JsonColumns.write(details)));
-        keepVersion(taskId, at);
+    private void change(String taskId, Map<String, Object> columns, TaskRows.HistoryLine line) {
+        rows().change(taskId, columns, line);
     }
 
-    /** The task row as this event left it becomes a version, valid from the event until the next one. */
-    private void keepVersion(String taskId, Instant at) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", taskId).addValue("at", Times.utc(at));
-        jdbc.update("update task_version set valid_to = :at where task_id = :id and valid_to is null", params);
-        jdbc.update("insert into task_version (task_id, version, valid_from, " + VERSIONED_COLUMNS + ")"
-                + " select task_id, (select coalesce(max(version), 0) + 1 from task_version where task_id = :id), :at, "
-                + VERSIONED_COLUMNS + " from task_view where task_id = :id", params);
+    private static TaskRows.HistoryLine line(Instant at, String type, String actor, Map<String, Object> details) {
+        return new TaskRows.HistoryLine(at, type, actor, JsonColumns.write(details));
+    }
+
+    /** Column names and their new values; a value may be null (the column is emptied). */
+    private static Map<String, Object> columns(Object... namesAndValues) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            columns.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return columns;
     }
 
     private static Map<String, Object> details(Object... keysAndValues) {

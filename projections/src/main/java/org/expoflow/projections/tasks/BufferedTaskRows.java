@@ -1,0 +1,227 @@
+package org.expoflow.projections.tasks;
+
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.support.ReplayWrites;
+import org.expoflow.projections.support.RowInserts;
+import org.expoflow.projections.support.Times;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Task rows kept in memory during a rebuild and written by the batch, nearly all as multi-row inserts.
+ * <p>
+ * An open task stays in memory from batch to batch (its events are spread over the whole store): its row
+ * and its version in force are written once, when it closes, when it is let go to make room, or when the
+ * rebuild finishes; every version it replaced is written when replaced, already closed. So a task's row is
+ * inserted once instead of updated at every event, and a version is inserted with its end instead of
+ * updated later. History lines are written at the end of their batch. A task let go and concerned again
+ * later (rare: an attachment to a closed step) is read back as written.
+ */
+final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
+
+    /** Open tasks kept between batches; beyond it the least recently changed are written and let go. */
+    private static final int KEPT_ROWS = 50_000;
+
+    private static final List<String> CHANGEABLE = TaskColumns.VIEW.subList(1, TaskColumns.VIEW.size());
+    private static final String UPDATE_ROW = "update task_view set " + CHANGEABLE.stream().map(column -> column + " = ?")
+            .collect(Collectors.joining(", ")) + " where task_id = ?";
+    private static final String CLOSE_VERSION = "update task_version set valid_to = ? where task_id = ? and valid_to is null";
+    private static final List<String> HISTORY = List.of("task_id", "seq", "occurred_at", "type", "actor", "details");
+    private static final List<String> VERSION = Stream.concat(Stream.of("task_id", "version", "valid_from", "valid_to"),
+            TaskColumns.VERSIONED.stream()).toList();
+
+    /** A task as the events so far left it; {@code columns} is null for a task the store never assigned. */
+    private static final class Row {
+        final String taskId;
+        final Map<String, Object> columns;
+        int lastSeq;
+        int lastVersion;
+        boolean stored;
+        boolean changedSinceStored;
+        Version inForce;
+
+        Row(String taskId, Map<String, Object> columns, int lastSeq, int lastVersion, boolean stored) {
+            this.taskId = taskId;
+            this.columns = columns;
+            this.lastSeq = lastSeq;
+            this.lastVersion = lastVersion;
+            this.stored = stored;
+        }
+
+        boolean closed() {
+            return columns == null || !TaskStatus.valueOf((String) columns.get("status")).isActive();
+        }
+    }
+
+    /** A version not written yet; {@code validTo} is set when the next event replaces it. */
+    private record Version(String taskId, int number, OffsetDateTime validFrom, Object[] values) {
+
+        Object[] row(OffsetDateTime validTo) {
+            Object[] row = new Object[VERSION.size()];
+            row[0] = taskId;
+            row[1] = number;
+            row[2] = validFrom;
+            row[3] = validTo;
+            System.arraycopy(values, 0, row, 4, values.length);
+            return row;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final RowInserts rowInserts;
+    private final RowInserts historyInserts;
+    private final RowInserts versionInserts;
+    private final Map<String, Row> rows = new LinkedHashMap<>(1024, 0.75f, true);
+    private final List<Object[]> history = new ArrayList<>();
+    private final List<Object[]> closings = new ArrayList<>();
+    private final List<Object[]> versions = new ArrayList<>();
+
+    BufferedTaskRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.rowInserts = new RowInserts(jdbc, "task_view", TaskColumns.VIEW, types(TaskColumns.VIEW));
+        this.historyInserts = new RowInserts(jdbc, "task_history", HISTORY,
+                new int[] {Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+        this.versionInserts = new RowInserts(jdbc, "task_version", VERSION, types(VERSION));
+    }
+
+    private static int[] types(List<String> columns) {
+        return columns.stream().mapToInt(column -> "version".equals(column) ? Types.INTEGER : TaskColumns.sqlType(column)).toArray();
+    }
+
+    @Override
+    public void add(String taskId, Map<String, Object> columns, HistoryLine line) {
+        Map<String, Object> row = new HashMap<>(columns);
+        row.put("task_id", taskId);
+        Row added = new Row(taskId, row, 0, 0, false);
+        rows.put(taskId, added);
+        record(added, line);
+    }
+
+    @Override
+    public void change(String taskId, Map<String, Object> columns, HistoryLine line) {
+        Row row = row(taskId);
+        if (row.columns != null) {
+            row.columns.putAll(columns);
+        }
+        record(row, line);
+    }
+
+    @Override
+    public List<String> cooperatingUnits(String taskId) {
+        Row row = row(taskId);
+        Object units = row.columns == null ? null : row.columns.get("cooperating_units");
+        return units == null ? List.of() : List.of(((String) units).split(","));
+    }
+
+    private void record(Row row, HistoryLine line) {
+        OffsetDateTime at = Times.utc(line.at());
+        history.add(new Object[] {row.taskId, ++row.lastSeq, at, line.type(), line.actor(), line.details()});
+        if (row.columns == null) {
+            return;
+        }
+        row.changedSinceStored = true;
+        if (row.inForce != null) {
+            versions.add(row.inForce.row(at));
+        } else if (row.lastVersion > 0) {
+            closings.add(new Object[] {at, row.taskId});
+        }
+        row.inForce = new Version(row.taskId, ++row.lastVersion, at,
+                TaskColumns.VERSIONED.stream().map(row.columns::get).toArray());
+    }
+
+    private Row row(String taskId) {
+        Row row = rows.get(taskId);
+        if (row == null) {
+            row = read(taskId);
+            rows.put(taskId, row);
+        }
+        return row;
+    }
+
+    /** A task let go after an earlier batch (or never assigned), read back as it was written. */
+    private Row read(String taskId) {
+        List<Map<String, Object>> found = jdbc.query("select * from task_view where task_id = ?", (rs, n) -> {
+            Map<String, Object> columns = new HashMap<>();
+            for (String column : TaskColumns.VIEW) {
+                columns.put(column, TaskColumns.read(rs, column));
+            }
+            return columns;
+        }, taskId);
+        Integer lastSeq = jdbc.queryForObject("select coalesce(max(seq), 0) from task_history where task_id = ?",
+                Integer.class, taskId);
+        Integer lastVersion = jdbc.queryForObject("select coalesce(max(version), 0) from task_version where task_id = ?",
+                Integer.class, taskId);
+        return new Row(taskId, found.isEmpty() ? null : found.get(0), lastSeq, lastVersion, !found.isEmpty());
+    }
+
+    /** The end of a batch: closed tasks and those beyond what is kept are written and let go. */
+    @Override
+    public void flush() {
+        write(false);
+    }
+
+    /** The end of the rebuild: every task still in memory is written. */
+    @Override
+    public void finish() {
+        write(true);
+    }
+
+    private void write(boolean everything) {
+        List<Row> letGo = new ArrayList<>();
+        int beyond = rows.size() - KEPT_ROWS;
+        for (Iterator<Row> kept = rows.values().iterator(); kept.hasNext(); ) {
+            Row row = kept.next();
+            if (everything || row.closed() || beyond > 0) {
+                letGo.add(row);
+                kept.remove();
+                beyond--;
+            }
+        }
+        List<Object[]> added = new ArrayList<>();
+        List<Row> changed = new ArrayList<>();
+        for (Row row : letGo) {
+            if (row.columns == null || !row.changedSinceStored) {
+                continue;
+            }
+            if (row.stored) {
+                changed.add(row);
+            } else {
+                added.add(TaskColumns.VIEW.stream().map(row.columns::get).toArray());
+            }
+            if (row.inForce != null) {
+                versions.add(row.inForce.row(null));
+            }
+        }
+        rowInserts.insert(added);
+        if (!changed.isEmpty()) {
+            jdbc.batchUpdate(UPDATE_ROW, changed, changed.size(), (statement, row) -> {
+                for (int i = 0; i < CHANGEABLE.size(); i++) {
+                    String column = CHANGEABLE.get(i);
+                    TaskColumns.set(statement, i + 1, column, row.columns.get(column));
+                }
+                statement.setString(CHANGEABLE.size() + 1, row.taskId);
+            });
+        }
+        historyInserts.insert(history);
+        if (!closings.isEmpty()) {
+            jdbc.batchUpdate(CLOSE_VERSION, closings, closings.size(), (statement, closing) -> {
+                statement.setObject(1, closing[0]);
+                statement.setString(2, (String) closing[1]);
+            });
+        }
+        versionInserts.insert(versions);
+        history.clear();
+        closings.clear();
+        versions.clear();
+    }
+}

@@ -1,0 +1,167 @@
+package org.expoflow.projections.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.messaging.MetaData;
+import org.expoflow.commands.api.AttachmentAdded;
+import org.expoflow.commands.api.ChaseUpAcknowledged;
+import org.expoflow.commands.api.CooperatingUnitAdded;
+import org.expoflow.commands.api.DeadlineExtended;
+import org.expoflow.commands.api.DirectiveIssued;
+import org.expoflow.commands.api.ExpoPlanned;
+import org.expoflow.commands.api.ProgressReported;
+import org.expoflow.commands.api.ReviewDecision;
+import org.expoflow.commands.api.TaskAssigned;
+import org.expoflow.commands.api.TaskCancelled;
+import org.expoflow.commands.api.TaskChasedUp;
+import org.expoflow.commands.api.TaskClaimed;
+import org.expoflow.commands.api.TaskCompleted;
+import org.expoflow.commands.api.TaskDueSoon;
+import org.expoflow.commands.api.TaskReassigned;
+import org.expoflow.commands.api.TaskReturnedForRework;
+import org.expoflow.commands.api.TaskUnclaimed;
+import org.expoflow.commands.api.UnitEnrolled;
+import org.expoflow.commands.api.UnitKind;
+import org.expoflow.projections.catalogue.CatalogueProjection;
+import org.expoflow.projections.figures.FiguresProjection;
+import org.expoflow.projections.tasks.TaskListProjection;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A rebuild holds its writes back and writes them by the batch; what it leaves must be row for row what the
+ * same events left when they came live: the task rows, every history line, every version of a task and of a
+ * figure. The story has what makes batching hard: a task changed many times in one batch, a figure reported
+ * again in the next batch, a co-operating unit that later takes the task over, an attachment to a task closed
+ * batches ago, and a line for a task the store never assigned.
+ */
+abstract class ReplayedAsLiveContract {
+
+    private static final Instant START = Instant.parse("2030-01-10T01:00:00Z");
+    private static final Instant DUE = Instant.parse("2030-02-01T15:59:59Z");
+    private static final List<String> TABLES = List.of(
+            "select * from task_view order by task_id",
+            "select * from task_history order by task_id, seq",
+            "select * from task_version order by task_id, version",
+            "select * from task_cooperation order by task_id, unit_id",
+            "select expo_id, directive_id, unit_id, figure, figure_value, valid_from, valid_to from unit_figure_version"
+                    + " order by directive_id, unit_id, figure, valid_from");
+
+    /** A database of its own with the read models' tables, empty. */
+    abstract DataSource emptyReadModels(String name);
+
+    @Test
+    void eventsReplayedInBatchesLeaveTheSameRowsAsTheSameEventsLive() {
+        List<EventMessage<?>> story = story();
+        DataSource live = emptyReadModels("live");
+        Projected liveProjections = new Projected(live);
+        story.forEach(event -> liveProjections.transactions.executeWithoutResult(status -> liveProjections.handle(event)));
+
+        for (int batch : List.of(1, 3, 7, story.size())) {
+            DataSource replayed = emptyReadModels("replayed-in-" + batch);
+            Projected replay = new Projected(replayed);
+            ReplayWrites writes = new ReplayWrites();
+            for (int from = 0; from < story.size(); from += batch) {
+                List<EventMessage<?>> events = story.subList(from, Math.min(story.size(), from + batch));
+                replay.transactions.executeWithoutResult(status ->
+                        replay.scope.replay(writes, () -> events.forEach(replay::handle)));
+            }
+            replay.transactions.executeWithoutResult(status -> writes.finish());
+            for (String table : TABLES) {
+                assertThat(rows(replayed, table)).as("%s, replayed in batches of %d", table, batch)
+                        .isEqualTo(rows(live, table));
+            }
+        }
+        assertThat(rows(live, TABLES.get(1))).as("every event of a task is a line of its history").hasSize(19);
+        assertThat(rows(live, TABLES.get(4))).as("every reported figure is a version").hasSize(5);
+    }
+
+    private static List<Map<String, Object>> rows(DataSource database, String query) {
+        return new JdbcTemplate(database).queryForList(query);
+    }
+
+    /** The read-model projections over one database, handling events as the processing group would. */
+    private static final class Projected {
+        final ReplayScope scope = new ReplayScope();
+        final TransactionTemplate transactions;
+        final SimpleEventHandlerInvoker handlers;
+
+        Projected(DataSource database) {
+            JdbcTemplate jdbc = new JdbcTemplate(database);
+            Clock clock = Clock.fixed(START.plus(Duration.ofDays(30)), ZoneOffset.UTC);
+            transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
+            handlers = SimpleEventHandlerInvoker.builder().eventHandlers(new CatalogueProjection(jdbc),
+                    new TaskListProjection(new NamedParameterJdbcTemplate(jdbc), clock, scope),
+                    new FiguresProjection(jdbc, clock, scope)).build();
+        }
+
+        void handle(EventMessage<?> event) {
+            try {
+                handlers.handle(event, Segment.ROOT_SEGMENT);
+            } catch (Exception failure) {
+                throw new IllegalStateException(failure);
+            }
+        }
+    }
+
+    private static List<EventMessage<?>> story() {
+        List<Object> events = List.of(
+                new ExpoPlanned("osaka", "Osaka", "Osaka", LocalDate.of(2030, 4, 1), LocalDate.of(2030, 4, 7)),
+                new UnitEnrolled("osaka", "shenyang", "沈阳市", UnitKind.CITY),
+                new UnitEnrolled("osaka", "dalian", "大连市", UnitKind.CITY),
+                new DirectiveIssued("invite", "osaka", "invite-buyers", "Invite buyers", null, null, DUE,
+                        List.of("shenyang", "dalian"), Map.of("buyersInvited", new BigDecimal("300")), null),
+                new TaskAssigned("draft-s", "osaka", "invite", "shenyang", "p1", "draftInvitationList", "Draft the list",
+                        "shenyang", DUE, Set.of(), null, false),
+                new TaskAssigned("draft-d", "osaka", "invite", "dalian", "p2", "draftInvitationList", "Draft the list",
+                        "dalian", DUE, Set.of(), null, false),
+                new TaskClaimed("draft-s", "invite", "shenyang", "clerk.s"),
+                new ProgressReported("draft-s", "invite", "shenyang", 20, "first calls", null, null,
+                        Map.of("buyersInvited", new BigDecimal("40"))),
+                new ProgressReported("draft-s", "invite", "shenyang", 50, "half way", "visas", "ask the consulate",
+                        Map.of("buyersInvited", new BigDecimal("150"), "exhibitorsSigned", new BigDecimal("3"))),
+                new TaskUnclaimed("draft-s", "invite", "shenyang", "clerk.s"),
+                new CooperatingUnitAdded("draft-d", "invite", "dalian", "anshan"),
+                new CooperatingUnitAdded("draft-d", "invite", "dalian", "shenyang"),
+                new TaskDueSoon("draft-d", "invite", "dalian", DUE),
+                new TaskChasedUp("draft-d", "invite", "dalian", "coordinator", "where is the list?"),
+                new ChaseUpAcknowledged("draft-d", "invite", "dalian", "clerk.d", "tomorrow"),
+                new DeadlineExtended("draft-d", "invite", "dalian", DUE, DUE.plus(Duration.ofDays(7)), DUE, "fair delayed"),
+                new TaskReassigned("draft-d", "invite", "dalian", "dalian", "anshan", "dalian is short of staff"),
+                new ProgressReported("draft-s", "invite", "shenyang", 90, null, null, null,
+                        Map.of("buyersInvited", new BigDecimal("280.5"))),
+                new TaskCompleted("draft-s", "invite", "shenyang", "clerk.s", Map.of("list", "buyers.xlsx"),
+                        Map.of("buyersInvited", new BigDecimal("300")), ReviewDecision.APPROVE, null),
+                new TaskReturnedForRework("draft-d", "invite", "dalian", "the list is missing"),
+                new TaskCancelled("draft-d", "invite", "dalian", "withdrawn by the office", true),
+                new AttachmentAdded("draft-s", "invite", "shenyang", "a1", "signed.pdf", "application/pdf", 1024),
+                new AttachmentAdded("never-assigned", "invite", "shenyang", "a2", "stray.pdf", "application/pdf", 10));
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            messages.add(new GenericEventMessage<>(UUID.randomUUID().toString(), events.get(i),
+                    MetaData.with("actor", "someone-" + i), START.plus(Duration.ofMinutes(i))));
+        }
+        return messages;
+    }
+}
