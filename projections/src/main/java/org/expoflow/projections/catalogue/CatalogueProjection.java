@@ -22,7 +22,10 @@ import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.FindExpo;
 import org.expoflow.projections.api.ListExpos;
 import org.expoflow.projections.support.Databases;
+import org.expoflow.projections.support.DeferredStatements;
+import org.expoflow.projections.support.ReplayScope;
 import org.expoflow.projections.support.Times;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.expoflow.projections.support.ReadModels;
@@ -33,46 +36,59 @@ import org.expoflow.projections.support.ReadModels;
 public class CatalogueProjection {
 
     private final JdbcTemplate jdbc;
+    private final ReplayScope replay;
 
+    /** A catalogue projected live only, as in a test without rebuilds. */
     public CatalogueProjection(JdbcTemplate jdbc) {
+        this(jdbc, new ReplayScope());
+    }
+
+    @Autowired
+    public CatalogueProjection(JdbcTemplate jdbc, ReplayScope replay) {
         this.jdbc = jdbc;
+        this.replay = replay;
+    }
+
+    /** Written at once live; in a rebuild, by the batch. */
+    private void write(String sql, Object... args) {
+        DeferredStatements.update(replay, jdbc, sql, args);
     }
 
     @EventHandler
     void on(ExpoPlanned event, @Timestamp Instant at) {
-        jdbc.update("insert into expo_view (expo_id, name, venue, opens_on, closes_on, planned_at) values (?, ?, ?, ?, ?, ?)",
+        write("insert into expo_view (expo_id, name, venue, opens_on, closes_on, planned_at) values (?, ?, ?, ?, ?, ?)",
                 event.expoId(), event.name(), event.venue(), event.opensOn(), event.closesOn(), Times.utc(at));
     }
 
     @EventHandler
     void on(UnitEnrolled event, @Timestamp Instant at) {
-        jdbc.update("insert into expo_unit_view (expo_id, unit_id, name, kind, enrolled_at) values (?, ?, ?, ?, ?)",
+        write("insert into expo_unit_view (expo_id, unit_id, name, kind, enrolled_at) values (?, ?, ?, ?, ?)",
                 event.expoId(), event.unitId(), event.name(), event.kind().name(), Times.utc(at));
     }
 
     @EventHandler
     void on(DirectiveIssued event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        jdbc.update("insert into directive_view (directive_id, expo_id, kind, title, instructions, due_on, due_at, issued_at,"
+        write("insert into directive_view (directive_id, expo_id, kind, title, instructions, due_on, due_at, issued_at,"
                         + " issued_by, meeting_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.directiveId(), event.expoId(), event.kind(), event.title(), event.instructions(), event.dueOn(),
                 Times.utc(event.dueAt()), Times.utc(at), actor, event.meetingId());
-        event.targets().forEach((figure, target) -> jdbc.update(
+        event.targets().forEach((figure, target) -> write(
                 "insert into directive_target (directive_id, figure, target) values (?, ?, ?)",
                 event.directiveId(), figure, target));
-        event.unitIds().forEach(unitId -> jdbc.update(
+        event.unitIds().forEach(unitId -> write(
                 "insert into directive_unit_view (directive_id, unit_id, expo_id) values (?, ?, ?)",
                 event.directiveId(), unitId, event.expoId()));
     }
 
     @EventHandler
     void on(UnitFinishedDirective event, @Timestamp Instant at) {
-        jdbc.update("update directive_unit_view set finished_at = ? where directive_id = ? and unit_id = ?",
+        write("update directive_unit_view set finished_at = ? where directive_id = ? and unit_id = ?",
                 Times.utc(at), event.directiveId(), event.unitId());
     }
 
     @EventHandler
     void on(DirectiveWithdrawn event, @Timestamp Instant at) {
-        jdbc.update("update directive_view set withdrawn_at = ?, withdrawal_reason = ? where directive_id = ?",
+        write("update directive_view set withdrawn_at = ?, withdrawal_reason = ? where directive_id = ?",
                 Times.utc(at), event.reason(), event.directiveId());
     }
 

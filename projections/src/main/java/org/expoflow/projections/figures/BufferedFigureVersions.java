@@ -6,10 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.expoflow.projections.support.ReplayWrites;
 import org.expoflow.projections.support.RowInserts;
@@ -29,20 +27,24 @@ final class BufferedFigureVersions implements ReplayWrites.Buffer {
     private record Reported(Figure figure, BigDecimal value, OffsetDateTime validFrom) {
     }
 
-    private final JdbcTemplate jdbc;
     private final RowInserts inserts;
     private final Map<Figure, Reported> inForce = new HashMap<>();
     private final List<Reported> replaced = new ArrayList<>();
     private final List<OffsetDateTime> replacedAt = new ArrayList<>();
-    /** The expo of each unit's part in a directive, as the catalogue has it; absent: the unit has no part in it. */
+    /** The expo of each unit's part in a directive, as the directive named them; absent: the unit has no part in it. */
     private final Map<String, Map<String, String>> exposByDirective = new HashMap<>();
 
     BufferedFigureVersions(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
         this.inserts = new RowInserts(jdbc, "unit_figure_version",
                 List.of("expo_id", "directive_id", "unit_id", "figure", "figure_value", "valid_from", "valid_to"),
                 new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC,
                         Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE});
+    }
+
+    /** A directive issued: the units with a part in it, and its expo (what the live insert reads from the catalogue). */
+    void issued(String directiveId, String expoId, List<String> unitIds) {
+        Map<String, String> parts = exposByDirective.computeIfAbsent(directiveId, d -> new HashMap<>());
+        unitIds.forEach(unitId -> parts.put(unitId, expoId));
     }
 
     void report(String directiveId, String unitId, String name, BigDecimal value, OffsetDateTime at) {
@@ -55,50 +57,36 @@ final class BufferedFigureVersions implements ReplayWrites.Buffer {
     }
 
     @Override
-    public void flush() {
-        write(replaced, replacedAt);
+    public Runnable flush() {
+        List<Object[]> rows = rows(replaced, replacedAt);
         replaced.clear();
         replacedAt.clear();
+        return () -> inserts.insert(rows);
     }
 
     @Override
-    public void finish() {
-        flush();
+    public Runnable finish() {
+        List<Object[]> rows = rows(replaced, replacedAt);
         List<Reported> stillInForce = new ArrayList<>(inForce.values());
-        write(stillInForce, Collections.nCopies(stillInForce.size(), null));
+        rows.addAll(rows(stillInForce, Collections.nCopies(stillInForce.size(), null)));
+        replaced.clear();
+        replacedAt.clear();
         inForce.clear();
+        return () -> inserts.insert(rows);
     }
 
-    private void write(List<Reported> versions, List<OffsetDateTime> validTo) {
-        Set<String> unknown = new LinkedHashSet<>();
-        versions.forEach(version -> {
-            if (!exposByDirective.containsKey(version.figure().directiveId())) {
-                unknown.add(version.figure().directiveId());
-            }
-        });
-        readExpos(unknown);
+    /** The rows of the versions; the expo of each unit's part is the one its directive named. */
+    private List<Object[]> rows(List<Reported> versions, List<OffsetDateTime> validTo) {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
             Reported version = versions.get(i);
             Figure figure = version.figure();
-            String expoId = exposByDirective.get(figure.directiveId()).get(figure.unitId());
+            String expoId = exposByDirective.getOrDefault(figure.directiveId(), Map.of()).get(figure.unitId());
             if (expoId != null) { // as live: a figure of a unit with no part in the directive is not kept
                 rows.add(new Object[] {expoId, figure.directiveId(), figure.unitId(), figure.figure(), version.value(),
                         version.validFrom(), validTo.get(i)});
             }
         }
-        inserts.insert(rows);
-    }
-
-    private void readExpos(Set<String> directiveIds) {
-        directiveIds.forEach(directiveId -> exposByDirective.put(directiveId, new HashMap<>()));
-        List<String> ids = new ArrayList<>(directiveIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            jdbc.query("select directive_id, unit_id, expo_id from directive_unit_view where directive_id in ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
-                    rs -> { exposByDirective.get(rs.getString("directive_id")).put(rs.getString("unit_id"), rs.getString("expo_id")); },
-                    chunk.toArray());
-        }
+        return rows;
     }
 }

@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.expoflow.commands.api.DirectiveIssued;
 import org.expoflow.commands.api.ProgressReported;
 import org.expoflow.commands.api.TaskCompleted;
 import org.expoflow.projections.api.FiguresReport;
@@ -23,6 +24,7 @@ import org.expoflow.projections.api.FiguresReport.UnitFigures;
 import org.expoflow.projections.api.FindFigures;
 import org.expoflow.projections.support.Databases;
 import org.expoflow.projections.support.ReplayScope;
+import org.expoflow.projections.support.ReplayWrites;
 import org.expoflow.projections.support.Times;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -53,6 +55,12 @@ public class FiguresProjection {
         this.replay = replay;
     }
 
+    /** Live, a figure's version reads its expo from the catalogue; in a rebuild, the batch learns it here. */
+    @EventHandler
+    void on(DirectiveIssued event) {
+        replay.current().ifPresent(writes -> buffer(writes).issued(event.directiveId(), event.expoId(), event.unitIds()));
+    }
+
     @EventHandler
     void on(ProgressReported event, @Timestamp Instant at) {
         record(event.directiveId(), event.unitId(), event.figures(), at);
@@ -66,13 +74,17 @@ public class FiguresProjection {
     /** Each reported figure closes the version in force and opens its own; in a rebuild, by the batch. */
     private void record(String directiveId, String unitId, Map<String, BigDecimal> figures, Instant at) {
         OffsetDateTime from = Times.utc(at);
-        replay.current().map(writes -> writes.buffer(BufferedFigureVersions.class, () -> new BufferedFigureVersions(jdbc)))
+        replay.current().map(this::buffer)
                 .ifPresentOrElse(
                         buffered -> figures.forEach((figure, value) -> buffered.report(directiveId, unitId, figure, value, from)),
                         () -> figures.forEach((figure, value) -> {
                             jdbc.update(CLOSE_VERSION, from, directiveId, unitId, figure);
                             jdbc.update(ADD_VERSION, directiveId, unitId, figure, value, from, directiveId, unitId);
                         }));
+    }
+
+    private BufferedFigureVersions buffer(ReplayWrites writes) {
+        return writes.buffer(BufferedFigureVersions.class, w -> new BufferedFigureVersions(jdbc));
     }
 
     @ResetHandler

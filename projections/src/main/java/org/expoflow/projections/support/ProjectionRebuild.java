@@ -119,35 +119,37 @@ public class ProjectionRebuild {
             state.startRebuild(group, clock.instant(), position(storage.createHeadToken()));
             handlers.performReset();
         });
-        ReplayWrites writes = new ReplayWrites();
-        TrackingToken token = null;
         long events = 0;
-        while (true) {
-            List<TrackedEventMessage<?>> batch = next(token);
-            if (batch.isEmpty()) {
-                break;
+        long last;
+        try (ReplayWrites writes = new ReplayWrites(transactions, state::commitBatchWithoutWaitingForDisk)) {
+            TrackingToken token = null;
+            while (true) {
+                List<TrackedEventMessage<?>> batch = next(token);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                TrackingToken replayed = transactions.execute(status -> {
+                    state.commitBatchWithoutWaitingForDisk();
+                    return projectHere(batch, handlers, writes);
+                });
+                transactions.executeWithoutResult(status ->
+                        state.progressed(group, position(replayed), position(storage.createHeadToken())));
+                token = replayed;
+                events += batch.size();
             }
-            TrackingToken replayed = transactions.execute(status -> {
-                state.commitBatchWithoutWaitingForDisk();
-                return projectHere(batch, handlers, writes);
+            // the writers are held from here to the switch back: whatever they stored meanwhile is projected first
+            TrackingToken caughtUp = token;
+            last = transactions.execute(status -> {
+                state.holdWriters();
+                TrackingToken at = caughtUp;
+                for (List<TrackedEventMessage<?>> batch = next(at); !batch.isEmpty(); batch = next(at)) {
+                    at = projectHere(batch, handlers, writes);
+                }
+                writes.finish();
+                state.finishRebuild(group, position(at));
+                return position(at);
             });
-            transactions.executeWithoutResult(status ->
-                    state.progressed(group, position(replayed), position(storage.createHeadToken())));
-            token = replayed;
-            events += batch.size();
         }
-        // the writers are held from here to the switch back: whatever they stored meanwhile is projected first
-        TrackingToken caughtUp = token;
-        long last = transactions.execute(status -> {
-            state.holdWriters();
-            TrackingToken at = caughtUp;
-            for (List<TrackedEventMessage<?>> batch = next(at); !batch.isEmpty(); batch = next(at)) {
-                at = projectHere(batch, handlers, writes);
-            }
-            writes.finish();
-            state.finishRebuild(group, position(at));
-            return position(at);
-        });
         state.refreshStatistics();
         log.info("read models '{}' rebuilt: {} events up to position {} in {} ms", group, events, last,
                 (System.nanoTime() - started) / 1_000_000);

@@ -1,44 +1,134 @@
 package org.expoflow.projections.support;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The writes of one rebuild, held back while a batch of stored events is projected and written together,
- * in JDBC batches, when the batch ends. A projection whose events come by the hundred thousand (a task's
- * every step, a unit's every figure) keeps its own {@link Buffer} here; the rest write at once, as they do
- * live. Buffers are written in the order they were first asked for, which is the order of the events that
- * first needed them.
+ * The writes of one rebuild, held back while a batch of stored events is projected and written together
+ * when the batch ends. A projection whose events come by the hundred thousand (a task's every step, a
+ * unit's every figure) keeps its own {@link Buffer} here; the rest write at once, as they do live.
+ * <p>
+ * With a transaction template, a batch's writes go to the database on a writer thread of their own, in
+ * their own transaction, while the next batch is read and projected: the rebuild's two halves, the
+ * application's and the database's, then work at the same time instead of in turn. At most one batch waits
+ * behind the one being written. Without one, they are written at once in the caller's transaction.
  */
-public final class ReplayWrites {
+public final class ReplayWrites implements AutoCloseable {
 
     /** What one projection holds back during a batch of the rebuild. */
     public interface Buffer {
 
-        /** Writes what the batch left, in the batch's transaction; it may keep some back for later batches. */
-        void flush();
+        /**
+         * The end of a batch: what it left to write, prepared now (the buffer may read the database for it)
+         * and run later; it may keep some back for later batches. Null when there is nothing to write.
+         */
+        Runnable flush();
 
-        /** Writes everything still held back: the rebuild has replayed its last event. */
-        default void finish() {
-            flush();
+        /** The end of the rebuild: everything still held back. */
+        default Runnable finish() {
+            return flush();
         }
     }
 
+    private static final int BATCHES_IN_FLIGHT = 2;
+
     private final Map<Class<?>, Buffer> buffers = new LinkedHashMap<>();
+    private final TransactionTemplate transactions;
+    private final Runnable eachTransaction;
+    private final ExecutorService writer;
+    private final Semaphore inFlight = new Semaphore(BATCHES_IN_FLIGHT);
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+    /** Writes at the end of each batch, in the caller's transaction. */
+    public ReplayWrites() {
+        this.transactions = null;
+        this.eachTransaction = () -> { };
+        this.writer = null;
+    }
+
+    /** Writes on a writer thread, each batch in a transaction of its own that first runs {@code eachTransaction}. */
+    public ReplayWrites(TransactionTemplate transactions, Runnable eachTransaction) {
+        this.transactions = transactions;
+        this.eachTransaction = eachTransaction;
+        this.writer = Executors.newSingleThreadExecutor(work -> {
+            Thread thread = new Thread(work, "read-model-rebuild-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     /** The projection's buffer for this rebuild, created the first time it is asked for. */
-    public <B extends Buffer> B buffer(Class<B> type, Supplier<B> create) {
-        return type.cast(buffers.computeIfAbsent(type, t -> create.get()));
+    public <B extends Buffer> B buffer(Class<B> type, Function<ReplayWrites, B> create) {
+        return type.cast(buffers.computeIfAbsent(type, t -> create.apply(this)));
     }
 
-    /** Writes every buffer at the end of a batch. Buffers keep what they need across batches. */
+    /** The end of a batch: every buffer's writes, in the order the buffers were first asked for. */
     public void flush() {
-        buffers.values().forEach(Buffer::flush);
+        write(buffers.values().stream().map(Buffer::flush).toList());
     }
 
-    /** Writes all that every buffer still holds back, at the end of the rebuild. */
+    /** The end of the rebuild: all that every buffer still holds back, written before this returns. */
     public void finish() {
-        buffers.values().forEach(Buffer::finish);
+        write(buffers.values().stream().map(Buffer::finish).toList());
+        awaitWritten();
+    }
+
+    /** Waits until every batch handed over is written: a buffer about to read back what it wrote asks first. */
+    public void awaitWritten() {
+        if (writer != null) {
+            inFlight.acquireUninterruptibly(BATCHES_IN_FLIGHT);
+            inFlight.release(BATCHES_IN_FLIGHT);
+        }
+        rethrow();
+    }
+
+    private void write(List<Runnable> jobs) {
+        List<Runnable> work = new ArrayList<>(jobs.stream().filter(java.util.Objects::nonNull).toList());
+        if (work.isEmpty()) {
+            return;
+        }
+        if (writer == null) {
+            work.forEach(Runnable::run);
+            return;
+        }
+        rethrow();
+        inFlight.acquireUninterruptibly();
+        writer.execute(() -> {
+            try {
+                if (failure.get() == null) {
+                    transactions.executeWithoutResult(status -> {
+                        eachTransaction.run();
+                        work.forEach(Runnable::run);
+                    });
+                }
+            } catch (RuntimeException failed) {
+                failure.compareAndSet(null, failed);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    private void rethrow() {
+        RuntimeException failed = failure.get();
+        if (failed != null) {
+            throw new IllegalStateException("writing a batch of the rebuild failed", failed);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.shutdownNow();
+        }
     }
 }

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -82,12 +84,16 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
     private final RowInserts historyInserts;
     private final RowInserts versionInserts;
     private final Map<String, Row> rows = new LinkedHashMap<>(1024, 0.75f, true);
-    private final List<Object[]> history = new ArrayList<>();
-    private final List<Object[]> closings = new ArrayList<>();
-    private final List<Object[]> versions = new ArrayList<>();
+    private final ReplayWrites writes;
+    private List<Object[]> history = new ArrayList<>();
+    private List<Object[]> closings = new ArrayList<>();
+    private List<Object[]> versions = new ArrayList<>();
+    /** Tasks closed (or never assigned) during the batch: let go at its end. */
+    private final Set<String> closedInBatch = new LinkedHashSet<>();
 
-    BufferedTaskRows(JdbcTemplate jdbc) {
+    BufferedTaskRows(JdbcTemplate jdbc, ReplayWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.rowInserts = new RowInserts(jdbc, "task_view", TaskColumns.VIEW, types(TaskColumns.VIEW));
         this.historyInserts = new RowInserts(jdbc, "task_history", HISTORY,
                 new int[] {Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
@@ -126,6 +132,9 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
     private void record(Row row, HistoryLine line) {
         OffsetDateTime at = Times.utc(line.at());
         history.add(new Object[] {row.taskId, ++row.lastSeq, at, line.type(), line.actor(), line.details()});
+        if (row.closed()) {
+            closedInBatch.add(row.taskId);
+        }
         if (row.columns == null) {
             return;
         }
@@ -150,6 +159,7 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
 
     /** A task let go after an earlier batch (or never assigned), read back as it was written. */
     private Row read(String taskId) {
+        writes.awaitWritten();
         List<Map<String, Object>> found = jdbc.query("select * from task_view where task_id = ?", (rs, n) -> {
             Map<String, Object> columns = new HashMap<>();
             for (String column : TaskColumns.VIEW) {
@@ -166,26 +176,24 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
 
     /** The end of a batch: closed tasks and those beyond what is kept are written and let go. */
     @Override
-    public void flush() {
-        write(false);
+    public Runnable flush() {
+        return write(false);
     }
 
     /** The end of the rebuild: every task still in memory is written. */
     @Override
-    public void finish() {
-        write(true);
+    public Runnable finish() {
+        return write(true);
     }
 
-    private void write(boolean everything) {
+    private Runnable write(boolean everything) {
         List<Row> letGo = new ArrayList<>();
-        int beyond = rows.size() - KEPT_ROWS;
-        for (Iterator<Row> kept = rows.values().iterator(); kept.hasNext(); ) {
-            Row row = kept.next();
-            if (everything || row.closed() || beyond > 0) {
-                letGo.add(row);
-                kept.remove();
-                beyond--;
-            }
+        closedInBatch.forEach(taskId -> letGo.add(rows.remove(taskId)));
+        closedInBatch.clear();
+        int beyond = everything ? rows.size() : rows.size() - KEPT_ROWS;
+        for (Iterator<Row> kept = rows.values().iterator(); beyond > 0 && kept.hasNext(); beyond--) {
+            letGo.add(kept.next());
+            kept.remove();
         }
         List<Object[]> added = new ArrayList<>();
         List<Row> changed = new ArrayList<>();
@@ -202,26 +210,31 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
                 versions.add(row.inForce.row(null));
             }
         }
-        rowInserts.insert(added);
-        if (!changed.isEmpty()) {
-            jdbc.batchUpdate(UPDATE_ROW, changed, changed.size(), (statement, row) -> {
-                for (int i = 0; i < CHANGEABLE.size(); i++) {
-                    String column = CHANGEABLE.get(i);
-                    TaskColumns.set(statement, i + 1, column, row.columns.get(column));
-                }
-                statement.setString(CHANGEABLE.size() + 1, row.taskId);
-            });
-        }
-        historyInserts.insert(history);
-        if (!closings.isEmpty()) {
-            jdbc.batchUpdate(CLOSE_VERSION, closings, closings.size(), (statement, closing) -> {
-                statement.setObject(1, closing[0]);
-                statement.setString(2, (String) closing[1]);
-            });
-        }
-        versionInserts.insert(versions);
-        history.clear();
-        closings.clear();
-        versions.clear();
+        List<Object[]> lines = history;
+        List<Object[]> ended = closings;
+        List<Object[]> replaced = versions;
+        history = new ArrayList<>();
+        closings = new ArrayList<>();
+        versions = new ArrayList<>();
+        return () -> {
+            rowInserts.insert(added);
+            if (!changed.isEmpty()) {
+                jdbc.batchUpdate(UPDATE_ROW, changed, changed.size(), (statement, row) -> {
+                    for (int i = 0; i < CHANGEABLE.size(); i++) {
+                        String column = CHANGEABLE.get(i);
+                        TaskColumns.set(statement, i + 1, column, row.columns.get(column));
+                    }
+                    statement.setString(CHANGEABLE.size() + 1, row.taskId);
+                });
+            }
+            historyInserts.insert(lines);
+            if (!ended.isEmpty()) {
+                jdbc.batchUpdate(CLOSE_VERSION, ended, ended.size(), (statement, closing) -> {
+                    statement.setObject(1, closing[0]);
+                    statement.setString(2, (String) closing[1]);
+                });
+            }
+            versionInserts.insert(replaced);
+        };
     }
 }

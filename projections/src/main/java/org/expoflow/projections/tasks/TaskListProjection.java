@@ -235,7 +235,7 @@ public class TaskListProjection {
     /** Live, the rows are written at once; in a rebuild, by the batch. */
     private TaskRows rows() {
         return replay.current()
-                .<TaskRows>map(writes -> writes.buffer(BufferedTaskRows.class, () -> new BufferedTaskRows(jdbc.getJdbcTemplate())))
+                .<TaskRows>map(writes -> writes.buffer(BufferedTaskRows.class, w -> new BufferedTaskRows(jdbc.getJdbcTemplate(), w)))
                 .orElse(live);
     }
 

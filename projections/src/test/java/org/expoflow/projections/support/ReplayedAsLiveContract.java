@@ -39,6 +39,7 @@ import org.expoflow.commands.api.TaskReassigned;
 import org.expoflow.commands.api.TaskReturnedForRework;
 import org.expoflow.commands.api.TaskUnclaimed;
 import org.expoflow.commands.api.UnitEnrolled;
+import org.expoflow.commands.api.UnitFinishedDirective;
 import org.expoflow.commands.api.UnitKind;
 import org.expoflow.projections.catalogue.CatalogueProjection;
 import org.expoflow.projections.figures.FiguresProjection;
@@ -65,6 +66,8 @@ abstract class ReplayedAsLiveContract {
             "select * from task_history order by task_id, seq",
             "select * from task_version order by task_id, version",
             "select * from task_cooperation order by task_id, unit_id",
+            "select * from directive_view order by directive_id",
+            "select * from directive_unit_view order by directive_id, unit_id",
             "select expo_id, directive_id, unit_id, figure, figure_value, valid_from, valid_to from unit_figure_version"
                     + " order by directive_id, unit_id, figure, valid_from");
 
@@ -81,20 +84,21 @@ abstract class ReplayedAsLiveContract {
         for (int batch : List.of(1, 3, 7, story.size())) {
             DataSource replayed = emptyReadModels("replayed-in-" + batch);
             Projected replay = new Projected(replayed);
-            ReplayWrites writes = new ReplayWrites();
+            ReplayWrites writes = new ReplayWrites(replay.transactions, () -> { });
             for (int from = 0; from < story.size(); from += batch) {
                 List<EventMessage<?>> events = story.subList(from, Math.min(story.size(), from + batch));
                 replay.transactions.executeWithoutResult(status ->
                         replay.scope.replay(writes, () -> events.forEach(replay::handle)));
             }
             replay.transactions.executeWithoutResult(status -> writes.finish());
+            writes.close();
             for (String table : TABLES) {
                 assertThat(rows(replayed, table)).as("%s, replayed in batches of %d", table, batch)
                         .isEqualTo(rows(live, table));
             }
         }
         assertThat(rows(live, TABLES.get(1))).as("every event of a task is a line of its history").hasSize(19);
-        assertThat(rows(live, TABLES.get(4))).as("every reported figure is a version").hasSize(5);
+        assertThat(rows(live, TABLES.get(6))).as("every reported figure is a version").hasSize(5);
     }
 
     private static List<Map<String, Object>> rows(DataSource database, String query) {
@@ -111,7 +115,7 @@ abstract class ReplayedAsLiveContract {
             JdbcTemplate jdbc = new JdbcTemplate(database);
             Clock clock = Clock.fixed(START.plus(Duration.ofDays(30)), ZoneOffset.UTC);
             transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
-            handlers = SimpleEventHandlerInvoker.builder().eventHandlers(new CatalogueProjection(jdbc),
+            handlers = SimpleEventHandlerInvoker.builder().eventHandlers(new CatalogueProjection(jdbc, scope),
                     new TaskListProjection(new NamedParameterJdbcTemplate(jdbc), clock, scope),
                     new FiguresProjection(jdbc, clock, scope)).build();
         }
@@ -155,6 +159,7 @@ abstract class ReplayedAsLiveContract {
                         Map.of("buyersInvited", new BigDecimal("300")), ReviewDecision.APPROVE, null),
                 new TaskReturnedForRework("draft-d", "invite", "dalian", "the list is missing"),
                 new TaskCancelled("draft-d", "invite", "dalian", "withdrawn by the office", true),
+                new UnitFinishedDirective("invite", "osaka", "shenyang"),
                 new AttachmentAdded("draft-s", "invite", "shenyang", "a1", "signed.pdf", "application/pdf", 1024),
                 new AttachmentAdded("never-assigned", "invite", "shenyang", "a2", "stray.pdf", "application/pdf", 10));
         List<EventMessage<?>> messages = new ArrayList<>();
