@@ -52,7 +52,7 @@ public class BoardQueries {
     @QueryHandler
     public Board board(FindBoard query) {
         Instant asOf = query.asOf() != null ? query.asOf() : clock.instant();
-        return board(query.expoId(), asOf, tasks.tasksOfExpo(query.expoId(), asOf));
+        return board(query.expoId(), asOf, tasks.tasksOfExpo(query.expoId(), asOf, query.asOf() == null));
     }
 
     /** The board at {@code now} from the expo's tasks as they stood then, for a caller that has read them already. */

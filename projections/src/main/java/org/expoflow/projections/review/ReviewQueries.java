@@ -76,7 +76,7 @@ public class ReviewQueries {
     @QueryHandler
     UnitStatistics.Report handle(FindStatistics query) {
         Instant asOf = asOf(query.asOf());
-        Map<String, List<TaskSummary>> byUnit = tasks.tasksOfExpo(query.expoId(), asOf).stream()
+        Map<String, List<TaskSummary>> byUnit = tasks.tasksOfExpo(query.expoId(), asOf, query.asOf() == null).stream()
                 .filter(ReviewQueries::isUnitStep).collect(Collectors.groupingBy(TaskSummary::unitId));
         List<UnitStatistics> units = new ArrayList<>();
         unitNames(query.expoId(), asOf).forEach((unitId, name) ->

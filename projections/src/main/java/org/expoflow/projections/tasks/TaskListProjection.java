@@ -323,8 +323,13 @@ public class TaskListProjection {
     }
 
     private static String selectTasks() {
+        return selectTasks("task_view");
+    }
+
+    /** Task rows, current ({@code task_view}) or versions ({@code task_version}), with their directive's title and kind. */
+    private static String selectTasks(String table) {
         return "select t.*, d.title as directive_title, d.kind as directive_kind, d.instructions"
-                + " from task_view t left join directive_view d on d.directive_id = t.directive_id";
+                + " from " + table + " t left join directive_view d on d.directive_id = t.directive_id";
     }
 
     private static void filter(StringBuilder where, MapSqlParameterSource params, String column, String name, String value) {
@@ -373,28 +378,28 @@ public class TaskListProjection {
 
     /** Every task of an expo as it stood at {@code asOf}, oldest first: the board groups them by unit and directive. */
     public List<TaskSummary> tasksOfExpo(String expoId, Instant asOf) {
-        return tasksOfExpo(expoId, asOf, "");
+        return tasksOfExpo(expoId, asOf, false, "");
     }
 
     /**
-     * The tasks of an expo open at {@code asOf} (the deadline lists), oldest first. Asked for the present,
-     * they are the current rows (found by the expo and status index) rather than the versions valid now,
-     * which are the same rows kept in the same transaction.
+     * Every task of an expo as it stands at {@code asOf}; asked for the present, from the current rows rather
+     * than the versions valid now (the same rows, kept in the same transaction, without reading the expo's
+     * every version to find them).
      */
-    public List<TaskSummary> openTasksOfExpo(String expoId, Instant asOf, boolean present) {
-        if (present) {
-            return new ArrayList<>(jdbc.query(selectTasks() + " where t.expo_id = :expo and t.status in ('OPEN', 'CLAIMED')"
-                    + " order by t.assigned_at, t.task_id", new MapSqlParameterSource("expo", expoId), (rs, row) -> summary(rs, asOf)));
-        }
-        return tasksOfExpo(expoId, asOf, " and t.status in ('OPEN', 'CLAIMED')");
+    public List<TaskSummary> tasksOfExpo(String expoId, Instant asOf, boolean present) {
+        return tasksOfExpo(expoId, asOf, present, "");
     }
 
-    private List<TaskSummary> tasksOfExpo(String expoId, Instant asOf, String condition) {
+    /** The tasks of an expo open at {@code asOf} (the deadline lists), oldest first; for the present, as above. */
+    public List<TaskSummary> openTasksOfExpo(String expoId, Instant asOf, boolean present) {
+        return tasksOfExpo(expoId, asOf, present, " and t.status in ('OPEN', 'CLAIMED')");
+    }
+
+    private List<TaskSummary> tasksOfExpo(String expoId, Instant asOf, boolean present, String condition) {
         RowMapper<TaskSummary> mapper = (rs, row) -> summary(rs, asOf);
-        return new ArrayList<>(jdbc.query("select t.*, d.title as directive_title, d.kind as directive_kind, d.instructions"
-                + " from task_version t left join directive_view d on d.directive_id = t.directive_id"
-                + " where t.expo_id = :expo and t.valid_from <= :asOf and (t.valid_to is null or t.valid_to > :asOf)" + condition
-                + " order by t.assigned_at, t.task_id",
+        String when = present ? "" : " and t.valid_from <= :asOf and (t.valid_to is null or t.valid_to > :asOf)";
+        return new ArrayList<>(jdbc.query(selectTasks(present ? "task_view" : "task_version")
+                + " where t.expo_id = :expo" + when + condition + " order by t.assigned_at, t.task_id",
                 new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf)), mapper));
     }
 

@@ -144,4 +144,19 @@ class TaskListProjectionTest {
         assertThat(extended.originalDueAt()).isEqualTo(DUE);
         assertThat(extended.dueSoon()).as("not due soon against the new deadline").isFalse();
     }
+
+    @Test
+    void anExpoTasksNowForTheBoardAreTheVersionsValidNowOpenAndClosedAlike() {
+        Instant now = ASSIGNED.plus(Duration.ofDays(4));
+        TaskListProjection projection = projectionAt(now);
+        projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
+        projection.on(new TaskAssigned("task-2", "osaka", "invite", "dalian", "process-2", "draftInvitationList",
+                "Draft the invitation list", "dalian", DUE, Set.of(), null, false), ASSIGNED, "coordinator");
+        projection.on(new TaskCompleted("task-2", "invite", "dalian", "dalian-clerk", Map.of(), Map.of(), null, null),
+                ASSIGNED.plus(Duration.ofDays(1)), "dalian-clerk");
+
+        List<TaskSummary> current = projection.tasksOfExpo("osaka", now, true);
+        assertThat(current).extracting(TaskSummary::status).containsExactly(TaskStatus.OPEN, TaskStatus.COMPLETED);
+        assertThat(current).isEqualTo(projection.tasksOfExpo("osaka", now));
+    }
 }
