@@ -1,8 +1,10 @@
 package org.expoflow.commands.api;
 
 /**
- * A command refused by an aggregate. The {@link Kind} tells callers how to answer (the REST API maps
- * it to 400, 403, 404 or 409); {@code field} names the input at fault, when there is one.
+ * A refusal, the one kind ExpoFlow has: a command refused by an aggregate, or a request refused by the
+ * application before any command (input naming an unknown unit, kind or figure; a path to nothing). The
+ * {@link Kind} tells callers how to answer (the REST API maps it to 400, 403, 404 or 409, the pages show
+ * it at the form); {@code field} names the input at fault, when there is one.
  * <p>
  * Thrown inside the engine's transaction, it rolls back the engine change that caused the command.
  */
@@ -21,6 +23,11 @@ public class DomainRuleViolation extends RuntimeException {
 
     public static DomainRuleViolation invalid(String field, String message) {
         return new DomainRuleViolation(Kind.INVALID, field, message);
+    }
+
+    /** A path or a reference names something that does not exist (or that the caller may not know of). */
+    public static DomainRuleViolation notFound(String field, String message) {
+        return new DomainRuleViolation(Kind.NOT_FOUND, field, message);
     }
 
     public static DomainRuleViolation forbidden(String message) {

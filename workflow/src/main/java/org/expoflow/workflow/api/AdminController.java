@@ -1,5 +1,6 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.commands.api.DomainRuleViolation;
 import java.util.List;
 
 import org.expoflow.projections.support.ProjectionCatchUp;
@@ -49,7 +50,7 @@ public class AdminController {
     @Operation(summary = "Reset a projection and replay every event into it; wait=true answers once it has caught up")
     public List<ProjectionProgress> rebuild(@PathVariable String name, @RequestParam(defaultValue = "false") boolean wait) {
         if (!rebuild.rebuild(name)) {
-            throw new ResourceNotFound("name", "no projection named '" + name + "'; see GET /api/admin/projections");
+            throw DomainRuleViolation.notFound("name", "no projection named '" + name + "'; see GET /api/admin/projections");
         }
         if (wait) {
             rebuild.awaitRebuilt(name);

@@ -1,5 +1,6 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.commands.api.DomainRuleViolation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -118,7 +119,7 @@ public class BoardController {
     private DeadlineList deadlineList(String expoId, Instant asOf, boolean dueSoon, String sort) {
         ExpoController.ExpoLookup.require(queries, expoId);
         if (sort != null && !ReviewQueries.SORT_KEYS.contains(sort.startsWith("-") ? sort.substring(1) : sort)) {
-            throw new InvalidInput("sort", "sort by daysLate, unitId or directive, with a leading - to reverse");
+            throw DomainRuleViolation.invalid("sort", "sort by daysLate, unitId or directive, with a leading - to reverse");
         }
         // no asOf: the present, which the read side answers from the current rows
         return queries.query(new FindDeadlineList(expoId, asOf == null ? null : pastOrNow(asOf), dueSoon, sort),
@@ -132,7 +133,7 @@ public class BoardController {
             return now;
         }
         if (asOf.isAfter(now)) {
-            throw new InvalidInput("asOf", "asOf " + asOf + " is in the future; ask for now by leaving it out");
+            throw DomainRuleViolation.invalid("asOf", "asOf " + asOf + " is in the future; ask for now by leaving it out");
         }
         return asOf;
     }

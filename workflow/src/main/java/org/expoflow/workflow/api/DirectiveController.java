@@ -1,5 +1,6 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.commands.api.DomainRuleViolation;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public class DirectiveController {
             try {
                 acting.send(new WithdrawDirective(directiveId, acting.currentActor(), request.reason()));
             } catch (AggregateNotFoundException e) {
-                throw new ResourceNotFound("directiveId", "no directive with id " + directiveId);
+                throw DomainRuleViolation.notFound("directiveId", "no directive with id " + directiveId);
             }
             for (ProcessInstance unitProcess : runtimeService.createProcessInstanceQuery()
                     .processInstanceBusinessKeyLike(DirectiveProcessVariables.businessKey(directiveId, "%")).list()) {

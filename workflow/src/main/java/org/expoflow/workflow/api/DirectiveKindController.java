@@ -1,5 +1,6 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.commands.api.DomainRuleViolation;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -58,17 +59,17 @@ public class DirectiveKindController {
         }
         MultipartFile file = multipart.getFile("file");
         if (file == null) {
-            throw new InvalidInput("file", "upload the .bpmn file in a part named 'file'");
+            throw DomainRuleViolation.invalid("file", "upload the .bpmn file in a part named 'file'");
         }
         String fileName = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         if (!fileName.endsWith(".bpmn")) {
-            throw new InvalidInput("file", "a directive kind is a .bpmn file, not '" + fileName + "'");
+            throw DomainRuleViolation.invalid("file", "a directive kind is a .bpmn file, not '" + fileName + "'");
         }
         byte[] bpmn = file.getBytes();
         try {
             Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(bpmn));
         } catch (ModelException notBpmn) {
-            throw new InvalidInput("file", "not a valid BPMN 2.0 file: " + rootMessage(notBpmn));
+            throw DomainRuleViolation.invalid("file", "not a valid BPMN 2.0 file: " + rootMessage(notBpmn));
         }
         DeploymentWithDefinitions deployment;
         try {
@@ -79,9 +80,9 @@ public class DirectiveKindController {
                     .map(problem -> problem.getMainElementId() == null ? problem.getMessage()
                             : problem.getMainElementId() + ": " + problem.getMessage())
                     .collect(Collectors.joining("; "));
-            throw new InvalidInput("file", problems.isEmpty() ? invalid.getMessage() : problems);
+            throw DomainRuleViolation.invalid("file", problems.isEmpty() ? invalid.getMessage() : problems);
         } catch (ProcessEngineException refused) {
-            throw new InvalidInput("file", rootMessage(refused));
+            throw DomainRuleViolation.invalid("file", rootMessage(refused));
         }
         List<String> keys = deployment.getDeployedProcessDefinitions() == null ? List.of()
                 : deployment.getDeployedProcessDefinitions().stream().map(ProcessDefinition::getKey).toList();

@@ -1,5 +1,6 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.commands.api.DomainRuleViolation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,28 +43,28 @@ class DirectiveRequests {
 
     IssueDirective prepare(DirectiveController.IssueDirectiveRequest request, String fieldPrefix, String meetingId) {
         ExpoSummary expo = ExpoController.ExpoLookup.require(queries, request.expoId());
-        DirectiveKind kind = kinds.find(request.kind()).orElseThrow(() -> new InvalidInput(fieldPrefix + "kind",
+        DirectiveKind kind = kinds.find(request.kind()).orElseThrow(() -> DomainRuleViolation.invalid(fieldPrefix + "kind",
                 "no directive kind '" + request.kind() + "'; see /api/directive-kinds"));
         Set<String> enrolled = expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId).collect(Collectors.toSet());
         for (int i = 0; i < request.unitIds().size(); i++) {
             if (!enrolled.contains(request.unitIds().get(i))) {
-                throw new InvalidInput(fieldPrefix + "unitIds[" + i + "]",
+                throw DomainRuleViolation.invalid(fieldPrefix + "unitIds[" + i + "]",
                         "unit '" + request.unitIds().get(i) + "' is not enrolled in this expo");
             }
         }
         Map<String, BigDecimal> targets = request.targets() == null ? Map.of() : request.targets();
         for (String figure : targets.keySet()) {
             if (!Figure.isKnown(figure)) {
-                throw new InvalidInput(fieldPrefix + "targets." + figure, "unknown figure '" + figure + "'");
+                throw DomainRuleViolation.invalid(fieldPrefix + "targets." + figure, "unknown figure '" + figure + "'");
             }
             if (!kind.figures().contains(figure)) {
-                throw new InvalidInput(fieldPrefix + "targets." + figure, "directive kind " + kind.key()
+                throw DomainRuleViolation.invalid(fieldPrefix + "targets." + figure, "directive kind " + kind.key()
                         + " collects no figure '" + figure + "'; it collects " + kind.figures());
             }
         }
         Instant dueAt = deadlines.of(request.dueOn(), request.dueAt());
         if (dueAt == null) {
-            throw new InvalidInput(fieldPrefix + "dueOn", "a directive needs a deadline: dueOn (a date) or dueAt (an instant)");
+            throw DomainRuleViolation.invalid(fieldPrefix + "dueOn", "a directive needs a deadline: dueOn (a date) or dueAt (an instant)");
         }
         return new IssueDirective(acting.currentActor(), UUID.randomUUID().toString(), expo.id(), kind.key(),
                 request.title().strip(), request.instructions(), request.dueOn(), dueAt, request.unitIds(), targets,

@@ -1,5 +1,6 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.commands.api.DomainRuleViolation;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
@@ -89,7 +90,7 @@ public class ExpoController {
     @Operation(summary = "Enrol a city or department in the expo's preparation")
     public ResponseEntity<Map<String, String>> enrol(@PathVariable String expoId, @Valid @RequestBody EnrolUnitRequest request) {
         ExpoLookup.require(queries, expoId);
-        RegisteredUnit unit = units.find(request.unitId()).orElseThrow(() -> new InvalidInput("unitId",
+        RegisteredUnit unit = units.find(request.unitId()).orElseThrow(() -> DomainRuleViolation.invalid("unitId",
                 "'" + request.unitId() + "' is not a registered unit; see GET /api/units (ADMIN registers units)"));
         String name = request.name() == null || request.name().isBlank() ? unit.name() : request.name();
         acting.send(new EnrolUnit(acting.currentActor(), expoId, request.unitId(), name, request.kind()));
@@ -107,7 +108,7 @@ public class ExpoController {
         static ExpoSummary require(QueryGateway queries, String expoId) {
             ExpoSummary expo = queries.query(new FindExpo(expoId), ExpoSummary.class).join();
             if (expo == null) {
-                throw new ResourceNotFound("expoId", "no expo with id " + expoId);
+                throw DomainRuleViolation.notFound("expoId", "no expo with id " + expoId);
             }
             return expo;
         }

@@ -1,5 +1,6 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.commands.api.DomainRuleViolation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -114,7 +115,7 @@ public class MeetingController {
         boolean enrolled = ExpoController.ExpoLookup.require(queries, meeting.expoId()).units().stream()
                 .anyMatch(unit -> unit.unitId().equals(request.unitId()));
         if (!enrolled) {
-            throw new InvalidInput("unitId", "unit '" + request.unitId() + "' is not enrolled in this expo");
+            throw DomainRuleViolation.invalid("unitId", "unit '" + request.unitId() + "' is not enrolled in this expo");
         }
         acting.send(new RecordUnitReport(meetingId, acting.currentActor(), request.unitId(), request.progress(),
                 request.problems(), request.suggestions()));
@@ -133,7 +134,7 @@ public class MeetingController {
         List<DirectiveController.IssueDirectiveRequest> asked = request.directives() == null ? List.of() : request.directives();
         for (int i = 0; i < asked.size(); i++) {
             if (!asked.get(i).expoId().equals(meeting.expoId())) {
-                throw new InvalidInput("directives[" + i + "].expoId", "a meeting issues directives of its own expo");
+                throw DomainRuleViolation.invalid("directives[" + i + "].expoId", "a meeting issues directives of its own expo");
             }
             directives.add(directiveRequests.prepare(asked.get(i), "directives[" + i + "].", meetingId));
         }
@@ -160,7 +161,7 @@ public class MeetingController {
             + " reports, decisions; format json (default), xlsx or pdf")
     public ResponseEntity<?> brief(@PathVariable String meetingId, @RequestParam(defaultValue = "json") String format) {
         if (!List.of("json", "xlsx", "pdf").contains(format)) {
-            throw new InvalidInput("format", "a brief comes as json, xlsx or pdf");
+            throw DomainRuleViolation.invalid("format", "a brief comes as json, xlsx or pdf");
         }
         require(meetingId);
         MeetingBrief brief = queries.query(new FindBrief(meetingId), MeetingBrief.class).join();
@@ -180,7 +181,7 @@ public class MeetingController {
     private MeetingRecord require(String meetingId) {
         MeetingRecord meeting = queries.query(new FindMeeting(meetingId), MeetingRecord.class).join();
         if (meeting == null) {
-            throw new ResourceNotFound("meetingId", "no meeting with id " + meetingId);
+            throw DomainRuleViolation.notFound("meetingId", "no meeting with id " + meetingId);
         }
         return meeting;
     }

@@ -1,5 +1,6 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.commands.api.DomainRuleViolation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,7 +20,7 @@ public final class PlanningWindow {
 
     public static LocalDate check(String field, LocalDate date) {
         if (date != null && (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY))) {
-            throw new InvalidInput(field, field + " must fall between " + FIRST_DAY + " and " + LAST_DAY + ", not " + date);
+            throw DomainRuleViolation.invalid(field, field + " must fall between " + FIRST_DAY + " and " + LAST_DAY + ", not " + date);
         }
         return date;
     }
@@ -27,7 +28,7 @@ public final class PlanningWindow {
     public static Instant check(String field, Instant instant) {
         if (instant != null && (instant.isBefore(FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant())
                 || !instant.isBefore(LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))) {
-            throw new InvalidInput(field, field + " must fall between " + FIRST_DAY + " and " + LAST_DAY + ", not " + instant);
+            throw DomainRuleViolation.invalid(field, field + " must fall between " + FIRST_DAY + " and " + LAST_DAY + ", not " + instant);
         }
         return instant;
     }

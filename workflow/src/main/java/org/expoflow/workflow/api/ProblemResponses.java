@@ -58,12 +58,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             if (cause instanceof NotFoundException || cause instanceof NullValueException) {
                 return problem(HttpStatus.NOT_FOUND, null, "not found: " + cause.getMessage());
             }
-            if (cause instanceof ResourceNotFound notFound) {
-                return problem(HttpStatus.NOT_FOUND, notFound.field(), notFound.getMessage());
-            }
-            if (cause instanceof InvalidInput invalid) {
-                return problem(HttpStatus.BAD_REQUEST, invalid.field(), invalid.getMessage());
-            }
             if (cause instanceof AccessDeniedException denied) {
                 return problem(HttpStatus.FORBIDDEN, null, denied.getMessage());
             }

@@ -169,11 +169,11 @@ public class TaskController {
             try {
                 TaskStatus.valueOf(status);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInput("status", "status is one of ACTIVE, OPEN, CLAIMED, COMPLETED, CANCELLED, WITHDRAWN");
+                throw DomainRuleViolation.invalid("status", "status is one of ACTIVE, OPEN, CLAIMED, COMPLETED, CANCELLED, WITHDRAWN");
             }
         }
         if (sort != null && !SORT_KEYS.matcher(sort).matches()) {
-            throw new InvalidInput("sort", "sort by dueAt, assignedAt, unitId or status, with a leading - for descending");
+            throw DomainRuleViolation.invalid("sort", "sort by dueAt, assignedAt, unitId or status, with a leading - for descending");
         }
         return queries.query(new FindTasks(expoId, unitId, status, directiveId, overdue, page, size, sort), TaskPage.class).join();
     }
@@ -235,9 +235,9 @@ public class TaskController {
         Map<String, Object> taskFigures = new HashMap<>();
         for (Map.Entry<String, String> value : values.entrySet()) {
             StepForm.Field field = field(form, value.getKey())
-                    .orElseThrow(() -> new InvalidInput("values." + value.getKey(), "this step has no field '" + value.getKey() + "'"));
+                    .orElseThrow(() -> DomainRuleViolation.invalid("values." + value.getKey(), "this step has no field '" + value.getKey() + "'"));
             if (field.isFigure()) {
-                throw new InvalidInput("values." + value.getKey(), "'" + value.getKey() + "' is a figure: send it in figures");
+                throw DomainRuleViolation.invalid("values." + value.getKey(), "'" + value.getKey() + "' is a figure: send it in figures");
             }
             variables.put(field.id(), value.getValue());
         }
@@ -246,7 +246,7 @@ public class TaskController {
                 () -> taskFigures.put(key, number.stripTrailingZeros().toPlainString())));
         if (request.decision() != null || request.comment() != null) {
             if (!form.isReview()) {
-                throw new InvalidInput("decision", "this step is not a review: it takes values and figures, not a decision");
+                throw DomainRuleViolation.invalid("decision", "this step is not a review: it takes values and figures, not a decision");
             }
             if (request.decision() != null) {
                 variables.put(StepForm.DECISION, request.decision().name());
@@ -277,7 +277,7 @@ public class TaskController {
         TaskSummary task = visibleSummary(user, taskId);
         Instant newDueAt = deadlines.of(request.dueOn(), request.dueAt());
         if (newDueAt == null) {
-            throw new InvalidInput("dueOn", "name the new deadline: dueOn (a date) or dueAt (an instant)");
+            throw DomainRuleViolation.invalid("dueOn", "name the new deadline: dueOn (a date) or dueAt (an instant)");
         }
         transactions.executeWithoutResult(status -> {
             acting.send(new ExtendDeadline(taskId, acting.currentActor(), newDueAt, request.reason(), clock.instant()));
@@ -343,7 +343,7 @@ public class TaskController {
         boolean enrolled = ExpoController.ExpoLookup.require(queries, expoId).units().stream()
                 .anyMatch(unit -> unit.unitId().equals(unitId));
         if (!enrolled) {
-            throw new InvalidInput("unitId", "unit '" + unitId + "' is not enrolled in this expo");
+            throw DomainRuleViolation.invalid("unitId", "unit '" + unitId + "' is not enrolled in this expo");
         }
     }
 
@@ -363,7 +363,7 @@ public class TaskController {
         }
         MultipartFile file = multipart.getFile("file");
         if (file == null || file.isEmpty()) {
-            throw new InvalidInput("file", "attach a file in a part named 'file'");
+            throw DomainRuleViolation.invalid("file", "attach a file in a part named 'file'");
         }
         String contentType = file.getContentType() == null ? "" : file.getContentType();
         if (!ATTACHABLE.contains(contentType)) {
@@ -373,7 +373,7 @@ public class TaskController {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "attachment"
                 : file.getOriginalFilename().strip();
         if (name.length() > 200) {
-            throw new InvalidInput("file", "the file name is longer than 200 characters");
+            throw DomainRuleViolation.invalid("file", "the file name is longer than 200 characters");
         }
         byte[] content = file.getBytes();
         if (!AttachmentContent.isWhatItDeclares(contentType, content)) {
@@ -409,7 +409,7 @@ public class TaskController {
         visibleSummary(user, taskId);
         Attachment attachment = taskService.getTaskAttachment(taskId, attachmentId);
         if (attachment == null) {
-            throw new ResourceNotFound("attachmentId", "task " + taskId + " has no attachment " + attachmentId);
+            throw DomainRuleViolation.notFound("attachmentId", "task " + taskId + " has no attachment " + attachmentId);
         }
         try (var content = taskService.getTaskAttachmentContent(taskId, attachmentId)) {
             // opened in the browser, a file runs no script and reaches nothing of ExpoFlow's
@@ -427,7 +427,7 @@ public class TaskController {
         for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
             if (cause instanceof FormFieldValidatorException invalid) {
                 String constraint = invalid.getConfig() == null ? invalid.getName() : invalid.getName() + " " + invalid.getConfig();
-                return new InvalidInput(invalid.getId(), "field '" + invalid.getId() + "' is not valid: " + constraint);
+                return DomainRuleViolation.invalid(invalid.getId(), "field '" + invalid.getId() + "' is not valid: " + constraint);
             }
         }
         return refused;
@@ -448,7 +448,7 @@ public class TaskController {
 
     private static void requireVisible(ExpoFlowUser user, String taskId, TaskSummary task) {
         if (task == null) {
-            throw new ResourceNotFound("taskId", "no task with id " + taskId);
+            throw DomainRuleViolation.notFound("taskId", "no task with id " + taskId);
         }
         if (user.isCity() && !task.unitId().equals(user.unitId()) && !task.candidateGroup().equals(user.unitId())
                 && !task.cooperatingUnits().contains(user.unitId())) {
@@ -464,7 +464,7 @@ public class TaskController {
     private HistoricTaskInstance historicTask(TaskSummary task) {
         HistoricTaskInstance historic = historyService.createHistoricTaskInstanceQuery().taskId(task.id()).singleResult();
         if (historic == null) {
-            throw new ResourceNotFound("taskId", "the engine has no record of task " + task.id());
+            throw DomainRuleViolation.notFound("taskId", "the engine has no record of task " + task.id());
         }
         return historic;
     }
@@ -482,17 +482,17 @@ public class TaskController {
         List<String> collected = kind.figures();
         figures.forEach((key, number) -> {
             if (!collected.contains(key)) {
-                throw new InvalidInput("figures." + key, "this directive does not collect a figure '" + key
+                throw DomainRuleViolation.invalid("figures." + key, "this directive does not collect a figure '" + key
                         + "'; it collects " + collected);
             }
             if (!Figure.isStorable(number)) {
-                throw new InvalidInput("figures." + key, "'" + key + "' must be below " + Figure.LIMIT.toBigInteger()
+                throw DomainRuleViolation.invalid("figures." + key, "'" + key + "' must be below " + Figure.LIMIT.toBigInteger()
                         + " with at most " + Figure.MAX_DECIMALS + " decimals");
             }
             boolean whole = kind.steps().stream().flatMap(step -> step.fields().stream())
                     .anyMatch(field -> field.id().equals(key) && "long".equals(field.type()));
             if (whole && number.stripTrailingZeros().scale() > 0) {
-                throw new InvalidInput("figures." + key, "'" + key + "' is a whole number");
+                throw DomainRuleViolation.invalid("figures." + key, "'" + key + "' is a whole number");
             }
         });
     }
@@ -503,7 +503,7 @@ public class TaskController {
             try {
                 return number.longValueExact();
             } catch (ArithmeticException e) {
-                throw new InvalidInput("figures." + field.id(), "'" + field.id() + "' is a whole number");
+                throw DomainRuleViolation.invalid("figures." + field.id(), "'" + field.id() + "' is a whole number");
             }
         }
         if ("double".equals(field.type())) {

@@ -71,13 +71,13 @@ public class UserController {
     @Operation(summary = "Add a user; a CITY user belongs to exactly one unit, the others to none")
     public ResponseEntity<Map<String, String>> add(@Valid @RequestBody NewUser user) {
         if (user.role() == Role.CITY && user.unitId() == null) {
-            throw new InvalidInput("unitId", "a CITY user belongs to exactly one unit: give its unit id");
+            throw DomainRuleViolation.invalid("unitId", "a CITY user belongs to exactly one unit: give its unit id");
         }
         if (user.role() != Role.CITY && user.unitId() != null) {
-            throw new InvalidInput("unitId", "only CITY users belong to a unit");
+            throw DomainRuleViolation.invalid("unitId", "only CITY users belong to a unit");
         }
         if (user.unitId() != null && units.find(user.unitId()).isEmpty()) {
-            throw new InvalidInput("unitId", "'" + user.unitId() + "' is not a registered unit; see GET /api/units");
+            throw DomainRuleViolation.invalid("unitId", "'" + user.unitId() + "' is not a registered unit; see GET /api/units");
         }
         refuseDemoPassword(user.password());
         if (users.find(user.username()).isPresent()) {
@@ -95,7 +95,7 @@ public class UserController {
     public ResponseEntity<Void> changePassword(@PathVariable String username, @Valid @RequestBody NewPassword password) {
         refuseDemoPassword(password.password());
         if (!users.changePassword(username, password.password())) {
-            throw new ResourceNotFound("username", "no user " + username);
+            throw DomainRuleViolation.notFound("username", "no user " + username);
         }
         return ResponseEntity.noContent().build();
     }
@@ -104,14 +104,14 @@ public class UserController {
     @Operation(summary = "Disable a user who must sign in no more (answered like a wrong password), or enable them again")
     public ResponseEntity<Void> enable(@PathVariable String username, @Valid @RequestBody Enabled enabled) {
         if (!users.setEnabled(username, enabled.enabled())) {
-            throw new ResourceNotFound("username", "no user " + username);
+            throw DomainRuleViolation.notFound("username", "no user " + username);
         }
         return ResponseEntity.noContent().build();
     }
 
     private static void refuseDemoPassword(String password) {
         if (password.toLowerCase().contains(DEMO_PASSWORD)) {
-            throw new InvalidInput("password", "a password must not contain the demo password");
+            throw DomainRuleViolation.invalid("password", "a password must not contain the demo password");
         }
     }
 }

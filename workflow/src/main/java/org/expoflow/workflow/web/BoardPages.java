@@ -1,5 +1,6 @@
 package org.expoflow.workflow.web;
 
+import org.expoflow.commands.api.DomainRuleViolation;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,7 +11,6 @@ import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.MeetingRecord;
 import org.expoflow.workflow.api.BoardController;
 import org.expoflow.workflow.api.ExpoController;
-import org.expoflow.workflow.api.InvalidInput;
 import org.expoflow.workflow.api.MeetingController;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,7 +61,10 @@ class BoardPages {
         try {
             at = asOf == null || asOf.isBlank() ? null : LocalDateTime.parse(asOf).atZone(provinceZone).toInstant();
             model.addAttribute("board", review.board(user, expo.id(), at));
-        } catch (DateTimeParseException | InvalidInput refused) {
+        } catch (DateTimeParseException | DomainRuleViolation refused) {
+            if (refused instanceof DomainRuleViolation violation && violation.kind() != DomainRuleViolation.Kind.INVALID) {
+                throw violation;
+            }
             model.addAttribute(PageErrors.ERROR, refused.getMessage());
             model.addAttribute(PageErrors.ERROR_FIELD, "asOf");
             at = null;
@@ -81,7 +84,7 @@ class BoardPages {
     String convene(@PathVariable String expoId, @RequestParam(required = false) String title, RedirectAttributes redirect) {
         if (PageErrors.attempt(redirect, () -> {
             if (title == null || title.isBlank()) {
-                throw new InvalidInput("title", "give the meeting a title");
+                throw DomainRuleViolation.invalid("title", "give the meeting a title");
             }
             meetings.convene(new MeetingController.ConveneRequest(expoId, title, Instant.now()));
         })) {
@@ -113,7 +116,7 @@ class BoardPages {
                   @RequestParam(required = false) String suggestions, RedirectAttributes redirect) {
         if (PageErrors.attempt(redirect, () -> {
             if (unitId == null || unitId.isBlank()) {
-                throw new InvalidInput("unitId", "choose the unit that reports");
+                throw DomainRuleViolation.invalid("unitId", "choose the unit that reports");
             }
             meetings.report(meetingId, new MeetingController.ReportRequest(unitId, progress, problems, suggestions));
         })) {
@@ -127,7 +130,7 @@ class BoardPages {
     String decide(@PathVariable String meetingId, @RequestParam(required = false) String text, RedirectAttributes redirect) {
         if (PageErrors.attempt(redirect, () -> {
             if (text == null || text.isBlank()) {
-                throw new InvalidInput("text", "say what was decided");
+                throw DomainRuleViolation.invalid("text", "say what was decided");
             }
             meetings.decide(meetingId, new MeetingController.DecisionRequest(text, List.of()));
         })) {

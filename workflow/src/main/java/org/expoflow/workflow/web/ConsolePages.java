@@ -1,5 +1,6 @@
 package org.expoflow.workflow.web;
 
+import org.expoflow.commands.api.DomainRuleViolation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,7 +13,6 @@ import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.api.BoardController;
 import org.expoflow.workflow.api.DirectiveController;
 import org.expoflow.workflow.api.ExpoController;
-import org.expoflow.workflow.api.InvalidInput;
 import org.expoflow.workflow.api.TaskController;
 import org.expoflow.workflow.api.UnitController;
 import org.expoflow.workflow.security.ExpoFlowUser;
@@ -81,7 +81,7 @@ class ConsolePages {
                     ? expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId).toList()
                     : request.getParameterValues("unitIds") == null ? List.of() : List.of(request.getParameterValues("unitIds"));
             if (unitIds.isEmpty()) {
-                throw new InvalidInput("unitIds", "choose at least one unit, or all of them");
+                throw DomainRuleViolation.invalid("unitIds", "choose at least one unit, or all of them");
             }
             Map<String, BigDecimal> targets = new LinkedHashMap<>();
             request.getParameterMap().forEach((name, values) -> {
@@ -89,13 +89,13 @@ class ConsolePages {
                     try {
                         targets.put(name.substring("target.".length()), new BigDecimal(values[0].strip()));
                     } catch (NumberFormatException e) {
-                        throw new InvalidInput("targets." + name.substring("target.".length()), "'" + values[0] + "' is not a number");
+                        throw DomainRuleViolation.invalid("targets." + name.substring("target.".length()), "'" + values[0] + "' is not a number");
                     }
                 }
             });
             String title = request.getParameter("title");
             if (title == null || title.isBlank()) {
-                throw new InvalidInput("title", "give the directive a title");
+                throw DomainRuleViolation.invalid("title", "give the directive a title");
             }
             directives.issue(new DirectiveController.IssueDirectiveRequest(expoId, request.getParameter("kind"), title,
                     request.getParameter("instructions"), date(request.getParameter("dueOn"), "dueOn"), null, unitIds, targets));
@@ -127,11 +127,11 @@ class ConsolePages {
                  RedirectAttributes redirect) {
         if (PageErrors.attempt(redirect, () -> {
             if (unitIds == null || unitIds.isEmpty()) {
-                throw new InvalidInput("unitIds", "choose the units to enrol");
+                throw DomainRuleViolation.invalid("unitIds", "choose the units to enrol");
             }
             for (String unitId : unitIds) {
                 var unit = units.all().stream().filter(u -> u.unitId().equals(unitId)).findFirst()
-                        .orElseThrow(() -> new InvalidInput("unitIds", "'" + unitId + "' is not a registered unit"));
+                        .orElseThrow(() -> DomainRuleViolation.invalid("unitIds", "'" + unitId + "' is not a registered unit"));
                 expos.enrol(expoId, new ExpoController.EnrolUnitRequest(unitId, unit.name(), unit.kind()));
             }
         })) {
@@ -181,18 +181,18 @@ class ConsolePages {
 
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInput(field, "this field is required");
+            throw DomainRuleViolation.invalid(field, "this field is required");
         }
     }
 
     private static LocalDate date(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInput(field, "choose a date");
+            throw DomainRuleViolation.invalid(field, "choose a date");
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "'" + value + "' is not a date (yyyy-MM-dd)");
+            throw DomainRuleViolation.invalid(field, "'" + value + "' is not a date (yyyy-MM-dd)");
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.expoflow.workflow.web;
 
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.workflow.api.InvalidInput;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -23,12 +22,6 @@ final class PageErrors {
         try {
             action.run();
             return true;
-        } catch (InvalidInput refused) {
-            redirect.addFlashAttribute(ERROR, refused.getMessage());
-            redirect.addFlashAttribute(ERROR_FIELD, refused.field());
-        } catch (DomainRuleViolation refused) {
-            redirect.addFlashAttribute(ERROR, refused.getMessage());
-            redirect.addFlashAttribute(ERROR_FIELD, refused.field());
         } catch (AccessDeniedException refused) {
             redirect.addFlashAttribute(ERROR, refused.getMessage());
         } catch (RuntimeException failed) {

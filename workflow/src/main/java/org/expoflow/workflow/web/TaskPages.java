@@ -1,5 +1,6 @@
 package org.expoflow.workflow.web;
 
+import org.expoflow.commands.api.DomainRuleViolation;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.function.Predicate;
 import org.expoflow.commands.api.ReviewDecision;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
-import org.expoflow.workflow.api.InvalidInput;
 import org.expoflow.workflow.api.TaskController;
 import org.expoflow.workflow.engine.StepForm;
 import org.expoflow.workflow.security.ExpoFlowUser;
@@ -162,7 +162,7 @@ class TaskPages {
                 try {
                     figures.put(key, new BigDecimal(values[0].strip()));
                 } catch (NumberFormatException e) {
-                    throw new InvalidInput("figures." + key, "'" + values[0] + "' is not a number");
+                    throw DomainRuleViolation.invalid("figures." + key, "'" + values[0] + "' is not a number");
                 }
             }
         });
@@ -171,12 +171,12 @@ class TaskPages {
 
     private static Integer integer(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInput(field, "give the percent done, from 0 to 100");
+            throw DomainRuleViolation.invalid(field, "give the percent done, from 0 to 100");
         }
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "'" + value + "' is not a whole number");
+            throw DomainRuleViolation.invalid(field, "'" + value + "' is not a whole number");
         }
     }
 
