@@ -48,11 +48,13 @@ public class FiguresProjection {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ReplayScope replay;
+    private final boolean postgres;
 
     public FiguresProjection(JdbcTemplate jdbc, Clock clock, ReplayScope replay) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.replay = replay;
+        this.postgres = Databases.isPostgres(jdbc.getDataSource());
     }
 
     /** Live, a figure's version reads its expo from the catalogue; in a rebuild, the batch learns it here. */
@@ -78,8 +80,13 @@ public class FiguresProjection {
                 .ifPresentOrElse(
                         buffered -> figures.forEach((figure, value) -> buffered.report(directiveId, unitId, figure, value, from)),
                         () -> figures.forEach((figure, value) -> {
-                            jdbc.update(CLOSE_VERSION, from, directiveId, unitId, figure);
-                            jdbc.update(ADD_VERSION, directiveId, unitId, figure, value, from, directiveId, unitId);
+                            if (postgres) { // one round trip: the insert does not see the version it closes
+                                jdbc.update("with closed as (" + CLOSE_VERSION + ") " + ADD_VERSION, from, directiveId, unitId,
+                                        figure, directiveId, unitId, figure, value, from, directiveId, unitId);
+                            } else {
+                                jdbc.update(CLOSE_VERSION, from, directiveId, unitId, figure);
+                                jdbc.update(ADD_VERSION, directiveId, unitId, figure, value, from, directiveId, unitId);
+                            }
                         }));
     }
 

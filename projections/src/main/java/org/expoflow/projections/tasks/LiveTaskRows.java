@@ -1,6 +1,5 @@
 package org.expoflow.projections.tasks;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -9,34 +8,41 @@ import org.expoflow.projections.support.Times;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** Task rows written as each event comes, in the transaction that stored it. */
+/**
+ * Task rows written as each event comes, in the transaction that stored it: the row changed, a history line
+ * added, the version in force closed and the row as the event left it kept as the next version. On
+ * PostgreSQL those four are one statement (data-modifying {@code WITH} clauses, which all see the rows as
+ * they were before it), so an event costs one round trip instead of four; elsewhere, four statements.
+ */
 final class LiveTaskRows implements TaskRows {
 
     private static final String VERSIONED = String.join(", ", TaskColumns.VERSIONED);
+    private static final String ADD_HISTORY_LINE = "insert into task_history (task_id, seq, occurred_at, type, actor, details)"
+            + " select :task_id, coalesce(max(seq), 0) + 1, :at, :type, :actor, :details from task_history where task_id = :task_id";
+    private static final String CLOSE_VERSION = "update task_version set valid_to = :at where task_id = :task_id and valid_to is null";
+    private static final String KEEP_VERSION = "insert into task_version (task_id, version, valid_from, " + VERSIONED + ")"
+            + " select task_id, (select coalesce(max(version), 0) + 1 from task_version where task_id = :task_id), :at, "
+            + VERSIONED + " from ";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final boolean postgres;
 
-    LiveTaskRows(NamedParameterJdbcTemplate jdbc) {
+    LiveTaskRows(NamedParameterJdbcTemplate jdbc, boolean postgres) {
         this.jdbc = jdbc;
+        this.postgres = postgres;
     }
 
     @Override
     public void add(String taskId, Map<String, Object> columns, HistoryLine line) {
-        List<String> names = new ArrayList<>(columns.keySet());
-        jdbc.update("insert into task_view (task_id, " + String.join(", ", names) + ") values (:task_id, "
-                + names.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")",
-                new MapSqlParameterSource(columns).addValue("task_id", taskId));
-        record(taskId, line);
+        List<String> names = List.copyOf(columns.keySet());
+        write("insert into task_view (task_id, " + String.join(", ", names) + ") values (:task_id, "
+                + names.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")", columns, taskId, line);
     }
 
     @Override
     public void change(String taskId, Map<String, Object> columns, HistoryLine line) {
-        if (!columns.isEmpty()) {
-            jdbc.update("update task_view set " + columns.keySet().stream().map(name -> name + " = :" + name)
-                            .collect(Collectors.joining(", ")) + " where task_id = :task_id",
-                    new MapSqlParameterSource(columns).addValue("task_id", taskId));
-        }
-        record(taskId, line);
+        write(columns.isEmpty() ? null : "update task_view set " + columns.keySet().stream().map(name -> name + " = :" + name)
+                .collect(Collectors.joining(", ")) + " where task_id = :task_id", columns, taskId, line);
     }
 
     @Override
@@ -46,22 +52,23 @@ final class LiveTaskRows implements TaskRows {
         return units.isEmpty() || units.get(0) == null ? List.of() : List.of(units.get(0).split(","));
     }
 
-    private void record(String taskId, HistoryLine line) {
-        // a task's events are stored in sequence, one writer at a time, so the next number cannot be taken
-        // twice; numbered in the insert itself, one round trip per event instead of two
-        jdbc.update("insert into task_history (task_id, seq, occurred_at, type, actor, details)"
-                        + " select :id, coalesce(max(seq), 0) + 1, :at, :type, :actor, :details from task_history where task_id = :id",
-                new MapSqlParameterSource().addValue("id", taskId).addValue("at", Times.utc(line.at()))
-                        .addValue("type", line.type()).addValue("actor", line.actor()).addValue("details", line.details()));
-        keepVersion(taskId, line);
-    }
-
-    /** The task row as this event left it becomes a version, valid from the event until the next one. */
-    private void keepVersion(String taskId, HistoryLine line) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", taskId).addValue("at", Times.utc(line.at()));
-        jdbc.update("update task_version set valid_to = :at where task_id = :id and valid_to is null", params);
-        jdbc.update("insert into task_version (task_id, version, valid_from, " + VERSIONED + ")"
-                + " select task_id, (select coalesce(max(version), 0) + 1 from task_version where task_id = :id), :at, "
-                + VERSIONED + " from task_view where task_id = :id", params);
+    /** The row's own statement (none: the row stays as it is), then its history line and its new version. */
+    private void write(String rowStatement, Map<String, Object> columns, String taskId, HistoryLine line) {
+        MapSqlParameterSource params = new MapSqlParameterSource(columns).addValue("task_id", taskId)
+                .addValue("at", Times.utc(line.at())).addValue("type", line.type()).addValue("actor", line.actor())
+                .addValue("details", line.details());
+        if (postgres) {
+            String row = rowStatement == null ? "select * from task_view where task_id = :task_id" : rowStatement + " returning *";
+            jdbc.update("with task_row as (" + row + "), closed as (" + CLOSE_VERSION + "), history as (" + ADD_HISTORY_LINE
+                    + ") " + KEEP_VERSION + "task_row", params);
+            return;
+        }
+        if (rowStatement != null) {
+            jdbc.update(rowStatement, params);
+        }
+        // a task's events are stored in sequence, one writer at a time, so the next number cannot be taken twice
+        jdbc.update(ADD_HISTORY_LINE, params);
+        jdbc.update(CLOSE_VERSION, params);
+        jdbc.update(KEEP_VERSION + "task_view where task_id = :task_id", params);
     }
 }

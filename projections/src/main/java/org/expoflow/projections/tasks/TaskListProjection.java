@@ -77,7 +77,7 @@ public class TaskListProjection {
         this.jdbc = jdbc;
         this.clock = clock;
         this.replay = replay;
-        this.live = new LiveTaskRows(jdbc);
+        this.live = new LiveTaskRows(jdbc, Databases.isPostgres(jdbc.getJdbcTemplate().getDataSource()));
     }
 
     @EventHandler
