@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
+import org.expoflow.commands.api.Actor;
 import org.expoflow.commands.api.AttachmentAdded;
 import org.expoflow.commands.api.ChaseUpAcknowledged;
 import org.expoflow.commands.api.CooperatingUnitAdded;
@@ -35,11 +36,13 @@ import org.expoflow.commands.api.TaskUnclaimed;
 import org.expoflow.projections.api.FindTask;
 import org.expoflow.projections.api.FindTaskSummary;
 import org.expoflow.projections.api.FindTasks;
+import org.expoflow.projections.api.FindUnitStepCounts;
 import org.expoflow.projections.api.TaskDetail;
 import org.expoflow.projections.api.TaskHistoryEntry;
 import org.expoflow.projections.api.TaskPage;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.api.UnitStepCounts;
 import org.expoflow.projections.support.Databases;
 import org.expoflow.projections.support.JsonColumns;
 import org.expoflow.projections.support.ReplayScope;
@@ -313,6 +316,24 @@ public class TaskListProjection {
         List<TaskSummary> found = jdbc.query(selectTasks() + " where t.task_id = :id",
                 new MapSqlParameterSource("id", query.taskId()), this::summary);
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Counted in the database, one row per unit: a scrape must not read every task. */
+    @QueryHandler
+    UnitStepCounts.Report handle(FindUnitStepCounts query) {
+        String open = "status in ('OPEN', 'CLAIMED')";
+        return new UnitStepCounts.Report(jdbc.query("select unit_id,"
+                        + " sum(case when " + open + " then 1 else 0 end) as open_steps,"
+                        + " sum(case when " + open + " and due_at < :now then 1 else 0 end) as overdue_steps,"
+                        + " sum(case when " + open + " and not (due_at < :now) and due_soon_since <= :now then 1 else 0 end)"
+                        + " as due_soon_steps,"
+                        + " sum(case when due_at <= :now then 1 else 0 end) as due_steps,"
+                        + " sum(case when status = 'COMPLETED' then 1 else 0 end) as done_steps"
+                        + " from task_view where supervised_task_id is null and candidate_group not in (:office)"
+                        + " and status not in ('CANCELLED', 'WITHDRAWN') group by unit_id order by unit_id",
+                new MapSqlParameterSource("now", Times.utc(query.now())).addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                (rs, n) -> new UnitStepCounts(rs.getString("unit_id"), rs.getLong("open_steps"), rs.getLong("overdue_steps"),
+                        rs.getLong("due_soon_steps"), rs.getLong("due_steps"), rs.getLong("done_steps"))));
     }
 
     /** The history of a task, oldest first. */

@@ -1,0 +1,118 @@
+package org.expoflow.workflow.observability;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.camunda.bpm.engine.ManagementService;
+import org.expoflow.projections.api.FindUnitStepCounts;
+import org.expoflow.projections.api.ReadModelsRebuilding;
+import org.expoflow.projections.api.UnitStepCounts;
+import org.expoflow.projections.support.ProjectionRebuild;
+import org.expoflow.projections.support.ReadModelState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+
+/**
+ * What stands now, as gauges read afresh every {@code expoflow.metrics.refresh} (30 s unless set) rather
+ * than at every scrape: each unit's own steps by state (a leader's "done against due" per city), the engine's
+ * job backlog, and how far each group of read models lags the event store, in events and, while a rebuild
+ * runs, in seconds. While the read models are rebuilt the step counts keep their last values.
+ */
+@Component
+public class ExpoGauges {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpoGauges.class);
+
+    private final QueryGateway queries;
+    private final ManagementService management;
+    private final ProjectionRebuild rebuild;
+    private final ReadModelState readModels;
+    private final Clock clock;
+    private final MultiGauge unitSteps;
+    private final MultiGauge jobs;
+    private final MultiGauge lagEvents;
+    private final MultiGauge lagSeconds;
+
+    public ExpoGauges(MeterRegistry registry, QueryGateway queries, ManagementService management, ProjectionRebuild rebuild,
+                      ReadModelState readModels, Clock clock) {
+        this.queries = queries;
+        this.management = management;
+        this.rebuild = rebuild;
+        this.readModels = readModels;
+        this.clock = clock;
+        this.unitSteps = MultiGauge.builder("expoflow.unit.steps")
+                .description("a unit's own steps by state: open, overdue, due_soon, due (deadline passed), done")
+                .register(registry);
+        this.jobs = MultiGauge.builder("expoflow.engine.jobs")
+                .description("the engine's jobs: due (to run now), waiting (a timer not yet due), failed (no retries left)")
+                .register(registry);
+        this.lagEvents = MultiGauge.builder("expoflow.read.models.lag.events")
+                .description("events stored but not yet in the read models of the processor").register(registry);
+        this.lagSeconds = MultiGauge.builder("expoflow.read.models.lag.seconds")
+                .description("how long the processor's read models have been rebuilding (0 when complete)").register(registry);
+    }
+
+    @Scheduled(initialDelayString = "${expoflow.metrics.refresh:PT30S}", fixedDelayString = "${expoflow.metrics.refresh:PT30S}")
+    public void refresh() {
+        try {
+            refreshUnitSteps();
+        } catch (RuntimeException failed) {
+            if (!(rootCause(failed) instanceof ReadModelsRebuilding)) {
+                throw failed;
+            }
+            log.debug("read models rebuilding: step counts keep their last values");
+        }
+        long due = management.createJobQuery().executable().count();
+        long failed = management.createJobQuery().noRetriesLeft().count();
+        long all = management.createJobQuery().count();
+        jobs.register(List.of(row("due", due), row("failed", failed), row("waiting", Math.max(0, all - due - failed))), true);
+        List<MultiGauge.Row<?>> events = new ArrayList<>();
+        List<MultiGauge.Row<?>> seconds = new ArrayList<>();
+        for (ProjectionRebuild.ProjectionProgress processor : rebuild.progress()) {
+            events.add(MultiGauge.Row.of(Tags.of("processor", processor.name()), Math.max(0, processor.head() - processor.position())));
+            double behind = readModels.rebuilding(processor.name())
+                    .map(running -> Duration.between(running.startedAt(), clock.instant()).toMillis() / 1000.0).orElse(0.0);
+            seconds.add(MultiGauge.Row.of(Tags.of("processor", processor.name()), behind));
+        }
+        lagEvents.register(events, true);
+        lagSeconds.register(seconds, true);
+    }
+
+    private void refreshUnitSteps() {
+        UnitStepCounts.Report report = queries.query(new FindUnitStepCounts(clock.instant()), UnitStepCounts.Report.class).join();
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (UnitStepCounts unit : report.units()) {
+            rows.add(unitRow(unit.unitId(), "open", unit.open()));
+            rows.add(unitRow(unit.unitId(), "overdue", unit.overdue()));
+            rows.add(unitRow(unit.unitId(), "due_soon", unit.dueSoon()));
+            rows.add(unitRow(unit.unitId(), "due", unit.due()));
+            rows.add(unitRow(unit.unitId(), "done", unit.done()));
+        }
+        unitSteps.register(rows, true);
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof ReadModelsRebuilding)) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static MultiGauge.Row<?> unitRow(String unit, String state, long count) {
+        return MultiGauge.Row.of(Tags.of("unit", unit, "state", state), count);
+    }
+
+    private static MultiGauge.Row<?> row(String state, long count) {
+        return MultiGauge.Row.of(Tags.of("state", state), count);
+    }
+}
