@@ -30,10 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every stored event is projected again, oldest first. Handlers marked not replayable (those acting on
  * the engine) are not in such a group.
  * <p>
- * A group projected in the writers' transactions (subscribing, the default) is replayed here, in
- * transactions of {@value #BATCH} events, while {@link ReadModelState} says it is being rebuilt: writers
- * leave it alone meanwhile and queries answer that a rebuild is under way. When the replay has caught up,
- * the writers are held for the last events and the switch back, so the group is complete again at once.
+ * A group projected in the writers' transactions (subscribing, the default) is replayed here, in batches of
+ * {@value #BATCH} events, while {@link ReadModelState} says it is being rebuilt: writers leave it alone
+ * meanwhile and queries answer that a rebuild is under way. The projections hold their writes back for
+ * the batch ({@link ReplayWrites}), which a writer thread puts in the database while the next batch is
+ * projected. When the replay has caught up, the writers are held for the last events, everything still
+ * held back and the switch back, so the group is complete again at once.
  * A group behind a tracking processor is reset and replayed by the processor itself.
  */
 @Component
