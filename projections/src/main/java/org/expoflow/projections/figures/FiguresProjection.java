@@ -106,17 +106,20 @@ public class FiguresProjection {
         jdbc.query("select unit_id, name from expo_unit_view where expo_id = ? and (enrolled_at is null or enrolled_at <= ?)"
                         + " order by unit_id",
                 rs -> { unitNames.put(rs.getString("unit_id"), rs.getString("name")); }, query.expoId(), Times.utc(asOf));
+        // asked for now, the versions in force are those not yet replaced (found by a partial index on
+        // PostgreSQL) rather than every version of the expo that began before now
+        boolean present = query.asOf() == null;
         Map<String, Map<String, BigDecimal>> values = new TreeMap<>();
         Map<String, Map<String, BigDecimal>> directiveValues = new TreeMap<>();
-        jdbc.query("select directive_id, unit_id, figure, figure_value from unit_figure_version where expo_id = ?"
-                        + " and valid_from <= ? and (valid_to is null or valid_to > ?)",
+        jdbc.query("select directive_id, unit_id, figure, figure_value from unit_figure_version where expo_id = ? and "
+                        + (present ? "valid_to is null" : "valid_from <= ? and (valid_to is null or valid_to > ?)"),
                 rs -> {
                     BigDecimal value = rs.getBigDecimal("figure_value");
                     values.computeIfAbsent(rs.getString("unit_id"), u -> new TreeMap<>())
                             .merge(rs.getString("figure"), value, BigDecimal::add);
                     directiveValues.computeIfAbsent(rs.getString("directive_id"), d -> new TreeMap<>())
                             .merge(rs.getString("figure"), value, BigDecimal::add);
-                }, query.expoId(), Times.utc(asOf), Times.utc(asOf));
+                }, present ? new Object[] {query.expoId()} : new Object[] {query.expoId(), Times.utc(asOf), Times.utc(asOf)});
         Map<String, Map<String, BigDecimal>> targets = new TreeMap<>();
         Map<String, Map<String, BigDecimal>> directiveTargets = new TreeMap<>();
         Map<String, String> directiveTitles = new LinkedHashMap<>();
