@@ -37,6 +37,7 @@ import org.expoflow.projections.catalogue.BoardQueries;
 import org.expoflow.projections.figures.FiguresProjection;
 import org.expoflow.projections.support.Times;
 import org.expoflow.projections.tasks.TaskListProjection;
+import org.expoflow.projections.tasks.TaskListProjection.UnitStep;
 import org.expoflow.projections.tasks.TaskListProjection.TaskVersion;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -76,19 +77,19 @@ public class ReviewQueries {
     @QueryHandler
     UnitStatistics.Report handle(FindStatistics query) {
         Instant asOf = asOf(query.asOf());
-        Map<String, List<TaskSummary>> byUnit = tasks.tasksOfExpo(query.expoId(), asOf, query.asOf() == null).stream()
-                .filter(ReviewQueries::isUnitStep).collect(Collectors.groupingBy(TaskSummary::unitId));
+        Map<String, List<UnitStep>> byUnit = tasks.unitStepsOfExpo(query.expoId(), asOf, query.asOf() == null).stream()
+                .collect(Collectors.groupingBy(UnitStep::unitId));
         List<UnitStatistics> units = new ArrayList<>();
         unitNames(query.expoId(), asOf).forEach((unitId, name) ->
                 units.add(statistics(unitId, name, byUnit.getOrDefault(unitId, List.of()), asOf)));
         return new UnitStatistics.Report(query.expoId(), asOf, units);
     }
 
-    private static UnitStatistics statistics(String unitId, String name, List<TaskSummary> steps, Instant asOf) {
+    private static UnitStatistics statistics(String unitId, String name, List<UnitStep> steps, Instant asOf) {
         int completed = 0, onTime = 0, late = 0, notYetDue = 0, overdue = 0, noDeadline = 0, chaseUps = 0, acknowledged = 0;
         BigDecimal daysLate = BigDecimal.ZERO;
         BigDecimal hoursToAcknowledge = BigDecimal.ZERO;
-        for (TaskSummary step : steps) {
+        for (UnitStep step : steps) {
             if (step.status() == TaskStatus.COMPLETED) {
                 completed++;
             }

@@ -424,6 +424,29 @@ public class TaskListProjection {
                 new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf)), mapper));
     }
 
+    /**
+     * An expo's unit steps (not the office's reviews, not chase-ups, not cancelled or withdrawn ones) as they
+     * stood at {@code asOf}, with only what the statistics count: a province's expo holds tens of thousands
+     * of tasks, and reading each whole was most of the statistics' time. For the present, the current rows.
+     */
+    public List<UnitStep> unitStepsOfExpo(String expoId, Instant asOf, boolean present) {
+        String when = present ? "" : " and valid_from <= :asOf and (valid_to is null or valid_to > :asOf)";
+        return jdbc.query("select unit_id, status, due_at, closed_at, chased_up_at, chase_up_acknowledged_at from "
+                        + (present ? "task_view" : "task_version") + " where expo_id = :expo" + when
+                        + " and supervised_task_id is null and candidate_group not in (:office)"
+                        + " and status not in ('CANCELLED', 'WITHDRAWN')",
+                new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf))
+                        .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                (rs, n) -> new UnitStep(rs.getString("unit_id"), TaskStatus.valueOf(rs.getString("status")),
+                        Times.instant(rs, "due_at"), Times.instant(rs, "closed_at"), Times.instant(rs, "chased_up_at"),
+                        Times.instant(rs, "chase_up_acknowledged_at")));
+    }
+
+    /** A unit's own step, as the statistics count it. */
+    public record UnitStep(String unitId, TaskStatus status, Instant dueAt, Instant closedAt, Instant chasedUpAt,
+                           Instant chaseUpAcknowledgedAt) {
+    }
+
     /** Every version of an expo's tasks up to {@code asOf}, for series over time: oldest first. */
     public List<TaskVersion> versionsOfExpo(String expoId, Instant asOf) {
         return jdbc.query("select t.*, d.title as directive_title, d.kind as directive_kind, d.instructions"

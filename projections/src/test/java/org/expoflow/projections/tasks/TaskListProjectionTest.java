@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.expoflow.commands.api.DeadlineExtended;
 import org.expoflow.commands.api.ProgressReported;
 import org.expoflow.commands.api.TaskAssigned;
+import org.expoflow.commands.api.TaskCancelled;
 import org.expoflow.commands.api.TaskClaimed;
 import org.expoflow.commands.api.TaskCompleted;
 import org.expoflow.commands.api.TaskDueSoon;
@@ -158,5 +159,25 @@ class TaskListProjectionTest {
         List<TaskSummary> current = projection.tasksOfExpo("osaka", now, true);
         assertThat(current).extracting(TaskSummary::status).containsExactly(TaskStatus.OPEN, TaskStatus.COMPLETED);
         assertThat(current).isEqualTo(projection.tasksOfExpo("osaka", now));
+    }
+
+    @Test
+    void theStatisticsCountAUnitsOwnStepsOnlyNotTheOfficesReviewsChaseUpsOrWithdrawnSteps() {
+        Instant now = ASSIGNED.plus(Duration.ofDays(4));
+        TaskListProjection projection = projectionAt(now);
+        projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
+        projection.on(new TaskAssigned("review-1", "osaka", "invite", "shenyang", "process-1", "reviewInvitationList",
+                "Review the list", "coordinator", DUE, Set.of(), null, false), ASSIGNED, "engine");
+        projection.on(new TaskAssigned("chase-1", "osaka", "invite", "shenyang", "process-9", "acknowledgeChaseUp",
+                "Acknowledge the chase-up", "shenyang", DUE, Set.of(), TASK, false), ASSIGNED, "engine");
+        projection.on(new TaskAssigned("task-2", "osaka", "invite", "shenyang", "process-2", "draftInvitationList",
+                "Draft the invitation list", "shenyang", DUE, Set.of(), null, false), ASSIGNED, "coordinator");
+        projection.on(new TaskCancelled("task-2", "invite", "shenyang", "withdrawn", true), ASSIGNED.plusSeconds(5), "coordinator");
+
+        assertThat(projection.unitStepsOfExpo("osaka", now, true)).singleElement()
+                .satisfies(step -> assertThat(step.status()).isEqualTo(TaskStatus.OPEN));
+        assertThat(projection.unitStepsOfExpo("osaka", now, false)).isEqualTo(projection.unitStepsOfExpo("osaka", now, true));
+        assertThat(projection.unitStepsOfExpo("osaka", ASSIGNED.plusSeconds(1), false)).as("before the withdrawal")
+                .hasSize(2);
     }
 }

@@ -61,7 +61,7 @@ public class ExpoGauges {
                 .description("how long the processor's read models have been rebuilding (0 when complete)").register(registry);
     }
 
-    @Scheduled(initialDelayString = "${expoflow.metrics.refresh:PT30S}", fixedDelayString = "${expoflow.metrics.refresh:PT30S}")
+    @Scheduled(initialDelayString = "PT5S", fixedDelayString = "${expoflow.metrics.refresh:PT30S}")
     public void refresh() {
         try {
             refreshUnitSteps();
