@@ -1,6 +1,8 @@
 package org.expoflow.projections.support;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,24 @@ public class ProjectionRebuild {
         return true;
     }
 
+    /**
+     * Takes over the rebuilds whose node died with them (marked under way, no progress since
+     * {@code abandonedAfter}): each is started again here, from nothing. The groups taken over.
+     */
+    public List<String> resumeAbandoned(Duration abandonedAfter) {
+        Instant now = clock.instant();
+        List<String> claimed = transactions.execute(status -> state.claimAbandonedRebuilds(now.minus(abandonedAfter), now));
+        for (String group : claimed) {
+            CompletableFuture<Void> here = running.get(group);
+            if (here == null || here.isDone()) {
+                log.warn("the rebuild of read models '{}' made no progress for {}: its node is gone; rebuilding here", group,
+                        abandonedAfter);
+                rebuild(group);
+            }
+        }
+        return claimed;
+    }
+
     /** Waits until a rebuild started on this node has finished (at once if none runs). */
     public void awaitRebuilt(String name) {
         CompletableFuture<Void> rebuild = running.get(name);
@@ -135,7 +155,7 @@ public class ProjectionRebuild {
                     return projectHere(batch, handlers, writes);
                 });
                 transactions.executeWithoutResult(status ->
-                        state.progressed(group, position(replayed), position(storage.createHeadToken())));
+                        state.progressed(group, position(replayed), position(storage.createHeadToken()), clock.instant()));
                 token = replayed;
                 events += batch.size();
             }

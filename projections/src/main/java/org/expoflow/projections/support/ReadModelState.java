@@ -79,15 +79,32 @@ public class ReadModelState {
     /** In the rebuild's transaction that resets the group: from its commit, writers leave the group to the rebuild. */
     void startRebuild(String group, Instant at, long head) {
         enterExclusive();
-        if (jdbc.update("update read_model_state set rebuilding = true, started_at = ?, position = -1, head = ?"
-                + " where processing_group = ?", Times.utc(at), head, group) == 0) {
-            jdbc.update("insert into read_model_state (processing_group, rebuilding, started_at, position, head)"
-                    + " values (?, true, ?, -1, ?)", group, Times.utc(at), head);
+        if (jdbc.update("update read_model_state set rebuilding = true, started_at = ?, progressed_at = ?, position = -1,"
+                + " head = ? where processing_group = ?", Times.utc(at), Times.utc(at), head, group) == 0) {
+            jdbc.update("insert into read_model_state (processing_group, rebuilding, started_at, progressed_at, position, head)"
+                    + " values (?, true, ?, ?, -1, ?)", group, Times.utc(at), Times.utc(at), head);
         }
     }
 
-    void progressed(String group, long position, long head) {
-        jdbc.update("update read_model_state set position = ?, head = ? where processing_group = ?", position, head, group);
+    void progressed(String group, long position, long head, Instant at) {
+        jdbc.update("update read_model_state set position = ?, head = ?, progressed_at = ? where processing_group = ?",
+                position, head, Times.utc(at), group);
+    }
+
+    /**
+     * The groups whose rebuild is marked under way but has not moved since {@code stillBefore}: their node
+     * died with them. A mark without a heartbeat (set by hand, or before there were heartbeats) is left alone. Each is claimed for the caller by moving its heartbeat to {@code now}, so of several
+     * nodes asking at once one takes it over.
+     */
+    List<String> claimAbandonedRebuilds(Instant stillBefore, Instant now) {
+        List<String> claimed = new java.util.ArrayList<>();
+        for (Rebuild rebuild : running()) {
+            if (jdbc.update("update read_model_state set progressed_at = ? where processing_group = ? and rebuilding = true"
+                    + " and progressed_at < ?", Times.utc(now), rebuild.group(), Times.utc(stillBefore)) == 1) {
+                claimed.add(rebuild.group());
+            }
+        }
+        return claimed;
     }
 
     /** Holds the writers until this transaction ends: the rebuild's last events, then the switch back. */

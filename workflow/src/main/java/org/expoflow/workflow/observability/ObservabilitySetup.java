@@ -7,14 +7,12 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The gauges' refresh, and the count of refused commands by command and reason. */
+/** The count of refused commands by command and reason. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 public class ObservabilitySetup {
 
     /**
