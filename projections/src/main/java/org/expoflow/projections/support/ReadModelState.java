@@ -114,8 +114,9 @@ public class ReadModelState {
 
     /** In the transaction that projects the rebuild's last events, with the writers held. */
     void finishRebuild(String group, long position) {
-        jdbc.update("update read_model_state set rebuilding = false, position = ?, head = ? where processing_group = ?",
-                position, position, group);
+        // the heartbeat lives only while a rebuild runs: a mark set otherwise is never taken for a dead node's
+        jdbc.update("update read_model_state set rebuilding = false, progressed_at = null, position = ?, head = ?"
+                + " where processing_group = ?", position, position, group);
     }
 
     /**
