@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.expoflow.projections.support.ReplayWrites;
 import org.expoflow.projections.support.RowInserts;
@@ -29,8 +29,8 @@ final class BufferedFigureVersions implements ReplayWrites.Buffer {
 
     private final RowInserts inserts;
     private final Map<Figure, Reported> inForce = new HashMap<>();
-    private final List<Reported> replaced = new ArrayList<>();
-    private final List<OffsetDateTime> replacedAt = new ArrayList<>();
+    /** The rows of the versions replaced during the batch, each closed by the report that replaced it. */
+    private List<Object[]> replaced = new ArrayList<>();
     /** The expo of each unit's part in a directive, as the directive named them; absent: the unit has no part in it. */
     private final Map<String, Map<String, String>> exposByDirective = new HashMap<>();
 
@@ -51,42 +51,32 @@ final class BufferedFigureVersions implements ReplayWrites.Buffer {
         Figure figure = new Figure(directiveId, unitId, name);
         Reported previous = inForce.put(figure, new Reported(figure, value, at));
         if (previous != null) {
-            replaced.add(previous);
-            replacedAt.add(at);
+            row(previous, at).ifPresent(replaced::add);
         }
     }
 
     @Override
     public Runnable flush() {
-        List<Object[]> rows = rows(replaced, replacedAt);
-        replaced.clear();
-        replacedAt.clear();
+        List<Object[]> rows = replaced;
+        replaced = new ArrayList<>();
         return () -> inserts.insert(rows);
     }
 
     @Override
     public Runnable finish() {
-        List<Object[]> rows = rows(replaced, replacedAt);
-        List<Reported> stillInForce = new ArrayList<>(inForce.values());
-        rows.addAll(rows(stillInForce, Collections.nCopies(stillInForce.size(), null)));
-        replaced.clear();
-        replacedAt.clear();
+        inForce.values().forEach(version -> row(version, null).ifPresent(replaced::add));
         inForce.clear();
-        return () -> inserts.insert(rows);
+        return flush();
     }
 
-    /** The rows of the versions; the expo of each unit's part is the one its directive named. */
-    private List<Object[]> rows(List<Reported> versions, List<OffsetDateTime> validTo) {
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < versions.size(); i++) {
-            Reported version = versions.get(i);
-            Figure figure = version.figure();
-            String expoId = exposByDirective.getOrDefault(figure.directiveId(), Map.of()).get(figure.unitId());
-            if (expoId != null) { // as live: a figure of a unit with no part in the directive is not kept
-                rows.add(new Object[] {expoId, figure.directiveId(), figure.unitId(), figure.figure(), version.value(),
-                        version.validFrom(), validTo.get(i)});
-            }
-        }
-        return rows;
+    /**
+     * A version's row, valid until {@code validTo} (null: still in force); none for a unit with no part in the
+     * directive, as live, where the insert finds no part to take the expo from.
+     */
+    private Optional<Object[]> row(Reported version, OffsetDateTime validTo) {
+        Figure figure = version.figure();
+        return Optional.ofNullable(exposByDirective.getOrDefault(figure.directiveId(), Map.of()).get(figure.unitId()))
+                .map(expoId -> new Object[] {expoId, figure.directiveId(), figure.unitId(), figure.figure(), version.value(),
+                        version.validFrom(), validTo});
     }
 }

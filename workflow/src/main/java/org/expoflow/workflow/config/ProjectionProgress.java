@@ -3,6 +3,8 @@ package org.expoflow.workflow.config;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -68,6 +70,8 @@ public class ProjectionProgress {
         private final ObjectProvider<ProjectionCatchUp> catchUp;
         private final DataSource dataSource;
         private volatile Thread thread;
+        /** Counted down when the node stops: the reconnect's pause ends at once then. */
+        private final CountDownLatch stopping = new CountDownLatch(1);
 
         Listener(ObjectProvider<ProjectionCatchUp> catchUp, DataSource dataSource) {
             this.catchUp = catchUp;
@@ -100,7 +104,9 @@ public class ProjectionProgress {
                     log.debug("projection progress listener lost its connection; listening again", lost);
                     // the waiters' own timeout bounds what a lost announcement costs; reconnect without hammering the server
                     try {
-                        Thread.sleep(1000);
+                        if (stopping.await(1, TimeUnit.SECONDS)) {
+                            return;
+                        }
                     } catch (InterruptedException stop) {
                         return;
                     }
@@ -112,6 +118,7 @@ public class ProjectionProgress {
         public void stop() {
             Thread running = thread;
             thread = null;
+            stopping.countDown();
             if (running != null) {
                 running.interrupt();
             }

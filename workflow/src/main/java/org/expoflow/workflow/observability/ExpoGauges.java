@@ -3,7 +3,9 @@ package org.expoflow.workflow.observability;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.camunda.bpm.engine.ManagementService;
@@ -12,6 +14,7 @@ import org.expoflow.projections.api.ReadModelsRebuilding;
 import org.expoflow.projections.api.UnitStepCounts;
 import org.expoflow.projections.support.ProjectionRebuild;
 import org.expoflow.projections.support.ReadModelState;
+import org.expoflow.workflow.units.UnitRegister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,6 +36,7 @@ public class ExpoGauges {
     private static final Logger log = LoggerFactory.getLogger(ExpoGauges.class);
 
     private final QueryGateway queries;
+    private final UnitRegister units;
     private final ManagementService management;
     private final ProjectionRebuild rebuild;
     private final ReadModelState readModels;
@@ -42,15 +46,17 @@ public class ExpoGauges {
     private final MultiGauge lagEvents;
     private final MultiGauge lagSeconds;
 
-    public ExpoGauges(MeterRegistry registry, QueryGateway queries, ManagementService management, ProjectionRebuild rebuild,
-                      ReadModelState readModels, Clock clock) {
+    public ExpoGauges(MeterRegistry registry, QueryGateway queries, UnitRegister units, ManagementService management,
+                      ProjectionRebuild rebuild, ReadModelState readModels, Clock clock) {
         this.queries = queries;
+        this.units = units;
         this.management = management;
         this.rebuild = rebuild;
         this.readModels = readModels;
         this.clock = clock;
         this.unitSteps = MultiGauge.builder("expoflow.unit.steps")
-                .description("a unit's own steps by state: open, overdue, due_soon, due (deadline passed), done")
+                .description("a unit's own steps by state: open, overdue, due_soon, due (deadline passed), done;"
+                        + " named as the unit register names the unit (沈阳市), for the people reading the dashboard")
                 .register(registry);
         this.jobs = MultiGauge.builder("expoflow.engine.jobs")
                 .description("the engine's jobs: due (to run now), waiting (a timer not yet due), failed (no retries left)")
@@ -89,13 +95,16 @@ public class ExpoGauges {
 
     private void refreshUnitSteps() {
         UnitStepCounts.Report report = queries.query(new FindUnitStepCounts(clock.instant()), UnitStepCounts.Report.class).join();
+        Map<String, String> names = new HashMap<>();
+        units.all().forEach(unit -> names.put(unit.unitId(), unit.name()));
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (UnitStepCounts unit : report.units()) {
-            rows.add(unitRow(unit.unitId(), "open", unit.open()));
-            rows.add(unitRow(unit.unitId(), "overdue", unit.overdue()));
-            rows.add(unitRow(unit.unitId(), "due_soon", unit.dueSoon()));
-            rows.add(unitRow(unit.unitId(), "due", unit.due()));
-            rows.add(unitRow(unit.unitId(), "done", unit.done()));
+            Tags tags = Tags.of("unit", unit.unitId(), "name", names.getOrDefault(unit.unitId(), unit.unitId()));
+            rows.add(MultiGauge.Row.of(tags.and("state", "open"), unit.open()));
+            rows.add(MultiGauge.Row.of(tags.and("state", "overdue"), unit.overdue()));
+            rows.add(MultiGauge.Row.of(tags.and("state", "due_soon"), unit.dueSoon()));
+            rows.add(MultiGauge.Row.of(tags.and("state", "due"), unit.due()));
+            rows.add(MultiGauge.Row.of(tags.and("state", "done"), unit.done()));
         }
         unitSteps.register(rows, true);
     }
@@ -106,10 +115,6 @@ public class ExpoGauges {
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    private static MultiGauge.Row<?> unitRow(String unit, String state, long count) {
-        return MultiGauge.Row.of(Tags.of("unit", unit, "state", state), count);
     }
 
     private static MultiGauge.Row<?> row(String state, long count) {

@@ -3,18 +3,12 @@ package org.expoflow.workflow.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -51,26 +45,21 @@ class NodeDiesUnderLoadIT {
     private static final int REPORTS_PER_CLERK = 30;
     private static final int KILL_AFTER_ACKNOWLEDGED = 40;
 
-    private final List<Process> nodes = new ArrayList<>();
-    private final List<Integer> ports = new ArrayList<>();
+    private ApplicationNodes nodes;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
     void stopNodes() throws Exception {
-        for (Process node : nodes) {
-            node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
     @Test
     void everyAcknowledgedReportIsOnTheSurvivorOnceAndTheModelsAgree() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement sql = db.createStatement()) {
-            sql.execute("drop database if exists " + DATABASE + " with (force)");
-            sql.execute("create database " + DATABASE);
-        }
-        startNode();
-        startNode();
+        nodes = new ApplicationNodes(DATABASE);
+        nodes.start();
+        nodes.start();
         ExpoFlowClient coordinator = ExpoFlowClient.as(base(0), "coordinator");
         String directiveId = OsakaFixture.inviteBuyers(coordinator,
                 OsakaFixture.osakaWith(coordinator, CITIES.toArray(String[]::new)), CITIES.toArray(String[]::new));
@@ -96,13 +85,13 @@ class NodeDiesUnderLoadIT {
             }));
         }
         await("load under way").atMost(Duration.ofMinutes(2)).until(() -> acknowledgedSoFar.get() >= KILL_AFTER_ACKNOWLEDGED);
-        nodes.get(1).destroyForcibly(); // SIGKILL: no shutdown hook, transactions cut off where they stand
+        boolean killed = nodes.kill(1);
         int atTheKill = acknowledgedSoFar.get();
         for (Future<?> clerk : work) {
             clerk.get(5, TimeUnit.MINUTES);
         }
         clerks.shutdown();
-        assertThat(nodes.get(1).waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(killed).isTrue();
 
         ExpoFlowClient survivor = ExpoFlowClient.as(base(0), "coordinator");
         for (String city : CITIES) {
@@ -155,30 +144,6 @@ class NodeDiesUnderLoadIT {
     }
 
     private String base(int node) {
-        return "http://localhost:" + ports.get(node);
-    }
-
-    private void startNode() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        File log = Files.createTempFile("expoflow-node", ".log").toFile();
-        Process node = new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-jar",
-                System.getProperty("expoflow.jar"), "--server.port=" + port, "--spring.profiles.active=postgres,demo",
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
-                "--spring.datasource.username=postgres", "--spring.datasource.password="))
-                .redirectErrorStream(true).redirectOutput(log).start();
-        nodes.add(node);
-        ports.add(port);
-        await("node started; see " + log).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(node.isAlive()).as("node running; see " + log).isTrue();
-            try {
-                return ExpoFlowClient.as("http://localhost:" + port, "coordinator").get("/api/expos").body()
-                        .path("expos").size() > 0;
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
+        return nodes.base(node);
     }
 }

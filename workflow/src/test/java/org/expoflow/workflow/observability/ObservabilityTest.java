@@ -85,8 +85,9 @@ class ObservabilityTest {
                 .as("Dalian's first step").isGreaterThanOrEqualTo(1);
         assertThat(increase(before, after, "expoflow_command_refusals_total{command=\"ReportProgress\",reason=\"CONFLICT\",}"))
                 .as("progress on a completed step is refused").isEqualTo(1);
-        assertThat(after.get("expoflow_unit_steps{state=\"done\",unit=\"shenyang\",}")).isGreaterThanOrEqualTo(1);
-        assertThat(after.get("expoflow_unit_steps{state=\"open\",unit=\"dalian\",}")).isGreaterThanOrEqualTo(1);
+        assertThat(after.get("expoflow_unit_steps{name=\"沈阳市 Shenyang\",state=\"done\",unit=\"shenyang\",}"))
+                .as("by the unit's name, for the dashboard's readers").isGreaterThanOrEqualTo(1);
+        assertThat(after.get("expoflow_unit_steps{name=\"大连市 Dalian\",state=\"open\",unit=\"dalian\",}")).isGreaterThanOrEqualTo(1);
         assertThat(after).containsKeys("expoflow_engine_jobs{state=\"due\",}", "expoflow_engine_jobs{state=\"waiting\",}",
                 "expoflow_read_models_lag_events{processor=\"read-models\",}");
         assertThat(after.get("expoflow_read_models_lag_seconds{processor=\"read-models\",}")).as("complete, not rebuilding").isZero();
@@ -105,7 +106,8 @@ class ObservabilityTest {
             assertThat(metricNames(expression)).as(expression).isNotEmpty().allSatisfy(name -> assertThat(
                     FROM_PROMETHEUS.contains(name) || exported.contains(name)).as("%s in %s", name, expression).isTrue());
         }
-        assertThat(dashboard.path("panels").findValuesAsText("title")).contains("Steps done against due, per city");
+        assertThat(dashboard.path("panels").findValuesAsText("title"))
+                .anySatisfy(title -> assertThat(title).contains("各市已完成与已到期任务", "Steps done against due, per city"));
     }
 
     @Test
@@ -173,7 +175,7 @@ class ObservabilityTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)))
                 .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, Double> series = new java.util.HashMap<>();
         for (String line : response.body().split("\n")) {
