@@ -1,5 +1,5 @@
 package org.expoflow.commands.api;
 
 public record ChaseUpAcknowledged(String taskId, String directiveId, String unitId, String acknowledgedBy,
-                                  String reply) {
+                                  String reply) implements OfDirective {
 }

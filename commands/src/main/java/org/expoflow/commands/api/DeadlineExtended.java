@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** {@code originalDueAt} is the deadline first set, kept on record across extensions. */
 public record DeadlineExtended(String taskId, String directiveId, String unitId, Instant previousDueAt, Instant dueAt,
-                               Instant originalDueAt, String reason) {
+                               Instant originalDueAt, String reason) implements OfDirective {
 }

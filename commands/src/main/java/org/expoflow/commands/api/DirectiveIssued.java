@@ -8,5 +8,5 @@ import java.util.Map;
 
 public record DirectiveIssued(String directiveId, String expoId, String kind, String title, String instructions,
                               LocalDate dueOn, Instant dueAt, List<String> unitIds,
-                              Map<String, BigDecimal> targets, String meetingId) {
+                              Map<String, BigDecimal> targets, String meetingId) implements OfDirective {
 }

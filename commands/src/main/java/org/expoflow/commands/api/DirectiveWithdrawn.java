@@ -1,4 +1,4 @@
 package org.expoflow.commands.api;
 
-public record DirectiveWithdrawn(String directiveId, String expoId, String reason) {
+public record DirectiveWithdrawn(String directiveId, String expoId, String reason) implements OfDirective {
 }

@@ -4,5 +4,5 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 public record ProgressReported(String taskId, String directiveId, String unitId, int percent, String note,
-                               String problems, String suggestions, Map<String, BigDecimal> figures) {
+                               String problems, String suggestions, Map<String, BigDecimal> figures) implements OfDirective {
 }

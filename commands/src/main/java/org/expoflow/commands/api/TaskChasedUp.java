@@ -1,4 +1,4 @@
 package org.expoflow.commands.api;
 
-public record TaskChasedUp(String taskId, String directiveId, String unitId, String chasedBy, String message) {
+public record TaskChasedUp(String taskId, String directiveId, String unitId, String chasedBy, String message) implements OfDirective {
 }

@@ -1,4 +1,4 @@
 package org.expoflow.commands.api;
 
-public record TaskClaimed(String taskId, String directiveId, String unitId, String assignee) {
+public record TaskClaimed(String taskId, String directiveId, String unitId, String assignee) implements OfDirective {
 }

@@ -5,5 +5,5 @@ import java.util.Map;
 
 public record TaskCompleted(String taskId, String directiveId, String unitId, String completedBy,
                             Map<String, String> values, Map<String, BigDecimal> figures,
-                            ReviewDecision decision, String comment) {
+                            ReviewDecision decision, String comment) implements OfDirective {
 }

@@ -1,4 +1,4 @@
 package org.expoflow.commands.api;
 
-public record UnitFinishedDirective(String directiveId, String expoId, String unitId) {
+public record UnitFinishedDirective(String directiveId, String expoId, String unitId) implements OfDirective {
 }

@@ -43,8 +43,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ProjectionRebuild {
 
-    /** How far a projection has got: events processed (its position) out of the store's head. */
-    public record ProjectionProgress(String name, boolean running, boolean replaying, long position, long head) {
+    /**
+     * How far a projection has got: events processed (its position) out of the store's head; behind a
+     * tracking processor, the segments this node processes (none projected in the writers' transactions).
+     */
+    public record ProjectionProgress(String name, boolean running, boolean replaying, long position, long head,
+                                     List<Integer> segmentsHere) {
     }
 
     static final int BATCH = 1000;
@@ -81,11 +85,12 @@ public class ProjectionRebuild {
         if (processor instanceof StreamingEventProcessor streaming) {
             return new ProjectionProgress(streaming.getName(), streaming.isRunning(), streaming.isReplaying(),
                     streaming.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
-                            .mapToLong(position -> position.orElse(-1)).min().orElse(-1), head);
+                            .mapToLong(position -> position.orElse(-1)).min().orElse(-1), head,
+                    streaming.processingStatus().keySet().stream().sorted().toList());
         }
         Optional<ReadModelState.Rebuild> rebuild = state.rebuilding(processor.getName());
-        return rebuild.map(r -> new ProjectionProgress(processor.getName(), true, true, r.position(), head))
-                .orElseGet(() -> new ProjectionProgress(processor.getName(), processor.isRunning(), false, head, head));
+        return rebuild.map(r -> new ProjectionProgress(processor.getName(), true, true, r.position(), head, List.of()))
+                .orElseGet(() -> new ProjectionProgress(processor.getName(), processor.isRunning(), false, head, head, List.of()));
     }
 
     /**

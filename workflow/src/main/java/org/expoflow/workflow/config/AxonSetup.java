@@ -19,7 +19,9 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -31,7 +33,9 @@ import org.expoflow.commands.directive.Directive;
 import org.expoflow.commands.expo.Expo;
 import org.expoflow.commands.meeting.Meeting;
 import org.expoflow.commands.task.Task;
+import org.expoflow.projections.support.ReadModelOrder;
 import org.expoflow.workflow.engine.ActingContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -163,15 +167,25 @@ public class AxonSetup {
     /**
      * Tracking tokens in our table, claimed under an owner name unique to this application instance: two
      * instances on one database (two nodes, or two test contexts in one JVM) never both process a segment.
+     * A node that dies stops extending its claims; after {@code expoflow.read-models.claim-timeout} (5 s
+     * unless set) a surviving node may claim its segments (Axon's default is 10 s).
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema) {
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          @Value("${expoflow.read-models.claim-timeout:PT5S}") Duration claimTimeout) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(tokenSchema)
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
+                .claimTimeout(claimTimeout)
                 .build();
+    }
+
+    /** The order the read models need when their processor runs in several segments (see {@link ReadModelOrder}). */
+    @Bean
+    SequencingPolicy<EventMessage<?>> readModelOrder() {
+        return new ReadModelOrder();
     }
 
     @Bean

@@ -22,14 +22,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Tells the callers waiting to read their own writes ({@link ProjectionCatchUp}) that the read models
  * have moved on, the moment a batch of projected events commits: on this node directly, and on
- * PostgreSQL to every node through {@code NOTIFY expoflow_projections}, sent in the batch's own
- * transaction (so it arrives exactly when the batch is visible) and heard by one listening connection
- * per node. Nobody polls the token table.
+ * PostgreSQL to every node through {@code NOTIFY expoflow_projections}, sent by a trigger whenever a
+ * segment's token moves (V16: also when a segment merely skips another segment's events, which no handler
+ * sees), in the transaction that moves it (so it arrives exactly when the move is visible), and heard by
+ * one listening connection per node. Nobody polls the token table.
  * <p>
  * Only when the read models are behind a tracking processor ({@code axon.eventhandling.processors.read-models.mode:
  * tracking}); projected in the writers' transactions (the default, {@link LiveReadModels}) nobody waits.
@@ -42,15 +42,10 @@ public class ProjectionProgress {
     private static final Logger log = LoggerFactory.getLogger(ProjectionProgress.class);
 
     @Bean
-    ConfigurerModule projectionProgressAnnounced(ObjectProvider<ProjectionCatchUp> catchUp, JdbcTemplate jdbc,
-                                                 DataSource dataSource) {
-        boolean postgres = Databases.isPostgres(dataSource);
+    ConfigurerModule projectionProgressAnnounced(ObjectProvider<ProjectionCatchUp> catchUp) {
         Object announced = new Object();
         MessageHandlerInterceptor<EventMessage<?>> announce = (unitOfWork, chain) -> {
             if (unitOfWork.resources().putIfAbsent(ProjectionProgress.class.getName(), announced) == null) {
-                if (postgres) {
-                    unitOfWork.onPrepareCommit(u -> jdbc.queryForList("select pg_notify('" + CHANNEL + "', '')"));
-                }
                 unitOfWork.afterCommit(u -> catchUp.getObject().projectionsProgressed());
             }
             return chain.proceed();

@@ -5,15 +5,19 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The count of refused commands by command and reason. */
+/** The count of refused commands by command and reason, and a log line for each. */
 @Configuration(proxyBeanMethods = false)
 public class ObservabilitySetup {
+
+    private static final Logger log = LoggerFactory.getLogger(ObservabilitySetup.class);
 
     /**
      * Every command an aggregate refuses, by command and reason (the refusal's kind, or {@code CONCURRENT} when
@@ -27,6 +31,9 @@ public class ObservabilitySetup {
                 return chain.proceed();
             } catch (DomainRuleViolation refused) {
                 count(registry, unitOfWork.getMessage(), refused.kind().name());
+                // the line an operator finds by the correlation id a clerk reads off the refusal
+                log.info("{} refused ({}): {}", unitOfWork.getMessage().getPayloadType().getSimpleName(),
+                        refused.kind(), refused.getMessage());
                 throw refused;
             } catch (ConcurrencyException conflict) {
                 count(registry, unitOfWork.getMessage(), "CONCURRENT");

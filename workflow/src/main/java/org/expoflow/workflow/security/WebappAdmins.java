@@ -2,6 +2,7 @@ package org.expoflow.workflow.security;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -36,12 +37,17 @@ public class WebappAdmins implements ApplicationRunner {
                 .forEach(user -> ensureEngineUser(user.username(), user.displayName()));
     }
 
+    /**
+     * Idempotent, and safe when two nodes start at once on an empty database: what the other node created a
+     * moment earlier is taken as created.
+     */
     public void ensureEngineUser(String username, String displayName) {
         if (identityService.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
             Group webappAdmins = identityService.newGroup(Groups.CAMUNDA_ADMIN);
             webappAdmins.setName("Camunda webapp administrators (ExpoFlow ADMIN users)");
             webappAdmins.setType(Groups.GROUP_TYPE_SYSTEM);
-            identityService.saveGroup(webappAdmins);
+            createdOrThere(() -> identityService.saveGroup(webappAdmins),
+                    () -> identityService.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() > 0);
         }
         if (identityService.createUserQuery().userId(username).count() > 0) {
             return;
@@ -51,7 +57,19 @@ public class WebappAdmins implements ApplicationRunner {
         byte[] unusable = new byte[32];
         random.nextBytes(unusable);
         engineUser.setPassword(Base64.getEncoder().encodeToString(unusable));
-        identityService.saveUser(engineUser);
-        identityService.createMembership(username, Groups.CAMUNDA_ADMIN);
+        createdOrThere(() -> identityService.saveUser(engineUser),
+                () -> identityService.createUserQuery().userId(username).count() > 0);
+        createdOrThere(() -> identityService.createMembership(username, Groups.CAMUNDA_ADMIN),
+                () -> identityService.createUserQuery().userId(username).memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0);
+    }
+
+    private static void createdOrThere(Runnable create, BooleanSupplier there) {
+        try {
+            create.run();
+        } catch (RuntimeException failed) {
+            if (!there.getAsBoolean()) {
+                throw failed;
+            }
+        }
     }
 }

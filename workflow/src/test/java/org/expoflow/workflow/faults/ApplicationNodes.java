@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.net.ServerSocket;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -18,13 +20,14 @@ import org.expoflow.workflow.scenario.ExpoFlowClient;
 
 /**
  * ExpoFlow processes from the packaged jar on one fresh PostgreSQL database of their own, as a cluster's
- * nodes: each on a free port, with the demo data, ready once it answers; stopped (or killed) by the test.
+ * nodes: each on a free port, with the demo data, ready once it says so (its readiness probe); stopped (or killed) by the test.
  */
 final class ApplicationNodes implements AutoCloseable {
 
     private final String database;
     private final List<Process> nodes = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
+    private final List<Path> logs = new ArrayList<>();
 
     /** The nodes of a database dropped and created afresh. */
     ApplicationNodes(String database) throws Exception {
@@ -36,24 +39,29 @@ final class ApplicationNodes implements AutoCloseable {
         }
     }
 
-    /** Starts one more node and waits until it answers. */
-    void start() throws Exception {
+    /** Starts one more node, with these arguments besides the database's, and waits until it answers. */
+    void start(String... arguments) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         File log = Files.createTempFile("expoflow-node", ".log").toFile();
-        Process node = new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-jar",
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-jar",
                 System.getProperty("expoflow.jar"), "--server.port=" + port, "--spring.profiles.active=postgres,demo",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
-                "--spring.datasource.username=postgres", "--spring.datasource.password="))
-                .redirectErrorStream(true).redirectOutput(log).start();
+                "--spring.datasource.username=postgres", "--spring.datasource.password="));
+        command.addAll(List.of(arguments));
+        Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         nodes.add(node);
         ports.add(port);
+        logs.add(log.toPath());
         await("node started; see " + log).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(node.isAlive()).as("node running; see " + log).isTrue();
             try {
-                return ExpoFlowClient.as("http://localhost:" + port, "coordinator").get("/api/expos").body()
+                // ready: the start-up runners (demo data, engine users) are done, as a load balancer would wait
+                return ExpoFlowClient.as("http://localhost:" + port, "coordinator").get("/actuator/health/readiness")
+                        .status().value() == 200
+                        && ExpoFlowClient.as("http://localhost:" + port, "coordinator").get("/api/expos").body()
                         .path("expos").size() > 0;
             } catch (RuntimeException notYet) {
                 return false;
@@ -63,6 +71,22 @@ final class ApplicationNodes implements AutoCloseable {
 
     String base(int node) {
         return "http://localhost:" + ports.get(node);
+    }
+
+    /** What a node has logged so far. */
+    List<String> log(int node) throws IOException {
+        return Files.readAllLines(logs.get(node));
+    }
+
+    /** The read models' segments a node processes (none when they are projected in the writers' transactions). */
+    List<Integer> readModelSegmentsOn(int node) {
+        List<Integer> segments = new ArrayList<>();
+        ExpoFlowClient.as(base(node), "admin").get("/api/admin/projections").body().forEach(processor -> {
+            if (processor.path("name").asText().equals("read-models")) {
+                processor.path("segmentsHere").forEach(segment -> segments.add(segment.asInt()));
+            }
+        });
+        return segments;
     }
 
     /** {@code kill -9}: no shutdown hook, its transactions cut off where they stand; true once it is gone. */

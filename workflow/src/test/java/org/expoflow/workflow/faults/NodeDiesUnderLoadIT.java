@@ -26,7 +26,8 @@ import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,7 +36,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * killed ({@code kill -9}) in the middle. A report the clerk saw acknowledged is on the survivor; none is
  * recorded twice, though a clerk whose node died sends it again to the survivor with the same
  * {@code Idempotency-Key}; the engine, the events and the task list agree afterwards; and the survivor's
- * read models are complete (nothing waits for the dead node: each node projects its own writes).
+ * read models are complete: projected in the writers' transactions (the default) nothing waits for the
+ * dead node; behind a tracking processor, the survivor claims the dead node's segment once its claim
+ * times out and processes both.
  */
 @Tag("postgres")
 class NodeDiesUnderLoadIT {
@@ -55,11 +58,18 @@ class NodeDiesUnderLoadIT {
         }
     }
 
-    @Test
-    void everyAcknowledgedReportIsOnTheSurvivorOnceAndTheModelsAgree() throws Exception {
+    @ParameterizedTest(name = "read models {0}")
+    @ValueSource(strings = {"subscribing", "tracking"})
+    void everyAcknowledgedReportIsOnTheSurvivorOnceAndTheModelsAgree(String readModels) throws Exception {
         nodes = new ApplicationNodes(DATABASE);
-        nodes.start();
-        nodes.start();
+        String mode = "--axon.eventhandling.processors.read-models.mode=" + readModels;
+        nodes.start(mode);
+        nodes.start(mode);
+        boolean tracking = readModels.equals("tracking");
+        if (tracking) {
+            await("the node to be killed processes a segment").atMost(Duration.ofSeconds(60))
+                    .until(() -> nodes.readModelSegmentsOn(1).size() == 1);
+        }
         ExpoFlowClient coordinator = ExpoFlowClient.as(base(0), "coordinator");
         String directiveId = OsakaFixture.inviteBuyers(coordinator,
                 OsakaFixture.osakaWith(coordinator, CITIES.toArray(String[]::new)), CITIES.toArray(String[]::new));
@@ -113,8 +123,12 @@ class NodeDiesUnderLoadIT {
             JsonNode consistency = admin.get("/api/admin/consistency").body();
             assertThat(consistency.path("differences")).as(String.valueOf(consistency)).isEmpty();
         });
-        admin.get("/api/admin/projections").body().forEach(processor -> assertThat(processor.path("position").asLong())
-                .as("the survivor's read models are complete: " + processor).isEqualTo(processor.path("head").asLong()));
+        await("the survivor's read models complete").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                admin.get("/api/admin/projections").body().forEach(processor -> assertThat(processor.path("position").asLong())
+                        .as("the survivor's read models are complete: " + processor).isEqualTo(processor.path("head").asLong())));
+        if (tracking) {
+            assertThat(nodes.readModelSegmentsOn(0)).as("the survivor processes every segment").containsExactly(0, 1);
+        }
     }
 
     /**

@@ -1,28 +1,45 @@
 package org.expoflow.workflow.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Two application instances on one PostgreSQL: clerks write on one node and read on the other at
- * once, concurrently. Every read made right after an acknowledged write shows that write, whichever
- * node processes the read models: the writer's node waited until the projections had processed its
- * events, exactly (a gap in a token is not taken for processed), and heard of their progress through
- * the database rather than by polling.
+ * once, concurrently. Every read made right after an acknowledged write shows that write, with the read
+ * models projected in the writers' transactions (the default) or behind a tracking processor whose two
+ * segments the nodes share: then the writer's node waited until both segments had processed its events,
+ * exactly (a gap in a token is not taken for processed), and heard of their progress through the
+ * database rather than by polling. Meanwhile a deadline timer falls due: the two nodes' job executors
+ * share the engine's jobs, and each step is told it is due soon once.
  */
 @Tag("postgres")
 class TwoNodesReadYourWritesIT {
@@ -30,6 +47,8 @@ class TwoNodesReadYourWritesIT {
     private static final String DATABASE = "expoflow_two_nodes";
     private static final List<String> CITIES = List.of("shenyang", "dalian", "anshan", "fushun");
     private static final int WRITES_PER_CLERK = 25;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ApplicationNodes nodes;
 
@@ -40,21 +59,36 @@ class TwoNodesReadYourWritesIT {
         }
     }
 
-    @Test
-    void aWriteAcknowledgedOnOneNodeIsSeenByTheNextReadOnTheOther() throws Exception {
+    @ParameterizedTest(name = "read models {0}")
+    @ValueSource(strings = {"subscribing", "tracking"})
+    void aWriteAcknowledgedOnOneNodeIsSeenByTheNextReadOnTheOther(String readModels) throws Exception {
         nodes = new ApplicationNodes(DATABASE);
-        nodes.start();
-        nodes.start();
+        String mode = "--axon.eventhandling.processors.read-models.mode=" + readModels;
+        String jsonLogs = "--logging.structured.format.console=ecs";
+        nodes.start(mode, jsonLogs);
+        nodes.start(mode, jsonLogs);
+        if (readModels.equals("tracking")) {
+            await("each node processes one of the two segments").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(nodes.readModelSegmentsOn(0)).hasSize(1);
+                assertThat(nodes.readModelSegmentsOn(1)).hasSize(1).doesNotContainAnyElementsOf(nodes.readModelSegmentsOn(0));
+            });
+        }
         ExpoFlowClient coordinator = ExpoFlowClient.as(base(0), "coordinator");
-        String directiveId = OsakaFixture.inviteBuyers(coordinator,
-                OsakaFixture.osakaWith(coordinator, CITIES.toArray(String[]::new)), CITIES.toArray(String[]::new));
+        String expoId = OsakaFixture.osakaWith(coordinator, CITIES.toArray(String[]::new));
+        // due soon three days before the deadline (the configured lead): the timer falls due during the load
+        String dueSoonDuringTheLoad = coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers",
+                "title", "Invite soon", "dueAt", Instant.now().plus(Duration.ofDays(3)).plusSeconds(20).toString(),
+                "unitIds", CITIES, "targets", map("buyersInvited", 50))).field("id");
+        String directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, CITIES.toArray(String[]::new));
 
         ConcurrentLinkedQueue<String> stale = new ConcurrentLinkedQueue<>();
+        Map<String, String> tasks = new ConcurrentHashMap<>();
         ExecutorService clerks = Executors.newFixedThreadPool(CITIES.size());
         List<Future<?>> work = new ArrayList<>();
         for (String city : CITIES) {
             work.add(clerks.submit(() -> {
                 String taskId = OsakaFixture.firstActiveTask(ExpoFlowClient.as(base(0), city), directiveId);
+                tasks.put(city, taskId);
                 for (int write = 1; write <= WRITES_PER_CLERK; write++) {
                     ExpoFlowClient writer = ExpoFlowClient.as(base(write % 2), city);
                     ExpoFlowClient reader = ExpoFlowClient.as(base((write + 1) % 2), city);
@@ -80,6 +114,47 @@ class TwoNodesReadYourWritesIT {
         }
         clerks.shutdown();
         assertThat(stale).as("reads right after an acknowledged write on the other node").isEmpty();
+
+        String correlationId = "report-after-completion-" + readModels;
+        String completed = tasks.get("shenyang");
+        ExpoFlowClient.Answer refused = ExpoFlowClient.as(base(1), "shenyang").withHeader("X-Correlation-Id", correlationId)
+                .post("/api/tasks/{t}/progress", map("percent", 99), completed);
+        assertThat(refused.status().value()).as(refused.toString()).isEqualTo(409);
+        List<JsonNode> refusalLines = new ArrayList<>();
+        for (String line : nodes.log(1)) {
+            if (line.startsWith("{")) {
+                JsonNode entry = JSON.readTree(line);
+                if (correlationId.equals(entry.path("correlationId").asText())) {
+                    refusalLines.add(entry);
+                }
+            }
+        }
+        assertThat(refusalLines).as("the refusal logged as JSON with the request's correlation id")
+                .anySatisfy(entry -> assertThat(entry.path("message").asText()).contains("ReportProgress refused"));
+
+        for (String city : CITIES) {
+            ExpoFlowClient clerk = ExpoFlowClient.as(base(0), city);
+            String taskId = OsakaFixture.firstActiveTask(clerk, dueSoonDuringTheLoad);
+            await(city + " told its step is due soon").atMost(Duration.ofSeconds(90))
+                    .until(() -> dueSoonEntries(clerk, taskId) > 0);
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
+             Statement sql = db.createStatement();
+             ResultSet due = sql.executeQuery("select count(*) from act_ru_job where duedate_ < now()")) {
+            due.next();
+            assertThat(due.getInt(1)).as("no job left overdue on the engine").isZero();
+        }
+        for (String city : CITIES) {
+            ExpoFlowClient clerk = ExpoFlowClient.as(base(1), city);
+            assertThat(dueSoonEntries(clerk, OsakaFixture.firstActiveTask(clerk, dueSoonDuringTheLoad)))
+                    .as(city + ": due soon once, though two job executors share the timer").isEqualTo(1);
+        }
+    }
+
+    private static long dueSoonEntries(ExpoFlowClient clerk, String taskId) {
+        JsonNode history = clerk.get("/api/tasks/{t}", taskId).body().path("history");
+        return StreamSupport.stream(history.spliterator(), false)
+                .filter(entry -> entry.path("type").asText().equals("TaskDueSoon")).count();
     }
 
     private String base(int node) {

@@ -33,6 +33,11 @@ public final class ExpoFlowClient {
                 .build());
     }
 
+    /** The same user, sending this header with every request too. */
+    public ExpoFlowClient withHeader(String name, String value) {
+        return new ExpoFlowClient(rest.mutate().defaultHeader(name, value).build());
+    }
+
     public Answer get(String path, Object... uriVariables) {
         return exchange(rest.get().uri(path, uriVariables));
     }
