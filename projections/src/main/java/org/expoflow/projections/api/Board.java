@@ -19,7 +19,7 @@ public record Board(String expoId, String expoName, Instant asOf, List<BoardDire
      * else the directive's. {@code overdue}: not done and past it; {@code dueSoon}: not done, not overdue, and an
      * open step of the unit is due soon by its own supervision (the lead its kind declares, else the configured
      * one: what the unit's task list says too); {@code escalated}: an open step of the unit was escalated to leadership. {@code light}:
-     * red when overdue or returned for rework twice, amber when due soon or well behind the progress expected
+     * red when overdue or returned for rework twice, amber when returned once, due soon or well behind the progress expected
      * by now (the time gone since the directive was issued, as a share of the time it allowed), else green;
      * none once withdrawn.
      */

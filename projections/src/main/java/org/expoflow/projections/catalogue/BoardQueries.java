@@ -152,7 +152,7 @@ public class BoardQueries {
             light = Board.Light.GREEN;
         } else if (overdue || returns >= 2) {
             light = Board.Light.RED;
-        } else if (dueSoon || percent + PROGRESS_TOLERANCE < expectedPercent(assignment.issuedAt(), dueAt, now)) {
+        } else if (returns >= 1 || dueSoon || percent + PROGRESS_TOLERANCE < expectedPercent(assignment.issuedAt(), dueAt, now)) {
             light = Board.Light.AMBER;
         } else {
             light = Board.Light.GREEN;

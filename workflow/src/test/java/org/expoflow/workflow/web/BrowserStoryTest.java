@@ -174,7 +174,8 @@ class BrowserStoryTest {
         signIn("coordinator");
         List<WebElement> reviews = browser.findElements(By.cssSelector("ul.plain li"));
         WebElement console = browser.findElement(By.tagName("main"));
-        reviews.stream().filter(item -> item.getText().contains("shenyang") && item.getText().contains(title)).findFirst()
+        // a unit by its name, as the register names it, never by its id
+        reviews.stream().filter(item -> item.getText().contains("沈阳市") && item.getText().contains(title)).findFirst()
                 .orElseThrow().findElement(By.cssSelector("a.review-link")).click();
         untilGone(console);
         assertThat(text()).contains(title);
@@ -220,7 +221,7 @@ class BrowserStoryTest {
                 .findElements(By.cssSelector("th, td")).get(column).findElement(By.cssSelector("a.status")).click();
         untilGone(boardPage);
         browser.findElement(By.id("filter-done")).click();
-        assertThat(text()).contains(title).contains("shenyang").doesNotContain("dalian");
+        assertThat(text()).contains(title).contains("沈阳市").doesNotContain("大连市").doesNotContain("shenyang");
 
         // the other language is one click away, and stays chosen
         String other = chinese ? "English" : "中文";
