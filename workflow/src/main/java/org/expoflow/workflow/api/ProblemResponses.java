@@ -13,6 +13,7 @@ import org.expoflow.commands.api.DomainRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.expoflow.projections.api.ReadModelsRebuilding;
+import org.expoflow.workflow.tasks.AttachmentRefused;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
@@ -78,6 +79,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<ProblemDetail> domain(DomainRuleViolation violation) {
+        if (violation instanceof AttachmentRefused) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, violation.field(), violation.getMessage());
+        }
         HttpStatus status = switch (violation.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;

@@ -1,4 +1,4 @@
-package org.expoflow.workflow.api;
+package org.expoflow.workflow.application;
 
 import org.expoflow.commands.api.DomainRuleViolation;
 import java.time.Instant;

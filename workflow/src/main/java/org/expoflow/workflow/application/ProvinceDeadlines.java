@@ -1,4 +1,4 @@
-package org.expoflow.workflow.api;
+package org.expoflow.workflow.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@link PlanningWindow}.
  */
 @Component
-class ProvinceDeadlines {
+public class ProvinceDeadlines {
 
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
@@ -27,7 +27,7 @@ class ProvinceDeadlines {
     }
 
     /** The deadline asked for, or null when neither is given. */
-    Instant of(LocalDate dueOn, Instant dueAt) {
+    public Instant of(LocalDate dueOn, Instant dueAt) {
         PlanningWindow.check("dueOn", dueOn);
         PlanningWindow.check("dueAt", dueAt);
         if (dueAt != null) {

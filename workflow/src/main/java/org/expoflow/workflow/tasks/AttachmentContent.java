@@ -1,4 +1,4 @@
-package org.expoflow.workflow.api;
+package org.expoflow.workflow.tasks;
 
 import java.util.Arrays;
 

@@ -9,11 +9,14 @@ import java.util.List;
 
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.MeetingRecord;
-import org.expoflow.workflow.api.BoardController;
-import org.expoflow.workflow.api.ExpoController;
-import org.expoflow.workflow.api.MeetingController;
+import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.meetings.MeetingWork;
+import org.expoflow.workflow.review.LeadershipReview;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,12 +36,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR', 'ADMIN')")
 class BoardPages {
 
-    private final ExpoController expos;
-    private final BoardController review;
-    private final MeetingController meetings;
+    private final ExpoWork expos;
+    private final LeadershipReview review;
+    private final MeetingWork meetings;
     private final ZoneId provinceZone;
 
-    BoardPages(ExpoController expos, BoardController review, MeetingController meetings,
+    BoardPages(ExpoWork expos, LeadershipReview review, MeetingWork meetings,
                @Value("${expoflow.time-zone}") ZoneId provinceZone) {
         this.expos = expos;
         this.review = review;
@@ -83,10 +86,7 @@ class BoardPages {
     @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
     String convene(@PathVariable String expoId, @RequestParam(required = false) String title, RedirectAttributes redirect) {
         if (PageErrors.attempt(redirect, () -> {
-            if (title == null || title.isBlank()) {
-                throw DomainRuleViolation.invalid("title", "give the meeting a title");
-            }
-            meetings.convene(new MeetingController.ConveneRequest(expoId, title, Instant.now()));
+            meetings.convene(new MeetingWork.ConveneRequest(expoId, title, Instant.now()));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "meetingConvened");
         }
@@ -96,7 +96,13 @@ class BoardPages {
     @GetMapping("/meetings/{meetingId}/brief.{format}")
     @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
     ResponseEntity<?> brief(@PathVariable String meetingId, @PathVariable String format) {
-        return meetings.brief(meetingId, format);
+        if (format.equals("json")) {
+            return ResponseEntity.ok(meetings.brief(meetingId));
+        }
+        MeetingWork.BriefFile file = meetings.briefFile(meetingId, format);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
+                .body(file.content());
     }
 
     @GetMapping("/meetings/{meetingId}")
@@ -104,7 +110,7 @@ class BoardPages {
     String meeting(@PathVariable String meetingId, Model model) {
         MeetingRecord meeting = meetings.get(meetingId);
         model.addAttribute("meeting", meeting);
-        model.addAttribute("brief", meetings.brief(meetingId, "json").getBody());
+        model.addAttribute("brief", meetings.brief(meetingId));
         model.addAttribute("units", expos.get(meeting.expoId()).units());
         return "meeting";
     }
@@ -115,10 +121,7 @@ class BoardPages {
                   @RequestParam(required = false) String progress, @RequestParam(required = false) String problems,
                   @RequestParam(required = false) String suggestions, RedirectAttributes redirect) {
         if (PageErrors.attempt(redirect, () -> {
-            if (unitId == null || unitId.isBlank()) {
-                throw DomainRuleViolation.invalid("unitId", "choose the unit that reports");
-            }
-            meetings.report(meetingId, new MeetingController.ReportRequest(unitId, progress, problems, suggestions));
+            meetings.report(meetingId, new MeetingWork.ReportRequest(unitId, progress, problems, suggestions));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "reportRecorded");
         }
@@ -129,10 +132,7 @@ class BoardPages {
     @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
     String decide(@PathVariable String meetingId, @RequestParam(required = false) String text, RedirectAttributes redirect) {
         if (PageErrors.attempt(redirect, () -> {
-            if (text == null || text.isBlank()) {
-                throw DomainRuleViolation.invalid("text", "say what was decided");
-            }
-            meetings.decide(meetingId, new MeetingController.DecisionRequest(text, List.of()));
+            meetings.decide(meetingId, new MeetingWork.DecisionRequest(text, List.of()));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "decisionRecorded");
         }

@@ -10,11 +10,11 @@ import java.util.Map;
 
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.TaskSummary;
-import org.expoflow.workflow.api.BoardController;
-import org.expoflow.workflow.api.DirectiveController;
-import org.expoflow.workflow.api.ExpoController;
-import org.expoflow.workflow.api.TaskController;
-import org.expoflow.workflow.api.UnitController;
+import org.expoflow.workflow.directives.DirectiveWork;
+import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.review.LeadershipReview;
+import org.expoflow.workflow.tasks.TaskWork;
+import org.expoflow.workflow.units.UnitRegister;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,14 +37,13 @@ import jakarta.servlet.http.HttpServletRequest;
 @PreAuthorize("hasRole('COORDINATOR')")
 class ConsolePages {
 
-    private final ExpoController expos;
-    private final DirectiveController directives;
-    private final TaskController tasks;
-    private final BoardController review;
-    private final UnitController units;
+    private final ExpoWork expos;
+    private final DirectiveWork directives;
+    private final TaskWork tasks;
+    private final LeadershipReview review;
+    private final UnitRegister units;
 
-    ConsolePages(ExpoController expos, DirectiveController directives, TaskController tasks, BoardController review,
-                 UnitController units) {
+    ConsolePages(ExpoWork expos, DirectiveWork directives, TaskWork tasks, LeadershipReview review, UnitRegister units) {
         this.units = units;
         this.expos = expos;
         this.directives = directives;
@@ -67,7 +66,7 @@ class ConsolePages {
             List<TaskSummary> active = tasks.list(user, expo.id(), null, "ACTIVE", null, null, 0, 500, "dueAt").items();
             model.addAttribute("reviews", active.stream()
                     .filter(task -> task.candidateGroup().equals("coordinator")).toList());
-            model.addAttribute("overdue", review.overdue(expo.id(), null, null).items());
+            model.addAttribute("overdue", review.deadlines(expo.id(), null, false, null).items());
             model.addAttribute("board", review.board(user, expo.id(), null));
         }
         return "console";
@@ -80,9 +79,6 @@ class ConsolePages {
             List<String> unitIds = request.getParameter("allUnits") != null
                     ? expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId).toList()
                     : request.getParameterValues("unitIds") == null ? List.of() : List.of(request.getParameterValues("unitIds"));
-            if (unitIds.isEmpty()) {
-                throw DomainRuleViolation.invalid("unitIds", "choose at least one unit, or all of them");
-            }
             Map<String, BigDecimal> targets = new LinkedHashMap<>();
             request.getParameterMap().forEach((name, values) -> {
                 if (name.startsWith("target.") && values.length > 0 && !values[0].isBlank()) {
@@ -93,11 +89,7 @@ class ConsolePages {
                     }
                 }
             });
-            String title = request.getParameter("title");
-            if (title == null || title.isBlank()) {
-                throw DomainRuleViolation.invalid("title", "give the directive a title");
-            }
-            directives.issue(new DirectiveController.IssueDirectiveRequest(expoId, request.getParameter("kind"), title,
+            directives.issue(new DirectiveWork.IssueDirectiveRequest(expoId, request.getParameter("kind"), request.getParameter("title"),
                     request.getParameter("instructions"), date(request.getParameter("dueOn"), "dueOn"), null, unitIds, targets));
         });
         if (done) {
@@ -112,9 +104,8 @@ class ConsolePages {
                 RedirectAttributes redirect) {
         String[] planned = new String[1];
         if (PageErrors.attempt(redirect, () -> {
-            requireText(name, "name");
-            planned[0] = expos.plan(new ExpoController.PlanExpoRequest(name, venue, date(opensOn, "opensOn"),
-                    date(closesOn, "closesOn"))).getBody().get("id");
+            planned[0] = expos.plan(new ExpoWork.PlanExpoRequest(name, venue, date(opensOn, "opensOn"),
+                    date(closesOn, "closesOn")));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "expoPlanned");
             return "redirect:/console?expoId=" + planned[0];
@@ -130,9 +121,9 @@ class ConsolePages {
                 throw DomainRuleViolation.invalid("unitIds", "choose the units to enrol");
             }
             for (String unitId : unitIds) {
-                var unit = units.all().stream().filter(u -> u.unitId().equals(unitId)).findFirst()
+                var unit = units.find(unitId)
                         .orElseThrow(() -> DomainRuleViolation.invalid("unitIds", "'" + unitId + "' is not a registered unit"));
-                expos.enrol(expoId, new ExpoController.EnrolUnitRequest(unitId, unit.name(), unit.kind()));
+                expos.enrol(expoId, new ExpoWork.EnrolUnitRequest(unitId, unit.name(), unit.kind()));
             }
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "unitsEnrolled");
@@ -145,8 +136,7 @@ class ConsolePages {
                   @RequestParam(required = false) String dueOn, @RequestParam(required = false) String reason,
                   RedirectAttributes redirect) {
         if (PageErrors.attempt(redirect, () -> {
-            requireText(reason, "reason");
-            tasks.extend(user, taskId, new TaskController.ExtendRequest(date(dueOn, "dueOn"), null, reason));
+            tasks.extend(user, taskId, new TaskWork.ExtendRequest(date(dueOn, "dueOn"), null, reason));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "deadlineExtended");
         }
@@ -158,9 +148,7 @@ class ConsolePages {
                     @RequestParam(required = false) String unitId, @RequestParam(required = false) String reason,
                     RedirectAttributes redirect) {
         if (PageErrors.attempt(redirect, () -> {
-            requireText(unitId, "unitId");
-            requireText(reason, "reason");
-            tasks.reassign(user, taskId, new TaskController.ReassignRequest(unitId, reason));
+            tasks.reassign(user, taskId, new TaskWork.ReassignRequest(unitId, reason));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "taskReassigned");
         }
@@ -171,18 +159,11 @@ class ConsolePages {
     String withdraw(@PathVariable String expoId, @PathVariable String directiveId,
                     @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         if (PageErrors.attempt(redirect, () -> {
-            requireText(reason, "reason");
-            directives.withdraw(directiveId, new DirectiveController.WithdrawRequest(reason));
+            directives.withdraw(directiveId, new DirectiveWork.WithdrawRequest(reason));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "directiveWithdrawn");
         }
         return "redirect:/console?expoId=" + expoId;
-    }
-
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw DomainRuleViolation.invalid(field, "this field is required");
-        }
     }
 
     private static LocalDate date(String value, String field) {

@@ -1,6 +1,8 @@
 package org.expoflow.workflow.web;
 
 import org.expoflow.commands.api.DomainRuleViolation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.function.Predicate;
 import org.expoflow.commands.api.ReviewDecision;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
-import org.expoflow.workflow.api.TaskController;
+import org.expoflow.workflow.tasks.TaskWork;
 import org.expoflow.workflow.engine.StepForm;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -61,9 +64,9 @@ class TaskPages {
         }
     }
 
-    private final TaskController tasks;
+    private final TaskWork tasks;
 
-    TaskPages(TaskController tasks) {
+    TaskPages(TaskWork tasks) {
         this.tasks = tasks;
     }
 
@@ -88,7 +91,7 @@ class TaskPages {
 
     @GetMapping("/tasks/{taskId}")
     String task(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, Model model) {
-        TaskController.TaskView task = tasks.get(user, taskId);
+        TaskWork.TaskView task = tasks.view(user, taskId);
         model.addAttribute("task", task);
         model.addAttribute("summary", task.summary());
         model.addAttribute("review", task.formFields().stream().anyMatch(field -> field.id().equals(StepForm.DECISION)));
@@ -106,7 +109,7 @@ class TaskPages {
     @PostMapping("/tasks/{taskId}/progress")
     String progress(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, HttpServletRequest request,
                     RedirectAttributes redirect) {
-        boolean done = PageErrors.attempt(redirect, () -> tasks.progress(user, taskId, new TaskController.ProgressRequest(
+        boolean done = PageErrors.attempt(redirect, () -> tasks.reportProgress(user, taskId, new TaskWork.ProgressRequest(
                 integer(request.getParameter("percent"), "percent"), blankToNull(request.getParameter("note")),
                 blankToNull(request.getParameter("problems")), blankToNull(request.getParameter("suggestions")),
                 figures(request))));
@@ -119,7 +122,7 @@ class TaskPages {
     @PostMapping("/tasks/{taskId}/complete")
     String complete(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, HttpServletRequest request,
                     RedirectAttributes redirect) {
-        TaskController.TaskView task = tasks.get(user, taskId);
+        TaskWork.TaskView task = tasks.view(user, taskId);
         Map<String, String> values = new LinkedHashMap<>();
         for (StepForm.Field field : task.formFields()) {
             String value = request.getParameter("value." + field.id());
@@ -130,7 +133,7 @@ class TaskPages {
         }
         String decision = request.getParameter("decision");
         String comment = request.getParameter("value." + StepForm.COMMENT);
-        boolean done = PageErrors.attempt(redirect, () -> tasks.complete(user, taskId, new TaskController.CompleteRequest(
+        boolean done = PageErrors.attempt(redirect, () -> tasks.complete(user, taskId, new TaskWork.CompleteRequest(
                 values, figures(request), decision == null ? null : ReviewDecision.valueOf(decision),
                 blankToNull(comment))));
         if (done) {
@@ -143,14 +146,21 @@ class TaskPages {
     @PostMapping("/tasks/{taskId}/attachments")
     String attach(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, HttpServletRequest request,
                   RedirectAttributes redirect) {
-        PageErrors.attempt(redirect, () -> {
-            try {
-                tasks.attach(user, taskId, request);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        PageErrors.attempt(redirect, () -> tasks.attach(user, taskId, file(request)));
         return "redirect:/tasks/" + taskId;
+    }
+
+    /** The upload form's part named {@code file}. */
+    private static TaskWork.AttachedFile file(HttpServletRequest request) {
+        MultipartFile file = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("file") : null;
+        if (file == null) {
+            return null;
+        }
+        try {
+            return new TaskWork.AttachedFile(file.getOriginalFilename(), file.getContentType(), file.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Figures come as fields named {@code figure.<key>}; empty ones are not reported. */

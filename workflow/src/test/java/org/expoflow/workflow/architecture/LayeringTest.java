@@ -58,7 +58,30 @@ class LayeringTest {
                 .that().resideInAnyPackage("org.expoflow.workflow.web..", "org.expoflow.workflow.briefs..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine..", "org.axonframework..",
                         "org.springframework.jdbc..")
-                .because("a page does what the REST API does, through the same controllers: the same checks, one way in")
+                .because("a page does what the REST API does, through the same application services: the same checks, one way in")
+                .check(expoFlow);
+    }
+
+    @Test
+    void theDoorsOnlyTranslate() {
+        noClasses()
+                .that().resideInAnyPackage("org.expoflow.workflow.api..", "org.expoflow.workflow.web..")
+                // the errors' translation knows the engine's and Axon's exceptions; idempotency keeps its own table
+                .and().doNotHaveSimpleName("ProblemResponses").and().doNotHaveSimpleName("IdempotentRequests")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.axonframework..",
+                        "org.springframework.transaction..", "org.springframework.jdbc..")
+                .because("the REST API and the pages hand every use case to its application service (tasks.TaskWork,"
+                        + " expos.ExpoWork, directives.DirectiveWork, meetings.MeetingWork, review.LeadershipReview),"
+                        + " which owns the transaction, the engine calls, the commands and the wait for the read models")
+                .check(expoFlow);
+    }
+
+    @Test
+    void pagesNeverCallTheRestControllers() {
+        noClasses()
+                .that().resideInAPackage("org.expoflow.workflow.web..")
+                .should().dependOnClassesThat().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .because("a page and the API are two doors to the same application service, not one behind the other")
                 .check(expoFlow);
     }
 

@@ -1,0 +1,152 @@
+package org.expoflow.workflow.directives;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.Figure;
+import org.expoflow.commands.api.IssueDirective;
+import org.expoflow.commands.api.WithdrawDirective;
+import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.support.ProjectionCatchUp;
+import org.expoflow.workflow.application.ProvinceDeadlines;
+import org.expoflow.workflow.application.RequestRules;
+import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.engine.DirectiveProcessVariables;
+import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.kinds.DirectiveKind;
+import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A directive's life as the office runs it: issued to enrolled units under one of the deployed kinds, with
+ * a deadline and per-unit targets for the figures the kind collects (one process per unit starts at once,
+ * in the command's transaction), and withdrawn with a reason, which ends every unit's open work on it.
+ * A meeting's decision issues directives the same way ({@link #commandFor}).
+ */
+@Service
+public class DirectiveWork {
+
+    private final ActingContext acting;
+    private final ProjectionCatchUp catchUp;
+    private final DirectiveKindCatalogue kinds;
+    private final RuntimeService runtimeService;
+    private final TransactionTemplate transactions;
+    private final ExpoWork expos;
+    private final ProvinceDeadlines deadlines;
+    private final Clock clock;
+    private final RequestRules rules;
+
+    public DirectiveWork(ActingContext acting, ProjectionCatchUp catchUp, DirectiveKindCatalogue kinds,
+                         RuntimeService runtimeService, TransactionTemplate transactions, ExpoWork expos,
+                         ProvinceDeadlines deadlines, Clock clock, RequestRules rules) {
+        this.acting = acting;
+        this.catchUp = catchUp;
+        this.kinds = kinds;
+        this.runtimeService = runtimeService;
+        this.transactions = transactions;
+        this.expos = expos;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.rules = rules;
+    }
+
+    /**
+     * {@code dueOn} is the last day, in the province's time zone; {@code dueAt}, when given, is the precise
+     * instant and wins. Targets are per unit.
+     */
+    public record IssueDirectiveRequest(@NotBlank String expoId, @NotBlank String kind,
+                                        @NotBlank @Size(max = 300) String title,
+                                        @Size(max = 4000) String instructions,
+                                        LocalDate dueOn, Instant dueAt,
+                                        @NotEmpty @Size(max = 200) List<@NotBlank String> unitIds,
+                                        Map<String, @NotNull BigDecimal> targets) {
+    }
+
+    public record WithdrawRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** The directive kinds that can be issued, with their steps and figures. */
+    public List<DirectiveKind> kinds() {
+        return kinds.all();
+    }
+
+    /** Issues a directive; its id. */
+    @PreAuthorize("hasRole('COORDINATOR')")
+    public String issue(IssueDirectiveRequest request) {
+        rules.check(request);
+        IssueDirective command = commandFor(request, "", null);
+        acting.send(command);
+        catchUp.awaitHead();
+        return command.directiveId();
+    }
+
+    @PreAuthorize("hasRole('COORDINATOR')")
+    public void withdraw(String directiveId, WithdrawRequest request) {
+        rules.check(request);
+        transactions.executeWithoutResult(status -> {
+            try {
+                acting.send(new WithdrawDirective(directiveId, acting.currentActor(), request.reason()));
+            } catch (AggregateNotFoundException e) {
+                throw DomainRuleViolation.notFound("directiveId", "no directive with id " + directiveId);
+            }
+            for (ProcessInstance unitProcess : runtimeService.createProcessInstanceQuery()
+                    .processInstanceBusinessKeyLike(DirectiveProcessVariables.businessKey(directiveId, "%")).list()) {
+                runtimeService.deleteProcessInstance(unitProcess.getId(), DirectiveProcessVariables.WITHDRAWN);
+            }
+        });
+        catchUp.awaitHead();
+    }
+
+    /**
+     * The command for a checked request, after what only the application knows: the kind is deployed, the
+     * units are enrolled, the targets are figures the kind collects, the deadline. Fields are named under
+     * {@code fieldPrefix} ({@code directives[0].} for a meeting's decision).
+     */
+    public IssueDirective commandFor(IssueDirectiveRequest request, String fieldPrefix, String meetingId) {
+        ExpoSummary expo = expos.get(request.expoId());
+        DirectiveKind kind = kinds.find(request.kind()).orElseThrow(() -> DomainRuleViolation.invalid(fieldPrefix + "kind",
+                "no directive kind '" + request.kind() + "'; see /api/directive-kinds"));
+        Set<String> enrolled = expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId).collect(Collectors.toSet());
+        for (int i = 0; i < request.unitIds().size(); i++) {
+            if (!enrolled.contains(request.unitIds().get(i))) {
+                throw DomainRuleViolation.invalid(fieldPrefix + "unitIds[" + i + "]",
+                        "unit '" + request.unitIds().get(i) + "' is not enrolled in this expo");
+            }
+        }
+        Map<String, BigDecimal> targets = request.targets() == null ? Map.of() : request.targets();
+        for (String figure : targets.keySet()) {
+            if (!Figure.isKnown(figure)) {
+                throw DomainRuleViolation.invalid(fieldPrefix + "targets." + figure, "unknown figure '" + figure + "'");
+            }
+            if (!kind.figures().contains(figure)) {
+                throw DomainRuleViolation.invalid(fieldPrefix + "targets." + figure, "directive kind " + kind.key()
+                        + " collects no figure '" + figure + "'; it collects " + kind.figures());
+            }
+        }
+        Instant dueAt = deadlines.of(request.dueOn(), request.dueAt());
+        if (dueAt == null) {
+            throw DomainRuleViolation.invalid(fieldPrefix + "dueOn", "a directive needs a deadline: dueOn (a date) or dueAt (an instant)");
+        }
+        return new IssueDirective(acting.currentActor(), UUID.randomUUID().toString(), expo.id(), kind.key(),
+                request.title().strip(), request.instructions(), request.dueOn(), dueAt, request.unitIds(), targets,
+                clock.instant(), meetingId);
+    }
+}

@@ -1,0 +1,2 @@
+/** Issuing directives to units and withdrawing them ({@link org.expoflow.workflow.directives.DirectiveWork}). */
+package org.expoflow.workflow.directives;

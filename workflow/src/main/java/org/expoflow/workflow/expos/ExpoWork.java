@@ -1,0 +1,105 @@
+package org.expoflow.workflow.expos;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.EnrolUnit;
+import org.expoflow.commands.api.PlanExpo;
+import org.expoflow.commands.api.UnitKind;
+import org.expoflow.projections.api.ExpoList;
+import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.api.FindExpo;
+import org.expoflow.projections.api.ListExpos;
+import org.expoflow.projections.support.ProjectionCatchUp;
+import org.expoflow.workflow.application.PlanningWindow;
+import org.expoflow.workflow.application.RequestRules;
+import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.units.UnitRegister;
+import org.expoflow.workflow.units.UnitRegister.RegisteredUnit;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * An expo's preparation from its start: the coordinator plans it (name, venue, the days it opens and
+ * closes) and enrols the registered cities and departments that prepare it; everyone signed in may look
+ * at the expos and who is enrolled.
+ */
+@Service
+public class ExpoWork {
+
+    private final ActingContext acting;
+    private final QueryGateway queries;
+    private final ProjectionCatchUp catchUp;
+    private final UnitRegister units;
+    private final RequestRules rules;
+
+    public ExpoWork(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, UnitRegister units,
+                    RequestRules rules) {
+        this.acting = acting;
+        this.queries = queries;
+        this.catchUp = catchUp;
+        this.units = units;
+        this.rules = rules;
+    }
+
+    public record PlanExpoRequest(@NotBlank @Size(max = 300) String name, @Size(max = 300) String venue,
+                                  @NotNull LocalDate opensOn, @NotNull LocalDate closesOn) {
+    }
+
+    public record EnrolUnitRequest(
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a lower-case slug such as 'shenyang'") String unitId,
+            @Size(max = 300) String name, @NotNull UnitKind kind) {
+    }
+
+    public ExpoList list() {
+        return queries.query(new ListExpos(), ExpoList.class).join();
+    }
+
+    /** The expo with its enrolled units; refused (404, field {@code expoId}) when there is none. */
+    public ExpoSummary get(String expoId) {
+        ExpoSummary expo = queries.query(new FindExpo(expoId), ExpoSummary.class).join();
+        if (expo == null) {
+            throw DomainRuleViolation.notFound("expoId", "no expo with id " + expoId);
+        }
+        return expo;
+    }
+
+    /** Plans an expo; its id. */
+    @PreAuthorize("hasRole('COORDINATOR')")
+    public String plan(PlanExpoRequest request) {
+        rules.check(request);
+        PlanningWindow.check("opensOn", request.opensOn());
+        PlanningWindow.check("closesOn", request.closesOn());
+        String expoId = UUID.randomUUID().toString();
+        acting.send(new PlanExpo(acting.currentActor(), expoId, request.name().strip(), request.venue(), request.opensOn(),
+                request.closesOn()));
+        catchUp.awaitHead();
+        return expoId;
+    }
+
+    /** Enrols a registered unit, under the register's name unless the request names it otherwise. */
+    @PreAuthorize("hasRole('COORDINATOR')")
+    public void enrol(String expoId, EnrolUnitRequest request) {
+        rules.check(request);
+        get(expoId);
+        RegisteredUnit unit = units.find(request.unitId()).orElseThrow(() -> DomainRuleViolation.invalid("unitId",
+                "'" + request.unitId() + "' is not a registered unit; see GET /api/units (ADMIN registers units)"));
+        String name = request.name() == null || request.name().isBlank() ? unit.name() : request.name();
+        acting.send(new EnrolUnit(acting.currentActor(), expoId, request.unitId(), name, request.kind()));
+        catchUp.awaitHead();
+    }
+
+    /** Refused (400, field {@code unitId}) unless the unit is enrolled in the expo. */
+    public void requireEnrolled(String expoId, String unitId) {
+        if (get(expoId).units().stream().noneMatch(unit -> unit.unitId().equals(unitId))) {
+            throw DomainRuleViolation.invalid("unitId", "unit '" + unitId + "' is not enrolled in this expo");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.expoflow.workflow.meetings;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.expoflow.commands.api.CloseMeeting;
+import org.expoflow.commands.api.ConveneMeeting;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.IssueDirective;
+import org.expoflow.commands.api.RecordDecision;
+import org.expoflow.commands.api.RecordUnitReport;
+import org.expoflow.projections.api.FindBrief;
+import org.expoflow.projections.api.FindMeeting;
+import org.expoflow.projections.api.FindMeetings;
+import org.expoflow.projections.api.MeetingBrief;
+import org.expoflow.projections.api.MeetingRecord;
+import org.expoflow.projections.support.ProjectionCatchUp;
+import org.expoflow.workflow.application.PlanningWindow;
+import org.expoflow.workflow.application.RequestRules;
+import org.expoflow.workflow.briefs.BriefDocument;
+import org.expoflow.workflow.briefs.BriefWorkbook;
+import org.expoflow.workflow.directives.DirectiveWork;
+import org.expoflow.workflow.directives.DirectiveWork.IssueDirectiveRequest;
+import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.expos.ExpoWork;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A coordination meeting's life: convened by leadership or the expo office (its brief is taken as of that
+ * moment), the units' reports and the decisions recorded (a decision may issue directives of the meeting's
+ * expo), then closed, which freezes its record. Its brief comes as data, a spreadsheet or a PDF.
+ */
+@Service
+@PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+public class MeetingWork {
+
+    private final ActingContext acting;
+    private final QueryGateway queries;
+    private final ProjectionCatchUp catchUp;
+    private final DirectiveWork directives;
+    private final ExpoWork expos;
+    private final Clock clock;
+    private final RequestRules rules;
+
+    public MeetingWork(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, DirectiveWork directives,
+                       ExpoWork expos, Clock clock, RequestRules rules) {
+        this.acting = acting;
+        this.queries = queries;
+        this.catchUp = catchUp;
+        this.directives = directives;
+        this.expos = expos;
+        this.clock = clock;
+        this.rules = rules;
+    }
+
+    public record ConveneRequest(@NotBlank String expoId, @NotBlank @Size(max = 300) String title, @NotNull Instant heldAt) {
+    }
+
+    public record ReportRequest(@NotBlank String unitId, @Size(max = 4000) String progress, @Size(max = 4000) String problems,
+                                @Size(max = 4000) String suggestions) {
+    }
+
+    public record DecisionRequest(@NotBlank @Size(max = 4000) String text,
+                                  @Size(max = 20) List<@Valid IssueDirectiveRequest> directives) {
+    }
+
+    /** A decision recorded, with the directives it issued. */
+    public record Decision(String id, List<String> directiveIds) {
+    }
+
+    /** A brief as a file: its name, its media type, its bytes. */
+    public record BriefFile(String name, String mediaType, byte[] content) {
+    }
+
+    /** Convenes a meeting; its id. */
+    public String convene(ConveneRequest request) {
+        rules.check(request);
+        PlanningWindow.check("heldAt", request.heldAt());
+        expos.get(request.expoId());
+        String meetingId = UUID.randomUUID().toString();
+        acting.send(new ConveneMeeting(acting.currentActor(), meetingId, request.expoId(), request.title(), request.heldAt(),
+                clock.instant()));
+        catchUp.awaitHead();
+        return meetingId;
+    }
+
+    /** The meetings of an expo, in the order they were held. */
+    public List<MeetingRecord> list(String expoId) {
+        return queries.query(new FindMeetings(expoId), ResponseTypes.multipleInstancesOf(MeetingRecord.class)).join();
+    }
+
+    /** A meeting's record; refused (404, field {@code meetingId}) when there is none. */
+    public MeetingRecord get(String meetingId) {
+        MeetingRecord meeting = queries.query(new FindMeeting(meetingId), MeetingRecord.class).join();
+        if (meeting == null) {
+            throw DomainRuleViolation.notFound("meetingId", "no meeting with id " + meetingId);
+        }
+        return meeting;
+    }
+
+    public void report(String meetingId, ReportRequest request) {
+        rules.check(request);
+        MeetingRecord meeting = get(meetingId);
+        expos.requireEnrolled(meeting.expoId(), request.unitId());
+        acting.send(new RecordUnitReport(meetingId, acting.currentActor(), request.unitId(), request.progress(),
+                request.problems(), request.suggestions()));
+        catchUp.awaitHead();
+    }
+
+    public Decision decide(String meetingId, DecisionRequest request) {
+        rules.check(request);
+        MeetingRecord meeting = get(meetingId);
+        if (meeting.closedAt() != null) {
+            throw DomainRuleViolation.conflict("meeting " + meetingId + " is closed: its record is frozen");
+        }
+        List<IssueDirective> issued = new ArrayList<>();
+        List<IssueDirectiveRequest> asked = request.directives() == null ? List.of() : request.directives();
+        for (int i = 0; i < asked.size(); i++) {
+            if (!asked.get(i).expoId().equals(meeting.expoId())) {
+                throw DomainRuleViolation.invalid("directives[" + i + "].expoId", "a meeting issues directives of its own expo");
+            }
+            issued.add(directives.commandFor(asked.get(i), "directives[" + i + "].", meetingId));
+        }
+        issued.forEach(acting::send);
+        String decisionId = UUID.randomUUID().toString();
+        List<String> directiveIds = issued.stream().map(IssueDirective::directiveId).toList();
+        acting.send(new RecordDecision(meetingId, acting.currentActor(), decisionId, request.text(), directiveIds));
+        catchUp.awaitHead();
+        return new Decision(decisionId, directiveIds);
+    }
+
+    public void close(String meetingId) {
+        get(meetingId);
+        acting.send(new CloseMeeting(meetingId, acting.currentActor()));
+        catchUp.awaitHead();
+    }
+
+    /** The brief as of the meeting: board, figures, overdue list, changes since the previous meeting, reports, decisions. */
+    public MeetingBrief brief(String meetingId) {
+        get(meetingId);
+        return queries.query(new FindBrief(meetingId), MeetingBrief.class).join();
+    }
+
+    /** The brief as a spreadsheet ({@code xlsx}) or a PDF ({@code pdf}). */
+    public BriefFile briefFile(String meetingId, String format) {
+        return switch (format) {
+            case "xlsx" -> new BriefFile("brief-" + meetingId + ".xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", BriefWorkbook.of(brief(meetingId)));
+            case "pdf" -> new BriefFile("brief-" + meetingId + ".pdf", "application/pdf", BriefDocument.of(brief(meetingId)));
+            default -> throw DomainRuleViolation.invalid("format", "a brief comes as json, xlsx or pdf");
+        };
+    }
+}

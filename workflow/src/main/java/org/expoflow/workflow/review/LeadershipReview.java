@@ -1,0 +1,105 @@
+package org.expoflow.workflow.review;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.projections.api.Board;
+import org.expoflow.projections.api.DeadlineList;
+import org.expoflow.projections.api.FiguresReport;
+import org.expoflow.projections.api.FindBoard;
+import org.expoflow.projections.api.FindDeadlineList;
+import org.expoflow.projections.api.FindFigures;
+import org.expoflow.projections.api.FindStatistics;
+import org.expoflow.projections.api.FindTrend;
+import org.expoflow.projections.api.Trend;
+import org.expoflow.projections.api.UnitStatistics;
+import org.expoflow.projections.review.ReviewQueries;
+import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.security.ExpoFlowUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * What leadership reviews before and during a coordination meeting: the board, the figures against
+ * their targets, statistics per unit, the overdue and due-soon lists and the trend, each now or as it stood
+ * at any past instant. A city user sees its own row of the board and its own figures; the rest is for the
+ * office and leadership.
+ */
+@Service
+public class LeadershipReview {
+
+    private final QueryGateway queries;
+    private final ExpoWork expos;
+    private final Clock clock;
+    private final ZoneId provinceZone;
+
+    public LeadershipReview(QueryGateway queries, ExpoWork expos, Clock clock,
+                            @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+        this.queries = queries;
+        this.expos = expos;
+        this.clock = clock;
+        this.provinceZone = provinceZone;
+    }
+
+    public Board board(ExpoFlowUser user, String expoId, Instant asOf) {
+        expos.get(expoId);
+        Board board = queries.query(new FindBoard(expoId, pastOrNow(asOf)), Board.class).join();
+        if (user.isCity()) {
+            return new Board(board.expoId(), board.expoName(), board.asOf(), board.directives(),
+                    board.units().stream().filter(unit -> unit.unitId().equals(user.unitId())).toList());
+        }
+        return board;
+    }
+
+    public FiguresReport figures(ExpoFlowUser user, String expoId, Instant asOf) {
+        expos.get(expoId);
+        FiguresReport report = queries.query(new FindFigures(expoId, pastOrNow(asOf)), FiguresReport.class).join();
+        if (user.isCity()) {
+            return new FiguresReport(report.expoId(), report.asOf(),
+                    report.units().stream().filter(unit -> unit.unitId().equals(user.unitId())).toList(), List.of(), Map.of());
+        }
+        return report;
+    }
+
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    public UnitStatistics.Report statistics(String expoId, Instant asOf) {
+        expos.get(expoId);
+        return queries.query(new FindStatistics(expoId, pastOrNow(asOf)), UnitStatistics.Report.class).join();
+    }
+
+    /** Open unit steps past their deadline ({@code dueSoon}: due soon instead), sorted by {@code sort}. */
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    public DeadlineList deadlines(String expoId, Instant asOf, boolean dueSoon, String sort) {
+        expos.get(expoId);
+        if (sort != null && !ReviewQueries.SORT_KEYS.contains(sort.startsWith("-") ? sort.substring(1) : sort)) {
+            throw DomainRuleViolation.invalid("sort", "sort by daysLate, unitId or directive, with a leading - to reverse");
+        }
+        // no asOf: the present, which the read side answers from the current rows
+        return queries.query(new FindDeadlineList(expoId, asOf == null ? null : pastOrNow(asOf), dueSoon, sort),
+                DeadlineList.class).join();
+    }
+
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    public Trend trend(String expoId, Instant asOf) {
+        expos.get(expoId);
+        return queries.query(new FindTrend(expoId, pastOrNow(asOf), provinceZone), Trend.class).join();
+    }
+
+    /** As of a past instant, or now; the future has not happened yet. */
+    private Instant pastOrNow(Instant asOf) {
+        Instant now = clock.instant();
+        if (asOf == null) {
+            return now;
+        }
+        if (asOf.isAfter(now)) {
+            throw DomainRuleViolation.invalid("asOf", "asOf " + asOf + " is in the future; ask for now by leaving it out");
+        }
+        return asOf;
+    }
+}

@@ -1,0 +1,534 @@
+package org.expoflow.workflow.tasks;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
+import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.task.Task;
+import org.expoflow.commands.api.AddAttachment;
+import org.expoflow.commands.api.AddCooperatingUnit;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.ExtendDeadline;
+import org.expoflow.commands.api.Figure;
+import org.expoflow.commands.api.ReassignTask;
+import org.expoflow.commands.api.ReportProgress;
+import org.expoflow.commands.api.ReviewDecision;
+import org.expoflow.projections.api.FindTask;
+import org.expoflow.projections.api.FindTaskSummary;
+import org.expoflow.projections.api.FindTasks;
+import org.expoflow.projections.api.TaskDetail;
+import org.expoflow.projections.api.TaskHistoryEntry;
+import org.expoflow.projections.api.TaskPage;
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.support.ProjectionCatchUp;
+import org.expoflow.workflow.application.ProvinceDeadlines;
+import org.expoflow.workflow.application.RequestRules;
+import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.engine.DeadlineSupervision;
+import org.expoflow.workflow.engine.StepForm;
+import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.kinds.DirectiveKind;
+import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
+import org.expoflow.workflow.security.ExpoFlowUser;
+import org.expoflow.workflow.units.UnitRegister;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The work on a unit's step, whichever door it comes in by (the REST API, a page): a step is listed and
+ * read by those who may see it; a clerk of its unit (or a co-operating unit) claims it, reports progress
+ * with figures, attaches photos and documents, and completes it with the values its form asks for; on a
+ * review step the office completes it with a decision, sending it back or approving it; meanwhile the
+ * coordinator may extend its deadline, hand it to another unit, or ask another unit to co-operate.
+ * <p>
+ * Each use case checks the request's rules once ({@link RequestRules}), does its engine change and sends
+ * its command in one transaction, and answers once the read models show it, so the next read anywhere sees
+ * it. Every change to a step goes one way: an engine change its listeners turn into the command (claim,
+ * unclaim, complete), or the command first, the aggregate's veto, and then the engine (extend, reassign,
+ * co-operate, attach). The engine's own REST API allows none of the latter ({@code EngineRestAllowList}),
+ * so the engine and the events cannot drift apart.
+ */
+@Service
+public class TaskWork {
+
+    private static final Set<String> ATTACHABLE = Set.of("image/jpeg", "image/png", "image/webp", "application/pdf");
+    private static final Pattern SORT_KEYS = Pattern.compile("-?(dueAt|assignedAt|unitId|status)");
+
+    private final ActingContext acting;
+    private final QueryGateway queries;
+    private final ProjectionCatchUp catchUp;
+    private final TaskService taskService;
+    private final FormService formService;
+    private final HistoryService historyService;
+    private final RuntimeService runtimeService;
+    private final DirectiveKindCatalogue kinds;
+    private final TransactionTemplate transactions;
+    private final DeadlineSupervision supervision;
+    private final Clock clock;
+    private final ProvinceDeadlines deadlines;
+    private final RequestRules rules;
+    private final ExpoWork expos;
+    private final UnitRegister register;
+
+    public TaskWork(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, TaskService taskService,
+                    FormService formService, HistoryService historyService, RuntimeService runtimeService,
+                    DirectiveKindCatalogue kinds, TransactionTemplate transactions, DeadlineSupervision supervision,
+                    Clock clock, ProvinceDeadlines deadlines, RequestRules rules, ExpoWork expos,
+                    UnitRegister register) {
+        this.acting = acting;
+        this.queries = queries;
+        this.catchUp = catchUp;
+        this.taskService = taskService;
+        this.formService = formService;
+        this.historyService = historyService;
+        this.runtimeService = runtimeService;
+        this.kinds = kinds;
+        this.transactions = transactions;
+        this.supervision = supervision;
+        this.clock = clock;
+        this.deadlines = deadlines;
+        this.rules = rules;
+        this.expos = expos;
+        this.register = register;
+    }
+
+    public record ProgressRequest(@NotNull @Min(0) @Max(100) Integer percent, @Size(max = 4000) String note,
+                                  @Size(max = 4000) String problems, @Size(max = 4000) String suggestions,
+                                  Map<String, @NotNull @PositiveOrZero BigDecimal> figures) {
+    }
+
+    /** {@code dueOn} is the new last day (province time), {@code dueAt} a precise instant and wins. */
+    public record ExtendRequest(LocalDate dueOn, Instant dueAt, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ReassignRequest(@NotBlank @Size(max = 64) String unitId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record CooperatingUnitRequest(@NotBlank @Size(max = 64) String unitId) {
+    }
+
+    public record CompleteRequest(Map<String, @Size(max = 4000) String> values,
+                                  Map<String, @NotNull @PositiveOrZero BigDecimal> figures,
+                                  ReviewDecision decision, @Size(max = 2000) String comment) {
+    }
+
+    /** A task with what its step asks for. */
+    public record TaskView(@JsonUnwrapped TaskSummary summary, String instructions, String latestNote,
+                           String latestProblems, String latestSuggestions, String decision, String decisionComment,
+                           List<StepForm.Field> formFields, List<TaskHistoryEntry> history) {
+    }
+
+    /** What a file attached to a task is, without its content; who attached it is in the task's history. */
+    public record AttachmentView(String id, String name, String contentType, Instant addedAt) {
+    }
+
+    /** A file as the clerk sent it: its name, the type it declares, its bytes. */
+    public record AttachedFile(String name, String contentType, byte[] content) {
+    }
+
+    /** A file attached to a task, with its content. */
+    public record AttachmentFile(String name, String contentType, byte[] content) {
+    }
+
+    /** What the office does to many steps at once. */
+    public enum BulkAction { EXTEND, REASSIGN, APPROVE }
+
+    /**
+     * One office action on many steps: {@code EXTEND} to {@code dueOn} (or {@code dueAt}) with a
+     * {@code reason}; {@code REASSIGN} to {@code unitId} with a {@code reason}; {@code APPROVE} review steps,
+     * with an optional {@code comment}.
+     */
+    public record BulkRequest(@NotNull BulkAction action, @NotEmpty @Size(max = 200) List<@NotBlank String> taskIds,
+                              LocalDate dueOn, Instant dueAt, @Size(max = 64) String unitId,
+                              @Size(max = 2000) String reason, @Size(max = 2000) String comment) {
+    }
+
+    /** What became of one step of a bulk action: done, or refused ({@code refusal}: the refusal's kind) and why. */
+    public record BulkOutcome(String taskId, boolean done, String refusal, String field, String detail) {
+    }
+
+    /** Tasks as the lists show them; a city user sees only its own unit's. */
+    public TaskPage list(ExpoFlowUser user, String expoId, String unitId, String status, String directiveId,
+                         Boolean overdue, int page, int size, String sort) {
+        if (user.isCity()) {
+            if (unitId != null && !unitId.equals(user.unitId())) {
+                throw new AccessDeniedException("a city user sees only the tasks of its own unit, " + user.unitId());
+            }
+            unitId = user.unitId();
+        }
+        if (status != null && !status.equals("ACTIVE")) {
+            try {
+                TaskStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw DomainRuleViolation.invalid("status", "status is one of ACTIVE, OPEN, CLAIMED, COMPLETED, CANCELLED, WITHDRAWN");
+            }
+        }
+        if (sort != null && !SORT_KEYS.matcher(sort).matches()) {
+            throw DomainRuleViolation.invalid("sort", "sort by dueAt, assignedAt, unitId or status, with a leading - for descending");
+        }
+        return queries.query(new FindTasks(expoId, unitId, status, directiveId, overdue, page, size, sort), TaskPage.class).join();
+    }
+
+    /** A task with its form fields and its history. */
+    public TaskView view(ExpoFlowUser user, String taskId) {
+        TaskDetail detail = queries.query(new FindTask(taskId), TaskDetail.class).join();
+        requireVisible(user, taskId, detail == null ? null : detail.summary());
+        TaskSummary summary = detail.summary();
+        return new TaskView(summary, detail.instructions(), detail.latestNote(), detail.latestProblems(),
+                detail.latestSuggestions(), detail.decision(), detail.decisionComment(), form(summary).fields(),
+                detail.history());
+    }
+
+    public void claim(ExpoFlowUser user, String taskId) {
+        visibleSummary(user, taskId);
+        taskService.claim(taskId, user.getUsername());
+        catchUp.awaitHead();
+    }
+
+    public void unclaim(ExpoFlowUser user, String taskId) {
+        visibleSummary(user, taskId);
+        taskService.setAssignee(taskId, null);
+        catchUp.awaitHead();
+    }
+
+    /** A progress report changes no process state: it goes straight to the task. */
+    public void reportProgress(ExpoFlowUser user, String taskId, ProgressRequest request) {
+        rules.check(request);
+        TaskSummary task = visibleSummary(user, taskId);
+        Map<String, BigDecimal> figures = request.figures() == null ? Map.of() : request.figures();
+        checkFiguresOfKind(task, figures);
+        acting.send(new ReportProgress(taskId, acting.currentActor(), request.percent(), request.note(), request.problems(),
+                request.suggestions(), figures));
+        catchUp.awaitHead();
+    }
+
+    /**
+     * The step's form submitted to the engine: values go to its fields, figures to theirs (or, when the step
+     * has no field for a figure the kind collects, to the task); a review step takes a decision and comment.
+     */
+    public void complete(ExpoFlowUser user, String taskId, CompleteRequest request) {
+        rules.check(request);
+        TaskSummary task = visibleSummary(user, taskId);
+        if (task.status() != TaskStatus.OPEN && task.status() != TaskStatus.CLAIMED) {
+            throw DomainRuleViolation.conflict("task " + taskId + " is already " + task.status().name().toLowerCase());
+        }
+        StepForm form = form(task);
+        Map<String, BigDecimal> figures = request.figures() == null ? Map.of() : request.figures();
+        Map<String, String> values = request.values() == null ? Map.of() : request.values();
+        checkFiguresOfKind(task, figures);
+        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> taskFigures = new HashMap<>();
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            StepForm.Field field = field(form, value.getKey())
+                    .orElseThrow(() -> DomainRuleViolation.invalid("values." + value.getKey(), "this step has no field '" + value.getKey() + "'"));
+            if (field.isFigure()) {
+                throw DomainRuleViolation.invalid("values." + value.getKey(), "'" + value.getKey() + "' is a figure: send it in figures");
+            }
+            variables.put(field.id(), value.getValue());
+        }
+        figures.forEach((key, number) -> field(form, key).ifPresentOrElse(
+                field -> variables.put(key, typed(field, number)),
+                () -> taskFigures.put(key, number.stripTrailingZeros().toPlainString())));
+        if (request.decision() != null || request.comment() != null) {
+            if (!form.isReview()) {
+                throw DomainRuleViolation.invalid("decision", "this step is not a review: it takes values and figures, not a decision");
+            }
+            if (request.decision() != null) {
+                variables.put(StepForm.DECISION, request.decision().name());
+            }
+            if (request.comment() != null) {
+                variables.put(StepForm.COMMENT, request.comment());
+            }
+        }
+        try {
+            transactions.executeWithoutResult(status -> {
+                if (!taskFigures.isEmpty()) {
+                    taskService.setVariablesLocal(taskId, taskFigures);
+                }
+                formService.submitTaskForm(taskId, variables);
+            });
+        } catch (RuntimeException refused) {
+            throw namingTheField(refused);
+        }
+        catchUp.awaitHead();
+    }
+
+    /** The coordinator moves a step's deadline, with a reason; the original deadline stays on record. */
+    @PreAuthorize("hasRole('COORDINATOR')")
+    public void extend(ExpoFlowUser user, String taskId, ExtendRequest request) {
+        rules.check(request);
+        TaskSummary task = visibleSummary(user, taskId);
+        Instant newDueAt = deadlines.of(request.dueOn(), request.dueAt());
+        if (newDueAt == null) {
+            throw DomainRuleViolation.invalid("dueOn", "name the new deadline: dueOn (a date) or dueAt (an instant)");
+        }
+        transactions.executeWithoutResult(status -> {
+            acting.send(new ExtendDeadline(taskId, acting.currentActor(), newDueAt, request.reason(), clock.instant()));
+            Task engineTask = openEngineTask(taskId);
+            engineTask.setDueDate(Date.from(newDueAt));
+            taskService.saveTask(engineTask);
+            supervision.stop(runtimeService, taskId, "deadline extended");
+            if (!task.isOfficeStep() && task.supervisedTaskId() == null) {
+                supervision.watch(runtimeService, new DeadlineSupervision.WatchedStep(taskId, newDueAt,
+                        kinds.processOf(engineTask.getProcessDefinitionId())));
+            }
+        });
+        catchUp.awaitHead();
+    }
+
+    /** The coordinator hands a unit's step to another unit of the expo, which does it from now on. */
+    @PreAuthorize("hasRole('COORDINATOR')")
+    public void reassign(ExpoFlowUser user, String taskId, ReassignRequest request) {
+        rules.check(request);
+        TaskSummary task = visibleSummary(user, taskId);
+        expos.requireEnrolled(task.expoId(), request.unitId());
+        transactions.executeWithoutResult(status -> {
+            acting.send(new ReassignTask(taskId, acting.currentActor(), request.unitId(), request.reason()));
+            Task engineTask = openEngineTask(taskId);
+            taskService.deleteCandidateGroup(taskId, task.candidateGroup());
+            taskService.addCandidateGroup(taskId, request.unitId());
+            if (engineTask.getAssignee() != null) {
+                taskService.setAssignee(taskId, null);
+            }
+            supervision.handOver(runtimeService, taskId, request.unitId());
+        });
+        catchUp.awaitHead();
+    }
+
+    /** The coordinator asks another unit of the expo to co-operate: it may report on and complete the step too. */
+    @PreAuthorize("hasRole('COORDINATOR')")
+    public void addCooperatingUnit(ExpoFlowUser user, String taskId, CooperatingUnitRequest request) {
+        rules.check(request);
+        TaskSummary task = visibleSummary(user, taskId);
+        expos.requireEnrolled(task.expoId(), request.unitId());
+        transactions.executeWithoutResult(status -> {
+            acting.send(new AddCooperatingUnit(taskId, acting.currentActor(), request.unitId()));
+            openEngineTask(taskId);
+            taskService.addCandidateGroup(taskId, request.unitId());
+        });
+        catchUp.awaitHead();
+    }
+
+    /**
+     * The coordinator's action on many steps in one request. The request as a whole is checked first (the
+     * action's own fields, a unit that is not registered): a bad one is refused naming its field and nothing is
+     * written. Then each step is done on its own, in its own transaction, exactly as one by one: a step
+     * refused (closed meanwhile, not a review, another expo's unit) is reported and does not stop the others.
+     */
+    @PreAuthorize("hasRole('COORDINATOR')")
+    public List<BulkOutcome> bulk(ExpoFlowUser user, BulkRequest request) {
+        rules.check(request);
+        switch (request.action()) {
+            case EXTEND -> {
+                rules.check(new ExtendRequest(request.dueOn(), request.dueAt(), request.reason()));
+                if (deadlines.of(request.dueOn(), request.dueAt()) == null) {
+                    throw DomainRuleViolation.invalid("dueOn", "name the new deadline: dueOn (a date) or dueAt (an instant)");
+                }
+            }
+            case REASSIGN -> {
+                rules.check(new ReassignRequest(request.unitId(), request.reason()));
+                if (register.find(request.unitId()).isEmpty()) {
+                    throw DomainRuleViolation.invalid("unitId", "'" + request.unitId() + "' is not a registered unit");
+                }
+            }
+            case APPROVE -> rules.check(new CompleteRequest(null, null, ReviewDecision.APPROVE, request.comment()));
+        }
+        return request.taskIds().stream().distinct().map(taskId -> {
+            try {
+                switch (request.action()) {
+                    case EXTEND -> extend(user, taskId, new ExtendRequest(request.dueOn(), request.dueAt(), request.reason()));
+                    case REASSIGN -> reassign(user, taskId, new ReassignRequest(request.unitId(), request.reason()));
+                    case APPROVE -> complete(user, taskId, new CompleteRequest(null, null, ReviewDecision.APPROVE, request.comment()));
+                }
+                return new BulkOutcome(taskId, true, null, null, null);
+            } catch (DomainRuleViolation refused) {
+                return new BulkOutcome(taskId, false, refused.kind().name(), refused.field(), refused.getMessage());
+            } catch (TaskAlreadyClaimedException | OptimisticLockingException | ConcurrencyException raced) {
+                return new BulkOutcome(taskId, false, DomainRuleViolation.Kind.CONFLICT.name(), null,
+                        "someone else changed this step at the same moment; reload and try again");
+            }
+        }).toList();
+    }
+
+    /**
+     * A photo (JPEG, PNG, WebP) or a PDF attached to a step, checked to be what it declares; the new
+     * attachment's id.
+     */
+    public String attach(ExpoFlowUser user, String taskId, AttachedFile file) {
+        visibleSummary(user, taskId);
+        if (file == null || file.content() == null || file.content().length == 0) {
+            throw DomainRuleViolation.invalid("file", "attach a file in a part named 'file'");
+        }
+        String contentType = file.contentType() == null ? "" : file.contentType();
+        if (!ATTACHABLE.contains(contentType)) {
+            throw new AttachmentRefused("attach a photo (JPEG, PNG, WebP) or a PDF, not '" + contentType + "'");
+        }
+        String name = file.name() == null || file.name().isBlank() ? "attachment" : file.name().strip();
+        if (name.length() > 200) {
+            throw DomainRuleViolation.invalid("file", "the file name is longer than 200 characters");
+        }
+        if (!AttachmentContent.isWhatItDeclares(contentType, file.content())) {
+            throw new AttachmentRefused("the file is not the " + contentType + " it is declared as");
+        }
+        String attachmentId = transactions.execute(status -> {
+            Task engineTask = openEngineTask(taskId);
+            Attachment attachment = taskService.createAttachment(contentType, taskId, engineTask.getProcessInstanceId(),
+                    name, null, new ByteArrayInputStream(file.content()));
+            acting.send(new AddAttachment(taskId, acting.currentActor(), attachment.getId(), name, contentType,
+                    file.content().length));
+            return attachment.getId();
+        });
+        catchUp.awaitHead();
+        return attachmentId;
+    }
+
+    public List<AttachmentView> attachments(ExpoFlowUser user, String taskId) {
+        visibleSummary(user, taskId);
+        return taskService.getTaskAttachments(taskId).stream()
+                .map(a -> new AttachmentView(a.getId(), a.getName(), a.getType(),
+                        a.getCreateTime() == null ? null : a.getCreateTime().toInstant()))
+                .toList();
+    }
+
+    public AttachmentFile attachment(ExpoFlowUser user, String taskId, String attachmentId) {
+        visibleSummary(user, taskId);
+        Attachment attachment = taskService.getTaskAttachment(taskId, attachmentId);
+        if (attachment == null) {
+            throw DomainRuleViolation.notFound("attachmentId", "task " + taskId + " has no attachment " + attachmentId);
+        }
+        try (InputStream content = taskService.getTaskAttachmentContent(taskId, attachmentId)) {
+            return new AttachmentFile(attachment.getName(), attachment.getType(),
+                    content == null ? new byte[0] : content.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Task openEngineTask(String taskId) {
+        Task engineTask = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (engineTask == null) {
+            throw DomainRuleViolation.conflict("task " + taskId + " is no longer open in the engine");
+        }
+        return engineTask;
+    }
+
+    /** The engine's form validation names the field it refused; so does our answer, to the API and the pages. */
+    private static RuntimeException namingTheField(RuntimeException refused) {
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FormFieldValidatorException invalid) {
+                String constraint = invalid.getConfig() == null ? invalid.getName() : invalid.getName() + " " + invalid.getConfig();
+                return DomainRuleViolation.invalid(invalid.getId(), "field '" + invalid.getId() + "' is not valid: " + constraint);
+            }
+        }
+        return refused;
+    }
+
+    /** The task as the lists show it, for an action: its history is not read. */
+    private TaskSummary visibleSummary(ExpoFlowUser user, String taskId) {
+        TaskSummary task = queries.query(new FindTaskSummary(taskId), TaskSummary.class).join();
+        requireVisible(user, taskId, task);
+        return task;
+    }
+
+    private static void requireVisible(ExpoFlowUser user, String taskId, TaskSummary task) {
+        if (task == null) {
+            throw DomainRuleViolation.notFound("taskId", "no task with id " + taskId);
+        }
+        if (user.isCity() && !task.unitId().equals(user.unitId()) && !task.candidateGroup().equals(user.unitId())
+                && !task.cooperatingUnits().contains(user.unitId())) {
+            throw new AccessDeniedException("task " + taskId + " belongs to another unit");
+        }
+    }
+
+    private StepForm form(TaskSummary task) {
+        HistoricTaskInstance historic = historicTask(task);
+        return kinds.stepForm(historic.getProcessDefinitionId(), historic.getTaskDefinitionKey());
+    }
+
+    private HistoricTaskInstance historicTask(TaskSummary task) {
+        HistoricTaskInstance historic = historyService.createHistoricTaskInstanceQuery().taskId(task.id()).singleResult();
+        if (historic == null) {
+            throw DomainRuleViolation.notFound("taskId", "the engine has no record of task " + task.id());
+        }
+        return historic;
+    }
+
+    private static Optional<StepForm.Field> field(StepForm form, String id) {
+        return form.fields().stream().filter(field -> field.id().equals(id)).findFirst();
+    }
+
+    /** A unit may report any figure its directive's kind collects, on any of its steps. */
+    private void checkFiguresOfKind(TaskSummary task, Map<String, BigDecimal> figures) {
+        if (figures.isEmpty()) {
+            return;
+        }
+        DirectiveKind kind = kinds.kindOf(historicTask(task).getProcessDefinitionId());
+        List<String> collected = kind.figures();
+        figures.forEach((key, number) -> {
+            if (!collected.contains(key)) {
+                throw DomainRuleViolation.invalid("figures." + key, "this directive does not collect a figure '" + key
+                        + "'; it collects " + collected);
+            }
+            if (!Figure.isStorable(number)) {
+                throw DomainRuleViolation.invalid("figures." + key, "'" + key + "' must be below " + Figure.LIMIT.toBigInteger()
+                        + " with at most " + Figure.MAX_DECIMALS + " decimals");
+            }
+            boolean whole = kind.steps().stream().flatMap(step -> step.fields().stream())
+                    .anyMatch(field -> field.id().equals(key) && "long".equals(field.type()));
+            if (whole && number.stripTrailingZeros().scale() > 0) {
+                throw DomainRuleViolation.invalid("figures." + key, "'" + key + "' is a whole number");
+            }
+        });
+    }
+
+    /** The engine's form types want a long for a {@code long} field and a double for a {@code double} one. */
+    private static Object typed(StepForm.Field field, BigDecimal number) {
+        if ("long".equals(field.type())) {
+            try {
+                return number.longValueExact();
+            } catch (ArithmeticException e) {
+                throw DomainRuleViolation.invalid("figures." + field.id(), "'" + field.id() + "' is a whole number");
+            }
+        }
+        if ("double".equals(field.type())) {
+            return number.doubleValue();
+        }
+        return number.toPlainString();
+    }
+}
