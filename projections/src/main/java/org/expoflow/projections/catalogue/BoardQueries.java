@@ -19,7 +19,7 @@ import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.api.UnitDirectiveStatus;
 import org.expoflow.projections.support.Times;
-import org.expoflow.projections.tasks.TaskListProjection;
+import org.expoflow.projections.tasks.TaskReadings;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +33,10 @@ public class BoardQueries {
 
 
     private final JdbcTemplate jdbc;
-    private final TaskListProjection tasks;
+    private final TaskReadings tasks;
     private final Clock clock;
 
-    public BoardQueries(JdbcTemplate jdbc, TaskListProjection tasks, Clock clock) {
+    public BoardQueries(JdbcTemplate jdbc, TaskReadings tasks, Clock clock) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.clock = clock;

@@ -36,9 +36,9 @@ import org.expoflow.projections.api.UnitStatistics;
 import org.expoflow.projections.catalogue.BoardQueries;
 import org.expoflow.projections.figures.FiguresProjection;
 import org.expoflow.projections.support.Times;
-import org.expoflow.projections.tasks.TaskListProjection;
-import org.expoflow.projections.tasks.TaskListProjection.UnitStep;
-import org.expoflow.projections.tasks.TaskListProjection.TaskVersion;
+import org.expoflow.projections.tasks.TaskReadings;
+import org.expoflow.projections.tasks.TaskReadings.UnitStep;
+import org.expoflow.projections.tasks.TaskReadings.TaskVersion;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,14 +51,14 @@ public class ReviewQueries {
 
     private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
 
-    private final TaskListProjection tasks;
+    private final TaskReadings tasks;
     private final BoardQueries boards;
     private final FiguresProjection figures;
     private final MeetingProjection meetings;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public ReviewQueries(TaskListProjection tasks, BoardQueries boards, FiguresProjection figures, MeetingProjection meetings,
+    public ReviewQueries(TaskReadings tasks, BoardQueries boards, FiguresProjection figures, MeetingProjection meetings,
                          JdbcTemplate jdbc, Clock clock) {
         this.tasks = tasks;
         this.boards = boards;

@@ -86,6 +86,16 @@ class LayeringTest {
     }
 
     @Test
+    void queriesReadThroughTheReadRepositoryNotTheProjection() {
+        noClasses()
+                .that().resideOutsideOfPackage("org.expoflow.projections.tasks..")
+                .should().dependOnClassesThat().haveSimpleName("TaskListProjection")
+                .because("the board, the statistics and the briefs read tasks through tasks.TaskReadings; the projection"
+                        + " only keeps the rows")
+                .check(expoFlow);
+    }
+
+    @Test
     void messagesAreRecords() {
         classes()
                 .that().resideInAPackage("org.expoflow.commands.api..")

@@ -1,0 +1,240 @@
+package org.expoflow.projections.tasks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.queryhandling.QueryHandler;
+import org.expoflow.commands.api.Actor;
+import org.expoflow.projections.api.FindTask;
+import org.expoflow.projections.api.FindTaskSummary;
+import org.expoflow.projections.api.FindTasks;
+import org.expoflow.projections.api.FindUnitStepCounts;
+import org.expoflow.projections.api.TaskDetail;
+import org.expoflow.projections.api.TaskHistoryEntry;
+import org.expoflow.projections.api.TaskPage;
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.api.UnitStepCounts;
+import org.expoflow.projections.support.JsonColumns;
+import org.expoflow.projections.support.Times;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task list's rows read back: the lists, a task with its history, the unit-step counts, and an expo's
+ * tasks as they stand now or stood at any past instant (with their versions), which the board, the
+ * statistics, the deadline lists and the briefs are made of. The one way to read what
+ * {@link TaskListProjection} keeps; it writes nothing.
+ */
+@Component
+public class TaskReadings {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "dueAt", "t.due_at", "assignedAt", "t.assigned_at", "unitId", "t.unit_id", "status", "t.status");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public TaskReadings(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    public TaskPage handle(FindTasks query) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", Times.utc(clock.instant()));
+        filter(where, params, "t.expo_id", "expo", query.expoId());
+        if (query.unitId() != null) {
+            where.append(" and (t.unit_id = :unit or t.candidate_group = :unit"
+                    + " or exists (select 1 from task_cooperation c where c.task_id = t.task_id and c.unit_id = :unit))");
+            params.addValue("unit", query.unitId());
+        }
+        filter(where, params, "t.directive_id", "directive", query.directiveId());
+        if (query.status() != null) {
+            if ("ACTIVE".equals(query.status())) {
+                where.append(" and t.status in ('OPEN', 'CLAIMED')");
+            } else {
+                filter(where, params, "t.status", "status", TaskStatus.valueOf(query.status()).name());
+            }
+        }
+        if (query.overdue() != null) {
+            where.append(query.overdue()
+                    ? " and t.status in ('OPEN', 'CLAIMED') and t.due_at < :now"
+                    : " and not (t.status in ('OPEN', 'CLAIMED') and t.due_at < :now)");
+        }
+        Long total = jdbc.queryForObject("select count(*) from task_view t" + where, params, Long.class);
+        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        List<TaskSummary> items = jdbc.query(selectTasks() + where + " order by " + orderBy(query.sort())
+                + ", t.task_id limit :limit offset :offset", params, this::summary);
+        return new TaskPage(items, total == null ? 0 : total, query.page(), query.size());
+    }
+
+    @QueryHandler
+    public TaskDetail handle(FindTask query) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", query.taskId());
+        List<TaskDetail> found = jdbc.query(selectTasks() + " where t.task_id = :id", params, (rs, n) ->
+                new TaskDetail(summary(rs, n), rs.getString("instructions"), rs.getString("latest_note"),
+                        rs.getString("latest_problems"), rs.getString("latest_suggestions"), rs.getString("decision"),
+                        rs.getString("decision_comment"), history(query.taskId())));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @QueryHandler
+    public TaskSummary handle(FindTaskSummary query) {
+        List<TaskSummary> found = jdbc.query(selectTasks() + " where t.task_id = :id",
+                new MapSqlParameterSource("id", query.taskId()), this::summary);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Counted in the database, one row per unit: a scrape must not read every task. */
+    @QueryHandler
+    public UnitStepCounts.Report handle(FindUnitStepCounts query) {
+        String open = "status in ('OPEN', 'CLAIMED')";
+        return new UnitStepCounts.Report(jdbc.query("select unit_id,"
+                        + " sum(case when " + open + " then 1 else 0 end) as open_steps,"
+                        + " sum(case when " + open + " and due_at < :now then 1 else 0 end) as overdue_steps,"
+                        + " sum(case when " + open + " and not (due_at < :now) and due_soon_since <= :now then 1 else 0 end)"
+                        + " as due_soon_steps,"
+                        + " sum(case when due_at <= :now then 1 else 0 end) as due_steps,"
+                        + " sum(case when status = 'COMPLETED' then 1 else 0 end) as done_steps"
+                        + " from task_view where supervised_task_id is null and candidate_group not in (:office)"
+                        + " and status not in ('CANCELLED', 'WITHDRAWN') group by unit_id order by unit_id",
+                new MapSqlParameterSource("now", Times.utc(query.now())).addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                (rs, n) -> new UnitStepCounts(rs.getString("unit_id"), rs.getLong("open_steps"), rs.getLong("overdue_steps"),
+                        rs.getLong("due_soon_steps"), rs.getLong("due_steps"), rs.getLong("done_steps"))));
+    }
+
+    /** The history of a task, oldest first. */
+    public List<TaskHistoryEntry> history(String taskId) {
+        return jdbc.query("select * from task_history where task_id = :id order by seq",
+                new MapSqlParameterSource("id", taskId), (rs, n) -> new TaskHistoryEntry(Times.instant(rs, "occurred_at"),
+                        rs.getString("type"), rs.getString("actor"), JsonColumns.details(rs.getString("details"))));
+    }
+
+    private static String selectTasks() {
+        return selectTasks("task_view");
+    }
+
+    /** Task rows, current ({@code task_view}) or versions ({@code task_version}), with their directive's title and kind. */
+    private static String selectTasks(String table) {
+        return "select t.*, d.title as directive_title, d.kind as directive_kind, d.instructions"
+                + " from " + table + " t left join directive_view d on d.directive_id = t.directive_id";
+    }
+
+    private static void filter(StringBuilder where, MapSqlParameterSource params, String column, String name, String value) {
+        if (value != null) {
+            where.append(" and ").append(column).append(" = :").append(name);
+            params.addValue(name, value);
+        }
+    }
+
+    private static String orderBy(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return "t.due_at, t.assigned_at";
+        }
+        boolean descending = sort.startsWith("-");
+        String column = SORTABLE.get(descending ? sort.substring(1) : sort);
+        if (column == null) {
+            throw new IllegalArgumentException("sort: unknown sort key '" + sort + "', use one of " + Set.copyOf(SORTABLE.keySet()));
+        }
+        return column + (descending ? " desc" : "");
+    }
+
+    private TaskSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return summary(rs, clock.instant());
+    }
+
+    /** A task row, overdue and due soon judged at {@code now}; the row may come from task_view or task_version. */
+    private static TaskSummary summary(java.sql.ResultSet rs, Instant now) throws java.sql.SQLException {
+        TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
+        Instant dueAt = Times.instant(rs, "due_at");
+        boolean open = status.isActive();
+        boolean overdue = open && dueAt != null && dueAt.isBefore(now);
+        String cooperating = rs.getString("cooperating_units");
+        return new TaskSummary(rs.getString("task_id"), rs.getString("expo_id"), rs.getString("directive_id"),
+                rs.getString("directive_title"), rs.getString("directive_kind"), rs.getString("unit_id"),
+                rs.getString("step_key"), rs.getString("step_name"), rs.getString("candidate_group"), status,
+                rs.getString("assignee"), dueAt, overdue,
+                rs.getInt("percent"), JsonColumns.figures(rs.getString("latest_figures")),
+                Times.instant(rs, "latest_report_at"), rs.getString("return_comment"),
+                Times.instant(rs, "assigned_at"), Times.instant(rs, "closed_at"), Times.instant(rs, "original_due_at"),
+                open && !overdue && Times.instant(rs, "due_soon_since") != null
+                        && !Times.instant(rs, "due_soon_since").isAfter(now), Times.instant(rs, "escalated_at"),
+                Times.instant(rs, "chased_up_at"), rs.getString("chase_up_message"),
+                Times.instant(rs, "chase_up_acknowledged_at"),
+                cooperating == null ? List.of() : List.of(cooperating.split(",")), rs.getString("supervised_task_id"));
+    }
+
+    /** Every task of an expo as it stood at {@code asOf}, oldest first: the board groups them by unit and directive. */
+    public List<TaskSummary> tasksOfExpo(String expoId, Instant asOf) {
+        return tasksOfExpo(expoId, asOf, false, "");
+    }
+
+    /**
+     * Every task of an expo as it stands at {@code asOf}; asked for the present, from the current rows rather
+     * than the versions valid now (the same rows, kept in the same transaction, without reading the expo's
+     * every version to find them).
+     */
+    public List<TaskSummary> tasksOfExpo(String expoId, Instant asOf, boolean present) {
+        return tasksOfExpo(expoId, asOf, present, "");
+    }
+
+    /** The tasks of an expo open at {@code asOf} (the deadline lists), oldest first; for the present, as above. */
+    public List<TaskSummary> openTasksOfExpo(String expoId, Instant asOf, boolean present) {
+        return tasksOfExpo(expoId, asOf, present, " and t.status in ('OPEN', 'CLAIMED')");
+    }
+
+    private List<TaskSummary> tasksOfExpo(String expoId, Instant asOf, boolean present, String condition) {
+        RowMapper<TaskSummary> mapper = (rs, row) -> summary(rs, asOf);
+        String when = present ? "" : " and t.valid_from <= :asOf and (t.valid_to is null or t.valid_to > :asOf)";
+        return new ArrayList<>(jdbc.query(selectTasks(present ? "task_view" : "task_version")
+                + " where t.expo_id = :expo" + when + condition + " order by t.assigned_at, t.task_id",
+                new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf)), mapper));
+    }
+
+    /**
+     * An expo's unit steps (not the office's reviews, not chase-ups, not cancelled or withdrawn ones) as they
+     * stood at {@code asOf}, with only what the statistics count: a province's expo holds tens of thousands
+     * of tasks, and reading each whole was most of the statistics' time. For the present, the current rows.
+     */
+    public List<UnitStep> unitStepsOfExpo(String expoId, Instant asOf, boolean present) {
+        String when = present ? "" : " and valid_from <= :asOf and (valid_to is null or valid_to > :asOf)";
+        return jdbc.query("select unit_id, status, due_at, closed_at, chased_up_at, chase_up_acknowledged_at from "
+                        + (present ? "task_view" : "task_version") + " where expo_id = :expo" + when
+                        + " and supervised_task_id is null and candidate_group not in (:office)"
+                        + " and status not in ('CANCELLED', 'WITHDRAWN')",
+                new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf))
+                        .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                (rs, n) -> new UnitStep(rs.getString("unit_id"), TaskStatus.valueOf(rs.getString("status")),
+                        Times.instant(rs, "due_at"), Times.instant(rs, "closed_at"), Times.instant(rs, "chased_up_at"),
+                        Times.instant(rs, "chase_up_acknowledged_at")));
+    }
+
+    /** A unit's own step, as the statistics count it. */
+    public record UnitStep(String unitId, TaskStatus status, Instant dueAt, Instant closedAt, Instant chasedUpAt,
+                           Instant chaseUpAcknowledgedAt) {
+    }
+
+    /** Every version of an expo's tasks up to {@code asOf}, for series over time: oldest first. */
+    public List<TaskVersion> versionsOfExpo(String expoId, Instant asOf) {
+        return jdbc.query("select t.*, d.title as directive_title, d.kind as directive_kind, d.instructions"
+                        + " from task_version t left join directive_view d on d.directive_id = t.directive_id"
+                        + " where t.expo_id = :expo and t.valid_from <= :asOf order by t.valid_from, t.task_id, t.version",
+                new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf)),
+                (rs, row) -> new TaskVersion(Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to"), summary(rs, asOf)));
+    }
+
+    /** One version of a task: the task as it stood from {@code validFrom} until {@code validTo} (null: still). */
+    public record TaskVersion(Instant validFrom, Instant validTo, TaskSummary task) {
+
+        public boolean validAt(Instant instant) {
+            return !validFrom.isAfter(instant) && (validTo == null || validTo.isAfter(instant));
+        }
+    }
+}
