@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
@@ -183,6 +185,19 @@ public class TaskWork {
     public record BulkOutcome(String taskId, boolean done, String refusal, String field, String detail) {
     }
 
+    /** A form value with its field's label, as the step's form names it. */
+    public record LabelledValue(String label, String value) {
+    }
+
+    /**
+     * What a unit did on one of its steps, as the office reviews it: the values it completed the step with, its
+     * figures, its latest progress report and the files it attached.
+     */
+    public record SubmittedStep(String taskId, String stepName, TaskStatus status, Instant closedAt, int percent,
+                                List<LabelledValue> values, Map<String, BigDecimal> figures, String latestNote,
+                                String latestProblems, String latestSuggestions, List<AttachmentView> attachments) {
+    }
+
     /** Tasks as the lists show them; a city user sees only its own unit's. */
     public TaskPage list(ExpoFlowUser user, String expoId, String unitId, String status, String directiveId,
                          Boolean overdue, int page, int size, String sort) {
@@ -213,6 +228,37 @@ public class TaskWork {
         return new TaskView(summary, detail.instructions(), detail.latestNote(), detail.latestProblems(),
                 detail.latestSuggestions(), detail.decision(), detail.decisionComment(), form(summary).fields(),
                 detail.history());
+    }
+
+    /**
+     * For the office's review of a unit's work, what the unit submitted: each of its own steps on the directive
+     * (not the reviews, not the chase-ups), oldest first, with the values, figures, reports and files; nothing
+     * for a unit's own step.
+     */
+    public List<SubmittedStep> submittedWork(ExpoFlowUser user, String taskId) {
+        TaskSummary review = visibleSummary(user, taskId);
+        if (!review.isOfficeStep()) {
+            return List.of();
+        }
+        List<TaskSummary> steps = queries.query(new FindTasks(null, review.unitId(), null, review.directiveId(), null, 0,
+                200, "assignedAt"), TaskPage.class).join().items().stream()
+                .filter(step -> !step.isOfficeStep() && step.supervisedTaskId() == null && step.unitId().equals(review.unitId()))
+                .toList();
+        return steps.stream().map(step -> {
+            TaskDetail detail = queries.query(new FindTask(step.id()), TaskDetail.class).join();
+            Map<String, String> labels = new HashMap<>();
+            form(step).fields().forEach(field -> labels.put(field.id(), field.label()));
+            List<LabelledValue> values = new java.util.ArrayList<>();
+            Map<String, BigDecimal> figures = step.latestFigures() == null ? Map.of() : step.latestFigures();
+            detail.history().stream().filter(entry -> entry.type().equals("TaskCompleted")).reduce((first, last) -> last)
+                    .map(completed -> completed.details().get("values"))
+                    .filter(Map.class::isInstance).map(Map.class::cast)
+                    .ifPresent(completedValues -> completedValues.forEach((id, value) -> values.add(
+                            new LabelledValue(labels.getOrDefault(String.valueOf(id), String.valueOf(id)), String.valueOf(value)))));
+            return new SubmittedStep(step.id(), step.stepName(), step.status(), step.closedAt(), step.percent(), values,
+                    figures, detail.latestNote(), detail.latestProblems(), detail.latestSuggestions(),
+                    attachmentsOf(step.id()));
+        }).toList();
     }
 
     public void claim(ExpoFlowUser user, String taskId) {
@@ -284,6 +330,12 @@ public class TaskWork {
                 formService.submitTaskForm(taskId, variables);
             });
         } catch (RuntimeException refused) {
+            for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+                if (cause instanceof NullValueException || cause instanceof NotFoundException) {
+                    // the task was open when read a moment ago: another click completed it in between
+                    throw DomainRuleViolation.conflict("task " + taskId + " was completed by someone else just now");
+                }
+            }
             throw namingTheField(refused);
         }
         catchUp.awaitHead();
@@ -420,6 +472,10 @@ public class TaskWork {
 
     public List<AttachmentView> attachments(ExpoFlowUser user, String taskId) {
         visibleSummary(user, taskId);
+        return attachmentsOf(taskId);
+    }
+
+    private List<AttachmentView> attachmentsOf(String taskId) {
         return taskService.getTaskAttachments(taskId).stream()
                 .map(a -> new AttachmentView(a.getId(), a.getName(), a.getType(),
                         a.getCreateTime() == null ? null : a.getCreateTime().toInstant()))

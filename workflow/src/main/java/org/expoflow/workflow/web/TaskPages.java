@@ -94,7 +94,9 @@ class TaskPages {
         TaskWork.TaskView task = tasks.view(user, taskId);
         model.addAttribute("task", task);
         model.addAttribute("summary", task.summary());
-        model.addAttribute("review", task.formFields().stream().anyMatch(field -> field.id().equals(StepForm.DECISION)));
+        boolean review = task.formFields().stream().anyMatch(field -> field.id().equals(StepForm.DECISION));
+        model.addAttribute("review", review);
+        model.addAttribute("submitted", review ? tasks.submittedWork(user, taskId) : List.of());
         model.addAttribute("open", task.summary().isActive());
         model.addAttribute("attachments", tasks.attachments(user, taskId));
         return "task";

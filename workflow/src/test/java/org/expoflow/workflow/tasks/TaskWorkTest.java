@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -104,6 +105,34 @@ class TaskWorkTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(shenyangOverHttp.post("/api/tasks/{t}/extend", map("dueOn", "2030-02-20", "reason", "we need more time"), taskId)
                 .status().value()).isEqualTo(403);
+    }
+
+    @Test
+    void theOfficeReviewsWhatTheUnitSubmittedItsValuesFiguresReportsAndFiles() {
+        String directiveId = OsakaFixture.inviteBuyers(ExpoFlowClient.as("http://localhost:" + port, "coordinator"),
+                shenyangOverHttp.get("/api/tasks/{t}", taskId).field("expoId"), "shenyang");
+        String draft = OsakaFixture.firstActiveTask(shenyangOverHttp, directiveId);
+        shenyangOverHttp.post("/api/tasks/{t}/progress", map("percent", 60, "note", "letters drafted", "problems", "visa delays"), draft);
+        shenyangOverHttp.post("/api/tasks/{t}/complete", map("values", map("invitationList", "Kansai buyers")), draft);
+        shenyangOverHttp.post("/api/tasks/{t}/complete", map("figures", map("buyersInvited", 42)),
+                OsakaFixture.firstActiveTask(shenyangOverHttp, directiveId));
+        shenyangOverHttp.post("/api/tasks/{t}/complete", map("figures", map("buyersConfirmed", 17)),
+                OsakaFixture.firstActiveTask(shenyangOverHttp, directiveId));
+        ExpoFlowUser coordinator = signedIn("coordinator");
+        String review = OsakaFixture.firstActiveTask(ExpoFlowClient.as("http://localhost:" + port, "coordinator"), directiveId);
+
+        List<TaskWork.SubmittedStep> submitted = tasks.submittedWork(coordinator, review);
+
+        assertThat(submitted).hasSize(3).allSatisfy(step -> assertThat(step.status().name()).isEqualTo("COMPLETED"));
+        assertThat(submitted.get(0).values()).singleElement().satisfies(value -> {
+            assertThat(value.value()).isEqualTo("Kansai buyers");
+            assertThat(value.label()).as("the form's label, not the field id").isNotBlank().isNotEqualTo("invitationList");
+        });
+        assertThat(submitted.get(0).latestNote()).isEqualTo("letters drafted");
+        assertThat(submitted.get(0).latestProblems()).isEqualTo("visa delays");
+        assertThat(submitted.get(1).figures()).containsEntry("buyersInvited", new BigDecimal("42"));
+        assertThat(submitted.get(2).figures()).containsKey("buyersConfirmed");
+        assertThat(tasks.submittedWork(coordinator, draft)).as("a unit's own step is no review").isEmpty();
     }
 
     private ExpoFlowUser signedIn(String username) {

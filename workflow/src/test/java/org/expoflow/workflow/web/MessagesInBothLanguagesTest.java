@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.expoflow.commands.api.Figure;
 import org.expoflow.projections.api.Board;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.UnitDirectiveStatus;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every word of the pages exists in Chinese (the default) and in English: the two bundles have the same
- * keys, none empty, and every key a template names, or builds from a status or a light, is in them.
+ * keys, none empty, and every key a template names, or builds from a status, a light or a figure, is in them.
  */
 class MessagesInBothLanguagesTest {
 
@@ -66,6 +67,9 @@ class MessagesInBothLanguagesTest {
         }
         for (UnitDirectiveStatus status : UnitDirectiveStatus.values()) {
             named.add("cell." + status);
+        }
+        for (Figure figure : Figure.values()) {
+            named.add("figure." + figure.key());
         }
         for (TaskStatus status : TaskStatus.values()) {
             named.add("status." + status);
