@@ -168,7 +168,9 @@ class BrowserStoryTest {
         browser.findElement(By.id("percent")).sendKeys("30");
         browser.findElement(By.id("problems")).sendKeys("no buyer database");
         submit(By.id("saveProgress"));
-        assertThat(text()).contains(chinese ? "进展已保存" : "Progress saved").contains("ProgressReported");
+        // the history in words, never an event's name
+        assertThat(text()).contains(chinese ? "进展已保存" : "Progress saved")
+                .contains(chinese ? "报告进展 30%" : "reported 30% done").contains("no buyer database").doesNotContain("ProgressReported");
 
         // the coordinator approves Shenyang's work from the review queue
         signIn("coordinator");

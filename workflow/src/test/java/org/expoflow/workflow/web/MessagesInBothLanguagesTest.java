@@ -68,6 +68,7 @@ class MessagesInBothLanguagesTest {
         for (UnitDirectiveStatus status : UnitDirectiveStatus.values()) {
             named.add("cell." + status);
         }
+        named.addAll(HistorySentences.keys());
         for (Figure figure : Figure.values()) {
             named.add("figure." + figure.key());
         }
