@@ -55,6 +55,7 @@ import org.expoflow.workflow.engine.StepForm;
 import org.expoflow.workflow.expos.ExpoWork;
 import org.expoflow.workflow.kinds.DirectiveKind;
 import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
+import org.expoflow.workflow.kinds.KindTexts;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.units.UnitRegister;
 import org.springframework.security.access.AccessDeniedException;
@@ -107,12 +108,13 @@ public class TaskWork {
     private final RequestRules rules;
     private final ExpoWork expos;
     private final UnitRegister register;
+    private final KindTexts texts;
 
     public TaskWork(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, TaskService taskService,
                     FormService formService, HistoryService historyService, RuntimeService runtimeService,
                     DirectiveKindCatalogue kinds, TransactionTemplate transactions, DeadlineSupervision supervision,
                     Clock clock, ProvinceDeadlines deadlines, RequestRules rules, ExpoWork expos,
-                    UnitRegister register) {
+                    UnitRegister register, KindTexts texts) {
         this.acting = acting;
         this.queries = queries;
         this.catchUp = catchUp;
@@ -128,6 +130,7 @@ public class TaskWork {
         this.rules = rules;
         this.expos = expos;
         this.register = register;
+        this.texts = texts;
     }
 
     public record ProgressRequest(@NotNull @Min(0) @Max(100) Integer percent, @Size(max = 4000) String note,
@@ -193,7 +196,7 @@ public class TaskWork {
      * What a unit did on one of its steps, as the office reviews it: the values it completed the step with, its
      * figures, its latest progress report and the files it attached.
      */
-    public record SubmittedStep(String taskId, String stepName, TaskStatus status, Instant closedAt, int percent,
+    public record SubmittedStep(String taskId, String stepKey, String stepName, TaskStatus status, Instant closedAt, int percent,
                                 List<LabelledValue> values, Map<String, BigDecimal> figures, String latestNote,
                                 String latestProblems, String latestSuggestions, List<AttachmentView> attachments) {
     }
@@ -247,7 +250,7 @@ public class TaskWork {
         return steps.stream().map(step -> {
             TaskDetail detail = queries.query(new FindTask(step.id()), TaskDetail.class).join();
             Map<String, String> labels = new HashMap<>();
-            form(step).fields().forEach(field -> labels.put(field.id(), field.label()));
+            form(step).fields().forEach(field -> labels.put(field.id(), texts.field(step.kind(), field.id(), field.label())));
             List<LabelledValue> values = new java.util.ArrayList<>();
             Map<String, BigDecimal> figures = step.latestFigures() == null ? Map.of() : step.latestFigures();
             detail.history().stream().filter(entry -> entry.type().equals("TaskCompleted")).reduce((first, last) -> last)
@@ -255,7 +258,7 @@ public class TaskWork {
                     .filter(Map.class::isInstance).map(Map.class::cast)
                     .ifPresent(completedValues -> completedValues.forEach((id, value) -> values.add(
                             new LabelledValue(labels.getOrDefault(String.valueOf(id), String.valueOf(id)), String.valueOf(value)))));
-            return new SubmittedStep(step.id(), step.stepName(), step.status(), step.closedAt(), step.percent(), values,
+            return new SubmittedStep(step.id(), step.stepKey(), step.stepName(), step.status(), step.closedAt(), step.percent(), values,
                     figures, detail.latestNote(), detail.latestProblems(), detail.latestSuggestions(),
                     attachmentsOf(step.id()));
         }).toList();

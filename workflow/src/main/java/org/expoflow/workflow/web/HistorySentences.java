@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.expoflow.projections.api.TaskHistoryEntry;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.workflow.kinds.KindTexts;
 import org.expoflow.workflow.security.UserDirectory;
 import org.expoflow.workflow.units.UnitRegister;
 import org.springframework.context.MessageSource;
@@ -28,30 +30,32 @@ public class HistorySentences {
     private final UserDirectory users;
     private final UnitRegister units;
     private final Formats formats;
+    private final KindTexts kindTexts;
 
-    HistorySentences(MessageSource messages, UserDirectory users, UnitRegister units, Formats formats) {
+    HistorySentences(MessageSource messages, UserDirectory users, UnitRegister units, Formats formats, KindTexts kindTexts) {
         this.messages = messages;
         this.users = users;
         this.units = units;
         this.formats = formats;
+        this.kindTexts = kindTexts;
     }
 
     /** One line of a task's history: when, and what happened in words. */
     public record Line(Instant at, String text) {
     }
 
-    /** A task's history in words, oldest first. */
-    public List<Line> of(List<TaskHistoryEntry> history) {
+    /** A task's history in words, oldest first; the step named in the reader's language. */
+    public List<Line> of(List<TaskHistoryEntry> history, TaskSummary task) {
         Map<String, String> people = users.list().stream().collect(Collectors.toMap(UserDirectory.UserEntry::username,
                 user -> user.displayName() == null || user.displayName().isBlank() ? user.username() : user.displayName(),
                 (first, second) -> first));
         Map<String, String> unitNames = units.all().stream().collect(Collectors.toMap(UnitRegister.RegisteredUnit::unitId,
                 UnitRegister.RegisteredUnit::name, (first, second) -> first));
-        Names names = new Names(people, unitNames);
+        Names names = new Names(people, unitNames, kindTexts.step(task.kind(), task.stepKey(), task.stepName()));
         return history.stream().map(entry -> new Line(entry.at(), sentence(entry, names))).toList();
     }
 
-    private record Names(Map<String, String> people, Map<String, String> units) {
+    private record Names(Map<String, String> people, Map<String, String> units, String step) {
     }
 
     private String sentence(TaskHistoryEntry entry, Names names) {
@@ -59,8 +63,8 @@ public class HistorySentences {
         String actor = person(entry.actor(), names);
         return switch (entry.type()) {
             case "TaskAssigned" -> details.get("dueAt") == null
-                    ? text("history.TaskAssigned.noDue", actor, details.get("step"), unit(details.get("candidateGroup"), names))
-                    : text("history.TaskAssigned", actor, details.get("step"), unit(details.get("candidateGroup"), names),
+                    ? text("history.TaskAssigned.noDue", actor, names.step(), unit(details.get("candidateGroup"), names))
+                    : text("history.TaskAssigned", actor, names.step(), unit(details.get("candidateGroup"), names),
                     time(details.get("dueAt")));
             case "TaskClaimed", "TaskUnclaimed", "TaskCancelled", "TaskWithdrawn" -> text("history." + entry.type(), actor)
                     + tail("history.tail", details.get("reason"));
