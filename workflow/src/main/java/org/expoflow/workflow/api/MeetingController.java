@@ -1,6 +1,7 @@
 package org.expoflow.workflow.api;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -87,7 +88,7 @@ public class MeetingController {
         }
         MeetingWork.BriefFile file = meetings.briefFile(meetingId, format);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
                 .body(file.content());
     }
 }

@@ -1,5 +1,6 @@
 package org.expoflow.workflow.briefs;
 
+import java.time.ZoneId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ public final class BriefDocument {
     private BriefDocument() {
     }
 
-    public static byte[] of(MeetingBrief brief) {
+    public static byte[] of(MeetingBrief brief, ZoneId zone) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             BaseFont song = BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
             Font title = new Font(song, 14, Font.BOLD);
@@ -40,8 +41,8 @@ public final class BriefDocument {
             document.addCreationDate();
             document.open();
             document.add(new Paragraph(BriefTables.title(brief), title));
-            document.add(new Paragraph(BriefTables.subtitle(brief), body));
-            for (BriefTables.Table table : BriefTables.of(brief)) {
+            document.add(new Paragraph(BriefTables.subtitle(brief, zone), body));
+            for (BriefTables.Table table : BriefTables.of(brief, zone)) {
                 Paragraph section = new Paragraph(table.title(), heading);
                 section.setSpacingBefore(10);
                 section.setSpacingAfter(4);

@@ -2,7 +2,7 @@ package org.expoflow.workflow.briefs;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +16,14 @@ import org.expoflow.projections.api.MeetingRecord;
 
 /**
  * The brief as tables, the one source of both files, so the spreadsheet and the PDF carry the same
- * numbers as the JSON. Headings are in Chinese and English; instants are written in UTC.
+ * numbers as the JSON. Headings and statuses are in Chinese and English, units by their names, times in the
+ * province's zone.
  */
 public final class BriefTables {
 
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final Map<String, String> STATUSES = Map.of("NOT_STARTED", "未开始 Not started",
+            "IN_PROGRESS", "推进中 In progress", "SUBMITTED", "待审核 Submitted", "RETURNED", "被退回 Returned",
+            "DONE", "已完成 Done", "WITHDRAWN", "已撤回 Withdrawn");
 
     public record Table(String title, List<String> headers, List<List<Object>> rows) {
     }
@@ -32,30 +35,55 @@ public final class BriefTables {
         return brief.meeting().title() + " — 会议简报 Meeting brief";
     }
 
-    public static String subtitle(MeetingBrief brief) {
-        return brief.board().expoName() + " · 截至 as of " + text(brief.meeting().asOf())
-                + (brief.previousAsOf() == null ? "" : " · 上次会议 previous meeting " + text(brief.previousAsOf()));
+    public static String subtitle(MeetingBrief brief, ZoneId zone) {
+        Times times = new Times(zone, Map.of());
+        return brief.board().expoName() + " · 截至 as of " + times.text(brief.meeting().asOf())
+                + (brief.previousAsOf() == null ? "" : " · 上次会议 previous meeting " + times.text(brief.previousAsOf()))
+                + " · " + (zone.getId().equals("Asia/Shanghai") ? "北京时间 Beijing time" : zone.getId());
     }
 
-    public static List<Table> of(MeetingBrief brief) {
+    public static List<Table> of(MeetingBrief brief, ZoneId zone) {
+        Map<String, String> unitNames = new java.util.HashMap<>();
+        brief.board().units().forEach(unit -> unitNames.put(unit.unitId(), unit.name()));
+        Times words = new Times(zone, unitNames);
         List<Table> tables = new ArrayList<>();
-        tables.add(board(brief.board()));
+        tables.add(board(brief.board(), words));
         tables.add(figures(brief.figures()));
-        tables.add(overdue(brief.overdue()));
-        tables.add(changes(brief.changes()));
-        tables.add(figureDeltas(brief.changes().figureDeltas()));
-        tables.add(reports(brief.meeting()));
+        tables.add(overdue(brief.overdue(), words));
+        tables.add(changes(brief.changes(), words));
+        tables.add(figureDeltas(brief.changes().figureDeltas(), words));
+        tables.add(reports(brief.meeting(), words));
         tables.add(decisions(brief.meeting()));
         return tables;
     }
 
-    private static Table board(Board board) {
+    /** Times in the province's zone, units by name. */
+    private record Times(ZoneId zone, Map<String, String> unitNames) {
+
+        String text(Instant instant) {
+            return instant == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(instant);
+        }
+
+        String unit(String unitId) {
+            return unitNames.getOrDefault(unitId, unitId);
+        }
+    }
+
+    /** A file name for the brief: the expo, the meeting and its day, without characters a file system refuses. */
+    public static String fileName(MeetingBrief brief, ZoneId zone, String extension) {
+        String day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone).format(brief.meeting().asOf());
+        String name = brief.board().expoName() + " " + brief.meeting().title() + " " + day;
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip() + "." + extension;
+    }
+
+    private static Table board(Board board, Times words) {
         List<List<Object>> rows = new ArrayList<>();
         for (Board.BoardUnit unit : board.units()) {
             for (Board.BoardCell cell : unit.cells()) {
                 String title = board.directives().stream().filter(d -> d.directiveId().equals(cell.directiveId()))
                         .map(Board.BoardDirective::title).findFirst().orElse(cell.directiveId());
-                rows.add(List.of(unit.name(), title, cell.status().name(), cell.percent(), text(cell.dueAt()),
+                rows.add(List.of(unit.name(), title, STATUSES.getOrDefault(cell.status().name(), cell.status().name()),
+                        cell.percent(), words.text(cell.dueAt()),
                         flag(cell.overdue()), flag(cell.dueSoon()), flag(cell.escalated())));
             }
         }
@@ -81,38 +109,39 @@ public final class BriefTables {
         return row;
     }
 
-    private static Table overdue(DeadlineList overdue) {
+    private static Table overdue(DeadlineList overdue, Times words) {
         List<List<Object>> rows = new ArrayList<>();
         for (DeadlineList.Item item : overdue.items()) {
-            rows.add(List.of(item.unitId(), nonNull(item.directiveTitle()), nonNull(item.stepName()), text(item.dueAt()),
+            rows.add(List.of(words.unit(item.unitId()), nonNull(item.directiveTitle()), nonNull(item.stepName()), words.text(item.dueAt()),
                     item.daysLate(), flag(item.chasedUp()), flag(item.escalated())));
         }
         return new Table("逾期事项 Overdue", List.of("单位 Unit", "任务 Directive", "环节 Step", "期限 Due", "逾期天数 Days late",
                 "已督办 Chased up", "上报领导 Escalated"), rows);
     }
 
-    private static Table changes(MeetingBrief.Changes changes) {
+    private static Table changes(MeetingBrief.Changes changes, Times words) {
         List<List<Object>> rows = new ArrayList<>();
-        changes.newTasks().forEach(task -> rows.add(change("新增 New", task)));
-        changes.finishedTasks().forEach(task -> rows.add(change("完成 Finished", task)));
-        changes.newlyOverdue().forEach(task -> rows.add(change("新逾期 Newly overdue", task)));
+        changes.newTasks().forEach(task -> rows.add(change("新增 New", task, words)));
+        changes.finishedTasks().forEach(task -> rows.add(change("完成 Finished", task, words)));
+        changes.newlyOverdue().forEach(task -> rows.add(change("新逾期 Newly overdue", task, words)));
         return new Table("变化 Since the previous meeting", List.of("变化 Change", "单位 Unit", "任务 Directive", "环节 Step",
                 "期限 Due"), rows);
     }
 
-    private static List<Object> change(String kind, MeetingBrief.BriefTask task) {
-        return List.of(kind, task.unitId(), nonNull(task.directiveTitle()), nonNull(task.stepName()), text(task.dueAt()));
+    private static List<Object> change(String kind, MeetingBrief.BriefTask task, Times words) {
+        return List.of(kind, words.unit(task.unitId()), nonNull(task.directiveTitle()), nonNull(task.stepName()),
+                words.text(task.dueAt()));
     }
 
-    private static Table figureDeltas(Map<String, Map<String, BigDecimal>> deltas) {
+    private static Table figureDeltas(Map<String, Map<String, BigDecimal>> deltas, Times words) {
         List<List<Object>> rows = new ArrayList<>();
-        deltas.forEach((unit, figures) -> figures.forEach((figure, delta) -> rows.add(List.of(unit, figure, delta))));
+        deltas.forEach((unit, figures) -> figures.forEach((figure, delta) -> rows.add(List.of(words.unit(unit), figure, delta))));
         return new Table("指标变化 Figure changes", List.of("单位 Unit", "指标 Figure", "变化 Change"), rows);
     }
 
-    private static Table reports(MeetingRecord meeting) {
+    private static Table reports(MeetingRecord meeting, Times words) {
         List<List<Object>> rows = new ArrayList<>();
-        meeting.reports().forEach(report -> rows.add(List.of(report.unitId(), nonNull(report.progress()),
+        meeting.reports().forEach(report -> rows.add(List.of(words.unit(report.unitId()), nonNull(report.progress()),
                 nonNull(report.problems()), nonNull(report.suggestions()))));
         return new Table("单位汇报 Unit reports", List.of("单位 Unit", "进展 Progress", "困难问题 Problems",
                 "意见建议 Suggestions"), rows);
@@ -127,9 +156,6 @@ public final class BriefTables {
     static String text(Object value) {
         if (value == null) {
             return "";
-        }
-        if (value instanceof Instant instant) {
-            return INSTANT.format(instant);
         }
         if (value instanceof BigDecimal number) {
             return number.stripTrailingZeros().toPlainString();

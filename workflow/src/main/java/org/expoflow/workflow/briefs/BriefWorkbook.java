@@ -1,5 +1,6 @@
 package org.expoflow.workflow.briefs;
 
+import java.time.ZoneId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ public final class BriefWorkbook {
     private BriefWorkbook() {
     }
 
-    public static byte[] of(MeetingBrief brief) {
+    public static byte[] of(MeetingBrief brief, ZoneId zone) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             // the file says it was made at the meeting, so the same brief makes the same document properties
             workbook.getProperties().getCoreProperties().setCreated(Optional.of(Date.from(brief.meeting().asOf())));
@@ -31,12 +32,12 @@ public final class BriefWorkbook {
             bold.setBold(true);
             CellStyle heading = workbook.createCellStyle();
             heading.setFont(bold);
-            for (BriefTables.Table table : BriefTables.of(brief)) {
+            for (BriefTables.Table table : BriefTables.of(brief, zone)) {
                 Sheet sheet = workbook.createSheet(table.title().replaceAll("[\\\\/?*\\[\\]:]", " "));
                 Row title = sheet.createRow(0);
                 title.createCell(0).setCellValue(BriefTables.title(brief));
                 title.getCell(0).setCellStyle(heading);
-                sheet.createRow(1).createCell(0).setCellValue(BriefTables.subtitle(brief));
+                sheet.createRow(1).createCell(0).setCellValue(BriefTables.subtitle(brief, zone));
                 Row headers = sheet.createRow(3);
                 for (int c = 0; c < table.headers().size(); c++) {
                     Cell cell = headers.createCell(c);

@@ -2,6 +2,7 @@ package org.expoflow.workflow.meetings;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,11 +24,13 @@ import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.application.PlanningWindow;
 import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.briefs.BriefDocument;
+import org.expoflow.workflow.briefs.BriefTables;
 import org.expoflow.workflow.briefs.BriefWorkbook;
 import org.expoflow.workflow.directives.DirectiveWork;
 import org.expoflow.workflow.directives.DirectiveWork.IssueDirectiveRequest;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.expos.ExpoWork;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -52,9 +55,10 @@ public class MeetingWork {
     private final ExpoWork expos;
     private final Clock clock;
     private final RequestRules rules;
+    private final ZoneId provinceZone;
 
     public MeetingWork(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, DirectiveWork directives,
-                       ExpoWork expos, Clock clock, RequestRules rules) {
+                       ExpoWork expos, Clock clock, RequestRules rules, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
         this.acting = acting;
         this.queries = queries;
         this.catchUp = catchUp;
@@ -62,6 +66,7 @@ public class MeetingWork {
         this.expos = expos;
         this.clock = clock;
         this.rules = rules;
+        this.provinceZone = provinceZone;
     }
 
     public record ConveneRequest(@NotBlank String expoId, @NotBlank @Size(max = 300) String title, @NotNull Instant heldAt) {
@@ -152,13 +157,19 @@ public class MeetingWork {
         return queries.query(new FindBrief(meetingId), MeetingBrief.class).join();
     }
 
-    /** The brief as a spreadsheet ({@code xlsx}) or a PDF ({@code pdf}). */
+    /**
+     * The brief as a spreadsheet ({@code xlsx}) or a PDF ({@code pdf}), named after the expo, the meeting and
+     * its day, its times in the province's zone.
+     */
     public BriefFile briefFile(String meetingId, String format) {
-        return switch (format) {
-            case "xlsx" -> new BriefFile("brief-" + meetingId + ".xlsx",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", BriefWorkbook.of(brief(meetingId)));
-            case "pdf" -> new BriefFile("brief-" + meetingId + ".pdf", "application/pdf", BriefDocument.of(brief(meetingId)));
-            default -> throw DomainRuleViolation.invalid("format", "a brief comes as json, xlsx or pdf");
-        };
+        if (!format.equals("xlsx") && !format.equals("pdf")) {
+            throw DomainRuleViolation.invalid("format", "a brief comes as json, xlsx or pdf");
+        }
+        MeetingBrief brief = brief(meetingId);
+        String name = BriefTables.fileName(brief, provinceZone, format);
+        return format.equals("xlsx")
+                ? new BriefFile(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                BriefWorkbook.of(brief, provinceZone))
+                : new BriefFile(name, "application/pdf", BriefDocument.of(brief, provinceZone));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.expoflow.projections.api.ExpoSummary;
@@ -101,7 +102,7 @@ class BoardPages {
         }
         MeetingWork.BriefFile file = meetings.briefFile(meetingId, format);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
                 .body(file.content());
     }
 
