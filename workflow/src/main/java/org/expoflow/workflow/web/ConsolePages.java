@@ -2,13 +2,16 @@ package org.expoflow.workflow.web;
 
 import org.expoflow.commands.api.DomainRuleViolation;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.expoflow.projections.api.Board;
 import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.api.UnitDirectiveStatus;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.directives.DirectiveWork;
 import org.expoflow.workflow.expos.ExpoWork;
@@ -67,9 +70,27 @@ class ConsolePages {
             model.addAttribute("reviews", active.stream()
                     .filter(task -> task.candidateGroup().equals("coordinator")).toList());
             model.addAttribute("overdue", review.deadlines(expo.id(), null, false, null).items());
-            model.addAttribute("board", review.board(user, expo.id(), null));
+            Board board = review.board(user, expo.id(), null);
+            model.addAttribute("board", board);
+            model.addAttribute("directives", DirectiveProgress.of(board));
         }
         return "console";
+    }
+
+    /** A directive issued, with how many of its units are done: the console's list, newest first. */
+    record DirectiveProgress(String directiveId, String title, String kind, Instant dueAt, boolean withdrawn, long done,
+                             long units) {
+
+        static List<DirectiveProgress> of(Board board) {
+            return board.directives().stream().map(directive -> {
+                List<Board.BoardCell> cells = board.units().stream().flatMap(unit -> unit.cells().stream())
+                        .filter(cell -> cell.directiveId().equals(directive.directiveId())).toList();
+                return new DirectiveProgress(directive.directiveId(), directive.title(), directive.kind(), directive.dueAt(),
+                        directive.withdrawnAt() != null, cells.stream().filter(cell -> cell.status() == UnitDirectiveStatus.DONE).count(),
+                        cells.size());
+            }).sorted(java.util.Comparator.comparing(DirectiveProgress::dueAt, java.util.Comparator.nullsLast(
+                    java.util.Comparator.<Instant>naturalOrder())).reversed()).toList();
+        }
     }
 
     @PostMapping("/console/{expoId}/directives")

@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import org.expoflow.commands.api.ReviewDecision;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.workflow.kinds.KindTexts;
 import org.expoflow.workflow.tasks.TaskWork;
 import org.expoflow.workflow.engine.StepForm;
 import org.expoflow.workflow.security.ExpoFlowUser;
@@ -65,20 +67,31 @@ class TaskPages {
     }
 
     private final TaskWork tasks;
+    private final KindTexts kindTexts;
+    private final UnitNames unitNames;
 
-    TaskPages(TaskWork tasks) {
+    TaskPages(TaskWork tasks, KindTexts kindTexts, UnitNames unitNames) {
         this.tasks = tasks;
+        this.kindTexts = kindTexts;
+        this.unitNames = unitNames;
     }
 
     @GetMapping("/tasks")
     String list(@AuthenticationPrincipal ExpoFlowUser user, @RequestParam(defaultValue = "open") TaskFilter filter,
                 @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String directiveId,
-                @RequestParam(required = false) String unitId, Model model) {
-        List<TaskSummary> all = tasks.list(user, null, user.isCity() ? null : unitId, null, directiveId, null, 0, 500, "dueAt")
-                .items().stream().filter(task -> !mine || user.getUsername().equals(task.assignee())).toList();
+                @RequestParam(required = false) String unitId, @RequestParam(required = false) String q, Model model) {
+        String unit = unitId == null || unitId.isBlank() || user.isCity() ? null : unitId;
+        String directive = directiveId == null || directiveId.isBlank() ? null : directiveId;
+        String keyword = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        Map<String, String> names = keyword == null ? Map.of() : unitNames.unitNames();
+        List<TaskSummary> all = tasks.list(user, null, unit, null, directive, null, 0, 500, "dueAt")
+                .items().stream().filter(task -> !mine || user.getUsername().equals(task.assignee()))
+                .filter(task -> keyword == null || mentions(task, keyword, names)).toList();
         model.addAttribute("mine", mine);
-        model.addAttribute("directiveId", directiveId);
-        model.addAttribute("unitId", unitId);
+        model.addAttribute("directiveId", directive);
+        model.addAttribute("unitId", unit);
+        model.addAttribute("q", q == null ? "" : q.strip());
+        model.addAttribute("city", user.isCity());
         Map<TaskFilter, Long> counts = new LinkedHashMap<>();
         for (TaskFilter each : TaskFilter.values()) {
             counts.put(each, all.stream().filter(task -> each.shows(task, user)).count());
@@ -150,6 +163,13 @@ class TaskPages {
                   RedirectAttributes redirect) {
         PageErrors.attempt(redirect, () -> tasks.attach(user, taskId, file(request)));
         return "redirect:/tasks/" + taskId;
+    }
+
+    /** A keyword found in the directive's title, the step's name or its key, or the unit's id. */
+    private boolean mentions(TaskSummary task, String keyword, Map<String, String> names) {
+        return java.util.stream.Stream.of(task.directiveTitle(), task.stepName(), kindTexts.step(task.kind(), task.stepKey(),
+                        task.stepName()), task.unitId(), names.getOrDefault(task.unitId(), ""))
+                .anyMatch(text -> text != null && text.toLowerCase(Locale.ROOT).contains(keyword));
     }
 
     /** The upload form's part named {@code file}. */

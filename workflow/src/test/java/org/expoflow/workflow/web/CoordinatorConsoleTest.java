@@ -1,0 +1,55 @@
+package org.expoflow.workflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.expoflow.workflow.ExpoFlowTest;
+import org.expoflow.workflow.scenario.ExpoFlowClient;
+import org.expoflow.workflow.scenario.OsakaFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A coordinator with many units to chase finds the directives issued with how many units are done, and
+ * narrows the task list to one unit or a keyword.
+ */
+@ExpoFlowTest
+class CoordinatorConsoleTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theConsoleListsTheDirectivesIssuedWithTheirUnitsDoneAndTheTaskListFiltersByUnitAndKeyword() throws Exception {
+        String base = "http://localhost:" + port;
+        ExpoFlowClient coordinator = ExpoFlowClient.as(base, "coordinator");
+        String expoId = OsakaFixture.osakaWith(coordinator, "panjin", "tieling");
+        String directiveId = coordinator.post("/api/directives", ExpoFlowClient.map("expoId", expoId, "kind", "invite-buyers",
+                "title", "Invite the Panjin rice buyers", "dueOn", "2030-02-01", "unitIds", java.util.List.of("panjin", "tieling")))
+                .field("id");
+        ExpoFlowClient panjin = ExpoFlowClient.as(base, "panjin");
+        for (Object body : java.util.List.of(ExpoFlowClient.map(), ExpoFlowClient.map("figures", ExpoFlowClient.map("buyersInvited", 9)),
+                ExpoFlowClient.map("figures", ExpoFlowClient.map("buyersConfirmed", 4)))) {
+            panjin.post("/api/tasks/{t}/complete", body, OsakaFixture.firstActiveTask(panjin, directiveId));
+        }
+        String review = java.util.stream.StreamSupport.stream(coordinator.get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId)
+                        .body().path("items").spliterator(), false)
+                .filter(item -> item.path("candidateGroup").asText().equals("coordinator")).findFirst().orElseThrow()
+                .path("id").asText();
+        assertThat(coordinator.post("/api/tasks/{t}/complete", ExpoFlowClient.map("decision", "APPROVE"), review)
+                .status().value()).isEqualTo(204);
+        PageSession office = PageSession.signedIn(base, "coordinator");
+
+        String console = office.get("/console?expoId=" + expoId);
+        assertThat(console).contains("已下达的督办事项").contains("Invite the Panjin rice buyers").contains("1 / 2")
+                .contains("邀请采购商");
+
+        String tielingOnly = office.get("/tasks?filter=open&unitId=tieling&directiveId=" + directiveId);
+        assertThat(tielingOnly).contains("铁岭市").doesNotContain("盘锦市 Panjin</td>");
+        String byKeyword = office.get("/tasks?filter=done&q=" + URLEncoder.encode("rice", StandardCharsets.UTF_8));
+        assertThat(byKeyword).contains("Invite the Panjin rice buyers");
+        assertThat(office.get("/tasks?filter=done&q=nothing-like-this")).doesNotContain("Invite the Panjin rice buyers");
+    }
+}
