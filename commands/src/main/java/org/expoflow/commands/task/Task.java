@@ -32,7 +32,9 @@ import org.expoflow.commands.api.ProgressReported;
 import org.expoflow.commands.api.ReassignTask;
 import org.expoflow.commands.api.RecordTaskDueSoon;
 import org.expoflow.commands.api.RecordTaskOverdue;
+import org.expoflow.commands.api.CommentOnTask;
 import org.expoflow.commands.api.ReportProgress;
+import org.expoflow.commands.api.TaskCommented;
 import org.expoflow.commands.api.TaskAssigned;
 import org.expoflow.commands.api.TaskCancelled;
 import org.expoflow.commands.api.TaskChasedUp;
@@ -57,7 +59,8 @@ import org.expoflow.commands.office.OfficePolicy;
  * often as useful, <em>attaches files</em> where the step asks for them, and <em>completes</em> it with the
  * figures (and attachments) the step requires; a review step completes
  * with a decision. A task removed by the engine without completion is <em>cancelled</em>. A completed or
- * cancelled task is closed: nothing more happens to it.
+ * cancelled task is closed: nothing more happens to it, but for comments: those concerned may <em>comment</em>
+ * on a task at any time, and leadership gives <em>instructions</em> on it.
  * <p>
  * A unit's step has a deadline, watched by the engine's timers: the task becomes <em>due soon</em>, then
  * <em>overdue</em>; the expo office <em>chases the unit up</em> with a message, which the unit
@@ -67,6 +70,8 @@ import org.expoflow.commands.office.OfficePolicy;
  * to another unit or <em>add a co-operating unit</em>, which may then act on it as well.
  */
 public class Task {
+
+    static final int MAX_COMMENT = 2000;
 
     @AggregateIdentifier
     private String taskId;
@@ -253,6 +258,31 @@ public class Task {
             throw DomainRuleViolation.conflict("unit " + command.unitId() + " already works on task " + taskId);
         }
         apply(new CooperatingUnitAdded(taskId, directiveId, unitId, command.unitId()));
+    }
+
+    /**
+     * Those who act on the step, the office and leadership may comment on it, also once it is closed; only a
+     * leader gives an instruction.
+     */
+    @CommandHandler
+    public void handle(CommentOnTask command) {
+        Actor actor = command.actor();
+        if (actor == null || !(actor.isCoordinator() || actor.belongsTo(Actor.LEADER) || actor.isEngine()
+                || actingGroups().stream().anyMatch(actor::belongsTo))) {
+            throw DomainRuleViolation.forbidden("user " + (actor == null ? "anonymous" : actor.userId())
+                    + " may not comment on task " + taskId);
+        }
+        if (command.instruction() && !actor.belongsTo(Actor.LEADER)) {
+            throw DomainRuleViolation.forbidden("only leadership gives instructions");
+        }
+        String text = command.text() == null ? "" : command.text().strip();
+        if (text.isEmpty()) {
+            throw DomainRuleViolation.invalid("text", "a comment says something");
+        }
+        if (text.length() > MAX_COMMENT) {
+            throw DomainRuleViolation.invalid("text", "a comment is at most " + MAX_COMMENT + " characters");
+        }
+        apply(new TaskCommented(taskId, directiveId, unitId, actor.userId(), text, command.instruction()));
     }
 
     /** A timer fired for the deadline in force on a task still open; not for one since extended. */

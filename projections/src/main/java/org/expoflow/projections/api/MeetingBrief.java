@@ -8,10 +8,16 @@ import java.util.Map;
 /**
  * What a coordination meeting reads, as of the instant it was convened: the board, the figures against
  * targets, the overdue list, what changed since the previous meeting of the expo, the units' reports and
- * the decisions. Produced again later, it is the same.
+ * the decisions, and leadership's instructions on the units' steps since the previous meeting. Produced again
+ * later, it is the same.
  */
 public record MeetingBrief(MeetingRecord meeting, String previousMeetingId, Instant previousAsOf, Board board,
-                           FiguresReport figures, DeadlineList overdue, Changes changes) {
+                           FiguresReport figures, DeadlineList overdue, Changes changes, List<BriefInstruction> instructions) {
+
+    /** A leader's instruction (批示) on a unit's step: who gave it, when, on what. */
+    public record BriefInstruction(Instant at, String taskId, String unitId, String directiveTitle, String stepName,
+                                   String author, String text) {
+    }
 
     /** Since the previous meeting (or since the start, for the first). */
     public record Changes(List<BriefTask> newTasks, List<BriefTask> finishedTasks, List<BriefTask> newlyOverdue,

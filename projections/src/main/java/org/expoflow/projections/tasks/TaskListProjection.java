@@ -23,6 +23,7 @@ import org.expoflow.commands.api.TaskAssigned;
 import org.expoflow.commands.api.TaskCancelled;
 import org.expoflow.commands.api.TaskClaimed;
 import org.expoflow.commands.api.TaskChasedUp;
+import org.expoflow.commands.api.TaskCommented;
 import org.expoflow.commands.api.TaskCompleted;
 import org.expoflow.commands.api.TaskDueSoon;
 import org.expoflow.commands.api.TaskEscalated;
@@ -135,6 +136,13 @@ public class TaskListProjection {
         TaskStatus status = event.withdrawn() ? TaskStatus.WITHDRAWN : TaskStatus.CANCELLED;
         change(event.taskId(), columns("status", status.name(), "closed_at", Times.utc(at)),
                 line(at, event.withdrawn() ? "TaskWithdrawn" : "TaskCancelled", actor, details("reason", event.reason())));
+    }
+
+    /** A comment or an instruction is a line of the task's history; the task itself does not change. */
+    @EventHandler
+    void on(TaskCommented event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        change(event.taskId(), columns(), line(at, "TaskCommented", actor, details("author", event.author(),
+                "text", event.text(), "instruction", event.instruction())));
     }
 
     @EventHandler

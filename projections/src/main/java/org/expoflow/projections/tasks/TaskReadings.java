@@ -12,6 +12,7 @@ import org.expoflow.projections.api.FindTask;
 import org.expoflow.projections.api.FindTaskSummary;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.FindUnitStepCounts;
+import org.expoflow.projections.api.MeetingBrief;
 import org.expoflow.projections.api.TaskDetail;
 import org.expoflow.projections.api.TaskHistoryEntry;
 import org.expoflow.projections.api.TaskPage;
@@ -214,6 +215,26 @@ public class TaskReadings {
                 (rs, n) -> new UnitStep(rs.getString("unit_id"), TaskStatus.valueOf(rs.getString("status")),
                         Times.instant(rs, "due_at"), Times.instant(rs, "closed_at"), Times.instant(rs, "chased_up_at"),
                         Times.instant(rs, "chase_up_acknowledged_at")));
+    }
+
+    /** Leadership's instructions on an expo's steps given after {@code since} and up to {@code asOf}, oldest first. */
+    public List<MeetingBrief.BriefInstruction> instructionsOfExpo(String expoId, Instant since, Instant asOf) {
+        List<MeetingBrief.BriefInstruction> instructions = new ArrayList<>();
+        jdbc.query("select h.task_id, h.occurred_at, h.details, t.unit_id, t.step_name, d.title as directive_title"
+                        + " from task_history h join task_view t on t.task_id = h.task_id"
+                        + " left join directive_view d on d.directive_id = t.directive_id"
+                        + " where t.expo_id = :expo and h.type = 'TaskCommented' and h.occurred_at > :since"
+                        + " and h.occurred_at <= :asOf order by h.occurred_at, h.task_id, h.seq",
+                new MapSqlParameterSource("expo", expoId).addValue("since", Times.utc(since)).addValue("asOf", Times.utc(asOf)),
+                rs -> {
+                    Map<String, Object> details = JsonColumns.details(rs.getString("details"));
+                    if (Boolean.TRUE.equals(details.get("instruction"))) {
+                        instructions.add(new MeetingBrief.BriefInstruction(Times.instant(rs, "occurred_at"),
+                                rs.getString("task_id"), rs.getString("unit_id"), rs.getString("directive_title"),
+                                rs.getString("step_name"), String.valueOf(details.get("author")), String.valueOf(details.get("text"))));
+                    }
+                });
+        return instructions;
     }
 
     /** A unit's own step, as the statistics count it. */

@@ -14,6 +14,8 @@ import org.expoflow.workflow.tasks.TaskWork.AttachmentFile;
 import org.expoflow.workflow.tasks.TaskWork.AttachmentView;
 import org.expoflow.workflow.tasks.TaskWork.BulkOutcome;
 import org.expoflow.workflow.tasks.TaskWork.BulkRequest;
+import org.expoflow.workflow.tasks.TaskWork.Comment;
+import org.expoflow.workflow.tasks.TaskWork.CommentRequest;
 import org.expoflow.workflow.tasks.TaskWork.CompleteRequest;
 import org.expoflow.workflow.tasks.TaskWork.CooperatingUnitRequest;
 import org.expoflow.workflow.tasks.TaskWork.ExtendRequest;
@@ -128,6 +130,20 @@ public class TaskController {
                                                    @RequestBody CooperatingUnitRequest request) {
         tasks.addCooperatingUnit(user, taskId, request);
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{taskId}/comments")
+    @Operation(summary = "Comment on a step (text); a leader may give an instruction (instruction: true), shown to the unit first")
+    public ResponseEntity<Void> comment(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                                        @RequestBody CommentRequest request) {
+        tasks.comment(user, taskId, request);
+        return ResponseEntity.created(URI.create("/api/tasks/" + taskId + "/comments")).build();
+    }
+
+    @GetMapping("/{taskId}/comments")
+    @Operation(summary = "A step's comments and instructions, oldest first")
+    public List<Comment> comments(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
+        return tasks.comments(user, taskId);
     }
 
     @PostMapping("/bulk")

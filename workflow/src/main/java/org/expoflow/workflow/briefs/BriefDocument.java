@@ -29,7 +29,7 @@ public final class BriefDocument {
     private BriefDocument() {
     }
 
-    public static byte[] of(MeetingBrief brief, ZoneId zone) {
+    public static byte[] of(MeetingBrief brief, ZoneId zone, java.util.Map<String, String> people) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             BaseFont song = BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
             Font title = new Font(song, 14, Font.BOLD);
@@ -42,7 +42,7 @@ public final class BriefDocument {
             document.open();
             document.add(new Paragraph(BriefTables.title(brief), title));
             document.add(new Paragraph(BriefTables.subtitle(brief, zone), body));
-            for (BriefTables.Table table : BriefTables.of(brief, zone)) {
+            for (BriefTables.Table table : BriefTables.of(brief, zone, people)) {
                 Paragraph section = new Paragraph(table.title(), heading);
                 section.setSpacingBefore(10);
                 section.setSpacingAfter(4);

@@ -43,6 +43,11 @@ public final class BriefTables {
     }
 
     public static List<Table> of(MeetingBrief brief, ZoneId zone) {
+        return of(brief, zone, Map.of());
+    }
+
+    /** The tables, people named as {@code people} names them (their display names). */
+    public static List<Table> of(MeetingBrief brief, ZoneId zone, Map<String, String> people) {
         Map<String, String> unitNames = new java.util.HashMap<>();
         brief.board().units().forEach(unit -> unitNames.put(unit.unitId(), unit.name()));
         Times words = new Times(zone, unitNames);
@@ -54,7 +59,17 @@ public final class BriefTables {
         tables.add(figureDeltas(brief.changes().figureDeltas(), words));
         tables.add(reports(brief.meeting(), words));
         tables.add(decisions(brief.meeting()));
+        tables.add(instructions(brief.instructions(), words, people));
         return tables;
+    }
+
+    private static Table instructions(List<MeetingBrief.BriefInstruction> instructions, Times words, Map<String, String> people) {
+        List<List<Object>> rows = new ArrayList<>();
+        instructions.forEach(instruction -> rows.add(List.of(words.text(instruction.at()),
+                people.getOrDefault(instruction.author(), instruction.author()), words.unit(instruction.unitId()),
+                nonNull(instruction.directiveTitle()), nonNull(instruction.stepName()), instruction.text())));
+        return new Table("领导批示 Instructions", List.of("时间 When", "批示人 By", "单位 Unit", "任务 Directive", "环节 Step",
+                "批示 Instruction"), rows);
     }
 
     /** Times in the province's zone, units by name. */

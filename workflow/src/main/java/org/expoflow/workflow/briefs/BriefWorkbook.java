@@ -23,7 +23,7 @@ public final class BriefWorkbook {
     private BriefWorkbook() {
     }
 
-    public static byte[] of(MeetingBrief brief, ZoneId zone) {
+    public static byte[] of(MeetingBrief brief, ZoneId zone, java.util.Map<String, String> people) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             // the file says it was made at the meeting, so the same brief makes the same document properties
             workbook.getProperties().getCoreProperties().setCreated(Optional.of(Date.from(brief.meeting().asOf())));
@@ -32,7 +32,7 @@ public final class BriefWorkbook {
             bold.setBold(true);
             CellStyle heading = workbook.createCellStyle();
             heading.setFont(bold);
-            for (BriefTables.Table table : BriefTables.of(brief, zone)) {
+            for (BriefTables.Table table : BriefTables.of(brief, zone, people)) {
                 Sheet sheet = workbook.createSheet(table.title().replaceAll("[\\\\/?*\\[\\]:]", " "));
                 Row title = sheet.createRow(0);
                 title.createCell(0).setCellValue(BriefTables.title(brief));

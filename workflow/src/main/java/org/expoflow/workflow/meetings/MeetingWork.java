@@ -30,6 +30,7 @@ import org.expoflow.workflow.directives.DirectiveWork;
 import org.expoflow.workflow.directives.DirectiveWork.IssueDirectiveRequest;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.security.UserDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -56,9 +57,11 @@ public class MeetingWork {
     private final Clock clock;
     private final RequestRules rules;
     private final ZoneId provinceZone;
+    private final UserDirectory users;
 
     public MeetingWork(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, DirectiveWork directives,
-                       ExpoWork expos, Clock clock, RequestRules rules, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+                       ExpoWork expos, Clock clock, RequestRules rules, @Value("${expoflow.time-zone}") ZoneId provinceZone,
+                       UserDirectory users) {
         this.acting = acting;
         this.queries = queries;
         this.catchUp = catchUp;
@@ -67,6 +70,7 @@ public class MeetingWork {
         this.clock = clock;
         this.rules = rules;
         this.provinceZone = provinceZone;
+        this.users = users;
     }
 
     public record ConveneRequest(@NotBlank String expoId, @NotBlank @Size(max = 300) String title, @NotNull Instant heldAt) {
@@ -169,7 +173,7 @@ public class MeetingWork {
         String name = BriefTables.fileName(brief, provinceZone, format);
         return format.equals("xlsx")
                 ? new BriefFile(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                BriefWorkbook.of(brief, provinceZone))
-                : new BriefFile(name, "application/pdf", BriefDocument.of(brief, provinceZone));
+                BriefWorkbook.of(brief, provinceZone, users.displayNames()))
+                : new BriefFile(name, "application/pdf", BriefDocument.of(brief, provinceZone, users.displayNames()));
     }
 }

@@ -39,6 +39,12 @@ public class UserDirectory implements UserDetailsService {
     public record UserEntry(String username, Role role, String unitId, String displayName, boolean enabled) {
     }
 
+    /** Every user's name as people know it (the display name, else the user name), by user name. */
+    public java.util.Map<String, String> displayNames() {
+        return list().stream().collect(java.util.stream.Collectors.toMap(UserEntry::username,
+                user -> user.displayName() == null || user.displayName().isBlank() ? user.username() : user.displayName()));
+    }
+
     public List<UserEntry> list() {
         return jdbc.query("select username, role, unit_id, display_name, enabled from expoflow_user order by username",
                 (rs, n) -> new UserEntry(rs.getString("username"), Role.valueOf(rs.getString("role")),

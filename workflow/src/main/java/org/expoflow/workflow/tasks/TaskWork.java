@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
 import org.expoflow.commands.api.AddAttachment;
 import org.expoflow.commands.api.AddCooperatingUnit;
+import org.expoflow.commands.api.CommentOnTask;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.ExtendDeadline;
 import org.expoflow.commands.api.Figure;
@@ -201,6 +202,14 @@ public class TaskWork {
                                 String latestProblems, String latestSuggestions, List<AttachmentView> attachments) {
     }
 
+    /** A comment on a step; with {@code instruction}, a leader's instruction (批示). */
+    public record CommentRequest(@NotBlank @Size(max = 2000) String text, boolean instruction) {
+    }
+
+    /** One comment of a step's thread, as it was written. */
+    public record Comment(Instant at, String author, String text, boolean instruction) {
+    }
+
     /** Tasks as the lists show them; a city user sees only its own unit's. */
     public TaskPage list(ExpoFlowUser user, String expoId, String unitId, String status, String directiveId,
                          Boolean overdue, int page, int size, String sort) {
@@ -262,6 +271,24 @@ public class TaskWork {
                     figures, detail.latestNote(), detail.latestProblems(), detail.latestSuggestions(),
                     attachmentsOf(step.id()));
         }).toList();
+    }
+
+    /** Adds to a step's comment thread: those who see the step may write; a leader may instruct. */
+    public void comment(ExpoFlowUser user, String taskId, CommentRequest request) {
+        rules.check(request);
+        visibleSummary(user, taskId);
+        acting.send(new CommentOnTask(taskId, acting.currentActor(), request.text(), request.instruction()));
+        catchUp.awaitHead();
+    }
+
+    /** A step's comments and instructions, oldest first. */
+    public List<Comment> comments(ExpoFlowUser user, String taskId) {
+        visibleSummary(user, taskId);
+        TaskDetail detail = queries.query(new FindTask(taskId), TaskDetail.class).join();
+        return detail.history().stream().filter(entry -> entry.type().equals("TaskCommented"))
+                .map(entry -> new Comment(entry.at(), String.valueOf(entry.details().get("author")),
+                        String.valueOf(entry.details().get("text")), Boolean.TRUE.equals(entry.details().get("instruction"))))
+                .toList();
     }
 
     public void claim(ExpoFlowUser user, String taskId) {

@@ -14,6 +14,7 @@ import org.expoflow.workflow.expos.ExpoWork;
 import org.expoflow.workflow.meetings.MeetingWork;
 import org.expoflow.workflow.review.LeadershipReview;
 import org.expoflow.workflow.security.ExpoFlowUser;
+import org.expoflow.workflow.security.UserDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -41,13 +42,15 @@ class BoardPages {
     private final LeadershipReview review;
     private final MeetingWork meetings;
     private final ZoneId provinceZone;
+    private final UserDirectory people;
 
-    BoardPages(ExpoWork expos, LeadershipReview review, MeetingWork meetings,
+    BoardPages(ExpoWork expos, LeadershipReview review, MeetingWork meetings, UserDirectory people,
                @Value("${expoflow.time-zone}") ZoneId provinceZone) {
         this.expos = expos;
         this.review = review;
         this.meetings = meetings;
         this.provinceZone = provinceZone;
+        this.people = people;
     }
 
     @GetMapping("/board")
@@ -112,6 +115,7 @@ class BoardPages {
         MeetingRecord meeting = meetings.get(meetingId);
         model.addAttribute("meeting", meeting);
         model.addAttribute("brief", meetings.brief(meetingId));
+        model.addAttribute("people", people.displayNames());
         model.addAttribute("units", expos.get(meeting.expoId()).units());
         return "meeting";
     }

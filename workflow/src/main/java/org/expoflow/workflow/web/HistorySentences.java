@@ -46,9 +46,7 @@ public class HistorySentences {
 
     /** A task's history in words, oldest first; the step named in the reader's language. */
     public List<Line> of(List<TaskHistoryEntry> history, TaskSummary task) {
-        Map<String, String> people = users.list().stream().collect(Collectors.toMap(UserDirectory.UserEntry::username,
-                user -> user.displayName() == null || user.displayName().isBlank() ? user.username() : user.displayName(),
-                (first, second) -> first));
+        Map<String, String> people = users.displayNames();
         Map<String, String> unitNames = units.all().stream().collect(Collectors.toMap(UnitRegister.RegisteredUnit::unitId,
                 UnitRegister.RegisteredUnit::name, (first, second) -> first));
         Names names = new Names(people, unitNames, kindTexts.step(task.kind(), task.stepKey(), task.stepName()));
@@ -76,6 +74,9 @@ public class HistorySentences {
                     + tail("history.tail", details.get("comment")) + figures(details.get("figures"));
             case "TaskReturnedForRework" -> text("history.TaskReturnedForRework") + tail("history.tail", details.get("comment"));
             case "AttachmentAdded" -> text("history.AttachmentAdded", actor, details.get("name"));
+            case "TaskCommented" -> text(Boolean.TRUE.equals(details.get("instruction")) ? "history.TaskCommented.instruction"
+                    : "history.TaskCommented", person(String.valueOf(details.getOrDefault("author", entry.actor())), names),
+                    details.get("text"));
             case "TaskDueSoon", "TaskOverdue", "TaskEscalated" -> text("history." + entry.type(), time(details.get("dueAt")));
             case "TaskChasedUp" -> text("history.TaskChasedUp", person(String.valueOf(details.getOrDefault("chasedBy", entry.actor())), names))
                     + tail("history.tail", details.get("message"));
@@ -150,7 +151,7 @@ public class HistorySentences {
                 "history.TaskCompleted", "history.TaskCompleted.APPROVE", "history.TaskCompleted.RETURN",
                 "history.TaskReturnedForRework", "history.AttachmentAdded", "history.TaskDueSoon", "history.TaskOverdue",
                 "history.TaskEscalated", "history.TaskChasedUp", "history.ChaseUpAcknowledged", "history.DeadlineExtended",
-                "history.TaskReassigned", "history.CooperatingUnitAdded", "history.other", "history.tail",
+                "history.TaskReassigned", "history.CooperatingUnitAdded", "history.TaskCommented", "history.TaskCommented.instruction", "history.other", "history.tail",
                 "history.problems", "history.suggestions", "history.figures", "history.separator", "history.system",
                 "history.group.coordinator", "history.group.leader"));
         return keys;

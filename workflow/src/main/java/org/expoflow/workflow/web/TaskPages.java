@@ -17,6 +17,8 @@ import org.expoflow.workflow.kinds.KindTexts;
 import org.expoflow.workflow.tasks.TaskWork;
 import org.expoflow.workflow.engine.StepForm;
 import org.expoflow.workflow.security.ExpoFlowUser;
+import org.expoflow.workflow.security.Role;
+import org.expoflow.workflow.security.UserDirectory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,11 +71,13 @@ class TaskPages {
     private final TaskWork tasks;
     private final KindTexts kindTexts;
     private final UnitNames unitNames;
+    private final UserDirectory people;
 
-    TaskPages(TaskWork tasks, KindTexts kindTexts, UnitNames unitNames) {
+    TaskPages(TaskWork tasks, KindTexts kindTexts, UnitNames unitNames, UserDirectory people) {
         this.tasks = tasks;
         this.kindTexts = kindTexts;
         this.unitNames = unitNames;
+        this.people = people;
     }
 
     @GetMapping("/tasks")
@@ -112,7 +116,22 @@ class TaskPages {
         model.addAttribute("submitted", review ? tasks.submittedWork(user, taskId) : List.of());
         model.addAttribute("open", task.summary().isActive());
         model.addAttribute("attachments", tasks.attachments(user, taskId));
+        List<TaskWork.Comment> comments = tasks.comments(user, taskId);
+        model.addAttribute("comments", comments);
+        model.addAttribute("instructions", comments.stream().filter(TaskWork.Comment::instruction).toList());
+        model.addAttribute("people", people.displayNames());
+        model.addAttribute("leader", user.role() == Role.LEADER);
         return "task";
+    }
+
+    @PostMapping("/tasks/{taskId}/comments")
+    String comment(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                   @RequestParam(required = false) String text, @RequestParam(defaultValue = "false") boolean instruction,
+                   RedirectAttributes redirect) {
+        if (PageErrors.attempt(redirect, () -> tasks.comment(user, taskId, new TaskWork.CommentRequest(text, instruction)))) {
+            redirect.addFlashAttribute(PageErrors.DONE, "commented");
+        }
+        return "redirect:/tasks/" + taskId + "#comments";
     }
 
     @PostMapping("/tasks/{taskId}/claim")
