@@ -27,7 +27,9 @@ import org.springframework.test.context.TestPropertySource;
         // deadlines in seconds: a step still open five seconds after its deadline is escalated
         "expoflow.deadlines.escalate-after=PT5S",
         "camunda.bpm.job-execution.wait-time-in-millis=250",
-        "camunda.bpm.job-execution.max-wait=1000"})
+        "camunda.bpm.job-execution.max-wait=1000",
+        // the tests send the group robots' deliveries themselves, at the instants they choose
+        "expoflow.notifications.dispatch-every=PT1H"})
 @Import(OutageSwitch.Installer.class)
 public @interface ExpoFlowTest {
 

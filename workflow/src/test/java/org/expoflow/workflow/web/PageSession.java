@@ -40,6 +40,18 @@ final class PageSession {
         return session;
     }
 
+    /** Submits a form of the page at {@code from} (its CSRF token with it); the HTML the browser lands on. */
+    String post(String from, String action) throws IOException, InterruptedException {
+        Matcher csrf = CSRF.matcher(get(from));
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on " + from);
+        }
+        return http.send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+    }
+
     /** The page's HTML, in Chinese. */
     String get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN").GET().build(),

@@ -1,0 +1,63 @@
+package org.expoflow.workflow.notifications;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.expoflow.projections.api.FindTaskSummary;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.workflow.kinds.KindTexts;
+import org.expoflow.workflow.units.UnitRegister;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * A notice in words, written when it is read (in the reader's language, with the step as it stands) or sent
+ * (in Chinese, to a unit's group robot): "沈阳市：新任务“拟定邀请名单”（邀请日本采购商），期限 2030年2月1日".
+ */
+@Component
+public class NoticeTexts {
+
+    private final MessageSource messages;
+    private final QueryGateway queries;
+    private final KindTexts kinds;
+    private final UnitRegister units;
+    private final ZoneId provinceZone;
+
+    public NoticeTexts(MessageSource messages, QueryGateway queries, KindTexts kinds, UnitRegister units,
+                       @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+        this.messages = messages;
+        this.queries = queries;
+        this.kinds = kinds;
+        this.units = units;
+        this.provinceZone = provinceZone;
+    }
+
+    /** In the reader's language. */
+    public String text(String notice, String taskId, String note) {
+        return text(notice, taskId, note, LocaleContextHolder.getLocale());
+    }
+
+    public String text(String notice, String taskId, String note, Locale locale) {
+        TaskSummary task = taskId == null ? null : queries.query(new FindTaskSummary(taskId), TaskSummary.class).join();
+        if (task == null) {
+            return messages.getMessage("notice." + notice, new Object[] {"", "", "", ""}, notice, locale);
+        }
+        String unit = units.find(task.unitId()).map(UnitRegister.RegisteredUnit::name).orElse(task.unitId());
+        Locale previous = LocaleContextHolder.getLocale();
+        LocaleContextHolder.setLocale(locale);
+        String step;
+        try {
+            step = kinds.step(task.kind(), task.stepKey(), task.stepName());
+        } finally {
+            LocaleContextHolder.setLocale(previous);
+        }
+        String due = task.dueAt() == null ? "" : DateTimeFormatter.ofPattern(locale.getLanguage().equals("zh")
+                ? "yyyy年M月d日" : "yyyy-MM-dd").withZone(provinceZone).format(task.dueAt());
+        String text = messages.getMessage("notice." + notice, new Object[] {unit, step, task.directiveTitle(), due}, notice, locale);
+        return note == null || note.isBlank() ? text : text + messages.getMessage("notice.note", new Object[] {note}, "", locale);
+    }
+}

@@ -1,0 +1,94 @@
+package org.expoflow.workflow.notifications;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.expoflow.commands.api.Actor;
+import org.expoflow.commands.api.TaskAssigned;
+import org.expoflow.commands.api.TaskChasedUp;
+import org.expoflow.commands.api.TaskCommented;
+import org.expoflow.commands.api.TaskDueSoon;
+import org.expoflow.commands.api.TaskEscalated;
+import org.expoflow.commands.api.TaskOverdue;
+import org.expoflow.commands.api.TaskReturnedForRework;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who hears of what: a unit of a step given to it, sent back to it, due soon, overdue, chased up, or instructed
+ * on by leadership; the office of a review waiting and of a step overdue or escalated; leadership of an
+ * escalation. Its own processing group, handled with the writer (subscribing): the news is written in the
+ * event's transaction, and never again on a rebuild.
+ */
+@Component
+@ProcessingGroup(NotificationPolicy.PROCESSING_GROUP)
+public class NotificationPolicy {
+
+    public static final String PROCESSING_GROUP = "notifications";
+
+    private final Outbox outbox;
+
+    public NotificationPolicy(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @EventHandler
+    void on(TaskAssigned event) {
+        if (event.supervisedTaskId() != null) {
+            return;
+        }
+        if (event.candidateGroup().equals(Actor.COORDINATOR)) {
+            outbox.record(Notice.REVIEW_WAITING, event.taskId(), null, Audience.office());
+        } else if (!event.candidateGroup().equals(Actor.LEADER)) {
+            outbox.record(Notice.NEW_STEP, event.taskId(), null, Audience.unit(event.candidateGroup()));
+        }
+    }
+
+    @EventHandler
+    void on(TaskReturnedForRework event) {
+        outbox.record(Notice.RETURNED, event.taskId(), event.comment(), Audience.unit(event.unitId()));
+    }
+
+    @EventHandler
+    void on(TaskDueSoon event) {
+        outbox.record(Notice.DUE_SOON, event.taskId(), null, Audience.unit(event.unitId()));
+    }
+
+    @EventHandler
+    void on(TaskOverdue event) {
+        outbox.record(Notice.OVERDUE, event.taskId(), null, Audience.unit(event.unitId()));
+        outbox.record(Notice.OVERDUE, event.taskId(), null, Audience.office());
+    }
+
+    @EventHandler
+    void on(TaskChasedUp event) {
+        outbox.record(Notice.CHASED_UP, event.taskId(), event.message(), Audience.unit(event.unitId()));
+    }
+
+    @EventHandler
+    void on(TaskEscalated event) {
+        outbox.record(Notice.ESCALATED, event.taskId(), null, Audience.leadership());
+        outbox.record(Notice.ESCALATED, event.taskId(), null, Audience.office());
+    }
+
+    @EventHandler
+    void on(TaskCommented event) {
+        if (event.instruction()) {
+            outbox.record(Notice.INSTRUCTION, event.taskId(), event.text(), Audience.unit(event.unitId()));
+        }
+    }
+
+    /** The people a notice is for: a unit's users, the office's or leadership's. */
+    public record Audience(String unitId, String role) {
+
+        static Audience unit(String unitId) {
+            return new Audience(unitId, null);
+        }
+
+        static Audience office() {
+            return new Audience(null, "COORDINATOR");
+        }
+
+        static Audience leadership() {
+            return new Audience(null, "LEADER");
+        }
+    }
+}

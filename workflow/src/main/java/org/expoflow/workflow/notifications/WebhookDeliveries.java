@@ -1,0 +1,154 @@
+package org.expoflow.workflow.notifications;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.projections.support.Times;
+import org.expoflow.workflow.units.UnitRegister;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The group robots' deliveries: every few seconds ({@code expoflow.notifications.dispatch-every}, 5 s) each
+ * node claims the deliveries due (one claim wins a row, so two nodes never send one twice), posts each as
+ * the text message WeCom and DingTalk robots take ({@code {"msgtype":"text","text":{"content":...}}}), and
+ * records it sent, or failed with the error and retried after 10 s, 20 s, 40 s ... up to an hour, eight times
+ * in all; a robot that is down loses nothing. A node that dies while sending leaves its claim, taken back after
+ * five minutes (that one message may then arrive twice). ADMIN sets a unit's robot.
+ */
+@Service
+public class WebhookDeliveries {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDeliveries.class);
+    static final int MAX_ATTEMPTS = 8;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    private static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+
+    private final JdbcTemplate jdbc;
+    private final NoticeTexts texts;
+    private final UnitRegister units;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public WebhookDeliveries(JdbcTemplate jdbc, NoticeTexts texts, UnitRegister units, Clock clock) {
+        this.jdbc = jdbc;
+        this.texts = texts;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    /** A delivery as recorded: where to, what, in which state, after how many attempts, the last error. */
+    public record Delivery(String id, String unitId, String target, String notice, String taskId, String state, int attempts,
+                           Instant createdAt, Instant sentAt, String lastError) {
+    }
+
+    /** Sets a unit's group robot: an http(s) address, refused naming {@code url} otherwise. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setWebhook(String unitId, String url) {
+        if (units.find(unitId).isEmpty()) {
+            throw DomainRuleViolation.notFound("unitId", "no registered unit " + unitId);
+        }
+        URI address;
+        try {
+            address = url == null ? null : URI.create(url.strip());
+        } catch (IllegalArgumentException notAnAddress) {
+            address = null;
+        }
+        if (address == null || address.getHost() == null || address.getScheme() == null
+                || !List.of("http", "https").contains(address.getScheme().toLowerCase(Locale.ROOT))) {
+            throw DomainRuleViolation.invalid("url", "a group robot's webhook is an http(s) address, such as"
+                    + " https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...");
+        }
+        if (jdbc.update("update unit_webhook set url = ? where unit_id = ?", address.toString(), unitId) == 0) {
+            jdbc.update("insert into unit_webhook (unit_id, url) values (?, ?)", unitId, address.toString());
+        }
+    }
+
+    /** The deliveries recorded, newest first, optionally of one state (PENDING, SENDING, SENT, FAILED). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Delivery> deliveries(String state) {
+        if (state != null && !List.of("PENDING", "SENDING", "SENT", "FAILED").contains(state)) {
+            throw DomainRuleViolation.invalid("state", "state is one of PENDING, SENDING, SENT, FAILED");
+        }
+        return jdbc.query("select * from notification_delivery" + (state == null ? "" : " where state = ?")
+                        + " order by created_at desc fetch first 200 rows only",
+                (rs, n) -> new Delivery(rs.getString("id"), rs.getString("unit_id"), rs.getString("target"), rs.getString("kind"),
+                        rs.getString("task_id"), rs.getString("state"), rs.getInt("attempts"), Times.instant(rs, "created_at"),
+                        Times.instant(rs, "sent_at"), rs.getString("last_error")),
+                state == null ? new Object[0] : new Object[] {state});
+    }
+
+    @Scheduled(initialDelayString = "${expoflow.notifications.dispatch-every:PT5S}",
+            fixedDelayString = "${expoflow.notifications.dispatch-every:PT5S}")
+    public void dispatch() {
+        dispatchDue(clock.instant());
+    }
+
+    /** Sends what is due at {@code now}; the number sent. */
+    public int dispatchDue(Instant now) {
+        Timestamp at = Timestamp.from(now);
+        jdbc.update("update notification_delivery set state = 'PENDING', claimed_at = null where state = 'SENDING'"
+                + " and claimed_at < ?", Timestamp.from(now.minus(CLAIM_LEASE)));
+        List<Map<String, Object>> due = jdbc.queryForList("select id, target, kind, task_id, note, attempts"
+                + " from notification_delivery where state = 'PENDING' and next_attempt_at <= ? order by next_attempt_at"
+                + " fetch first 50 rows only", at);
+        int sent = 0;
+        for (Map<String, Object> delivery : due) {
+            String id = (String) delivery.get("id");
+            if (jdbc.update("update notification_delivery set state = 'SENDING', claimed_at = ? where id = ? and state = 'PENDING'",
+                    at, id) == 0) {
+                continue;
+            }
+            int attempts = ((Number) delivery.get("attempts")).intValue() + 1;
+            try {
+                post((String) delivery.get("target"), texts.text((String) delivery.get("kind"), (String) delivery.get("task_id"),
+                        (String) delivery.get("note"), Locale.SIMPLIFIED_CHINESE));
+                jdbc.update("update notification_delivery set state = 'SENT', attempts = ?, sent_at = ?, last_error = null"
+                        + " where id = ?", attempts, Timestamp.from(clock.instant()), id);
+                sent++;
+            } catch (Exception failed) {
+                String error = failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage();
+                boolean givenUp = attempts >= MAX_ATTEMPTS;
+                Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
+                jdbc.update("update notification_delivery set state = ?, attempts = ?, last_error = ?, next_attempt_at = ?,"
+                                + " claimed_at = null where id = ?", givenUp ? "FAILED" : "PENDING", attempts,
+                        error.length() > 1000 ? error.substring(0, 1000) : error,
+                        Timestamp.from(now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait)), id);
+                log.info("webhook delivery {} failed (attempt {}{}): {}", id, attempts, givenUp ? ", given up" : "", error);
+            }
+        }
+        return sent;
+    }
+
+    private void post(String target, String text) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(message(text))).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException("the robot answered " + answer.statusCode());
+        }
+    }
+
+    private String message(String text) throws JsonProcessingException {
+        return json.writeValueAsString(Map.of("msgtype", "text", "text", Map.of("content", text)));
+    }
+}
