@@ -29,7 +29,9 @@ import org.springframework.test.context.TestPropertySource;
         "camunda.bpm.job-execution.wait-time-in-millis=250",
         "camunda.bpm.job-execution.max-wait=1000",
         // the tests send the group robots' deliveries themselves, at the instants they choose
-        "expoflow.notifications.dispatch-every=PT1H"})
+        "expoflow.notifications.dispatch-every=PT1H",
+        // mail goes to the test's own SMTP server (GreenMail's test port), when a test starts one
+        "spring.mail.host=127.0.0.1", "spring.mail.port=3025"})
 @Import(OutageSwitch.Installer.class)
 public @interface ExpoFlowTest {
 

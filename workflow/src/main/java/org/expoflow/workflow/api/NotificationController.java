@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.expoflow.workflow.notifications.Inbox;
 import org.expoflow.workflow.notifications.Inbox.InboxItem;
-import org.expoflow.workflow.notifications.WebhookDeliveries;
-import org.expoflow.workflow.notifications.WebhookDeliveries.Delivery;
+import org.expoflow.workflow.notifications.Deliveries;
+import org.expoflow.workflow.notifications.Deliveries.Delivery;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,9 +27,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class NotificationController {
 
     private final Inbox inbox;
-    private final WebhookDeliveries webhooks;
+    private final Deliveries webhooks;
 
-    public NotificationController(Inbox inbox, WebhookDeliveries webhooks) {
+    public NotificationController(Inbox inbox, Deliveries webhooks) {
         this.inbox = inbox;
         this.webhooks = webhooks;
     }

@@ -58,6 +58,10 @@ public class UserController {
     public record NewPassword(@NotNull @Size(min = 10, max = 100, message = "must be 10 to 100 characters") String password) {
     }
 
+    /** Where the user's notices are mailed; empty to mail them no more. */
+    public record Email(@jakarta.validation.constraints.Email @Size(max = 200) String email) {
+    }
+
     public record Enabled(@NotNull Boolean enabled) {
     }
 
@@ -104,6 +108,16 @@ public class UserController {
     @Operation(summary = "Disable a user who must sign in no more (answered like a wrong password), or enable them again")
     public ResponseEntity<Void> enable(@PathVariable String username, @Valid @RequestBody Enabled enabled) {
         if (!users.setEnabled(username, enabled.enabled())) {
+            throw DomainRuleViolation.notFound("username", "no user " + username);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{username}/email")
+    @Operation(summary = "Set where a user's notices are mailed (empty: mailed no more)")
+    public ResponseEntity<Void> email(@PathVariable String username, @Valid @RequestBody Email email) {
+        String address = email.email() == null || email.email().isBlank() ? null : email.email().strip();
+        if (!users.setEmail(username, address)) {
             throw DomainRuleViolation.notFound("username", "no user " + username);
         }
         return ResponseEntity.noContent().build();

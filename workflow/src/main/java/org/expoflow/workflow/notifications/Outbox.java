@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the news in the transaction of the event that caused it: a line in the inbox of each person of the
- * audience, and for a unit, a delivery to its group robot (its own webhook, else the default one) that
- * {@link WebhookDeliveries} sends once the transaction has committed. Rolled back with the event, nothing is
+ * audience, a mail to each of them whose address ADMIN has set, and for a unit, a delivery to its group robot
+ * (its own webhook, else the default one), which {@link Deliveries} sends once the transaction has committed. Rolled back with the event, nothing is
  * announced that did not happen.
  */
 @Component
@@ -38,15 +38,23 @@ public class Outbox {
         users.list().stream().filter(UserDirectory.UserEntry::enabled)
                 .filter(user -> audience.unitId() != null ? audience.unitId().equals(user.unitId())
                         : user.role().name().equals(audience.role()))
-                .forEach(user -> jdbc.update("insert into notification (id, recipient, created_at, kind, task_id, note)"
-                                + " values (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), user.username(), now,
-                        notice.name(), taskId, note));
+                .forEach(user -> {
+                    jdbc.update("insert into notification (id, recipient, created_at, kind, task_id, note)"
+                            + " values (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), user.username(), now,
+                            notice.name(), taskId, note);
+                    if (user.email() != null) {
+                        deliver("EMAIL", user.email(), audience.unitId(), notice, taskId, note, now);
+                    }
+                });
         if (audience.unitId() != null) {
-            webhookOf(audience.unitId()).ifPresent(url -> jdbc.update("insert into notification_delivery (id, channel,"
-                            + " target, unit_id, kind, task_id, note, created_at, state, attempts, next_attempt_at)"
-                            + " values (?, 'WEBHOOK', ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)", UUID.randomUUID().toString(), url,
-                    audience.unitId(), notice.name(), taskId, note, now, now));
+            webhookOf(audience.unitId()).ifPresent(url -> deliver("WEBHOOK", url, audience.unitId(), notice, taskId, note, now));
         }
+    }
+
+    private void deliver(String channel, String target, String unitId, Notice notice, String taskId, String note, Timestamp now) {
+        jdbc.update("insert into notification_delivery (id, channel, target, unit_id, kind, task_id, note, created_at, state,"
+                        + " attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)",
+                UUID.randomUUID().toString(), channel, target, unitId, notice.name(), taskId, note, now, now);
     }
 
     private Optional<String> webhookOf(String unitId) {

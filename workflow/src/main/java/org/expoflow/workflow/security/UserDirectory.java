@@ -36,7 +36,7 @@ public class UserDirectory implements UserDetailsService {
     }
 
     /** A user as the administrators see it: never the password hash. */
-    public record UserEntry(String username, Role role, String unitId, String displayName, boolean enabled) {
+    public record UserEntry(String username, Role role, String unitId, String displayName, boolean enabled, String email) {
     }
 
     /** Every user's name as people know it (the display name, else the user name), by user name. */
@@ -46,14 +46,19 @@ public class UserDirectory implements UserDetailsService {
     }
 
     public List<UserEntry> list() {
-        return jdbc.query("select username, role, unit_id, display_name, enabled from expoflow_user order by username",
+        return jdbc.query("select username, role, unit_id, display_name, enabled, email from expoflow_user order by username",
                 (rs, n) -> new UserEntry(rs.getString("username"), Role.valueOf(rs.getString("role")),
-                        rs.getString("unit_id"), rs.getString("display_name"), rs.getBoolean("enabled")));
+                        rs.getString("unit_id"), rs.getString("display_name"), rs.getBoolean("enabled"), rs.getString("email")));
     }
 
     /** Lets a user sign in again, or no more; answers false when there is no such user. */
     public boolean setEnabled(String username, boolean enabled) {
         return jdbc.update("update expoflow_user set enabled = ? where username = ?", enabled, username) == 1;
+    }
+
+    /** Sets where the user's notices are mailed (null: nowhere); answers false when there is no such user. */
+    public boolean setEmail(String username, String email) {
+        return jdbc.update("update expoflow_user set email = ? where username = ?", email, username) == 1;
     }
 
     /** Sets a new password; answers false when there is no such user. */

@@ -38,7 +38,7 @@ class NotificationsTest {
     int port;
 
     @Autowired
-    WebhookDeliveries deliveries;
+    Deliveries deliveries;
 
     @Autowired
     JdbcTemplate jdbc;

@@ -17,7 +17,11 @@ import org.expoflow.projections.support.Times;
 import org.expoflow.workflow.units.UnitRegister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -26,17 +30,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The group robots' deliveries: every few seconds ({@code expoflow.notifications.dispatch-every}, 5 s) each
+ * The deliveries of the outbox, to the group robots and by e-mail: every few seconds ({@code expoflow.notifications.dispatch-every}, 5 s) each
  * node claims the deliveries due (one claim wins a row, so two nodes never send one twice), posts each as
- * the text message WeCom and DingTalk robots take ({@code {"msgtype":"text","text":{"content":...}}}), and
+ * the text message WeCom and DingTalk robots take ({@code {"msgtype":"text","text":{"content":...}}}) or mails it
+ * (through the SMTP server {@code spring.mail.host}; none set, a mail waits and is retried), and
  * records it sent, or failed with the error and retried after 10 s, 20 s, 40 s ... up to an hour, eight times
  * in all; a robot that is down loses nothing. A node that dies while sending leaves its claim, taken back after
  * five minutes (that one message may then arrive twice). ADMIN sets a unit's robot.
  */
 @Service
-public class WebhookDeliveries {
+public class Deliveries {
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookDeliveries.class);
+    private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
     static final int MAX_ATTEMPTS = 8;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
@@ -46,19 +51,25 @@ public class WebhookDeliveries {
     private final NoticeTexts texts;
     private final UnitRegister units;
     private final Clock clock;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String from;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    public WebhookDeliveries(JdbcTemplate jdbc, NoticeTexts texts, UnitRegister units, Clock clock) {
+    public Deliveries(JdbcTemplate jdbc, NoticeTexts texts, UnitRegister units, Clock clock,
+                      ObjectProvider<JavaMailSender> mail,
+                      @Value("${expoflow.notifications.mail-from:expoflow@localhost}") String from) {
         this.jdbc = jdbc;
         this.texts = texts;
         this.units = units;
         this.clock = clock;
+        this.mail = mail;
+        this.from = from;
     }
 
-    /** A delivery as recorded: where to, what, in which state, after how many attempts, the last error. */
-    public record Delivery(String id, String unitId, String target, String notice, String taskId, String state, int attempts,
-                           Instant createdAt, Instant sentAt, String lastError) {
+    /** A delivery as recorded: by which channel (WEBHOOK, EMAIL) to where, what, in which state, after how many attempts, the last error. */
+    public record Delivery(String id, String channel, String unitId, String target, String notice, String taskId, String state,
+                           int attempts, Instant createdAt, Instant sentAt, String lastError) {
     }
 
     /** Sets a unit's group robot: an http(s) address, refused naming {@code url} otherwise. */
@@ -91,9 +102,9 @@ public class WebhookDeliveries {
         }
         return jdbc.query("select * from notification_delivery" + (state == null ? "" : " where state = ?")
                         + " order by created_at desc fetch first 200 rows only",
-                (rs, n) -> new Delivery(rs.getString("id"), rs.getString("unit_id"), rs.getString("target"), rs.getString("kind"),
-                        rs.getString("task_id"), rs.getString("state"), rs.getInt("attempts"), Times.instant(rs, "created_at"),
-                        Times.instant(rs, "sent_at"), rs.getString("last_error")),
+                (rs, n) -> new Delivery(rs.getString("id"), rs.getString("channel"), rs.getString("unit_id"), rs.getString("target"),
+                        rs.getString("kind"), rs.getString("task_id"), rs.getString("state"), rs.getInt("attempts"),
+                        Times.instant(rs, "created_at"), Times.instant(rs, "sent_at"), rs.getString("last_error")),
                 state == null ? new Object[0] : new Object[] {state});
     }
 
@@ -108,7 +119,7 @@ public class WebhookDeliveries {
         Timestamp at = Timestamp.from(now);
         jdbc.update("update notification_delivery set state = 'PENDING', claimed_at = null where state = 'SENDING'"
                 + " and claimed_at < ?", Timestamp.from(now.minus(CLAIM_LEASE)));
-        List<Map<String, Object>> due = jdbc.queryForList("select id, target, kind, task_id, note, attempts"
+        List<Map<String, Object>> due = jdbc.queryForList("select id, channel, target, kind, task_id, note, attempts"
                 + " from notification_delivery where state = 'PENDING' and next_attempt_at <= ? order by next_attempt_at"
                 + " fetch first 50 rows only", at);
         int sent = 0;
@@ -120,8 +131,13 @@ public class WebhookDeliveries {
             }
             int attempts = ((Number) delivery.get("attempts")).intValue() + 1;
             try {
-                post((String) delivery.get("target"), texts.text((String) delivery.get("kind"), (String) delivery.get("task_id"),
-                        (String) delivery.get("note"), Locale.SIMPLIFIED_CHINESE));
+                String text = texts.text((String) delivery.get("kind"), (String) delivery.get("task_id"),
+                        (String) delivery.get("note"), Locale.SIMPLIFIED_CHINESE);
+                if ("EMAIL".equals(delivery.get("channel"))) {
+                    mail((String) delivery.get("target"), text);
+                } else {
+                    post((String) delivery.get("target"), text);
+                }
                 jdbc.update("update notification_delivery set state = 'SENT', attempts = ?, sent_at = ?, last_error = null"
                         + " where id = ?", attempts, Timestamp.from(clock.instant()), id);
                 sent++;
@@ -137,6 +153,19 @@ public class WebhookDeliveries {
             }
         }
         return sent;
+    }
+
+    private void mail(String to, String text) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            throw new IllegalStateException("no mail server is configured (spring.mail.host)");
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setTo(to);
+        message.setFrom(from);
+        message.setSubject("ExpoFlow 督办提醒");
+        message.setText(text);
+        sender.send(message);
     }
 
     private void post(String target, String text) throws Exception {
