@@ -14,6 +14,7 @@ import org.expoflow.projections.api.FindExpo;
 import org.expoflow.projections.api.ListExpos;
 import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.application.PlanningWindow;
+import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.units.UnitRegister;
@@ -39,14 +40,16 @@ public class ExpoWork {
     private final ProjectionCatchUp catchUp;
     private final UnitRegister units;
     private final RequestRules rules;
+    private final Refusals refusals;
 
     public ExpoWork(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, UnitRegister units,
-                    RequestRules rules) {
+                    RequestRules rules, Refusals refusals) {
         this.acting = acting;
         this.queries = queries;
         this.catchUp = catchUp;
         this.units = units;
         this.rules = rules;
+        this.refusals = refusals;
     }
 
     public record PlanExpoRequest(@NotBlank @Size(max = 300) String name, @Size(max = 300) String venue,
@@ -99,7 +102,7 @@ public class ExpoWork {
     /** Refused (400, field {@code unitId}) unless the unit is enrolled in the expo. */
     public void requireEnrolled(String expoId, String unitId) {
         if (get(expoId).units().stream().noneMatch(unit -> unit.unitId().equals(unitId))) {
-            throw DomainRuleViolation.invalid("unitId", "unit '" + unitId + "' is not enrolled in this expo");
+            throw refusals.invalid("unitId", "notEnrolled", unitId);
         }
     }
 }

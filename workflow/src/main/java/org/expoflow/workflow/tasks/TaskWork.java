@@ -49,6 +49,7 @@ import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.application.ProvinceDeadlines;
+import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.engine.DeadlineSupervision;
@@ -110,12 +111,13 @@ public class TaskWork {
     private final ExpoWork expos;
     private final UnitRegister register;
     private final KindTexts texts;
+    private final Refusals refusals;
 
     public TaskWork(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, TaskService taskService,
                     FormService formService, HistoryService historyService, RuntimeService runtimeService,
                     DirectiveKindCatalogue kinds, TransactionTemplate transactions, DeadlineSupervision supervision,
                     Clock clock, ProvinceDeadlines deadlines, RequestRules rules, ExpoWork expos,
-                    UnitRegister register, KindTexts texts) {
+                    UnitRegister register, KindTexts texts, Refusals refusals) {
         this.acting = acting;
         this.queries = queries;
         this.catchUp = catchUp;
@@ -132,6 +134,7 @@ public class TaskWork {
         this.expos = expos;
         this.register = register;
         this.texts = texts;
+        this.refusals = refusals;
     }
 
     public record ProgressRequest(@NotNull @Min(0) @Max(100) Integer percent, @Size(max = 4000) String note,
@@ -322,7 +325,7 @@ public class TaskWork {
         rules.check(request);
         TaskSummary task = visibleSummary(user, taskId);
         if (task.status() != TaskStatus.OPEN && task.status() != TaskStatus.CLAIMED) {
-            throw DomainRuleViolation.conflict("task " + taskId + " is already " + task.status().name().toLowerCase());
+            throw refusals.conflict("taskClosed", refusals.word("status." + task.status().name(), task.status().name()));
         }
         StepForm form = form(task);
         Map<String, BigDecimal> figures = request.figures() == null ? Map.of() : request.figures();
@@ -332,9 +335,9 @@ public class TaskWork {
         Map<String, Object> taskFigures = new HashMap<>();
         for (Map.Entry<String, String> value : values.entrySet()) {
             StepForm.Field field = field(form, value.getKey())
-                    .orElseThrow(() -> DomainRuleViolation.invalid("values." + value.getKey(), "this step has no field '" + value.getKey() + "'"));
+                    .orElseThrow(() -> refusals.invalid("values." + value.getKey(), "noSuchField", value.getKey()));
             if (field.isFigure()) {
-                throw DomainRuleViolation.invalid("values." + value.getKey(), "'" + value.getKey() + "' is a figure: send it in figures");
+                throw refusals.invalid("values." + value.getKey(), "figureAsValue", figureName(value.getKey()));
             }
             variables.put(field.id(), value.getValue());
         }
@@ -343,7 +346,7 @@ public class TaskWork {
                 () -> taskFigures.put(key, number.stripTrailingZeros().toPlainString())));
         if (request.decision() != null || request.comment() != null) {
             if (!form.isReview()) {
-                throw DomainRuleViolation.invalid("decision", "this step is not a review: it takes values and figures, not a decision");
+                throw refusals.invalid("decision", "notAReview");
             }
             if (request.decision() != null) {
                 variables.put(StepForm.DECISION, request.decision().name());
@@ -363,10 +366,10 @@ public class TaskWork {
             for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
                 if (cause instanceof NullValueException || cause instanceof NotFoundException) {
                     // the task was open when read a moment ago: another click completed it in between
-                    throw DomainRuleViolation.conflict("task " + taskId + " was completed by someone else just now");
+                    throw refusals.conflict("completedMeanwhile");
                 }
             }
-            throw namingTheField(refused);
+            throw namingTheField(refused, task, form);
         }
         catchUp.awaitHead();
     }
@@ -378,7 +381,7 @@ public class TaskWork {
         TaskSummary task = visibleSummary(user, taskId);
         Instant newDueAt = deadlines.of(request.dueOn(), request.dueAt());
         if (newDueAt == null) {
-            throw DomainRuleViolation.invalid("dueOn", "name the new deadline: dueOn (a date) or dueAt (an instant)");
+            throw refusals.invalid("dueOn", "deadlineMissing");
         }
         transactions.executeWithoutResult(status -> {
             acting.send(new ExtendDeadline(taskId, acting.currentActor(), newDueAt, request.reason(), clock.instant()));
@@ -440,13 +443,13 @@ public class TaskWork {
             case EXTEND -> {
                 rules.check(new ExtendRequest(request.dueOn(), request.dueAt(), request.reason()));
                 if (deadlines.of(request.dueOn(), request.dueAt()) == null) {
-                    throw DomainRuleViolation.invalid("dueOn", "name the new deadline: dueOn (a date) or dueAt (an instant)");
+                    throw refusals.invalid("dueOn", "deadlineMissing");
                 }
             }
             case REASSIGN -> {
                 rules.check(new ReassignRequest(request.unitId(), request.reason()));
                 if (register.find(request.unitId()).isEmpty()) {
-                    throw DomainRuleViolation.invalid("unitId", "'" + request.unitId() + "' is not a registered unit");
+                    throw refusals.invalid("unitId", "unitNotRegistered", request.unitId());
                 }
             }
             case APPROVE -> rules.check(new CompleteRequest(null, null, ReviewDecision.APPROVE, request.comment()));
@@ -475,18 +478,18 @@ public class TaskWork {
     public String attach(ExpoFlowUser user, String taskId, AttachedFile file) {
         visibleSummary(user, taskId);
         if (file == null || file.content() == null || file.content().length == 0) {
-            throw DomainRuleViolation.invalid("file", "attach a file in a part named 'file'");
+            throw refusals.invalid("file", "attachFile");
         }
         String contentType = file.contentType() == null ? "" : file.contentType();
         if (!ATTACHABLE.contains(contentType)) {
-            throw new AttachmentRefused("attach a photo (JPEG, PNG, WebP) or a PDF, not '" + contentType + "'");
+            throw new AttachmentRefused(refusals.text("attachmentType", contentType));
         }
         String name = file.name() == null || file.name().isBlank() ? "attachment" : file.name().strip();
         if (name.length() > 200) {
-            throw DomainRuleViolation.invalid("file", "the file name is longer than 200 characters");
+            throw refusals.invalid("file", "fileNameTooLong");
         }
         if (!AttachmentContent.isWhatItDeclares(contentType, file.content())) {
-            throw new AttachmentRefused("the file is not the " + contentType + " it is declared as");
+            throw new AttachmentRefused(refusals.text("attachmentContent", contentType));
         }
         String attachmentId = transactions.execute(status -> {
             Task engineTask = openEngineTask(taskId);
@@ -516,7 +519,7 @@ public class TaskWork {
         visibleSummary(user, taskId);
         Attachment attachment = taskService.getTaskAttachment(taskId, attachmentId);
         if (attachment == null) {
-            throw DomainRuleViolation.notFound("attachmentId", "task " + taskId + " has no attachment " + attachmentId);
+            throw refusals.notFound("attachmentId", "noAttachment");
         }
         try (InputStream content = taskService.getTaskAttachmentContent(taskId, attachmentId)) {
             return new AttachmentFile(attachment.getName(), attachment.getType(),
@@ -529,20 +532,32 @@ public class TaskWork {
     private Task openEngineTask(String taskId) {
         Task engineTask = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (engineTask == null) {
-            throw DomainRuleViolation.conflict("task " + taskId + " is no longer open in the engine");
+            throw refusals.conflict("noLongerOpen");
         }
         return engineTask;
     }
 
-    /** The engine's form validation names the field it refused; so does our answer, to the API and the pages. */
-    private static RuntimeException namingTheField(RuntimeException refused) {
+    /**
+     * The engine's form validation names the field it refused; so does our answer, to the API (by its id) and to
+     * people (by its label, with the rule in words).
+     */
+    private RuntimeException namingTheField(RuntimeException refused, TaskSummary task, StepForm form) {
         for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
             if (cause instanceof FormFieldValidatorException invalid) {
-                String constraint = invalid.getConfig() == null ? invalid.getName() : invalid.getName() + " " + invalid.getConfig();
-                return DomainRuleViolation.invalid(invalid.getId(), "field '" + invalid.getId() + "' is not valid: " + constraint);
+                String label = field(form, invalid.getId()).map(field -> texts.field(task.kind(), field.id(), field.label()))
+                        .orElse(invalid.getId());
+                String rule = invalid.getName() == null ? "other" : invalid.getName();
+                String sentence = List.of("required", "min", "max", "minlength", "maxlength", "readonly").contains(rule)
+                        ? refusals.text("formField." + rule, label, invalid.getConfig())
+                        : refusals.text("formField.other", label, rule);
+                return DomainRuleViolation.invalid(invalid.getId(), sentence);
             }
         }
         return refused;
+    }
+
+    private String figureName(String key) {
+        return refusals.word("figure." + key, key);
     }
 
     /** The task as the lists show it, for an action: its history is not read. */
@@ -552,13 +567,13 @@ public class TaskWork {
         return task;
     }
 
-    private static void requireVisible(ExpoFlowUser user, String taskId, TaskSummary task) {
+    private void requireVisible(ExpoFlowUser user, String taskId, TaskSummary task) {
         if (task == null) {
-            throw DomainRuleViolation.notFound("taskId", "no task with id " + taskId);
+            throw refusals.notFound("taskId", "noTask");
         }
         if (user.isCity() && !task.unitId().equals(user.unitId()) && !task.candidateGroup().equals(user.unitId())
                 && !task.cooperatingUnits().contains(user.unitId())) {
-            throw new AccessDeniedException("task " + taskId + " belongs to another unit");
+            throw new AccessDeniedException(refusals.text("taskOfAnotherUnit"));
         }
     }
 
@@ -588,28 +603,26 @@ public class TaskWork {
         List<String> collected = kind.figures();
         figures.forEach((key, number) -> {
             if (!collected.contains(key)) {
-                throw DomainRuleViolation.invalid("figures." + key, "this directive does not collect a figure '" + key
-                        + "'; it collects " + collected);
+                throw refusals.invalid("figures." + key, "figureNotCollected", figureName(key));
             }
             if (!Figure.isStorable(number)) {
-                throw DomainRuleViolation.invalid("figures." + key, "'" + key + "' must be below " + Figure.LIMIT.toBigInteger()
-                        + " with at most " + Figure.MAX_DECIMALS + " decimals");
+                throw refusals.invalid("figures." + key, "figureTooLarge", figureName(key));
             }
             boolean whole = kind.steps().stream().flatMap(step -> step.fields().stream())
                     .anyMatch(field -> field.id().equals(key) && "long".equals(field.type()));
             if (whole && number.stripTrailingZeros().scale() > 0) {
-                throw DomainRuleViolation.invalid("figures." + key, "'" + key + "' is a whole number");
+                throw refusals.invalid("figures." + key, "wholeNumber", figureName(key));
             }
         });
     }
 
     /** The engine's form types want a long for a {@code long} field and a double for a {@code double} one. */
-    private static Object typed(StepForm.Field field, BigDecimal number) {
+    private Object typed(StepForm.Field field, BigDecimal number) {
         if ("long".equals(field.type())) {
             try {
                 return number.longValueExact();
             } catch (ArithmeticException e) {
-                throw DomainRuleViolation.invalid("figures." + field.id(), "'" + field.id() + "' is a whole number");
+                throw refusals.invalid("figures." + field.id(), "wholeNumber", figureName(field.id()));
             }
         }
         if ("double".equals(field.type())) {
