@@ -62,6 +62,11 @@ class ConsolePages {
         model.addAttribute("expos", all);
         model.addAttribute("expo", expo);
         model.addAttribute("kinds", directives.kinds());
+        // which kinds collect each figure: the issue form shows the targets of the kind chosen only
+        Map<String, String> kindsCollecting = new LinkedHashMap<>();
+        directives.kinds().forEach(kind -> kind.figures().forEach(figure ->
+                kindsCollecting.merge(figure, kind.key(), (others, one) -> others + " " + one)));
+        model.addAttribute("kindsCollecting", kindsCollecting);
         if (expo != null) {
             java.util.Set<String> enrolled = expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId)
                     .collect(java.util.stream.Collectors.toSet());
@@ -115,6 +120,15 @@ class ConsolePages {
         });
         if (done) {
             redirect.addFlashAttribute(PageErrors.DONE, "directiveIssued");
+        } else {
+            // refused: the form comes back as it was sent, with the refusal at its field
+            Map<String, String> issued = new LinkedHashMap<>();
+            request.getParameterMap().forEach((name, values) -> {
+                if (!name.equals("_csrf")) {
+                    issued.put(name, String.join(",", values));
+                }
+            });
+            redirect.addFlashAttribute("issued", issued);
         }
         return "redirect:/console?expoId=" + expoId;
     }

@@ -152,7 +152,9 @@ class BrowserStoryTest {
         // past the browser's own check, the server still names the missing figure at its field
         ((JavascriptExecutor) browser).executeScript("document.getElementById('figure.buyersInvited').removeAttribute('required')");
         submit(By.id("complete"));
-        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("buyersInvited");
+        // by its label, in the reader's language, never its id
+        assertThat(browser.findElement(By.cssSelector(".field-error")).getText())
+                .contains(chinese ? "已邀请采购商（家）：请填写此项" : "Buyers invited: required");
         assertThat(browser.findElement(By.id("figure.buyersInvited")).getAttribute("aria-invalid")).isEqualTo("true");
         browser.findElement(By.id("figure.buyersInvited")).sendKeys("42");
         submit(By.id("complete"));

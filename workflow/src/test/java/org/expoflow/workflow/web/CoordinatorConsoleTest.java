@@ -52,4 +52,23 @@ class CoordinatorConsoleTest {
         assertThat(byKeyword).contains("Invite the Panjin rice buyers");
         assertThat(office.get("/tasks?filter=done&q=nothing-like-this")).doesNotContain("Invite the Panjin rice buyers");
     }
+
+    @Test
+    void theIssueFormOffersTheChosenKindsTargetsOnlyAndComesBackAsSentWhenRefused() throws Exception {
+        String base = "http://localhost:" + port;
+        String expoId = OsakaFixture.osakaWith(ExpoFlowClient.as(base, "coordinator"), "panjin", "tieling");
+        PageSession office = PageSession.signedIn(base, "coordinator");
+
+        String console = office.get("/console?expoId=" + expoId);
+        assertThat(console).containsPattern("data-kinds=\"[^\"]*ship-exhibits[^\"]*\">\\s*<label for=\"target.exhibitsShipped\"")
+                .containsPattern("data-kinds=\"[^\"]*invite-buyers[^\"]*\">\\s*<label for=\"target.buyersInvited\"");
+
+        String refused = office.post("/console?expoId=" + expoId, "/console/" + expoId + "/directives", "kind", "ship-exhibits",
+                "title", "", "dueOn", "2030-02-01", "unitIds", "tieling", "target.exhibitsShipped", "120");
+        assertThat(refused).as("the refusal at its field").contains("class=\"field-error\"")
+                .contains("<option value=\"ship-exhibits\" selected=\"selected\">")
+                .containsPattern("name=\"target.exhibitsShipped\"\\s+value=\"120\"")
+                .contains("<p class=\"field-error\">标题不能为空</p>")
+                .containsPattern("value=\"tieling\" id=\"unit-tieling\" checked=\"checked\"");
+    }
 }

@@ -40,15 +40,23 @@ final class PageSession {
         return session;
     }
 
-    /** Submits a form of the page at {@code from} (its CSRF token with it); the HTML the browser lands on. */
-    String post(String from, String action) throws IOException, InterruptedException {
+    /**
+     * Submits a form of the page at {@code from} (its CSRF token with it) with these fields (name, value, ...);
+     * the HTML the browser lands on.
+     */
+    String post(String from, String action, String... fields) throws IOException, InterruptedException {
         Matcher csrf = CSRF.matcher(get(from));
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on " + from);
         }
+        StringBuilder form = new StringBuilder("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+        for (int i = 0; i < fields.length; i += 2) {
+            form.append('&').append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
         return http.send(HttpRequest.newBuilder(URI.create(base + action))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 
