@@ -1,5 +1,7 @@
 package org.expoflow.commands.api;
 
+import java.util.List;
+
 /**
  * A refusal, the one kind ExpoFlow has: a command refused by an aggregate, or a request refused by the
  * application before any command (input naming an unknown unit, kind or figure; a path to nothing). The
@@ -14,11 +16,28 @@ public class DomainRuleViolation extends RuntimeException {
 
     private final Kind kind;
     private final String field;
+    private final String code;
+    private final List<Object> arguments;
 
     public DomainRuleViolation(Kind kind, String field, String message) {
+        this(kind, field, message, null, List.of());
+    }
+
+    private DomainRuleViolation(Kind kind, String field, String message, String code, List<Object> arguments) {
         super(message);
         this.kind = kind;
         this.field = field;
+        this.code = code;
+        this.arguments = arguments;
+    }
+
+    /**
+     * The same refusal, with a code (and its arguments) by which the application says it in the reader's
+     * language; the message stays the developers' and the logs'.
+     */
+    public DomainRuleViolation coded(String refusalCode, Object... refusalArguments) {
+        return new DomainRuleViolation(kind, field, getMessage(), refusalCode,
+                java.util.Arrays.stream(refusalArguments).map(argument -> argument == null ? "" : argument).toList());
     }
 
     public static DomainRuleViolation invalid(String field, String message) {
@@ -45,5 +64,14 @@ public class DomainRuleViolation extends RuntimeException {
     /** The input field at fault, or {@code null}. */
     public String field() {
         return field;
+    }
+
+    /** The code by which the refusal is said to people, or {@code null}: then its message is all there is. */
+    public String code() {
+        return code;
+    }
+
+    public List<Object> arguments() {
+        return arguments;
     }
 }

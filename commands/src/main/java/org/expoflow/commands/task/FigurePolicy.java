@@ -40,7 +40,8 @@ public final class FigurePolicy {
 
     static void checkRequiredPresent(Set<String> required, Map<String, BigDecimal> figures) {
         required.stream().sorted().filter(key -> !figures.containsKey(key)).findFirst().ifPresent(key -> {
-            throw DomainRuleViolation.invalid("figures." + key, "figure '" + key + "' is required to complete this step");
+            throw DomainRuleViolation.invalid("figures." + key, "figure '" + key + "' is required to complete this step")
+                    .coded("figureRequired", key);
         });
     }
 }

@@ -109,7 +109,7 @@ public class Task {
         checkOpen();
         TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
         if (assignee != null && !assignee.equals(command.assignee())) {
-            throw DomainRuleViolation.conflict("task " + taskId + " is already claimed by " + assignee);
+            throw DomainRuleViolation.conflict("task " + taskId + " is already claimed by " + assignee).coded("claimedBy", assignee);
         }
         if (command.assignee().equals(assignee)) {
             return;
@@ -148,7 +148,8 @@ public class Task {
         FigurePolicy.checkKnownAndStorable("figures", figures);
         FigurePolicy.checkRequiredPresent(requiredFigures, figures);
         if (attachmentRequired && attachments == 0) {
-            throw DomainRuleViolation.invalid("attachments", "this step asks for at least one attached file; attach it first");
+            throw DomainRuleViolation.invalid("attachments", "this step asks for at least one attached file; attach it first")
+                    .coded("attachmentRequired");
         }
         apply(new TaskCompleted(taskId, directiveId, unitId, command.actor().userId(),
                 command.values() == null ? Map.of() : Map.copyOf(command.values()), Map.copyOf(figures),
@@ -223,10 +224,12 @@ public class Task {
             throw DomainRuleViolation.invalid("dueOn", "an extension names the new deadline");
         }
         if (command.requestedAt() != null && !command.dueAt().isAfter(command.requestedAt())) {
-            throw DomainRuleViolation.invalid("dueOn", "the new deadline " + command.dueAt() + " has already passed");
+            throw DomainRuleViolation.invalid("dueOn", "the new deadline " + command.dueAt() + " has already passed")
+                    .coded("deadlinePassed", command.dueAt());
         }
         if (dueAt != null && !command.dueAt().isAfter(dueAt)) {
-            throw DomainRuleViolation.invalid("dueOn", "an extension moves the deadline later than " + dueAt);
+            throw DomainRuleViolation.invalid("dueOn", "an extension moves the deadline later than " + dueAt)
+                    .coded("deadlineNotLater", dueAt);
         }
         apply(new DeadlineExtended(taskId, directiveId, unitId, dueAt, command.dueAt(),
                 originalDueAt == null ? command.dueAt() : originalDueAt, command.reason().strip()));
@@ -241,7 +244,8 @@ public class Task {
             throw DomainRuleViolation.invalid("unitId", "name the unit that takes the task over");
         }
         if (command.unitId().equals(candidateGroup)) {
-            throw DomainRuleViolation.invalid("unitId", "task " + taskId + " is already " + candidateGroup + "'s");
+            throw DomainRuleViolation.invalid("unitId", "task " + taskId + " is already " + candidateGroup + "'s")
+                    .coded("alreadyTheUnits", candidateGroup);
         }
         apply(new TaskReassigned(taskId, directiveId, unitId, candidateGroup, command.unitId(), command.reason()));
     }
@@ -255,7 +259,8 @@ public class Task {
             throw DomainRuleViolation.invalid("unitId", "name the co-operating unit");
         }
         if (actingGroups().contains(command.unitId())) {
-            throw DomainRuleViolation.conflict("unit " + command.unitId() + " already works on task " + taskId);
+            throw DomainRuleViolation.conflict("unit " + command.unitId() + " already works on task " + taskId)
+                    .coded("alreadyCooperating", command.unitId());
         }
         apply(new CooperatingUnitAdded(taskId, directiveId, unitId, command.unitId()));
     }
@@ -270,14 +275,14 @@ public class Task {
         if (actor == null || !(actor.isCoordinator() || actor.belongsTo(Actor.LEADER) || actor.isEngine()
                 || actingGroups().stream().anyMatch(actor::belongsTo))) {
             throw DomainRuleViolation.forbidden("user " + (actor == null ? "anonymous" : actor.userId())
-                    + " may not comment on task " + taskId);
+                    + " may not comment on task " + taskId).coded("mayNotAct");
         }
         if (command.instruction() && !actor.belongsTo(Actor.LEADER)) {
-            throw DomainRuleViolation.forbidden("only leadership gives instructions");
+            throw DomainRuleViolation.forbidden("only leadership gives instructions").coded("instructionByLeadership");
         }
         String text = command.text() == null ? "" : command.text().strip();
         if (text.isEmpty()) {
-            throw DomainRuleViolation.invalid("text", "a comment says something");
+            throw DomainRuleViolation.invalid("text", "a comment says something").coded("commentEmpty");
         }
         if (text.length() > MAX_COMMENT) {
             throw DomainRuleViolation.invalid("text", "a comment is at most " + MAX_COMMENT + " characters");
@@ -306,7 +311,7 @@ public class Task {
 
     private void checkOpen() {
         if (closed) {
-            throw DomainRuleViolation.conflict("task " + taskId + " is already closed");
+            throw DomainRuleViolation.conflict("task " + taskId + " is already closed").coded("closed");
         }
     }
 

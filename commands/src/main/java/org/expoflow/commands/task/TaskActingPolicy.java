@@ -23,7 +23,8 @@ final class TaskActingPolicy {
             return;
         }
         throw DomainRuleViolation.forbidden(
-                "user " + actor.userId() + " may not act on task " + taskId + " of " + String.join(", ", actingGroups));
+                "user " + actor.userId() + " may not act on task " + taskId + " of " + String.join(", ", actingGroups))
+                .coded("mayNotAct");
     }
 
     /** A task's claim can be released by its holder, or by a coordinator chasing stalled work. */

@@ -13,6 +13,7 @@ import org.expoflow.commands.api.DomainRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.expoflow.projections.api.ReadModelsRebuilding;
+import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.tasks.AttachmentRefused;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -43,6 +44,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final Refusals refusals;
+
+    public ProblemResponses(Refusals refusals) {
+        this.refusals = refusals;
+    }
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> runtime(RuntimeException exception) {
@@ -80,7 +87,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<ProblemDetail> domain(DomainRuleViolation violation) {
         if (violation instanceof AttachmentRefused) {
-            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, violation.field(), violation.getMessage());
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, violation.field(), refusals.sentence(violation));
         }
         HttpStatus status = switch (violation.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
@@ -88,7 +95,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
-        return problem(status, violation.field(), violation.getMessage());
+        return problem(status, violation.field(), refusals.sentence(violation));
     }
 
     @Override

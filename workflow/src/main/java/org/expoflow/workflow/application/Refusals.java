@@ -1,6 +1,11 @@
 package org.expoflow.workflow.application;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -13,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class Refusals {
 
     private final MessageSource messages;
+    private final ZoneId provinceZone;
 
-    public Refusals(MessageSource messages) {
+    public Refusals(MessageSource messages, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
         this.messages = messages;
+        this.provinceZone = provinceZone;
     }
 
     public DomainRuleViolation invalid(String field, String code, Object... arguments) {
@@ -28,6 +35,30 @@ public class Refusals {
 
     public DomainRuleViolation notFound(String field, String code, Object... arguments) {
         return DomainRuleViolation.notFound(field, text(code, arguments));
+    }
+
+    /**
+     * How a refusal reads to people: by its code when the domain gave it one (a figure among its arguments named
+     * as the pages name it), else as its message.
+     */
+    public String sentence(DomainRuleViolation refusal) {
+        if (refusal.code() == null) {
+            return refusal.getMessage();
+        }
+        Object[] arguments = refusal.arguments().stream().map(this::said).toArray();
+        return messages.getMessage("refusal." + refusal.code(), arguments, refusal.getMessage(), LocaleContextHolder.getLocale());
+    }
+
+    /** An argument as people read it: a figure by its name, an instant in the province's time. */
+    private Object said(Object argument) {
+        if (argument instanceof Instant instant) {
+            return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(provinceZone).format(instant);
+        }
+        if (argument instanceof String key) {
+            String figure = messages.getMessage("figure." + key, null, null, LocaleContextHolder.getLocale());
+            return figure == null ? key : figure;
+        }
+        return argument;
     }
 
     /** A refusal's sentence. */

@@ -44,8 +44,11 @@ class BoardPages {
     private final ZoneId provinceZone;
     private final UserDirectory people;
 
+    private final PageErrors pageErrors;
+
     BoardPages(ExpoWork expos, LeadershipReview review, MeetingWork meetings, UserDirectory people,
-               @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+               @Value("${expoflow.time-zone}") ZoneId provinceZone, PageErrors pageErrors) {
+        this.pageErrors = pageErrors;
         this.expos = expos;
         this.review = review;
         this.meetings = meetings;
@@ -89,7 +92,7 @@ class BoardPages {
     @PostMapping("/board/{expoId}/meetings")
     @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
     String convene(@PathVariable String expoId, @RequestParam(required = false) String title, RedirectAttributes redirect) {
-        if (PageErrors.attempt(redirect, () -> {
+        if (pageErrors.attempt(redirect, () -> {
             meetings.convene(new MeetingWork.ConveneRequest(expoId, title, Instant.now()));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "meetingConvened");
@@ -125,7 +128,7 @@ class BoardPages {
     String report(@PathVariable String meetingId, @RequestParam(required = false) String unitId,
                   @RequestParam(required = false) String progress, @RequestParam(required = false) String problems,
                   @RequestParam(required = false) String suggestions, RedirectAttributes redirect) {
-        if (PageErrors.attempt(redirect, () -> {
+        if (pageErrors.attempt(redirect, () -> {
             meetings.report(meetingId, new MeetingWork.ReportRequest(unitId, progress, problems, suggestions));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "reportRecorded");
@@ -136,7 +139,7 @@ class BoardPages {
     @PostMapping("/meetings/{meetingId}/decisions")
     @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
     String decide(@PathVariable String meetingId, @RequestParam(required = false) String text, RedirectAttributes redirect) {
-        if (PageErrors.attempt(redirect, () -> {
+        if (pageErrors.attempt(redirect, () -> {
             meetings.decide(meetingId, new MeetingWork.DecisionRequest(text, List.of()));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "decisionRecorded");
@@ -147,7 +150,7 @@ class BoardPages {
     @PostMapping("/meetings/{meetingId}/close")
     @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
     String close(@PathVariable String meetingId, RedirectAttributes redirect) {
-        if (PageErrors.attempt(redirect, () -> meetings.close(meetingId))) {
+        if (pageErrors.attempt(redirect, () -> meetings.close(meetingId))) {
             redirect.addFlashAttribute(PageErrors.DONE, "meetingClosed");
         }
         return "redirect:/meetings/" + meetingId;

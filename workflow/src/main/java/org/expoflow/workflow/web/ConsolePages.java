@@ -46,7 +46,10 @@ class ConsolePages {
     private final LeadershipReview review;
     private final UnitRegister units;
 
-    ConsolePages(ExpoWork expos, DirectiveWork directives, TaskWork tasks, LeadershipReview review, UnitRegister units) {
+    private final PageErrors pageErrors;
+
+    ConsolePages(ExpoWork expos, DirectiveWork directives, TaskWork tasks, LeadershipReview review, UnitRegister units, PageErrors pageErrors) {
+        this.pageErrors = pageErrors;
         this.units = units;
         this.expos = expos;
         this.directives = directives;
@@ -100,7 +103,7 @@ class ConsolePages {
 
     @PostMapping("/console/{expoId}/directives")
     String issue(@PathVariable String expoId, HttpServletRequest request, RedirectAttributes redirect) {
-        boolean done = PageErrors.attempt(redirect, () -> {
+        boolean done = pageErrors.attempt(redirect, () -> {
             ExpoSummary expo = expos.get(expoId);
             List<String> unitIds = request.getParameter("allUnits") != null
                     ? expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId).toList()
@@ -138,7 +141,7 @@ class ConsolePages {
                 @RequestParam(required = false) String opensOn, @RequestParam(required = false) String closesOn,
                 RedirectAttributes redirect) {
         String[] planned = new String[1];
-        if (PageErrors.attempt(redirect, () -> {
+        if (pageErrors.attempt(redirect, () -> {
             planned[0] = expos.plan(new ExpoWork.PlanExpoRequest(name, venue, date(opensOn, "opensOn"),
                     date(closesOn, "closesOn")));
         })) {
@@ -151,7 +154,7 @@ class ConsolePages {
     @PostMapping("/console/{expoId}/units")
     String enrol(@PathVariable String expoId, @RequestParam(required = false) List<String> unitIds,
                  RedirectAttributes redirect) {
-        if (PageErrors.attempt(redirect, () -> {
+        if (pageErrors.attempt(redirect, () -> {
             if (unitIds == null || unitIds.isEmpty()) {
                 throw DomainRuleViolation.invalid("unitIds", "choose the units to enrol");
             }
@@ -170,7 +173,7 @@ class ConsolePages {
     String extend(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
                   @RequestParam(required = false) String dueOn, @RequestParam(required = false) String reason,
                   RedirectAttributes redirect) {
-        if (PageErrors.attempt(redirect, () -> {
+        if (pageErrors.attempt(redirect, () -> {
             tasks.extend(user, taskId, new TaskWork.ExtendRequest(date(dueOn, "dueOn"), null, reason));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "deadlineExtended");
@@ -182,7 +185,7 @@ class ConsolePages {
     String reassign(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
                     @RequestParam(required = false) String unitId, @RequestParam(required = false) String reason,
                     RedirectAttributes redirect) {
-        if (PageErrors.attempt(redirect, () -> {
+        if (pageErrors.attempt(redirect, () -> {
             tasks.reassign(user, taskId, new TaskWork.ReassignRequest(unitId, reason));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "taskReassigned");
@@ -193,7 +196,7 @@ class ConsolePages {
     @PostMapping("/console/{expoId}/directives/{directiveId}/withdraw")
     String withdraw(@PathVariable String expoId, @PathVariable String directiveId,
                     @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        if (PageErrors.attempt(redirect, () -> {
+        if (pageErrors.attempt(redirect, () -> {
             directives.withdraw(directiveId, new DirectiveWork.WithdrawRequest(reason));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "directiveWithdrawn");

@@ -1,6 +1,8 @@
 package org.expoflow.workflow.web;
 
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.workflow.application.Refusals;
+import org.springframework.stereotype.Component;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -8,17 +10,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * What a page shows when an action is refused: the message, and the field it concerns, so the form can
  * show it at that field. The same refusals as the API's, told on the page instead of as problem JSON.
  */
+@Component
 final class PageErrors {
 
     static final String ERROR = "error";
     static final String ERROR_FIELD = "errorField";
     static final String DONE = "done";
 
-    private PageErrors() {
+    private final Refusals refusals;
+
+    PageErrors(Refusals refusals) {
+        this.refusals = refusals;
     }
 
     /** Runs a page action; a refusal becomes a message (and field) for the page the user returns to. */
-    static boolean attempt(RedirectAttributes redirect, Runnable action) {
+    boolean attempt(RedirectAttributes redirect, Runnable action) {
         try {
             action.run();
             return true;
@@ -29,7 +35,7 @@ final class PageErrors {
             if (violation == null) {
                 throw failed;
             }
-            redirect.addFlashAttribute(ERROR, violation.getMessage());
+            redirect.addFlashAttribute(ERROR, refusals.sentence(violation));
             redirect.addFlashAttribute(ERROR_FIELD, violation.field());
         }
         return false;

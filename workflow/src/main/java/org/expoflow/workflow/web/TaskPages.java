@@ -73,7 +73,10 @@ class TaskPages {
     private final UnitNames unitNames;
     private final UserDirectory people;
 
-    TaskPages(TaskWork tasks, KindTexts kindTexts, UnitNames unitNames, UserDirectory people) {
+    private final PageErrors pageErrors;
+
+    TaskPages(TaskWork tasks, KindTexts kindTexts, UnitNames unitNames, UserDirectory people, PageErrors pageErrors) {
+        this.pageErrors = pageErrors;
         this.tasks = tasks;
         this.kindTexts = kindTexts;
         this.unitNames = unitNames;
@@ -128,7 +131,7 @@ class TaskPages {
     String comment(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                    @RequestParam(required = false) String text, @RequestParam(defaultValue = "false") boolean instruction,
                    RedirectAttributes redirect) {
-        if (PageErrors.attempt(redirect, () -> tasks.comment(user, taskId, new TaskWork.CommentRequest(text, instruction)))) {
+        if (pageErrors.attempt(redirect, () -> tasks.comment(user, taskId, new TaskWork.CommentRequest(text, instruction)))) {
             redirect.addFlashAttribute(PageErrors.DONE, "commented");
         }
         return "redirect:/tasks/" + taskId + "#comments";
@@ -136,14 +139,14 @@ class TaskPages {
 
     @PostMapping("/tasks/{taskId}/claim")
     String claim(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, RedirectAttributes redirect) {
-        PageErrors.attempt(redirect, () -> tasks.claim(user, taskId));
+        pageErrors.attempt(redirect, () -> tasks.claim(user, taskId));
         return "redirect:/tasks/" + taskId;
     }
 
     @PostMapping("/tasks/{taskId}/progress")
     String progress(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, HttpServletRequest request,
                     RedirectAttributes redirect) {
-        boolean done = PageErrors.attempt(redirect, () -> tasks.reportProgress(user, taskId, new TaskWork.ProgressRequest(
+        boolean done = pageErrors.attempt(redirect, () -> tasks.reportProgress(user, taskId, new TaskWork.ProgressRequest(
                 integer(request.getParameter("percent"), "percent"), blankToNull(request.getParameter("note")),
                 blankToNull(request.getParameter("problems")), blankToNull(request.getParameter("suggestions")),
                 figures(request))));
@@ -167,7 +170,7 @@ class TaskPages {
         }
         String decision = request.getParameter("decision");
         String comment = request.getParameter("value." + StepForm.COMMENT);
-        boolean done = PageErrors.attempt(redirect, () -> tasks.complete(user, taskId, new TaskWork.CompleteRequest(
+        boolean done = pageErrors.attempt(redirect, () -> tasks.complete(user, taskId, new TaskWork.CompleteRequest(
                 values, figures(request), decision == null ? null : ReviewDecision.valueOf(decision),
                 blankToNull(comment))));
         if (done) {
@@ -180,7 +183,7 @@ class TaskPages {
     @PostMapping("/tasks/{taskId}/attachments")
     String attach(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, HttpServletRequest request,
                   RedirectAttributes redirect) {
-        PageErrors.attempt(redirect, () -> tasks.attach(user, taskId, file(request)));
+        pageErrors.attempt(redirect, () -> tasks.attach(user, taskId, file(request)));
         return "redirect:/tasks/" + taskId;
     }
 

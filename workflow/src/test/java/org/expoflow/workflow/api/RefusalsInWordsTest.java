@@ -56,4 +56,22 @@ class RefusalsInWordsTest {
         assertThat(done.status().value()).isEqualTo(409);
         assertThat(done.field("detail")).isEqualTo("这一步已是“已完成”，不能再办理。");
     }
+
+    @Test
+    void theDomainsOwnRefusalsAreSaidInWordsToo() {
+        ExpoFlowClient coordinator = ExpoFlowClient.as("http://localhost:" + port, "coordinator");
+        String directiveId = OsakaFixture.inviteBuyers(coordinator, OsakaFixture.osakaWith(coordinator, "panjin"), "panjin");
+        String draft = OsakaFixture.firstActiveTask(ExpoFlowClient.as("http://localhost:" + port, "panjin"), directiveId);
+
+        ExpoFlowClient.Answer instruction = coordinator.post("/api/tasks/{t}/comments", map("text", "faster", "instruction", true), draft);
+        assertThat(instruction.status().value()).isEqualTo(403);
+        assertThat(instruction.field("detail")).isEqualTo("只有领导可以作出批示。");
+        ExpoFlowClient.Answer earlier = coordinator.post("/api/tasks/{t}/extend", map("dueOn", "2030-01-20", "reason", "sooner"), draft);
+        assertThat(earlier.status().value()).isEqualTo(400);
+        assertThat(earlier.field("field")).isEqualTo("dueOn");
+        assertThat(earlier.field("detail")).isEqualTo("延期后的期限须晚于现在的期限（2030-02-01 23:59）。");
+        assertThat(coordinator.withHeader("Accept-Language", "en").post("/api/tasks/{t}/extend",
+                map("dueOn", "2030-01-20", "reason", "sooner"), draft).field("detail"))
+                .isEqualTo("An extension moves the deadline later than 2030-02-01 23:59.");
+    }
 }
