@@ -56,14 +56,15 @@ public class Directive {
             throw DomainRuleViolation.invalid("dueOn", "a directive needs a deadline");
         }
         if (command.issuedAt() != null && !command.dueAt().isAfter(command.issuedAt())) {
-            throw DomainRuleViolation.invalid("dueOn", "the deadline " + command.dueAt() + " has already passed");
+            throw DomainRuleViolation.invalid("dueOn", "the deadline " + command.dueAt() + " has already passed")
+                    .coded("deadlinePassed", command.dueAt());
         }
         List<String> unitIds = command.unitIds() == null ? List.of() : command.unitIds();
         if (unitIds.isEmpty()) {
             throw DomainRuleViolation.invalid("unitIds", "a directive goes to at least one unit");
         }
         if (new LinkedHashSet<>(unitIds).size() != unitIds.size()) {
-            throw DomainRuleViolation.invalid("unitIds", "each unit receives a directive once");
+            throw DomainRuleViolation.invalid("unitIds", "each unit receives a directive once").coded("unitTwice");
         }
         Map<String, java.math.BigDecimal> targets = command.targets() == null ? Map.of() : command.targets();
         FigurePolicy.checkKnownAndStorable("targets", targets);
@@ -90,10 +91,10 @@ public class Directive {
             throw DomainRuleViolation.invalid("reason", "a withdrawal gives its reason");
         }
         if (withdrawn) {
-            throw DomainRuleViolation.conflict("directive " + directiveId + " is already withdrawn");
+            throw DomainRuleViolation.conflict("directive " + directiveId + " is already withdrawn").coded("directiveWithdrawn");
         }
         if (finishedUnits.containsAll(units)) {
-            throw DomainRuleViolation.conflict("directive " + directiveId + " is already done by every unit");
+            throw DomainRuleViolation.conflict("directive " + directiveId + " is already done by every unit").coded("directiveDone");
         }
         apply(new DirectiveWithdrawn(directiveId, expoId, command.reason().strip()));
     }

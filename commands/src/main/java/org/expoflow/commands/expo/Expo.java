@@ -47,7 +47,7 @@ public class Expo {
             throw DomainRuleViolation.invalid("opensOn", "an expo needs an opening date");
         }
         if (command.closesOn() == null || command.closesOn().isBefore(command.opensOn())) {
-            throw DomainRuleViolation.invalid("closesOn", "an expo closes on or after the day it opens");
+            throw DomainRuleViolation.invalid("closesOn", "an expo closes on or after the day it opens").coded("closesBeforeOpening");
         }
         apply(new ExpoPlanned(command.expoId(), command.name(), command.venue(), command.opensOn(), command.closesOn()));
     }
@@ -62,7 +62,8 @@ public class Expo {
             throw DomainRuleViolation.invalid("kind", "a unit is a CITY or a DEPARTMENT");
         }
         if (enrolledUnits.contains(command.unitId())) {
-            throw DomainRuleViolation.conflict("unit " + command.unitId() + " is already enrolled in this expo");
+            throw DomainRuleViolation.conflict("unit " + command.unitId() + " is already enrolled in this expo")
+                    .coded("alreadyEnrolled", command.unitId());
         }
         String name = command.name() == null || command.name().isBlank() ? command.unitId() : command.name();
         apply(new UnitEnrolled(expoId, command.unitId(), name, command.kind()));

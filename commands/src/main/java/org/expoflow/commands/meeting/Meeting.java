@@ -86,7 +86,7 @@ public class Meeting {
 
     private void checkOpen() {
         if (closed) {
-            throw DomainRuleViolation.conflict("meeting " + meetingId + " is closed: its record is frozen");
+            throw DomainRuleViolation.conflict("meeting " + meetingId + " is closed: its record is frozen").coded("meetingClosed");
         }
     }
 

@@ -17,6 +17,6 @@ final class MeetingPolicy {
             return;
         }
         throw DomainRuleViolation.forbidden("only leadership or the expo office may " + action
-                + (actor == null ? "" : "; " + actor.userId() + " is neither"));
+                + (actor == null ? "" : "; " + actor.userId() + " is neither")).coded("forLeadershipOrOffice");
     }
 }

@@ -15,7 +15,7 @@ public final class OfficePolicy {
     public static void checkCoordinator(Actor actor, String action) {
         if (actor == null || !actor.isCoordinator()) {
             throw DomainRuleViolation.forbidden("only the expo office (a coordinator) may " + action
-                    + (actor == null ? "" : "; " + actor.userId() + " is not one"));
+                    + (actor == null ? "" : "; " + actor.userId() + " is not one")).coded("forTheOffice");
         }
     }
 }

@@ -20,6 +20,7 @@ import org.expoflow.commands.api.WithdrawDirective;
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.application.ProvinceDeadlines;
+import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.engine.DirectiveProcessVariables;
@@ -53,10 +54,11 @@ public class DirectiveWork {
     private final ProvinceDeadlines deadlines;
     private final Clock clock;
     private final RequestRules rules;
+    private final Refusals refusals;
 
     public DirectiveWork(ActingContext acting, ProjectionCatchUp catchUp, DirectiveKindCatalogue kinds,
                          RuntimeService runtimeService, TransactionTemplate transactions, ExpoWork expos,
-                         ProvinceDeadlines deadlines, Clock clock, RequestRules rules) {
+                         ProvinceDeadlines deadlines, Clock clock, RequestRules rules, Refusals refusals) {
         this.acting = acting;
         this.catchUp = catchUp;
         this.kinds = kinds;
@@ -66,6 +68,7 @@ public class DirectiveWork {
         this.deadlines = deadlines;
         this.clock = clock;
         this.rules = rules;
+        this.refusals = refusals;
     }
 
     /**
@@ -122,28 +125,27 @@ public class DirectiveWork {
      */
     public IssueDirective commandFor(IssueDirectiveRequest request, String fieldPrefix, String meetingId) {
         ExpoSummary expo = expos.get(request.expoId());
-        DirectiveKind kind = kinds.find(request.kind()).orElseThrow(() -> DomainRuleViolation.invalid(fieldPrefix + "kind",
-                "no directive kind '" + request.kind() + "'; see /api/directive-kinds"));
+        DirectiveKind kind = kinds.find(request.kind()).orElseThrow(() -> refusals.invalid(fieldPrefix + "kind",
+                "unknownKind", request.kind()));
         Set<String> enrolled = expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId).collect(Collectors.toSet());
         for (int i = 0; i < request.unitIds().size(); i++) {
             if (!enrolled.contains(request.unitIds().get(i))) {
-                throw DomainRuleViolation.invalid(fieldPrefix + "unitIds[" + i + "]",
-                        "unit '" + request.unitIds().get(i) + "' is not enrolled in this expo");
+                throw refusals.invalid(fieldPrefix + "unitIds[" + i + "]", "notEnrolled", request.unitIds().get(i));
             }
         }
         Map<String, BigDecimal> targets = request.targets() == null ? Map.of() : request.targets();
         for (String figure : targets.keySet()) {
             if (!Figure.isKnown(figure)) {
-                throw DomainRuleViolation.invalid(fieldPrefix + "targets." + figure, "unknown figure '" + figure + "'");
+                throw refusals.invalid(fieldPrefix + "targets." + figure, "unknownFigure", figure);
             }
             if (!kind.figures().contains(figure)) {
-                throw DomainRuleViolation.invalid(fieldPrefix + "targets." + figure, "directive kind " + kind.key()
-                        + " collects no figure '" + figure + "'; it collects " + kind.figures());
+                throw refusals.invalid(fieldPrefix + "targets." + figure, "figureNotCollected",
+                        refusals.word("figure." + figure, figure));
             }
         }
         Instant dueAt = deadlines.of(request.dueOn(), request.dueAt());
         if (dueAt == null) {
-            throw DomainRuleViolation.invalid(fieldPrefix + "dueOn", "a directive needs a deadline: dueOn (a date) or dueAt (an instant)");
+            throw refusals.invalid(fieldPrefix + "dueOn", "directiveDeadlineMissing");
         }
         return new IssueDirective(acting.currentActor(), UUID.randomUUID().toString(), expo.id(), kind.key(),
                 request.title().strip(), request.instructions(), request.dueOn(), dueAt, request.unitIds(), targets,

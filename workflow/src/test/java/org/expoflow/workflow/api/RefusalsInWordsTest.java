@@ -74,4 +74,19 @@ class RefusalsInWordsTest {
                 map("dueOn", "2030-01-20", "reason", "sooner"), draft).field("detail"))
                 .isEqualTo("An extension moves the deadline later than 2030-02-01 23:59.");
     }
+
+    @Test
+    void aDirectiveToAUnitNotEnrolledAndAnExpoClosingBeforeItOpensAreSaidInWords() {
+        ExpoFlowClient coordinator = ExpoFlowClient.as("http://localhost:" + port, "coordinator");
+        String expoId = OsakaFixture.osakaWith(coordinator, "panjin");
+
+        ExpoFlowClient.Answer notEnrolled = coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers",
+                "title", "Invite", "dueOn", "2030-02-01", "unitIds", List.of("panjin", "tieling")));
+        assertThat(notEnrolled.field("field")).isEqualTo("unitIds[1]");
+        assertThat(notEnrolled.field("detail")).isEqualTo("“tieling”没有加入这个展会。");
+        ExpoFlowClient.Answer backwards = coordinator.post("/api/expos", map("name", "Kobe", "venue", "Kobe",
+                "opensOn", "2030-03-04", "closesOn", "2030-03-01"));
+        assertThat(backwards.field("field")).isEqualTo("closesOn");
+        assertThat(backwards.field("detail")).isEqualTo("闭幕日期不能早于开幕日期。");
+    }
 }
