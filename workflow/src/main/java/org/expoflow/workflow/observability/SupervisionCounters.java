@@ -15,6 +15,8 @@ import org.expoflow.commands.api.TaskOverdue;
 import org.expoflow.commands.api.TaskReturnedForRework;
 import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
 import org.expoflow.workflow.units.UnitRegister;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 @ProcessingGroup(SupervisionCounters.PROCESSING_GROUP)
 public class SupervisionCounters {
+
+    private static final Logger log = LoggerFactory.getLogger(SupervisionCounters.class);
 
     public static final String PROCESSING_GROUP = "supervision-metrics";
 
@@ -59,8 +63,14 @@ public class SupervisionCounters {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void startAtZero() {
-        units.all().forEach(unit -> PER_UNIT.keySet().forEach(name -> counter(name, "unit", unit.unitId())));
-        kinds.all().forEach(kind -> counter(DIRECTIVES_ISSUED, "kind", kind.key()));
+        try {
+            units.all().forEach(unit -> PER_UNIT.keySet().forEach(name -> counter(name, "unit", unit.unitId())));
+            kinds.all().forEach(kind -> counter(DIRECTIVES_ISSUED, "kind", kind.key()));
+        } catch (RuntimeException databaseAway) {
+            // a node that serves already must not stop over its counters: they then appear with their first event
+            log.warn("the counters could not start at zero (the database is away?); they appear with their first event: {}",
+                    databaseAway.getMessage());
+        }
     }
 
     @EventHandler
