@@ -42,10 +42,6 @@ public final class BriefTables {
                 + " · " + (zone.getId().equals("Asia/Shanghai") ? "北京时间 Beijing time" : zone.getId());
     }
 
-    public static List<Table> of(MeetingBrief brief, ZoneId zone) {
-        return of(brief, zone, Map.of());
-    }
-
     /** The tables, people named as {@code people} names them (their display names). */
     public static List<Table> of(MeetingBrief brief, ZoneId zone, Map<String, String> people) {
         Map<String, String> unitNames = new java.util.HashMap<>();

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.kinds;
 
+import java.util.Locale;
+
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
@@ -28,7 +30,12 @@ public class KindTexts {
     }
 
     public String step(String kind, String stepKey, String bpmnName) {
-        return text("kind." + kind + ".step." + stepKey, bpmnName);
+        return step(kind, stepKey, bpmnName, LocaleContextHolder.getLocale());
+    }
+
+    /** In a language other than the reader's: a notice sent to a unit's group robot, in Chinese. */
+    public String step(String kind, String stepKey, String bpmnName, Locale locale) {
+        return texts.getMessage("kind." + kind + ".step." + stepKey, null, bpmnName, locale);
     }
 
     public String field(String kind, String fieldId, String bpmnLabel) {

@@ -3,7 +3,15 @@ package org.expoflow.workflow.notifications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.expoflow.projections.api.FindTaskSummary;
+import org.expoflow.projections.api.TaskSummary;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.projections.support.Times;
@@ -23,11 +31,13 @@ public class Inbox {
     private final JdbcTemplate jdbc;
     private final NoticeTexts texts;
     private final Clock clock;
+    private final QueryGateway queries;
 
-    public Inbox(JdbcTemplate jdbc, NoticeTexts texts, Clock clock) {
+    public Inbox(JdbcTemplate jdbc, NoticeTexts texts, Clock clock, QueryGateway queries) {
         this.jdbc = jdbc;
         this.texts = texts;
         this.clock = clock;
+        this.queries = queries;
     }
 
     /** One line of an inbox, in the reader's language. */
@@ -35,11 +45,18 @@ public class Inbox {
     }
 
     public List<InboxItem> of(ExpoFlowUser user) {
-        return jdbc.query("select id, created_at, kind, task_id, note, read_at from notification where recipient = ?"
+        record Row(String id, Instant at, String notice, String taskId, String note, boolean read) {
+        }
+        List<Row> rows = jdbc.query("select id, created_at, kind, task_id, note, read_at from notification where recipient = ?"
                         + " order by created_at desc, id fetch first " + SHOWN + " rows only",
-                (rs, n) -> new InboxItem(rs.getString("id"), Times.instant(rs, "created_at"), rs.getString("kind"),
-                        rs.getString("task_id"), texts.text(rs.getString("kind"), rs.getString("task_id"), rs.getString("note")),
-                        rs.getTimestamp("read_at") != null), user.getUsername());
+                (rs, n) -> new Row(rs.getString("id"), Times.instant(rs, "created_at"), rs.getString("kind"),
+                        rs.getString("task_id"), rs.getString("note"), rs.getTimestamp("read_at") != null), user.getUsername());
+        Map<String, TaskSummary> tasks = new HashMap<>();
+        Locale locale = LocaleContextHolder.getLocale();
+        return rows.stream().map(row -> new InboxItem(row.id(), row.at(), row.notice(), row.taskId(),
+                texts.text(row.notice(), row.taskId() == null ? null : tasks.computeIfAbsent(row.taskId(),
+                        taskId -> queries.query(new FindTaskSummary(taskId), TaskSummary.class).join()), row.note(), locale),
+                row.read())).toList();
     }
 
     public long unread(ExpoFlowUser user) {

@@ -42,19 +42,17 @@ public class NoticeTexts {
     }
 
     public String text(String notice, String taskId, String note, Locale locale) {
-        TaskSummary task = taskId == null ? null : queries.query(new FindTaskSummary(taskId), TaskSummary.class).join();
+        return text(notice, taskId == null ? null : queries.query(new FindTaskSummary(taskId), TaskSummary.class).join(),
+                note, locale);
+    }
+
+    /** For a task already read: an inbox reads each of its tasks once, however many notices it has about it. */
+    String text(String notice, TaskSummary task, String note, Locale locale) {
         if (task == null) {
             return messages.getMessage("notice." + notice, new Object[] {"", "", "", ""}, notice, locale);
         }
         String unit = units.find(task.unitId()).map(UnitRegister.RegisteredUnit::name).orElse(task.unitId());
-        Locale previous = LocaleContextHolder.getLocale();
-        LocaleContextHolder.setLocale(locale);
-        String step;
-        try {
-            step = kinds.step(task.kind(), task.stepKey(), task.stepName());
-        } finally {
-            LocaleContextHolder.setLocale(previous);
-        }
+        String step = kinds.step(task.kind(), task.stepKey(), task.stepName(), locale);
         String due = task.dueAt() == null ? "" : DateTimeFormatter.ofPattern(locale.getLanguage().equals("zh")
                 ? "yyyy年M月d日" : "yyyy-MM-dd").withZone(provinceZone).format(task.dueAt());
         String text = messages.getMessage("notice." + notice, new Object[] {unit, step, task.directiveTitle(), due}, notice, locale);

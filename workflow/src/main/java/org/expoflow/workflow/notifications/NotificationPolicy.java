@@ -10,6 +10,7 @@ import org.expoflow.commands.api.TaskDueSoon;
 import org.expoflow.commands.api.TaskEscalated;
 import org.expoflow.commands.api.TaskOverdue;
 import org.expoflow.commands.api.TaskReturnedForRework;
+import org.expoflow.workflow.security.Role;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,18 +78,18 @@ public class NotificationPolicy {
     }
 
     /** The people a notice is for: a unit's users, the office's or leadership's. */
-    public record Audience(String unitId, String role) {
+    public record Audience(String unitId, Role role) {
 
         static Audience unit(String unitId) {
             return new Audience(unitId, null);
         }
 
         static Audience office() {
-            return new Audience(null, "COORDINATOR");
+            return new Audience(null, Role.COORDINATOR);
         }
 
         static Audience leadership() {
-            return new Audience(null, "LEADER");
+            return new Audience(null, Role.LEADER);
         }
     }
 }

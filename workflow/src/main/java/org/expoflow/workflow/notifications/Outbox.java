@@ -35,10 +35,7 @@ public class Outbox {
 
     void record(Notice notice, String taskId, String note, Audience audience) {
         Timestamp now = Timestamp.from(clock.instant());
-        users.list().stream().filter(UserDirectory.UserEntry::enabled)
-                .filter(user -> audience.unitId() != null ? audience.unitId().equals(user.unitId())
-                        : user.role().name().equals(audience.role()))
-                .forEach(user -> {
+        users.audience(audience.unitId(), audience.role()).forEach(user -> {
                     jdbc.update("insert into notification (id, recipient, created_at, kind, task_id, note)"
                             + " values (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), user.username(), now,
                             notice.name(), taskId, note);

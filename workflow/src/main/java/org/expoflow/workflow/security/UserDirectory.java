@@ -56,6 +56,16 @@ public class UserDirectory implements UserDetailsService {
         return jdbc.update("update expoflow_user set enabled = ? where username = ?", enabled, username) == 1;
     }
 
+    /** The enabled users of a unit, or of a role when {@code unitId} is null: who a notice is for. */
+    public List<UserEntry> audience(String unitId, Role role) {
+        String which = unitId != null ? "unit_id = ?" : "role = ?";
+        return jdbc.query("select username, role, unit_id, display_name, enabled, email from expoflow_user where enabled = true"
+                        + " and " + which + " order by username",
+                (rs, n) -> new UserEntry(rs.getString("username"), Role.valueOf(rs.getString("role")),
+                        rs.getString("unit_id"), rs.getString("display_name"), rs.getBoolean("enabled"), rs.getString("email")),
+                unitId != null ? unitId : role.name());
+    }
+
     /** Sets where the user's notices are mailed (null: nowhere); answers false when there is no such user. */
     public boolean setEmail(String username, String email) {
         return jdbc.update("update expoflow_user set email = ? where username = ?", email, username) == 1;

@@ -287,8 +287,12 @@ public class TaskWork {
     /** A step's comments and instructions, oldest first. */
     public List<Comment> comments(ExpoFlowUser user, String taskId) {
         visibleSummary(user, taskId);
-        TaskDetail detail = queries.query(new FindTask(taskId), TaskDetail.class).join();
-        return detail.history().stream().filter(entry -> entry.type().equals("TaskCommented"))
+        return commentsIn(queries.query(new FindTask(taskId), TaskDetail.class).join().history());
+    }
+
+    /** The comments and instructions among a step's history: a page that has read the history reads them there. */
+    public static List<Comment> commentsIn(List<TaskHistoryEntry> history) {
+        return history.stream().filter(entry -> entry.type().equals("TaskCommented"))
                 .map(entry -> new Comment(entry.at(), String.valueOf(entry.details().get("author")),
                         String.valueOf(entry.details().get("text")), Boolean.TRUE.equals(entry.details().get("instruction"))))
                 .toList();

@@ -119,7 +119,7 @@ class TaskPages {
         model.addAttribute("submitted", review ? tasks.submittedWork(user, taskId) : List.of());
         model.addAttribute("open", task.summary().isActive());
         model.addAttribute("attachments", tasks.attachments(user, taskId));
-        List<TaskWork.Comment> comments = tasks.comments(user, taskId);
+        List<TaskWork.Comment> comments = TaskWork.commentsIn(task.history());
         model.addAttribute("comments", comments);
         model.addAttribute("instructions", comments.stream().filter(TaskWork.Comment::instruction).toList());
         model.addAttribute("people", people.displayNames());
