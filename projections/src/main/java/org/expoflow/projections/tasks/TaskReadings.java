@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.expoflow.commands.api.Actor;
+import org.expoflow.projections.api.FindStepsToRemind;
 import org.expoflow.projections.api.FindTask;
 import org.expoflow.projections.api.FindTaskSummary;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.FindUnitStepCounts;
 import org.expoflow.projections.api.MeetingBrief;
+import org.expoflow.projections.api.StepsToRemind;
 import org.expoflow.projections.api.TaskDetail;
 import org.expoflow.projections.api.TaskHistoryEntry;
 import org.expoflow.projections.api.TaskPage;
@@ -94,6 +96,14 @@ public class TaskReadings {
     }
 
     /** Counted in the database, one row per unit: a scrape must not read every task. */
+    @QueryHandler
+    public StepsToRemind handle(FindStepsToRemind query) {
+        return new StepsToRemind(jdbc.query(selectTasks() + " where t.status in ('OPEN', 'CLAIMED') and t.due_at < :dueBefore"
+                        + " and t.supervised_task_id is null and t.candidate_group not in (:office, :leadership) order by t.due_at",
+                new MapSqlParameterSource("dueBefore", Times.utc(query.dueBefore())).addValue("office", Actor.COORDINATOR)
+                        .addValue("leadership", Actor.LEADER), this::summary));
+    }
+
     @QueryHandler
     public UnitStepCounts.Report handle(FindUnitStepCounts query) {
         String open = "status in ('OPEN', 'CLAIMED')";

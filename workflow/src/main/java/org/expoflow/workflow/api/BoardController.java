@@ -3,12 +3,12 @@ package org.expoflow.workflow.api;
 import java.time.Instant;
 
 import org.expoflow.projections.api.Board;
-import org.expoflow.projections.api.DeadlineList;
 import org.expoflow.projections.api.FiguresReport;
 import org.expoflow.projections.api.Trend;
-import org.expoflow.projections.api.UnitStatistics;
+import org.expoflow.workflow.exports.ListExports;
 import org.expoflow.workflow.review.LeadershipReview;
 import org.expoflow.workflow.security.ExpoFlowUser;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +30,13 @@ public class BoardController {
 
     private final LeadershipReview review;
 
-    public BoardController(LeadershipReview review) {
+    private static final String FORMAT = "json (default) or xlsx, a spreadsheet of the same rows";
+
+    private final ListExports exports;
+
+    public BoardController(LeadershipReview review, ListExports exports) {
         this.review = review;
+        this.exports = exports;
     }
 
     @GetMapping("/board")
@@ -50,25 +55,37 @@ public class BoardController {
 
     @GetMapping("/statistics")
     @Operation(summary = "Per unit: on time, late, not yet due, overdue, no deadline; completion rate; days late; chase-ups")
-    public UnitStatistics.Report statistics(@PathVariable String expoId,
-                                            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return review.statistics(expoId, asOf);
+    public ResponseEntity<?> statistics(@PathVariable String expoId,
+                                        @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
+                                        @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
+        if (exports.asFile(format)) {
+            return exports.statistics(expoId, asOf).download();
+        }
+        return ResponseEntity.ok(review.statistics(expoId, asOf));
     }
 
     @GetMapping("/overdue")
     @Operation(summary = "Open unit steps past their deadline; sort by daysLate (default, most late first), unitId or directive")
-    public DeadlineList overdue(@PathVariable String expoId,
+    public ResponseEntity<?> overdue(@PathVariable String expoId,
                                 @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
-                                @RequestParam(required = false) String sort) {
-        return review.deadlines(expoId, asOf, false, sort);
+                                @RequestParam(required = false) String sort,
+                                @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
+        if (exports.asFile(format)) {
+            return exports.deadlines(expoId, asOf, false, sort).download();
+        }
+        return ResponseEntity.ok(review.deadlines(expoId, asOf, false, sort));
     }
 
     @GetMapping("/due-soon")
     @Operation(summary = "Open unit steps due soon (the kind's lead, three days unless it says otherwise); sort as for the overdue list")
-    public DeadlineList dueSoon(@PathVariable String expoId,
+    public ResponseEntity<?> dueSoon(@PathVariable String expoId,
                                 @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
-                                @RequestParam(required = false) String sort) {
-        return review.deadlines(expoId, asOf, true, sort == null ? "daysLate" : sort);
+                                @RequestParam(required = false) String sort,
+                                @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
+        if (exports.asFile(format)) {
+            return exports.deadlines(expoId, asOf, true, sort == null ? "daysLate" : sort).download();
+        }
+        return ResponseEntity.ok(review.deadlines(expoId, asOf, true, sort == null ? "daysLate" : sort));
     }
 
     @GetMapping("/trend")

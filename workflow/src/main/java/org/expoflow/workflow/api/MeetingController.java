@@ -1,7 +1,6 @@
 package org.expoflow.workflow.api;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +10,6 @@ import org.expoflow.workflow.meetings.MeetingWork.ConveneRequest;
 import org.expoflow.workflow.meetings.MeetingWork.Decision;
 import org.expoflow.workflow.meetings.MeetingWork.DecisionRequest;
 import org.expoflow.workflow.meetings.MeetingWork.ReportRequest;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,9 +82,6 @@ public class MeetingController {
         if (format.equals("json")) {
             return ResponseEntity.ok(meetings.brief(meetingId));
         }
-        MeetingWork.BriefFile file = meetings.briefFile(meetingId, format);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
-                .body(file.content());
+        return meetings.briefFile(meetingId, format).download();
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.expoflow.projections.api.TaskPage;
+import org.expoflow.workflow.briefs.Spreadsheet;
+import org.expoflow.workflow.exports.ListExports;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.tasks.TaskWork;
 import org.expoflow.workflow.tasks.TaskWork.AttachedFile;
@@ -14,6 +16,7 @@ import org.expoflow.workflow.tasks.TaskWork.AttachmentFile;
 import org.expoflow.workflow.tasks.TaskWork.AttachmentView;
 import org.expoflow.workflow.tasks.TaskWork.BulkOutcome;
 import org.expoflow.workflow.tasks.TaskWork.BulkRequest;
+import org.expoflow.workflow.tasks.TaskWork.ChaseUpRequest;
 import org.expoflow.workflow.tasks.TaskWork.Comment;
 import org.expoflow.workflow.tasks.TaskWork.CommentRequest;
 import org.expoflow.workflow.tasks.TaskWork.CompleteRequest;
@@ -41,6 +44,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
@@ -54,13 +61,19 @@ public class TaskController {
 
     private final TaskWork tasks;
 
-    public TaskController(TaskWork tasks) {
+    private final ListExports exports;
+
+    public TaskController(TaskWork tasks, ListExports exports) {
         this.tasks = tasks;
+        this.exports = exports;
     }
 
     @GetMapping
-    @Operation(summary = "List tasks; a city user sees only its own unit's")
-    public TaskPage list(@AuthenticationPrincipal ExpoFlowUser user,
+    @Operation(summary = "List tasks; a city user sees only its own unit's; format=xlsx gives every matching row as a spreadsheet")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = TaskPage.class)),
+            @Content(mediaType = Spreadsheet.CONTENT_TYPE)})
+    public ResponseEntity<?> list(@AuthenticationPrincipal ExpoFlowUser user,
                          @RequestParam(required = false) String expoId,
                          @RequestParam(required = false) String unitId,
                          @RequestParam(required = false) String status,
@@ -68,8 +81,12 @@ public class TaskController {
                          @RequestParam(required = false) Boolean overdue,
                          @RequestParam(defaultValue = "0") @Min(0) int page,
                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-                         @RequestParam(required = false) String sort) {
-        return tasks.list(user, expoId, unitId, status, directiveId, overdue, page, size, sort);
+                         @RequestParam(required = false) String sort,
+                         @Parameter(description = "json (default) or xlsx") @RequestParam(required = false) String format) {
+        if (exports.asFile(format)) {
+            return exports.tasks(user, expoId, unitId, status, directiveId, overdue, sort).download();
+        }
+        return ResponseEntity.ok(tasks.list(user, expoId, unitId, status, directiveId, overdue, page, size, sort));
     }
 
     @GetMapping("/{taskId}")
@@ -124,6 +141,14 @@ public class TaskController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/{taskId}/chase-up")
+    @Operation(summary = "Chase a unit up on an overdue step (督办) with a message; the unit acknowledges it")
+    public ResponseEntity<Void> chaseUp(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                                        @RequestBody ChaseUpRequest request) {
+        tasks.chaseUp(user, taskId, request);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/{taskId}/cooperating-units")
     @Operation(summary = "Ask another unit of the expo to co-operate on a step: it may report on and complete it too")
     public ResponseEntity<Void> addCooperatingUnit(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
@@ -148,7 +173,7 @@ public class TaskController {
 
     @PostMapping("/bulk")
     @Operation(summary = "One office action on many steps: EXTEND (dueOn or dueAt, reason), REASSIGN (unitId, reason) or"
-            + " APPROVE (review steps; comment); each step's outcome on its own, a refused step does not stop the others")
+            + " APPROVE (review steps; comment) or CHASE_UP (overdue steps; message); each step's outcome on its own, a refused step does not stop the others")
     public Map<String, Object> bulk(@AuthenticationPrincipal ExpoFlowUser user, @RequestBody BulkRequest request) {
         List<BulkOutcome> outcomes = tasks.bulk(user, request);
         return Map.of("action", request.action(), "done", outcomes.stream().filter(BulkOutcome::done).count(),

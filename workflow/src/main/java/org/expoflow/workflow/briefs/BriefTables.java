@@ -50,7 +50,7 @@ public final class BriefTables {
         List<Table> tables = new ArrayList<>();
         tables.add(board(brief.board(), words));
         tables.add(figures(brief.figures()));
-        tables.add(overdue(brief.overdue(), words));
+        tables.add(ListTables.deadlines(brief.overdue(), false, zone, unitNames, DeadlineList.Item::stepName));
         tables.add(changes(brief.changes(), words));
         tables.add(figureDeltas(brief.changes().figureDeltas(), words));
         tables.add(reports(brief.meeting(), words));
@@ -118,16 +118,6 @@ public final class BriefTables {
         row.add(value.value());
         row.add(value.target() == null ? "" : value.target());
         return row;
-    }
-
-    private static Table overdue(DeadlineList overdue, Times words) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (DeadlineList.Item item : overdue.items()) {
-            rows.add(List.of(words.unit(item.unitId()), nonNull(item.directiveTitle()), nonNull(item.stepName()), words.text(item.dueAt()),
-                    item.daysLate(), flag(item.chasedUp()), flag(item.escalated())));
-        }
-        return new Table("逾期事项 Overdue", List.of("单位 Unit", "任务 Directive", "环节 Step", "期限 Due", "逾期天数 Days late",
-                "已督办 Chased up", "上报领导 Escalated"), rows);
     }
 
     private static Table changes(MeetingBrief.Changes changes, Times words) {

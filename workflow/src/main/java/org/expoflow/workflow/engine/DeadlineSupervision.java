@@ -6,9 +6,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -16,6 +18,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.expoflow.commands.api.RecordTaskDueSoon;
@@ -53,6 +56,8 @@ public class DeadlineSupervision {
     static final String ESCALATE_AT = "escalateAt";
     static final String DUE_SOON_BEFORE = "dueSoonBefore";
     static final String ESCALATE_AFTER = "escalateAfter";
+    /** The office's chase-up of an overdue step, in the supervision process. */
+    public static final String CHASE_UP_STEP = "chaseUpUnit";
     /** Where the supervision process starts for a step that is still open at its deadline. */
     static final String OVERDUE_ACTIVITY = "recordOverdue";
 
@@ -126,6 +131,12 @@ public class DeadlineSupervision {
                 return null;
             });
         }
+    }
+
+    /** The office's chase-up waiting in the supervision of an overdue step, if there is one. */
+    public Optional<String> chaseUpWaiting(TaskService tasks, String taskId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(businessKey(taskId)).taskDefinitionKey(CHASE_UP_STEP)
+                .active().list().stream().map(Task::getId).findFirst();
     }
 
     public static boolean isWatch(String processDefinitionKey) {

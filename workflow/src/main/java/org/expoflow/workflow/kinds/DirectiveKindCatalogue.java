@@ -46,6 +46,22 @@ public class DirectiveKindCatalogue {
                 .list().stream().findFirst().map(this::describe);
     }
 
+    /**
+     * How the kind reminds of its steps' deadlines: what its latest version declares, else {@code defaults}; a
+     * declaration that cannot be read (deployed before deployments checked it) leaves the defaults.
+     */
+    public ReminderCadence reminderCadence(String key, ReminderCadence defaults) {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().list().stream()
+                .findFirst().map(definition -> processOf(definition.getId())).map(process -> {
+                    try {
+                        return defaults.overriddenBy(StepProperties.of(process, ReminderCadence.REMIND_BEFORE),
+                                StepProperties.of(process, ReminderCadence.REMIND_OVERDUE_EVERY));
+                    } catch (IllegalArgumentException unreadable) {
+                        return defaults;
+                    }
+                }).orElse(defaults);
+    }
+
     /** The kind a process definition (any version) describes. */
     public DirectiveKind kindOf(String processDefinitionId) {
         return describe(repositoryService.getProcessDefinition(processDefinitionId));

@@ -9,9 +9,12 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.ModelException;
 import org.camunda.bpm.engine.ParseException;
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.workflow.engine.StepProperties;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -38,10 +41,23 @@ public class DirectiveKindDeployment {
         if (!name.endsWith(".bpmn")) {
             throw DomainRuleViolation.invalid("file", "a directive kind is a .bpmn file, not '" + name + "'");
         }
+        BpmnModelInstance model;
         try {
-            Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+            model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
         } catch (ModelException notBpmn) {
             throw DomainRuleViolation.invalid("file", "not a valid BPMN 2.0 file: " + rootMessage(notBpmn));
+        }
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            String before = StepProperties.of(process, ReminderCadence.REMIND_BEFORE);
+            String every = StepProperties.of(process, ReminderCadence.REMIND_OVERDUE_EVERY);
+            if (before != null || every != null) {
+                try {
+                    ReminderCadence.parse(before, every == null ? "P1D" : every, ReminderCadence.REMIND_BEFORE,
+                            ReminderCadence.REMIND_OVERDUE_EVERY);
+                } catch (IllegalArgumentException unreadable) {
+                    throw DomainRuleViolation.invalid("file", process.getId() + ": " + unreadable.getMessage());
+                }
+            }
         }
         DeploymentWithDefinitions deployment;
         try {

@@ -26,6 +26,8 @@ import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.briefs.BriefDocument;
 import org.expoflow.workflow.briefs.BriefTables;
 import org.expoflow.workflow.briefs.BriefWorkbook;
+import org.expoflow.workflow.briefs.Spreadsheet;
+import org.expoflow.workflow.application.OfficeFile;
 import org.expoflow.workflow.directives.DirectiveWork;
 import org.expoflow.workflow.directives.DirectiveWork.IssueDirectiveRequest;
 import org.expoflow.workflow.engine.ActingContext;
@@ -89,9 +91,6 @@ public class MeetingWork {
     }
 
     /** A brief as a file: its name, its media type, its bytes. */
-    public record BriefFile(String name, String mediaType, byte[] content) {
-    }
-
     /** Convenes a meeting; its id. */
     public String convene(ConveneRequest request) {
         rules.check(request);
@@ -165,15 +164,15 @@ public class MeetingWork {
      * The brief as a spreadsheet ({@code xlsx}) or a PDF ({@code pdf}), named after the expo, the meeting and
      * its day, its times in the province's zone.
      */
-    public BriefFile briefFile(String meetingId, String format) {
+    public OfficeFile briefFile(String meetingId, String format) {
         if (!format.equals("xlsx") && !format.equals("pdf")) {
             throw DomainRuleViolation.invalid("format", "a brief comes as json, xlsx or pdf");
         }
         MeetingBrief brief = brief(meetingId);
         String name = BriefTables.fileName(brief, provinceZone, format);
         return format.equals("xlsx")
-                ? new BriefFile(name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ? new OfficeFile(name, Spreadsheet.CONTENT_TYPE,
                 BriefWorkbook.of(brief, provinceZone, users.displayNames()))
-                : new BriefFile(name, "application/pdf", BriefDocument.of(brief, provinceZone, users.displayNames()));
+                : new OfficeFile(name, "application/pdf", BriefDocument.of(brief, provinceZone, users.displayNames()));
     }
 }

@@ -8,11 +8,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.support.Times;
 import org.expoflow.workflow.units.UnitRegister;
 import org.slf4j.Logger;
@@ -25,6 +30,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +50,13 @@ public class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
     static final int MAX_ATTEMPTS = 8;
+    static final String PENDING = "PENDING";
+    /** Waiting for the day's digest. */
+    static final String HELD = "HELD";
+    /** Gathered into a digest, which is sent in its stead. */
+    static final String DIGESTED = "DIGESTED";
+    private static final List<String> STATES = List.of(PENDING, "SENDING", "SENT", "FAILED", HELD, DIGESTED);
+    private static final int DIGEST_NOTE_LENGTH = 2000;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
     private static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
@@ -56,10 +70,15 @@ public class Deliveries {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
+    private final DeliveryHours hours;
+    private final TransactionTemplate transactions;
+
     public Deliveries(JdbcTemplate jdbc, NoticeTexts texts, UnitRegister units, Clock clock,
-                      ObjectProvider<JavaMailSender> mail,
+                      ObjectProvider<JavaMailSender> mail, DeliveryHours hours, PlatformTransactionManager transactionManager,
                       @Value("${expoflow.notifications.mail-from:expoflow@localhost}") String from) {
         this.jdbc = jdbc;
+        this.hours = hours;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.texts = texts;
         this.units = units;
         this.clock = clock;
@@ -94,11 +113,11 @@ public class Deliveries {
         }
     }
 
-    /** The deliveries recorded, newest first, optionally of one state (PENDING, SENDING, SENT, FAILED). */
+    /** The deliveries recorded, newest first, optionally of one state (PENDING, SENDING, SENT, FAILED, HELD, DIGESTED). */
     @PreAuthorize("hasRole('ADMIN')")
     public List<Delivery> deliveries(String state) {
-        if (state != null && !List.of("PENDING", "SENDING", "SENT", "FAILED").contains(state)) {
-            throw DomainRuleViolation.invalid("state", "state is one of PENDING, SENDING, SENT, FAILED");
+        if (state != null && !STATES.contains(state)) {
+            throw DomainRuleViolation.invalid("state", "state is one of " + String.join(", ", STATES));
         }
         return jdbc.query("select * from notification_delivery" + (state == null ? "" : " where state = ?")
                         + " order by created_at desc fetch first 200 rows only",
@@ -114,8 +133,11 @@ public class Deliveries {
         dispatchDue(clock.instant());
     }
 
-    /** Sends what is due at {@code now}; the number sent. */
+    /** Sends what is due at {@code now} (the day's digests gathered first, when there are digests); the number sent. */
     public int dispatchDue(Instant now) {
+        if (hours.digests()) {
+            gatherDigests(now);
+        }
         Timestamp at = Timestamp.from(now);
         jdbc.update("update notification_delivery set state = 'PENDING', claimed_at = null where state = 'SENDING'"
                 + " and claimed_at < ?", Timestamp.from(now.minus(CLAIM_LEASE)));
@@ -131,7 +153,9 @@ public class Deliveries {
             }
             int attempts = ((Number) delivery.get("attempts")).intValue() + 1;
             try {
-                String text = texts.text((String) delivery.get("kind"), (String) delivery.get("task_id"),
+                String text = Notice.DIGEST.name().equals(delivery.get("kind"))
+                        ? texts.text(Notice.DIGEST.name(), (TaskSummary) null, null, Locale.SIMPLIFIED_CHINESE) + "\n" + delivery.get("note")
+                        : texts.text((String) delivery.get("kind"), (String) delivery.get("task_id"),
                         (String) delivery.get("note"), Locale.SIMPLIFIED_CHINESE);
                 if ("EMAIL".equals(delivery.get("channel"))) {
                     mail((String) delivery.get("target"), text);
@@ -148,11 +172,45 @@ public class Deliveries {
                 jdbc.update("update notification_delivery set state = ?, attempts = ?, last_error = ?, next_attempt_at = ?,"
                                 + " claimed_at = null where id = ?", givenUp ? "FAILED" : "PENDING", attempts,
                         error.length() > 1000 ? error.substring(0, 1000) : error,
-                        Timestamp.from(now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait)), id);
+                        Timestamp.from(hours.firstAllowed(now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait))), id);
                 log.info("webhook delivery {} failed (attempt {}{}): {}", id, attempts, givenUp ? ", given up" : "", error);
             }
         }
         return sent;
+    }
+
+    /**
+     * Gathers what was held before the latest digest time into one message per robot and per mailbox, in the
+     * order it happened. The held rows are locked while gathered: two nodes gathering at once make one digest.
+     */
+    void gatherDigests(Instant now) {
+        Timestamp cutoff = Timestamp.from(hours.latestDigestAt(now));
+        transactions.executeWithoutResult(status -> {
+            List<Map<String, Object>> held = jdbc.queryForList("select id, channel, target, unit_id, kind, task_id, note"
+                    + " from notification_delivery where state = ? and created_at < ? order by created_at, id for update", HELD, cutoff);
+            Map<List<Object>, List<Map<String, Object>>> byRecipient = new LinkedHashMap<>();
+            held.forEach(row -> byRecipient.computeIfAbsent(Arrays.asList(row.get("channel"), row.get("target"), row.get("unit_id")),
+                    key -> new ArrayList<>()).add(row));
+            byRecipient.forEach((recipient, rows) -> {
+                StringBuilder lines = new StringBuilder();
+                int gathered = 0;
+                for (Map<String, Object> row : rows) {
+                    String line = (gathered + 1) + ". " + texts.text((String) row.get("kind"), (String) row.get("task_id"),
+                            (String) row.get("note"), Locale.SIMPLIFIED_CHINESE) + "\n";
+                    if (lines.length() + line.length() > DIGEST_NOTE_LENGTH - 40) {
+                        lines.append("……（另有 ").append(rows.size() - gathered).append(" 条，请登录查看）");
+                        break;
+                    }
+                    lines.append(line);
+                    gathered++;
+                }
+                jdbc.update("insert into notification_delivery (id, channel, target, unit_id, kind, task_id, note, created_at,"
+                                + " state, attempts, next_attempt_at) values (?, ?, ?, ?, ?, null, ?, ?, ?, 0, ?)",
+                        UUID.randomUUID().toString(), recipient.get(0), recipient.get(1), recipient.get(2), Notice.DIGEST.name(),
+                        lines.toString().strip(), Timestamp.from(now), PENDING, Timestamp.from(hours.firstAllowed(now)));
+            });
+            held.forEach(row -> jdbc.update("update notification_delivery set state = ? where id = ?", DIGESTED, row.get("id")));
+        });
     }
 
     private void mail(String to, String text) {

@@ -46,6 +46,14 @@ public class NoticeTexts {
                 note, locale);
     }
 
+    private static boolean counts(String notice) {
+        try {
+            return Notice.valueOf(notice).countsDays();
+        } catch (IllegalArgumentException retired) {
+            return false;
+        }
+    }
+
     /** For a task already read: an inbox reads each of its tasks once, however many notices it has about it. */
     String text(String notice, TaskSummary task, String note, Locale locale) {
         if (task == null) {
@@ -55,7 +63,10 @@ public class NoticeTexts {
         String step = kinds.step(task.kind(), task.stepKey(), task.stepName(), locale);
         String due = task.dueAt() == null ? "" : DateTimeFormatter.ofPattern(locale.getLanguage().equals("zh")
                 ? "yyyy年M月d日" : "yyyy-MM-dd").withZone(provinceZone).format(task.dueAt());
-        String text = messages.getMessage("notice." + notice, new Object[] {unit, step, task.directiveTitle(), due}, notice, locale);
-        return note == null || note.isBlank() ? text : text + messages.getMessage("notice.note", new Object[] {note}, "", locale);
+        boolean counted = counts(notice);
+        String text = messages.getMessage("notice." + notice, new Object[] {unit, step, task.directiveTitle(), due,
+                counted ? note : ""}, notice, locale);
+        return counted || note == null || note.isBlank() ? text
+                : text + messages.getMessage("notice.note", new Object[] {note}, "", locale);
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the news in the transaction of the event that caused it: a line in the inbox of each person of the
  * audience, a mail to each of them whose address ADMIN has set, and for a unit, a delivery to its group robot
- * (its own webhook, else the default one), which {@link Deliveries} sends once the transaction has committed. Rolled back with the event, nothing is
+ * (its own webhook, else the default one), which {@link Deliveries} sends once the transaction has committed, outside
+ * the quiet hours, or held for the day's digest ({@link DeliveryHours}). Rolled back with the event, nothing is
  * announced that did not happen.
  */
 @Component
@@ -25,9 +26,12 @@ public class Outbox {
     private final Clock clock;
     private final String defaultWebhook;
 
-    public Outbox(JdbcTemplate jdbc, UserDirectory users, Clock clock,
+    private final DeliveryHours hours;
+
+    public Outbox(JdbcTemplate jdbc, UserDirectory users, Clock clock, DeliveryHours hours,
                   @Value("${expoflow.notifications.default-webhook:}") String defaultWebhook) {
         this.jdbc = jdbc;
+        this.hours = hours;
         this.users = users;
         this.clock = clock;
         this.defaultWebhook = defaultWebhook;
@@ -50,8 +54,9 @@ public class Outbox {
 
     private void deliver(String channel, String target, String unitId, Notice notice, String taskId, String note, Timestamp now) {
         jdbc.update("insert into notification_delivery (id, channel, target, unit_id, kind, task_id, note, created_at, state,"
-                        + " attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)",
-                UUID.randomUUID().toString(), channel, target, unitId, notice.name(), taskId, note, now, now);
+                        + " attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                UUID.randomUUID().toString(), channel, target, unitId, notice.name(), taskId, note, now,
+                hours.digests() ? Deliveries.HELD : Deliveries.PENDING, Timestamp.from(hours.firstAllowed(now.toInstant())));
     }
 
     private Optional<String> webhookOf(String unitId) {

@@ -176,16 +176,21 @@ public class TaskWork {
     }
 
     /** What the office does to many steps at once. */
-    public enum BulkAction { EXTEND, REASSIGN, APPROVE }
+    public enum BulkAction { EXTEND, REASSIGN, APPROVE, CHASE_UP }
+
+    /** The office's chase-up (督办) of an overdue step: what the unit is expected to do, and by when. */
+    public record ChaseUpRequest(@NotBlank @Size(max = 2000) String message) {
+    }
 
     /**
      * One office action on many steps: {@code EXTEND} to {@code dueOn} (or {@code dueAt}) with a
      * {@code reason}; {@code REASSIGN} to {@code unitId} with a {@code reason}; {@code APPROVE} review steps,
-     * with an optional {@code comment}.
+     * with an optional {@code comment}; {@code CHASE_UP} overdue steps with a {@code message}.
      */
     public record BulkRequest(@NotNull BulkAction action, @NotEmpty @Size(max = 200) List<@NotBlank String> taskIds,
                               LocalDate dueOn, Instant dueAt, @Size(max = 64) String unitId,
-                              @Size(max = 2000) String reason, @Size(max = 2000) String comment) {
+                              @Size(max = 2000) String reason, @Size(max = 2000) String comment,
+                              @Size(max = 2000) String message) {
     }
 
     /** What became of one step of a bulk action: done, or refused ({@code refusal}: the refusal's kind) and why. */
@@ -435,6 +440,20 @@ public class TaskWork {
     }
 
     /**
+     * The office chases a unit up on an overdue step (or answers a chase-up waiting in its list, by that task's
+     * id): the chase-up its deadline's supervision waits for is done with the message, which the unit then
+     * acknowledges. A step not overdue, or already chased up and not yet overdue again, has none waiting.
+     */
+    @PreAuthorize("hasRole('COORDINATOR')")
+    public void chaseUp(ExpoFlowUser user, String taskId, ChaseUpRequest request) {
+        rules.check(request);
+        TaskSummary task = visibleSummary(user, taskId);
+        String chaseUpTaskId = DeadlineSupervision.CHASE_UP_STEP.equals(task.stepKey()) && task.isActive() ? taskId
+                : supervision.chaseUpWaiting(taskService, taskId).orElseThrow(() -> refusals.conflict("noChaseUpWaiting"));
+        complete(user, chaseUpTaskId, new CompleteRequest(Map.of("message", request.message().strip()), null, null, null));
+    }
+
+    /**
      * The coordinator's action on many steps in one request. The request as a whole is checked first (the
      * action's own fields, a unit that is not registered): a bad one is refused naming its field and nothing is
      * written. Then each step is done on its own, in its own transaction, exactly as one by one: a step
@@ -457,6 +476,7 @@ public class TaskWork {
                 }
             }
             case APPROVE -> rules.check(new CompleteRequest(null, null, ReviewDecision.APPROVE, request.comment()));
+            case CHASE_UP -> rules.check(new ChaseUpRequest(request.message()));
         }
         return request.taskIds().stream().distinct().map(taskId -> {
             try {
@@ -464,13 +484,14 @@ public class TaskWork {
                     case EXTEND -> extend(user, taskId, new ExtendRequest(request.dueOn(), request.dueAt(), request.reason()));
                     case REASSIGN -> reassign(user, taskId, new ReassignRequest(request.unitId(), request.reason()));
                     case APPROVE -> complete(user, taskId, new CompleteRequest(null, null, ReviewDecision.APPROVE, request.comment()));
+                    case CHASE_UP -> chaseUp(user, taskId, new ChaseUpRequest(request.message()));
                 }
                 return new BulkOutcome(taskId, true, null, null, null);
             } catch (DomainRuleViolation refused) {
-                return new BulkOutcome(taskId, false, refused.kind().name(), refused.field(), refused.getMessage());
+                return new BulkOutcome(taskId, false, refused.kind().name(), refused.field(), refusals.sentence(refused));
             } catch (TaskAlreadyClaimedException | OptimisticLockingException | ConcurrencyException raced) {
                 return new BulkOutcome(taskId, false, DomainRuleViolation.Kind.CONFLICT.name(), null,
-                        "someone else changed this step at the same moment; reload and try again");
+                        refusals.text("changedMeanwhile"));
             }
         }).toList();
     }

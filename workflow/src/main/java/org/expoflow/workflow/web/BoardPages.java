@@ -5,20 +5,17 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.MeetingRecord;
 import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.exports.ListExports;
 import org.expoflow.workflow.meetings.MeetingWork;
 import org.expoflow.workflow.review.LeadershipReview;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.security.UserDirectory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,10 +42,12 @@ class BoardPages {
     private final UserDirectory people;
 
     private final PageErrors pageErrors;
+    private final ListExports exports;
 
     BoardPages(ExpoWork expos, LeadershipReview review, MeetingWork meetings, UserDirectory people,
-               @Value("${expoflow.time-zone}") ZoneId provinceZone, PageErrors pageErrors) {
+               @Value("${expoflow.time-zone}") ZoneId provinceZone, PageErrors pageErrors, ListExports exports) {
         this.pageErrors = pageErrors;
+        this.exports = exports;
         this.expos = expos;
         this.review = review;
         this.meetings = meetings;
@@ -89,6 +88,18 @@ class BoardPages {
         return "board";
     }
 
+    /** The overdue list, the due-soon list or the statistics per unit, as of the board's moment, as a spreadsheet. */
+    @GetMapping("/board/{expoId}/{list:overdue|due-soon|statistics}.xlsx")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    ResponseEntity<byte[]> listAsFile(@PathVariable String expoId, @PathVariable String list,
+                                      @RequestParam(required = false) Instant asOf) {
+        return switch (list) {
+            case "statistics" -> exports.statistics(expoId, asOf).download();
+            case "due-soon" -> exports.deadlines(expoId, asOf, true, "daysLate").download();
+            default -> exports.deadlines(expoId, asOf, false, null).download();
+        };
+    }
+
     @PostMapping("/board/{expoId}/meetings")
     @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
     String convene(@PathVariable String expoId, @RequestParam(required = false) String title, RedirectAttributes redirect) {
@@ -106,10 +117,7 @@ class BoardPages {
         if (format.equals("json")) {
             return ResponseEntity.ok(meetings.brief(meetingId));
         }
-        MeetingWork.BriefFile file = meetings.briefFile(meetingId, format);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
-                .body(file.content());
+        return meetings.briefFile(meetingId, format).download();
     }
 
     @GetMapping("/meetings/{meetingId}")

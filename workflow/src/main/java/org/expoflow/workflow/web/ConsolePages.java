@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -189,6 +190,36 @@ class ConsolePages {
             tasks.reassign(user, taskId, new TaskWork.ReassignRequest(unitId, reason));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "taskReassigned");
+        }
+        return "redirect:/console?expoId=" + expoId;
+    }
+
+    @PostMapping("/console/{expoId}/tasks/{taskId}/chase-up")
+    String chaseUp(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
+                   @RequestParam(required = false) String message, RedirectAttributes redirect) {
+        if (pageErrors.attempt(redirect, () -> tasks.chaseUp(user, taskId, new TaskWork.ChaseUpRequest(message)))) {
+            redirect.addFlashAttribute(PageErrors.DONE, "chasedUp");
+        }
+        return "redirect:/console?expoId=" + expoId;
+    }
+
+    /**
+     * The overdue steps ticked, chased up or extended at once; the page says how many were done and, for each
+     * one refused, which step and why.
+     */
+    @PostMapping("/console/{expoId}/tasks/bulk")
+    String bulk(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId,
+                @RequestParam(required = false) TaskWork.BulkAction action,
+                @RequestParam(name = "taskId", required = false) List<String> taskIds,
+                @RequestParam(required = false) String message, @RequestParam(required = false) String dueOn,
+                @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        List<List<TaskWork.BulkOutcome>> outcomes = new ArrayList<>();
+        if (pageErrors.attempt(redirect, () -> outcomes.add(tasks.bulk(user, new TaskWork.BulkRequest(action,
+                taskIds == null ? List.of() : taskIds, action == TaskWork.BulkAction.EXTEND ? date(dueOn, "dueOn") : null,
+                null, null, reason, null, message))))) {
+            List<TaskWork.BulkOutcome> each = outcomes.get(0);
+            redirect.addFlashAttribute("bulkDone", each.stream().filter(TaskWork.BulkOutcome::done).count());
+            redirect.addFlashAttribute("bulkRefused", each.stream().filter(outcome -> !outcome.done()).toList());
         }
         return "redirect:/console?expoId=" + expoId;
     }

@@ -13,12 +13,15 @@ import java.util.function.Predicate;
 import org.expoflow.commands.api.ReviewDecision;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.workflow.exports.ListExports;
+import org.expoflow.workflow.exports.SavedFilters;
 import org.expoflow.workflow.kinds.KindTexts;
 import org.expoflow.workflow.tasks.TaskWork;
 import org.expoflow.workflow.engine.StepForm;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.security.Role;
 import org.expoflow.workflow.security.UserDirectory;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,9 +77,14 @@ class TaskPages {
     private final UserDirectory people;
 
     private final PageErrors pageErrors;
+    private final ListExports exports;
+    private final SavedFilters savedFilters;
 
-    TaskPages(TaskWork tasks, KindTexts kindTexts, UnitNames unitNames, UserDirectory people, PageErrors pageErrors) {
+    TaskPages(TaskWork tasks, KindTexts kindTexts, UnitNames unitNames, UserDirectory people, PageErrors pageErrors,
+              ListExports exports, SavedFilters savedFilters) {
         this.pageErrors = pageErrors;
+        this.exports = exports;
+        this.savedFilters = savedFilters;
         this.tasks = tasks;
         this.kindTexts = kindTexts;
         this.unitNames = unitNames;
@@ -87,13 +95,9 @@ class TaskPages {
     String list(@AuthenticationPrincipal ExpoFlowUser user, @RequestParam(defaultValue = "open") TaskFilter filter,
                 @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String directiveId,
                 @RequestParam(required = false) String unitId, @RequestParam(required = false) String q, Model model) {
-        String unit = unitId == null || unitId.isBlank() || user.isCity() ? null : unitId;
-        String directive = directiveId == null || directiveId.isBlank() ? null : directiveId;
-        String keyword = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
-        Map<String, String> names = keyword == null ? Map.of() : unitNames.unitNames();
-        List<TaskSummary> all = tasks.list(user, null, unit, null, directive, null, 0, 500, "dueAt")
-                .items().stream().filter(task -> !mine || user.getUsername().equals(task.assignee()))
-                .filter(task -> keyword == null || mentions(task, keyword, names)).toList();
+        String unit = unitOf(user, unitId);
+        String directive = directiveOf(directiveId);
+        List<TaskSummary> all = rows(user, mine, directive, unit, q);
         model.addAttribute("mine", mine);
         model.addAttribute("directiveId", directive);
         model.addAttribute("unitId", unit);
@@ -105,8 +109,65 @@ class TaskPages {
         }
         model.addAttribute("filter", filter);
         model.addAttribute("counts", counts);
+        model.addAttribute("savedFilters", savedFilters.visibleTo(user, SavedFilters.SavedList.TASKS));
         model.addAttribute("tasks", all.stream().filter(task -> filter.shows(task, user)).toList());
         return "tasks";
+    }
+
+    /** Saves the list's filters as they are on the page, under a name, for the user or everyone of its role. */
+    @PostMapping("/tasks/filters")
+    String saveFilter(@AuthenticationPrincipal ExpoFlowUser user, @RequestParam(required = false) String name,
+                      @RequestParam(defaultValue = "false") boolean share, @RequestParam(defaultValue = "open") TaskFilter filter,
+                      @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String directiveId,
+                      @RequestParam(required = false) String unitId, @RequestParam(required = false) String q,
+                      RedirectAttributes redirect) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("filter", filter.name());
+        parameters.put("mine", Boolean.toString(mine));
+        parameters.put("directiveId", directiveOf(directiveId));
+        parameters.put("unitId", unitOf(user, unitId));
+        parameters.put("q", q);
+        parameters.values().removeIf(value -> value == null || value.isBlank());
+        if (pageErrors.attempt(redirect, () -> savedFilters.save(user, new SavedFilters.SaveFilterRequest(name,
+                SavedFilters.SavedList.TASKS, parameters, share ? user.role().name() : null)))) {
+            redirect.addFlashAttribute(PageErrors.DONE, "filterSaved");
+        }
+        return "redirect:" + SavedFilters.SavedList.TASKS.open(parameters);
+    }
+
+    @PostMapping("/tasks/filters/{filterId}/remove")
+    String removeFilter(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String filterId, RedirectAttributes redirect) {
+        if (pageErrors.attempt(redirect, () -> savedFilters.remove(user, filterId))) {
+            redirect.addFlashAttribute(PageErrors.DONE, "filterRemoved");
+        }
+        return "redirect:/tasks";
+    }
+
+    /** The rows of the list as the page shows them (its tab, its filters, its keyword), as a spreadsheet. */
+    @GetMapping(value = "/tasks", params = "format=xlsx")
+    ResponseEntity<byte[]> listAsFile(@AuthenticationPrincipal ExpoFlowUser user, @RequestParam(defaultValue = "open") TaskFilter filter,
+                                      @RequestParam(defaultValue = "false") boolean mine,
+                                      @RequestParam(required = false) String directiveId,
+                                      @RequestParam(required = false) String unitId, @RequestParam(required = false) String q) {
+        List<TaskSummary> shown = rows(user, mine, directiveOf(directiveId), unitOf(user, unitId), q).stream()
+                .filter(task -> filter.shows(task, user)).toList();
+        return exports.taskRows(null, shown).download();
+    }
+
+    private List<TaskSummary> rows(ExpoFlowUser user, boolean mine, String directive, String unit, String q) {
+        String keyword = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        Map<String, String> names = keyword == null ? Map.of() : unitNames.unitNames();
+        return tasks.list(user, null, unit, null, directive, null, 0, 500, "dueAt")
+                .items().stream().filter(task -> !mine || user.getUsername().equals(task.assignee()))
+                .filter(task -> keyword == null || mentions(task, keyword, names)).toList();
+    }
+
+    private static String unitOf(ExpoFlowUser user, String unitId) {
+        return unitId == null || unitId.isBlank() || user.isCity() ? null : unitId;
+    }
+
+    private static String directiveOf(String directiveId) {
+        return directiveId == null || directiveId.isBlank() ? null : directiveId;
     }
 
     @GetMapping("/tasks/{taskId}")

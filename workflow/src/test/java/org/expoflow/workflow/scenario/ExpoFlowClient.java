@@ -62,6 +62,10 @@ public final class ExpoFlowClient {
         return exchange(request);
     }
 
+    public Answer delete(String path, Object... uriVariables) {
+        return exchange(rest.delete().uri(path, uriVariables));
+    }
+
     public Answer post(String path) {
         return post(path, (Object) null);
     }

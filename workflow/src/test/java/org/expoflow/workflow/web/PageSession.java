@@ -60,6 +60,13 @@ final class PageSession {
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 
+    /** A file the page links to: its bytes, or nothing when the answer is not a 200. */
+    byte[] download(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN")
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return answer.statusCode() == 200 ? answer.body() : new byte[0];
+    }
+
     /** The page's HTML, in Chinese. */
     String get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN").GET().build(),

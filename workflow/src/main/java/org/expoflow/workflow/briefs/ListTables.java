@@ -1,0 +1,111 @@
+package org.expoflow.workflow.briefs;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.expoflow.projections.api.DeadlineList;
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.api.UnitStatistics;
+
+/**
+ * The lists the office keeps, as tables for a spreadsheet: a task list, the overdue (or due-soon) list and the
+ * statistics per unit, with the same rows the screen and the JSON give for the same filters. Headings and
+ * statuses in Chinese and English like the brief's, units by name, times in the province's zone.
+ */
+public final class ListTables {
+
+    private static final Map<TaskStatus, String> STATUSES = Map.of(TaskStatus.OPEN, "待领取 Open",
+            TaskStatus.CLAIMED, "办理中 In hand", TaskStatus.COMPLETED, "已完成 Done", TaskStatus.CANCELLED, "已取消 Cancelled",
+            TaskStatus.WITHDRAWN, "已撤回 Withdrawn");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private ListTables() {
+    }
+
+    /** {@code stepNames}: a step's name as its reader says it (the kind's own texts). */
+    public static BriefTables.Table tasks(List<TaskSummary> tasks, ZoneId zone, Map<String, String> unitNames,
+                                          Function<TaskSummary, String> stepNames) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (TaskSummary task : tasks) {
+            List<Object> row = new ArrayList<>();
+            row.add(unitNames.getOrDefault(task.unitId(), task.unitId()));
+            row.add(text(task.directiveTitle()));
+            row.add(text(stepNames.apply(task)));
+            row.add(STATUSES.getOrDefault(task.status(), task.status().name()));
+            row.add(text(task.assignee()));
+            row.add(task.percent());
+            row.add(time(task.dueAt(), zone));
+            row.add(flag(task.overdue()));
+            row.add(flag(task.dueSoon()));
+            row.add(time(task.latestReportAt(), zone));
+            row.add(time(task.chasedUpAt(), zone));
+            row.add(text(task.returnComment()));
+            rows.add(row);
+        }
+        return new BriefTables.Table("任务清单 Tasks", List.of("单位 Unit", "任务 Directive", "环节 Step", "状态 Status",
+                "办理人 Assignee", "进度% Percent", "期限 Due", "逾期 Overdue", "临期 Due soon", "最近汇报 Last report",
+                "督办 Chased up", "退回意见 Returned with"), rows);
+    }
+
+    /** The overdue list, or with {@code dueSoon} the list of steps due soon. */
+    public static BriefTables.Table deadlines(DeadlineList list, boolean dueSoon, ZoneId zone, Map<String, String> unitNames,
+                                              Function<DeadlineList.Item, String> stepNames) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (DeadlineList.Item item : list.items()) {
+            rows.add(List.of(unitNames.getOrDefault(item.unitId(), item.unitId()), text(item.directiveTitle()),
+                    text(stepNames.apply(item)), time(item.dueAt(), zone), item.daysLate(), flag(item.chasedUp()),
+                    flag(item.escalated())));
+        }
+        return new BriefTables.Table(dueSoon ? "临期事项 Due soon" : "逾期事项 Overdue", List.of("单位 Unit", "任务 Directive",
+                "环节 Step", "期限 Due", "逾期天数 Days late", "已督办 Chased up", "上报领导 Escalated"), rows);
+    }
+
+    public static BriefTables.Table statistics(UnitStatistics.Report report, Map<String, String> unitNames) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (UnitStatistics unit : report.units()) {
+            List<Object> row = new ArrayList<>();
+            row.add(unit.name() == null ? unitNames.getOrDefault(unit.unitId(), unit.unitId()) : unit.name());
+            row.add(unit.steps());
+            row.add(unit.completed());
+            row.add(unit.onTime());
+            row.add(unit.late());
+            row.add(unit.notYetDue());
+            row.add(unit.overdue());
+            row.add(unit.noDeadline());
+            row.add(unit.completionRate() == null ? "" : unit.completionRate().multiply(HUNDRED).stripTrailingZeros());
+            row.add(unit.averageDaysLate() == null ? "" : unit.averageDaysLate());
+            row.add(unit.chaseUps());
+            row.add(unit.chaseUpsAcknowledged());
+            row.add(unit.averageHoursToAcknowledge() == null ? "" : unit.averageHoursToAcknowledge());
+            rows.add(row);
+        }
+        return new BriefTables.Table("统计 Statistics", List.of("单位 Unit", "环节 Steps", "已完成 Completed", "按时 On time",
+                "超期完成 Late", "未到期 Not yet due", "逾期 Overdue", "无期限 No deadline", "完成率% Completion rate",
+                "平均超期天数 Average days late", "督办 Chase-ups", "已回执 Acknowledged",
+                "平均回执小时 Average hours to acknowledge"), rows);
+    }
+
+    /** A line under the title: what the list is as of, in the province's time. */
+    public static String asOf(Instant asOf, ZoneId zone) {
+        return "截至 as of " + time(asOf, zone) + " · " + (zone.getId().equals("Asia/Shanghai") ? "北京时间 Beijing time" : zone.getId());
+    }
+
+    private static String time(Instant instant, ZoneId zone) {
+        return instant == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(instant);
+    }
+
+    private static String flag(boolean value) {
+        return value ? "是 yes" : "";
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

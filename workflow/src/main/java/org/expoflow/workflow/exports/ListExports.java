@@ -1,0 +1,121 @@
+package org.expoflow.workflow.exports;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.expoflow.projections.api.DeadlineList;
+import org.expoflow.projections.api.TaskPage;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.api.UnitStatistics;
+import org.expoflow.workflow.application.OfficeFile;
+import org.expoflow.workflow.application.Refusals;
+import org.expoflow.workflow.briefs.BriefTables;
+import org.expoflow.workflow.briefs.ListTables;
+import org.expoflow.workflow.briefs.Spreadsheet;
+import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.kinds.KindTexts;
+import org.expoflow.workflow.review.LeadershipReview;
+import org.expoflow.workflow.security.ExpoFlowUser;
+import org.expoflow.workflow.tasks.TaskWork;
+import org.expoflow.workflow.units.UnitRegister;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * A list as the spreadsheet a secretary sums or forwards: every row the same filters give (not one page of
+ * them), up to {@value #MOST_ROWS}; named after the expo, the list and the day. Who may see a list may export it,
+ * and sees in the file only what the list shows them: a city its own unit's tasks.
+ */
+@Service
+public class ListExports {
+
+    static final int MOST_ROWS = 20_000;
+    private static final int PAGE = 500;
+
+    private final TaskWork tasks;
+    private final LeadershipReview review;
+    private final ExpoWork expos;
+    private final UnitRegister units;
+    private final KindTexts kindTexts;
+    private final Refusals refusals;
+    private final Clock clock;
+    private final ZoneId provinceZone;
+
+    public ListExports(TaskWork tasks, LeadershipReview review, ExpoWork expos, UnitRegister units, KindTexts kindTexts,
+                       Refusals refusals, Clock clock, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+        this.tasks = tasks;
+        this.review = review;
+        this.expos = expos;
+        this.units = units;
+        this.kindTexts = kindTexts;
+        this.refusals = refusals;
+        this.clock = clock;
+        this.provinceZone = provinceZone;
+    }
+
+    /** Whether a list is asked for as a file: {@code xlsx}, or {@code json} (the default); anything else is refused naming {@code format}. */
+    public boolean asFile(String format) {
+        if (format == null || format.isBlank() || format.equals("json")) {
+            return false;
+        }
+        if (!format.equals("xlsx")) {
+            throw refusals.invalid("format", "listFormat", format);
+        }
+        return true;
+    }
+
+    /** The task list with the API's filters, all its pages. */
+    public OfficeFile tasks(ExpoFlowUser user, String expoId, String unitId, String status, String directiveId,
+                            Boolean overdue, String sort) {
+        List<TaskSummary> rows = new ArrayList<>();
+        for (int page = 0; rows.size() < MOST_ROWS; page++) {
+            TaskPage answer = tasks.list(user, expoId, unitId, status, directiveId, overdue, page, PAGE, sort);
+            rows.addAll(answer.items());
+            if (answer.items().size() < PAGE) {
+                break;
+            }
+        }
+        return taskRows(expoId, rows.size() > MOST_ROWS ? rows.subList(0, MOST_ROWS) : rows);
+    }
+
+    /** Task rows a page has already filtered (its tabs and keyword), as a file. */
+    public OfficeFile taskRows(String expoId, List<TaskSummary> rows) {
+        Instant now = clock.instant();
+        BriefTables.Table table = ListTables.tasks(rows, provinceZone, unitNames(),
+                task -> kindTexts.step(task.kind(), task.stepKey(), task.stepName()));
+        return file(expoId, table, now);
+    }
+
+    /** The overdue list, or with {@code dueSoon} the due-soon list, as of {@code asOf}. */
+    public OfficeFile deadlines(String expoId, Instant asOf, boolean dueSoon, String sort) {
+        DeadlineList list = review.deadlines(expoId, asOf, dueSoon, sort);
+        return file(expoId, ListTables.deadlines(list, dueSoon, provinceZone, unitNames(), DeadlineList.Item::stepName), list.asOf());
+    }
+
+    public OfficeFile statistics(String expoId, Instant asOf) {
+        UnitStatistics.Report report = review.statistics(expoId, asOf);
+        return file(expoId, ListTables.statistics(report, unitNames()), report.asOf());
+    }
+
+    private OfficeFile file(String expoId, BriefTables.Table table, Instant asOf) {
+        Instant at = asOf == null ? clock.instant() : asOf;
+        String expoName = expoId == null ? "ExpoFlow" : expos.get(expoId).name();
+        String title = expoName + " — " + table.title();
+        String listName = table.title().split(" ")[0];
+        String day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(provinceZone).format(at);
+        String name = (expoName + " " + listName + " " + day).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip() + ".xlsx";
+        return new OfficeFile(name, Spreadsheet.CONTENT_TYPE,
+                Spreadsheet.of(title, ListTables.asOf(at, provinceZone), at, List.of(table)));
+    }
+
+    private Map<String, String> unitNames() {
+        return units.all().stream().collect(Collectors.toMap(UnitRegister.RegisteredUnit::unitId,
+                UnitRegister.RegisteredUnit::name, (first, second) -> first));
+    }
+}
