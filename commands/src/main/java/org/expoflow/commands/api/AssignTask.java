@@ -1,6 +1,7 @@
 package org.expoflow.commands.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -9,10 +10,19 @@ import java.util.Set;
  * {@code requiredFigures} are the figure keys the step's form declares required;
  * {@code returnComment} is set when the work comes back from a review for rework;
  * {@code supervisedTaskId} when the task belongs to the watch of another task's deadline (a chase-up);
- * {@code attachmentRequired} when the step asks for at least one attached file.
+ * {@code attachmentRequired} when the step asks for at least one attached file;
+ * {@code cooperatingUnits}, the units the directive named to co-operate (协办) on the lead unit's steps.
  */
 public record AssignTask(String taskId, String expoId, String directiveId, String unitId, String processInstanceId,
                          String stepKey, String stepName, String candidateGroup, Instant dueAt,
                          Set<String> requiredFigures, String returnComment, String supervisedTaskId,
-                         boolean attachmentRequired) {
+                         boolean attachmentRequired, List<String> cooperatingUnits) {
+
+    /** A step without co-operating units. */
+    public AssignTask(String taskId, String expoId, String directiveId, String unitId, String processInstanceId,
+                      String stepKey, String stepName, String candidateGroup, Instant dueAt, Set<String> requiredFigures,
+                      String returnComment, String supervisedTaskId, boolean attachmentRequired) {
+        this(taskId, expoId, directiveId, unitId, processInstanceId, stepKey, stepName, candidateGroup, dueAt, requiredFigures,
+                returnComment, supervisedTaskId, attachmentRequired, List.of());
+    }
 }

@@ -1,10 +1,29 @@
 package org.expoflow.commands.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
-/** {@code supervisedTaskId}: set on a deadline's own steps (a chase-up, its acknowledgement), naming the step watched. */
+/**
+ * {@code supervisedTaskId}: set on a deadline's own steps (a chase-up, its acknowledgement), naming the step watched.
+ * {@code cooperatingUnits}: the units co-operating on the step from its start, as the directive named them (empty
+ * when none; null in events written before there were any).
+ */
 public record TaskAssigned(String taskId, String expoId, String directiveId, String unitId, String processInstanceId,
                            String stepKey, String stepName, String candidateGroup, Instant dueAt,
-                           Set<String> requiredFigures, String supervisedTaskId, boolean attachmentRequired) implements OfDirective {
+                           Set<String> requiredFigures, String supervisedTaskId, boolean attachmentRequired,
+                           List<String> cooperatingUnits) implements OfDirective {
+
+    /** A step without co-operating units. */
+    public TaskAssigned(String taskId, String expoId, String directiveId, String unitId, String processInstanceId,
+                        String stepKey, String stepName, String candidateGroup, Instant dueAt, Set<String> requiredFigures,
+                        String supervisedTaskId, boolean attachmentRequired) {
+        this(taskId, expoId, directiveId, unitId, processInstanceId, stepKey, stepName, candidateGroup, dueAt, requiredFigures,
+                supervisedTaskId, attachmentRequired, List.of());
+    }
+
+    /** The co-operating units from the start, none for an event written before there were any. */
+    public List<String> cooperatingFromStart() {
+        return cooperatingUnits == null ? List.of() : cooperatingUnits;
+    }
 }

@@ -25,7 +25,9 @@ import org.expoflow.commands.task.FigurePolicy;
  * A directive issued to units at a coordination meeting, such as "invite Japanese buyers".
  * <p>
  * Lifecycle: a coordinator <em>issues</em> the directive with its kind (the BPMN process each unit runs),
- * instructions, a deadline and per-unit figure targets; the engine then runs one process per unit.
+ * instructions, a deadline, per-unit figure targets, optionally a reporting cadence (each unit reports its
+ * progress every week or month until done) and, per lead unit, the units co-operating on its task; the
+ * engine then runs one process per lead unit.
  * When a unit's process ends, the directive records that the unit <em>finished</em> it. A directive
  * finished by every unit is done. Until then the office may <em>withdraw</em> it, for a reason: the units'
  * open work on it ends, and nothing more is recorded against it.
@@ -68,9 +70,37 @@ public class Directive {
         }
         Map<String, java.math.BigDecimal> targets = command.targets() == null ? Map.of() : command.targets();
         FigurePolicy.checkKnownAndStorable("targets", targets);
+        String reportEvery = ReportingCadence.checked(command.reportEvery());
+        Map<String, List<String>> cooperating = checkedCooperation(unitIds, command.cooperatingUnits());
         apply(new DirectiveIssued(command.directiveId(), command.expoId(), command.kind(), command.title(),
                 command.instructions(), command.dueOn(), command.dueAt(), List.copyOf(unitIds), Map.copyOf(targets),
-                command.meetingId()));
+                command.meetingId(), reportEvery, cooperating));
+    }
+
+    /**
+     * Co-operating units (协办) name a lead unit that receives the directive, each once, none of them the lead
+     * itself; a unit may co-operate on several units' tasks.
+     */
+    private static Map<String, List<String>> checkedCooperation(List<String> unitIds, Map<String, List<String>> cooperating) {
+        if (cooperating == null || cooperating.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> checked = new java.util.LinkedHashMap<>();
+        cooperating.forEach((lead, coUnits) -> {
+            if (!unitIds.contains(lead)) {
+                throw DomainRuleViolation.invalid("cooperatingUnits." + lead, "unit " + lead + " does not lead a task of this"
+                        + " directive").coded("leadNotReceiving", lead);
+            }
+            List<String> units = coUnits == null ? List.of() : coUnits;
+            if (units.contains(lead) || new LinkedHashSet<>(units).size() != units.size()) {
+                throw DomainRuleViolation.invalid("cooperatingUnits." + lead, "a unit co-operates once, on another unit's"
+                        + " task").coded("cooperatingTwice", lead);
+            }
+            if (!units.isEmpty()) {
+                checked.put(lead, List.copyOf(units));
+            }
+        });
+        return Map.copyOf(checked);
     }
 
     @CommandHandler

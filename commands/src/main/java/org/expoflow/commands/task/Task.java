@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -97,7 +98,8 @@ public class Task {
         apply(new TaskAssigned(command.taskId(), command.expoId(), command.directiveId(), command.unitId(),
                 command.processInstanceId(), command.stepKey(), command.stepName(), command.candidateGroup(),
                 command.dueAt(), command.requiredFigures() == null ? Set.of() : Set.copyOf(command.requiredFigures()),
-                command.supervisedTaskId(), command.attachmentRequired()));
+                command.supervisedTaskId(), command.attachmentRequired(),
+                command.cooperatingUnits() == null ? List.of() : List.copyOf(command.cooperatingUnits())));
         if (command.returnComment() != null) {
             apply(new TaskReturnedForRework(command.taskId(), command.directiveId(), command.unitId(),
                     command.returnComment()));
@@ -325,6 +327,7 @@ public class Task {
         dueAt = event.dueAt();
         originalDueAt = event.dueAt();
         attachmentRequired = event.attachmentRequired();
+        cooperatingUnits.addAll(event.cooperatingFromStart());
     }
 
     @EventSourcingHandler

@@ -7,8 +7,9 @@ import java.util.List;
 public record Board(String expoId, String expoName, Instant asOf, List<BoardDirective> directives,
                     List<BoardUnit> units) {
 
+    /** {@code reportEvery}: the period in which each unit reports its progress until done (ISO-8601), or null. */
     public record BoardDirective(String directiveId, String title, String kind, Instant issuedAt, Instant dueAt,
-                                 Instant withdrawnAt) {
+                                 Instant withdrawnAt, String reportEvery) {
     }
 
     public record BoardUnit(String unitId, String name, List<BoardCell> cells) {
@@ -21,11 +22,21 @@ public record Board(String expoId, String expoName, Instant asOf, List<BoardDire
      * one: what the unit's task list says too); {@code escalated}: an open step of the unit was escalated to leadership. {@code light}:
      * red when overdue or returned for rework twice, amber when returned once, due soon or well behind the progress expected
      * by now (the time gone since the directive was issued, as a share of the time it allowed), else green;
-     * none once withdrawn.
+     * none once withdrawn. On a directive that wants reports every so often, {@code reportDueAt} is when the unit
+     * owes its next one and {@code reportOverdue} says it is missing (red, as any overdue work). A lead unit's cell
+     * names its {@code cooperatingUnits} (协办); a unit co-operating on another's task has a cell of its own on that
+     * directive, the lead's task as it stands, naming the lead in {@code cooperatesWith}.
      */
     public record BoardCell(String directiveId, String unitId, UnitDirectiveStatus status, int percent,
                             Instant dueAt, boolean overdue, boolean dueSoon, Instant lastReportAt, boolean escalated,
-                            Light light) {
+                            Light light, Instant reportDueAt, boolean reportOverdue, List<String> cooperatingUnits,
+                            String cooperatesWith) {
+
+        /** The lead's cell as a co-operating unit's row shows it. */
+        public BoardCell asCooperation(String cooperatingUnitId) {
+            return new BoardCell(directiveId, cooperatingUnitId, status, percent, dueAt, overdue, dueSoon, lastReportAt,
+                    escalated, light, reportDueAt, reportOverdue, List.of(), unitId);
+        }
     }
 
     public enum Light { RED, AMBER, GREEN }

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.expoflow.projections.api.Board;
@@ -18,6 +20,7 @@ import org.expoflow.projections.api.FindBoard;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.api.UnitDirectiveStatus;
+import org.expoflow.projections.support.ReportingDue;
 import org.expoflow.projections.support.Times;
 import org.expoflow.projections.tasks.TaskReadings;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +49,7 @@ public class BoardQueries {
     static final int PROGRESS_TOLERANCE = 25;
 
     private record Assignment(String directiveId, String unitId, Instant issuedAt, Instant dueAt, Instant finishedAt,
-                              Instant withdrawnAt) {
+                              Instant withdrawnAt, String reportEvery, List<String> cooperatingUnits) {
     }
 
     @QueryHandler
@@ -62,25 +65,28 @@ public class BoardQueries {
             return null;
         }
         List<BoardDirective> directives = jdbc.query(
-                "select directive_id, title, kind, issued_at, due_at, withdrawn_at from directive_view where expo_id = ? and issued_at <= ?"
-                        + " order by issued_at, directive_id",
+                "select directive_id, title, kind, issued_at, due_at, withdrawn_at, report_every from directive_view"
+                        + " where expo_id = ? and issued_at <= ? order by issued_at, directive_id",
                 (rs, n) -> {
                     Instant withdrawnAt = Times.instant(rs, "withdrawn_at");
                     return new BoardDirective(rs.getString("directive_id"), rs.getString("title"), rs.getString("kind"),
-                            Times.instant(rs, "issued_at"), Times.instant(rs, "due_at"), withdrawnAt != null && !withdrawnAt.isAfter(now) ? withdrawnAt : null);
+                            Times.instant(rs, "issued_at"), Times.instant(rs, "due_at"),
+                            withdrawnAt != null && !withdrawnAt.isAfter(now) ? withdrawnAt : null, rs.getString("report_every"));
                 }, expoId, Times.utc(now));
         Map<String, BoardDirective> directiveById = new HashMap<>();
         directives.forEach(d -> directiveById.put(d.directiveId(), d));
         List<Assignment> assignments = jdbc.query(
-                "select directive_id, unit_id, finished_at from directive_unit_view where expo_id = ?",
+                "select directive_id, unit_id, finished_at, cooperating_units from directive_unit_view where expo_id = ?",
                 (rs, n) -> {
                     BoardDirective directive = directiveById.get(rs.getString("directive_id"));
                     if (directive == null) {
                         return null; // issued after the instant asked for
                     }
                     Instant finishedAt = Times.instant(rs, "finished_at");
+                    String cooperating = rs.getString("cooperating_units");
                     return new Assignment(directive.directiveId(), rs.getString("unit_id"), directive.issuedAt(), directive.dueAt(),
-                            finishedAt != null && !finishedAt.isAfter(now) ? finishedAt : null, directive.withdrawnAt());
+                            finishedAt != null && !finishedAt.isAfter(now) ? finishedAt : null, directive.withdrawnAt(),
+                            directive.reportEvery(), cooperating == null ? List.of() : List.of(cooperating.split(",")));
                 }, expoId).stream().filter(java.util.Objects::nonNull).toList();
         Map<String, List<TaskSummary>> tasksByAssignment = new HashMap<>();
         for (TaskSummary task : tasksThen) {
@@ -90,11 +96,19 @@ public class BoardQueries {
             tasksByAssignment.computeIfAbsent(task.directiveId() + "/" + task.unitId(), k -> new ArrayList<>()).add(task);
         }
         Map<String, List<BoardCell>> cellsByUnit = new HashMap<>();
+        Set<String> ownCells = new HashSet<>();
+        assignments.forEach(assignment -> ownCells.add(assignment.directiveId() + "/" + assignment.unitId()));
         for (Assignment assignment : assignments) {
             List<TaskSummary> assignmentTasks = tasksByAssignment.getOrDefault(
                     assignment.directiveId() + "/" + assignment.unitId(), List.of());
-            cellsByUnit.computeIfAbsent(assignment.unitId(), u -> new ArrayList<>())
-                    .add(cell(assignment, assignmentTasks, now));
+            BoardCell cell = cell(assignment, assignmentTasks, now);
+            cellsByUnit.computeIfAbsent(assignment.unitId(), u -> new ArrayList<>()).add(cell);
+            for (String cooperating : assignment.cooperatingUnits()) {
+                // a unit that received the directive itself shows its own task there, not its co-operation
+                if (ownCells.add(assignment.directiveId() + "/" + cooperating)) {
+                    cellsByUnit.computeIfAbsent(cooperating, u -> new ArrayList<>()).add(cell.asCooperation(cooperating));
+                }
+            }
         }
         Map<String, Integer> directiveOrder = new HashMap<>();
         for (int i = 0; i < directives.size(); i++) {
@@ -157,8 +171,26 @@ public class BoardQueries {
         } else {
             light = Board.Light.GREEN;
         }
+        Instant reportDueAt = open ? ReportingDue.after(assignment.reportEvery(), lastActivity(unitSteps, assignment.issuedAt()))
+                : null;
+        boolean reportOverdue = reportDueAt != null && reportDueAt.isBefore(now);
+        if (reportOverdue && light != null) {
+            light = Board.Light.RED;
+        }
         return new BoardCell(assignment.directiveId(), assignment.unitId(), status, percent, dueAt, overdue, dueSoon,
-                lastReport, escalated, light);
+                lastReport, escalated, light, reportDueAt, reportOverdue, assignment.cooperatingUnits(), null);
+    }
+
+    /** The latest a unit was heard of on a directive: its latest report or completed step, else the issue. */
+    public static Instant lastActivity(List<TaskSummary> unitSteps, Instant issuedAt) {
+        Instant last = issuedAt;
+        for (TaskSummary step : unitSteps) {
+            last = ReportingDue.later(last, step.latestReportAt());
+            if (step.status() == TaskStatus.COMPLETED) {
+                last = ReportingDue.later(last, step.closedAt());
+            }
+        }
+        return last;
     }
 
     /** The share of its time a directive has used up by {@code now}, as the percent a steady unit would be at. */

@@ -69,15 +69,17 @@ public class CatalogueProjection {
     @EventHandler
     void on(DirectiveIssued event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         write("insert into directive_view (directive_id, expo_id, kind, title, instructions, due_on, due_at, issued_at,"
-                        + " issued_by, meeting_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " issued_by, meeting_id, report_every) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.directiveId(), event.expoId(), event.kind(), event.title(), event.instructions(), event.dueOn(),
-                Times.utc(event.dueAt()), Times.utc(at), actor, event.meetingId());
+                Times.utc(event.dueAt()), Times.utc(at), actor, event.meetingId(), event.reportEvery());
         event.targets().forEach((figure, target) -> write(
                 "insert into directive_target (directive_id, figure, target) values (?, ?, ?)",
                 event.directiveId(), figure, target));
-        event.unitIds().forEach(unitId -> write(
-                "insert into directive_unit_view (directive_id, unit_id, expo_id) values (?, ?, ?)",
-                event.directiveId(), unitId, event.expoId()));
+        event.unitIds().forEach(unitId -> {
+            List<String> cooperating = event.cooperatingUnitsOf(unitId);
+            write("insert into directive_unit_view (directive_id, unit_id, expo_id, cooperating_units) values (?, ?, ?, ?)",
+                    event.directiveId(), unitId, event.expoId(), cooperating.isEmpty() ? null : String.join(",", cooperating));
+        });
     }
 
     @EventHandler

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +25,20 @@ import org.expoflow.projections.api.FindBrief;
 import org.expoflow.projections.api.FindDeadlineList;
 import org.expoflow.projections.api.FindFigures;
 import org.expoflow.projections.api.FindMeeting;
+import org.expoflow.projections.api.FindReportsDue;
 import org.expoflow.projections.api.FindStatistics;
 import org.expoflow.projections.api.FindTrend;
 import org.expoflow.projections.api.MeetingBrief;
 import org.expoflow.projections.api.MeetingBrief.BriefTask;
 import org.expoflow.projections.api.MeetingRecord;
+import org.expoflow.projections.api.ReportsDue;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.api.Trend;
 import org.expoflow.projections.api.UnitStatistics;
 import org.expoflow.projections.catalogue.BoardQueries;
 import org.expoflow.projections.figures.FiguresProjection;
+import org.expoflow.projections.support.ReportingDue;
 import org.expoflow.projections.support.Times;
 import org.expoflow.projections.tasks.TaskReadings;
 import org.expoflow.projections.tasks.TaskReadings.UnitStep;
@@ -80,12 +84,69 @@ public class ReviewQueries {
         Map<String, List<UnitStep>> byUnit = tasks.unitStepsOfExpo(query.expoId(), asOf, query.asOf() == null).stream()
                 .collect(Collectors.groupingBy(UnitStep::unitId));
         List<UnitStatistics> units = new ArrayList<>();
+        Map<String, Integer> reportsOverdue = reportsOverdue(query.expoId(), asOf, byUnit);
         unitNames(query.expoId(), asOf).forEach((unitId, name) ->
-                units.add(statistics(unitId, name, byUnit.getOrDefault(unitId, List.of()), asOf)));
+                units.add(statistics(unitId, name, byUnit.getOrDefault(unitId, List.of()), asOf,
+                        reportsOverdue.getOrDefault(unitId, 0))));
         return new UnitStatistics.Report(query.expoId(), asOf, units);
     }
 
-    private static UnitStatistics statistics(String unitId, String name, List<UnitStep> steps, Instant asOf) {
+    /**
+     * Per unit, the directives asking for a report every so often, open for it at {@code asOf}, on which its report
+     * is missing: a period gone since its latest report or completed step (or the issue).
+     */
+    private Map<String, Integer> reportsOverdue(String expoId, Instant asOf, Map<String, List<UnitStep>> stepsByUnit) {
+        Map<String, Integer> missing = new HashMap<>();
+        jdbc.query("select u.unit_id, u.directive_id, d.report_every, d.issued_at from directive_unit_view u"
+                        + " join directive_view d on d.directive_id = u.directive_id where u.expo_id = ? and d.report_every is not null"
+                        + " and d.issued_at <= ? and (u.finished_at is null or u.finished_at > ?)"
+                        + " and (d.withdrawn_at is null or d.withdrawn_at > ?)",
+                rs -> {
+                    String unitId = rs.getString("unit_id");
+                    String directiveId = rs.getString("directive_id");
+                    Instant last = Times.instant(rs, "issued_at");
+                    for (UnitStep step : stepsByUnit.getOrDefault(unitId, List.of())) {
+                        if (directiveId.equals(step.directiveId())) {
+                            last = ReportingDue.later(last, step.latestReportAt());
+                            if (step.status() == TaskStatus.COMPLETED) {
+                                last = ReportingDue.later(last, step.closedAt());
+                            }
+                        }
+                    }
+                    if (ReportingDue.after(rs.getString("report_every"), last).isBefore(asOf)) {
+                        missing.merge(unitId, 1, Integer::sum);
+                    }
+                }, expoId, Times.utc(asOf), Times.utc(asOf), Times.utc(asOf));
+        return missing;
+    }
+
+    @QueryHandler
+    ReportsDue handle(FindReportsDue query) {
+        record Open(String directiveId, String unitId, String reportEvery, Instant issuedAt) {
+        }
+        List<Open> open = jdbc.query("select u.unit_id, u.directive_id, d.report_every, d.issued_at from directive_unit_view u"
+                        + " join directive_view d on d.directive_id = u.directive_id where d.report_every is not null"
+                        + " and u.finished_at is null and d.withdrawn_at is null",
+                (rs, n) -> new Open(rs.getString("directive_id"), rs.getString("unit_id"), rs.getString("report_every"),
+                        Times.instant(rs, "issued_at")));
+        if (open.isEmpty()) {
+            return new ReportsDue(List.of());
+        }
+        Map<String, List<TaskSummary>> steps = tasks.unitStepsOfDirectivesReporting().stream()
+                .collect(Collectors.groupingBy(step -> step.directiveId() + "/" + step.unitId()));
+        List<ReportsDue.ReportDue> due = new ArrayList<>();
+        for (Open assignment : open) {
+            List<TaskSummary> unitSteps = steps.getOrDefault(assignment.directiveId() + "/" + assignment.unitId(), List.of());
+            Instant dueAt = ReportingDue.after(assignment.reportEvery(), BoardQueries.lastActivity(unitSteps, assignment.issuedAt()));
+            unitSteps.stream().filter(TaskSummary::isActive).findFirst()
+                    .filter(step -> !dueAt.isAfter(query.asOf()))
+                    .ifPresent(step -> due.add(new ReportsDue.ReportDue(assignment.directiveId(), assignment.unitId(), step.id(),
+                            step.candidateGroup(), step.cooperatingUnits(), dueAt, assignment.reportEvery())));
+        }
+        return new ReportsDue(due);
+    }
+
+    private static UnitStatistics statistics(String unitId, String name, List<UnitStep> steps, Instant asOf, int reportsOverdue) {
         int completed = 0, onTime = 0, late = 0, notYetDue = 0, overdue = 0, noDeadline = 0, chaseUps = 0, acknowledged = 0;
         BigDecimal daysLate = BigDecimal.ZERO;
         BigDecimal hoursToAcknowledge = BigDecimal.ZERO;
@@ -117,7 +178,7 @@ public class ReviewQueries {
         }
         return new UnitStatistics(unitId, name, steps.size(), completed, onTime, late, notYetDue, overdue, noDeadline,
                 ratio(BigDecimal.valueOf(completed), steps.size(), 3), ratio(daysLate, late, 1), chaseUps, acknowledged,
-                ratio(hoursToAcknowledge, acknowledged, 1));
+                ratio(hoursToAcknowledge, acknowledged, 1), reportsOverdue);
     }
 
     @QueryHandler

@@ -85,8 +85,15 @@ public class TaskListProjection {
         row.put("percent", 0);
         row.put("assigned_at", Times.utc(at));
         row.put("supervised_task_id", event.supervisedTaskId());
+        List<String> cooperating = event.cooperatingFromStart();
+        if (!cooperating.isEmpty()) {
+            row.put("cooperating_units", cooperatingUnits(cooperating));
+            cooperating.forEach(unit -> jdbc.update("insert into task_cooperation (task_id, unit_id) values (:id, :unit)",
+                    new MapSqlParameterSource("id", event.taskId()).addValue("unit", unit)));
+        }
         rows().add(event.taskId(), row, line(at, "TaskAssigned", actor, details("step", event.stepName(),
-                "candidateGroup", event.candidateGroup(), "dueAt", event.dueAt() == null ? null : event.dueAt().toString())));
+                "candidateGroup", event.candidateGroup(), "dueAt", event.dueAt() == null ? null : event.dueAt().toString(),
+                "cooperatingUnits", cooperating.isEmpty() ? null : String.join(",", cooperating))));
     }
 
     @EventHandler

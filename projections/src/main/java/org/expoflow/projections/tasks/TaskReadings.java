@@ -216,7 +216,8 @@ public class TaskReadings {
      */
     public List<UnitStep> unitStepsOfExpo(String expoId, Instant asOf, boolean present) {
         String when = present ? "" : " and valid_from <= :asOf and (valid_to is null or valid_to > :asOf)";
-        return jdbc.query("select unit_id, status, due_at, closed_at, chased_up_at, chase_up_acknowledged_at from "
+        return jdbc.query("select unit_id, directive_id, status, due_at, closed_at, chased_up_at, chase_up_acknowledged_at,"
+                        + " latest_report_at from "
                         + (present ? "task_view" : "task_version") + " where expo_id = :expo" + when
                         + " and supervised_task_id is null and candidate_group not in (:office)"
                         + " and status not in ('CANCELLED', 'WITHDRAWN')",
@@ -224,7 +225,16 @@ public class TaskReadings {
                         .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
                 (rs, n) -> new UnitStep(rs.getString("unit_id"), TaskStatus.valueOf(rs.getString("status")),
                         Times.instant(rs, "due_at"), Times.instant(rs, "closed_at"), Times.instant(rs, "chased_up_at"),
-                        Times.instant(rs, "chase_up_acknowledged_at")));
+                        Times.instant(rs, "chase_up_acknowledged_at"), rs.getString("directive_id"),
+                        Times.instant(rs, "latest_report_at")));
+    }
+
+    /** The units' own steps (not reviews, not chase-ups) of the open directives that want reports every so often. */
+    public List<TaskSummary> unitStepsOfDirectivesReporting() {
+        return jdbc.query(selectTasks() + " where d.report_every is not null and d.withdrawn_at is null"
+                        + " and t.supervised_task_id is null and t.candidate_group not in (:office)"
+                        + " and t.status not in ('CANCELLED', 'WITHDRAWN') order by t.assigned_at",
+                new MapSqlParameterSource("office", List.of(Actor.COORDINATOR, Actor.LEADER)), this::summary);
     }
 
     /** Leadership's instructions on an expo's steps given after {@code since} and up to {@code asOf}, oldest first. */
@@ -249,7 +259,7 @@ public class TaskReadings {
 
     /** A unit's own step, as the statistics count it. */
     public record UnitStep(String unitId, TaskStatus status, Instant dueAt, Instant closedAt, Instant chasedUpAt,
-                           Instant chaseUpAcknowledgedAt) {
+                           Instant chaseUpAcknowledgedAt, String directiveId, Instant latestReportAt) {
     }
 
     /** Every version of an expo's tasks up to {@code asOf}, for series over time: oldest first. */

@@ -73,14 +73,24 @@ public class DirectiveWork {
 
     /**
      * {@code dueOn} is the last day, in the province's time zone; {@code dueAt}, when given, is the precise
-     * instant and wins. Targets are per unit.
+     * instant and wins. Targets are per unit. {@code reportEvery}: each unit reports its progress this often until
+     * done (an ISO-8601 period of at least a day: {@code P7D} weekly, {@code P1M} monthly), or not at all.
+     * {@code cooperatingUnits}: per unit leading a task (牵头), the enrolled units co-operating on it (协办).
      */
     public record IssueDirectiveRequest(@NotBlank String expoId, @NotBlank String kind,
                                         @NotBlank @Size(max = 300) String title,
                                         @Size(max = 4000) String instructions,
                                         LocalDate dueOn, Instant dueAt,
                                         @NotEmpty @Size(max = 200) List<@NotBlank String> unitIds,
-                                        Map<String, @NotNull BigDecimal> targets) {
+                                        Map<String, @NotNull BigDecimal> targets,
+                                        @Size(max = 20) String reportEvery,
+                                        Map<String, @Size(max = 50) List<@NotBlank String>> cooperatingUnits) {
+
+        /** A directive without reporting cadence or co-operating units. */
+        public IssueDirectiveRequest(String expoId, String kind, String title, String instructions, LocalDate dueOn,
+                                     Instant dueAt, List<String> unitIds, Map<String, BigDecimal> targets) {
+            this(expoId, kind, title, instructions, dueOn, dueAt, unitIds, targets, null, null);
+        }
     }
 
     public record WithdrawRequest(@NotBlank @Size(max = 2000) String reason) {
@@ -147,8 +157,16 @@ public class DirectiveWork {
         if (dueAt == null) {
             throw refusals.invalid(fieldPrefix + "dueOn", "directiveDeadlineMissing");
         }
+        Map<String, List<String>> cooperating = request.cooperatingUnits() == null ? Map.of() : request.cooperatingUnits();
+        cooperating.forEach((lead, units) -> {
+            for (String unit : units == null ? List.<String>of() : units) {
+                if (!enrolled.contains(unit)) {
+                    throw refusals.invalid(fieldPrefix + "cooperatingUnits." + lead, "notEnrolled", unit);
+                }
+            }
+        });
         return new IssueDirective(acting.currentActor(), UUID.randomUUID().toString(), expo.id(), kind.key(),
                 request.title().strip(), request.instructions(), request.dueOn(), dueAt, request.unitIds(), targets,
-                clock.instant(), meetingId);
+                clock.instant(), meetingId, request.reportEvery(), cooperating);
     }
 }

@@ -9,6 +9,8 @@ public final class DirectiveProcessVariables {
     public static final String EXPO_ID = "expoId";
     public static final String DIRECTIVE_ID = "directiveId";
     public static final String UNIT_ID = "unitId";
+    /** The units co-operating on the lead unit's steps (协办), comma-separated; absent when none. */
+    public static final String COOPERATING_UNITS = "cooperatingUnits";
     /** The deadline, an ISO-8601 instant. */
     public static final String DUE_AT = "dueAt";
     /** Set when a review returns the unit's work; the next step of the unit consumes it. */

@@ -1,5 +1,6 @@
 package org.expoflow.workflow.engine;
 
+import static org.expoflow.workflow.engine.DirectiveProcessVariables.COOPERATING_UNITS;
 import static org.expoflow.workflow.engine.DirectiveProcessVariables.DIRECTIVE_ID;
 import static org.expoflow.workflow.engine.DirectiveProcessVariables.DUE_AT;
 import static org.expoflow.workflow.engine.DirectiveProcessVariables.EXPO_ID;
@@ -12,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -90,10 +92,15 @@ class TaskLifecycleListener implements TaskListener {
         }
         String expoId = (String) task.getVariable(EXPO_ID);
         String directiveId = (String) task.getVariable(DIRECTIVE_ID);
+        List<String> cooperating = List.of();
+        if (candidateGroup.equals(unitId) && !isWatchStep(task) && task.getVariable(COOPERATING_UNITS) instanceof String units) {
+            cooperating = List.of(units.split(","));
+            cooperating.forEach(task::addCandidateGroup);
+        }
         acting.send(new AssignTask(task.getId(), expoId, directiveId, unitId, task.getProcessInstanceId(),
                 task.getTaskDefinitionKey(), task.getName(), candidateGroup, dueAt, Set.copyOf(form.requiredFigures()),
                 returnComment, (String) task.getVariable(DeadlineSupervision.SUPERVISED_TASK_ID),
-                StepProperties.of(step, StepProperties.ATTACHMENTS) != null));
+                StepProperties.of(step, StepProperties.ATTACHMENTS) != null, cooperating));
         if (dueAt != null && candidateGroup.equals(unitId) && !isWatchStep(task)) {
             supervision.watch(task.getProcessEngineServices().getRuntimeService(),
                     new DeadlineSupervision.WatchedStep(task.getId(), dueAt, DeadlineSupervision.kindOf(step)));

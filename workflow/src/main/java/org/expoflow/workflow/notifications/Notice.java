@@ -2,14 +2,15 @@ package org.expoflow.workflow.notifications;
 
 /**
  * What a notification tells: the kinds of news about a step that reach people. A reminder's note is the number
- * of days it says (left before the deadline, or overdue); a digest's, the day's messages it gathers.
+ * of days it says (left before the deadline, or overdue); a report reminder's, the cadence (P7D); a digest's, the
+ * day's messages it gathers.
  */
 public enum Notice {
     NEW_STEP, REVIEW_WAITING, RETURNED, DUE_SOON, OVERDUE, CHASED_UP, ESCALATED, INSTRUCTION, REMINDER_BEFORE,
-    REMINDER_OVERDUE, DIGEST;
+    REMINDER_OVERDUE, REPORT_DUE, DIGEST;
 
-    /** Whether the note is a number the sentence says, rather than words added after it. */
-    boolean countsDays() {
-        return this == REMINDER_BEFORE || this == REMINDER_OVERDUE;
+    /** Whether the note is said within the sentence (a number of days, a cadence), rather than words added after it. */
+    boolean saysNote() {
+        return this == REMINDER_BEFORE || this == REMINDER_OVERDUE || this == REPORT_DUE;
     }
 }

@@ -48,10 +48,23 @@ public class NoticeTexts {
 
     private static boolean counts(String notice) {
         try {
-            return Notice.valueOf(notice).countsDays();
+            return Notice.valueOf(notice).saysNote();
         } catch (IllegalArgumentException retired) {
             return false;
         }
+    }
+
+    /** A cadence in words: P7D "7 天", P1M "1 个月". */
+    private static String cadence(String period, Locale locale) {
+        if (period == null) {
+            return "";
+        }
+        java.time.Period every = java.time.Period.parse(period);
+        boolean chinese = locale.getLanguage().equals("zh");
+        if (every.toTotalMonths() > 0 && every.getDays() == 0) {
+            return every.toTotalMonths() + (chinese ? " 个月" : every.toTotalMonths() == 1 ? " month" : " months");
+        }
+        return every.getDays() + (chinese ? " 天" : every.getDays() == 1 ? " day" : " days");
     }
 
     /** For a task already read: an inbox reads each of its tasks once, however many notices it has about it. */
@@ -64,8 +77,9 @@ public class NoticeTexts {
         String due = task.dueAt() == null ? "" : DateTimeFormatter.ofPattern(locale.getLanguage().equals("zh")
                 ? "yyyy年M月d日" : "yyyy-MM-dd").withZone(provinceZone).format(task.dueAt());
         boolean counted = counts(notice);
+        Object said = Notice.REPORT_DUE.name().equals(notice) ? cadence(note, locale) : note;
         String text = messages.getMessage("notice." + notice, new Object[] {unit, step, task.directiveTitle(), due,
-                counted ? note : ""}, notice, locale);
+                counted ? said : ""}, notice, locale);
         return counted || note == null || note.isBlank() ? text
                 : text + messages.getMessage("notice.note", new Object[] {note}, "", locale);
     }

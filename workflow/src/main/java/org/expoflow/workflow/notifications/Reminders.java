@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
+import org.expoflow.projections.api.FindReportsDue;
 import org.expoflow.projections.api.FindStepsToRemind;
+import org.expoflow.projections.api.ReportsDue;
 import org.expoflow.projections.api.StepsToRemind;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.kinds.DirectiveKind;
@@ -40,6 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with its notices, in one transaction. Only the latest tier reached reminds: a step given out two days before
  * its deadline gets no "7 days left". An extended deadline starts the tiers again. Reminders are news, not
  * facts of the step: they are not events, and a rebuild of the read models sends none.
+ * <p>
+ * A directive that wants a progress report every so often reminds the unit (and its co-operating units) on the
+ * day its report falls due and every day it stays missing.
  */
 @Component
 public class Reminders {
@@ -99,11 +104,27 @@ public class Reminders {
             // a kind no longer deployed reminds by the defaults
             ReminderCadence cadence = cadences.getOrDefault(step.kind(), defaults);
             Tier tier = tierReached(cadence, step.dueAt(), now);
-            if (tier != null && remindOnce(step, tier, now)) {
+            if (tier != null && remindOnce(step.id(), step.dueAt(), tier, Long.toString(tier.days()), audience(step.candidateGroup(),
+                    step.cooperatingUnits()), now)) {
+                reminded++;
+            }
+        }
+        for (ReportsDue.ReportDue report : queries.query(new FindReportsDue(now), ReportsDue.class).join().reports()) {
+            // on the day it falls due, then every day it is still missing
+            Tier tier = new Tier("report:" + Duration.between(report.dueAt(), now).toDays(), Notice.REPORT_DUE, 0);
+            if (remindOnce(report.taskId(), report.dueAt(), tier, report.reportEvery(),
+                    audience(report.candidateGroup(), report.cooperatingUnits()), now)) {
                 reminded++;
             }
         }
         return reminded;
+    }
+
+    private static List<Audience> audience(String candidateGroup, List<String> cooperatingUnits) {
+        List<Audience> audience = new java.util.ArrayList<>();
+        audience.add(Audience.unit(candidateGroup));
+        cooperatingUnits.forEach(unit -> audience.add(Audience.unit(unit)));
+        return audience;
     }
 
     /** The latest tier of {@code cadence} reached at {@code now} for a deadline {@code dueAt}, or none. */
@@ -122,18 +143,16 @@ public class Reminders {
                 Duration.between(dueAt, now).toDays());
     }
 
-    private boolean remindOnce(TaskSummary step, Tier tier, Instant now) {
+    private boolean remindOnce(String taskId, Instant dueAt, Tier tier, String note, List<Audience> audience, Instant now) {
         Boolean reminded = transactions.execute(status -> {
             try {
                 jdbc.update("insert into task_reminder (task_id, due_at, tier, reminded_at) values (?, ?, ?, ?)",
-                        step.id(), Timestamp.from(step.dueAt()), tier.key(), Timestamp.from(now));
+                        taskId, Timestamp.from(dueAt), tier.key(), Timestamp.from(now));
             } catch (DuplicateKeyException alreadyReminded) {
                 status.setRollbackOnly();
                 return false;
             }
-            outbox.record(tier.notice(), step.id(), Long.toString(tier.days()), Audience.unit(step.candidateGroup()));
-            step.cooperatingUnits().forEach(unit -> outbox.record(tier.notice(), step.id(), Long.toString(tier.days()),
-                    Audience.unit(unit)));
+            audience.forEach(people -> outbox.record(tier.notice(), taskId, note, people));
             return true;
         });
         return Boolean.TRUE.equals(reminded);

@@ -119,8 +119,17 @@ class ConsolePages {
                     }
                 }
             });
+            // the co-operating units ticked work with every unit the directive goes to (but themselves)
+            List<String> cooperatingUnitIds = request.getParameterValues("cooperatingUnitIds") == null ? List.of()
+                    : List.of(request.getParameterValues("cooperatingUnitIds"));
+            Map<String, List<String>> cooperating = new LinkedHashMap<>();
+            if (!cooperatingUnitIds.isEmpty()) {
+                unitIds.forEach(lead -> cooperating.put(lead, cooperatingUnitIds.stream().filter(unit -> !unit.equals(lead)).toList()));
+            }
+            String reportEvery = request.getParameter("reportEvery");
             directives.issue(new DirectiveWork.IssueDirectiveRequest(expoId, request.getParameter("kind"), request.getParameter("title"),
-                    request.getParameter("instructions"), date(request.getParameter("dueOn"), "dueOn"), null, unitIds, targets));
+                    request.getParameter("instructions"), date(request.getParameter("dueOn"), "dueOn"), null, unitIds, targets,
+                    reportEvery == null || reportEvery.isBlank() ? null : reportEvery, cooperating));
         });
         if (done) {
             redirect.addFlashAttribute(PageErrors.DONE, "directiveIssued");

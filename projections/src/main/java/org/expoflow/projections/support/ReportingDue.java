@@ -1,0 +1,32 @@
+package org.expoflow.projections.support;
+
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+
+/**
+ * When a unit owes its next progress report on a directive that asks for one every {@code reportEvery} (an ISO-8601
+ * period): a period after its latest report or completed step, or after the directive was issued when it has
+ * neither. Months are calendar months.
+ */
+public final class ReportingDue {
+
+    private ReportingDue() {
+    }
+
+    /** The report due after {@code lastActivity} (the latest report or completion, else the issue), or null without cadence. */
+    public static Instant after(String reportEvery, Instant lastActivity) {
+        if (reportEvery == null || lastActivity == null) {
+            return null;
+        }
+        return lastActivity.atOffset(ZoneOffset.UTC).plus(Period.parse(reportEvery)).toInstant();
+    }
+
+    /** The later of two instants, either possibly null. */
+    public static Instant later(Instant one, Instant other) {
+        if (one == null) {
+            return other;
+        }
+        return other == null || one.isAfter(other) ? one : other;
+    }
+}
