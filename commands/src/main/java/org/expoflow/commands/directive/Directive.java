@@ -2,15 +2,20 @@ package org.expoflow.commands.directive;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.expoflow.commands.api.Actor;
+import org.expoflow.commands.api.CommentOnDirective;
+import org.expoflow.commands.api.DirectiveCommented;
 import org.expoflow.commands.api.DirectiveIssued;
 import org.expoflow.commands.api.DirectiveWithdrawn;
 import org.expoflow.commands.api.DomainRuleViolation;
@@ -30,7 +35,8 @@ import org.expoflow.commands.task.FigurePolicy;
  * engine then runs one process per lead unit.
  * When a unit's process ends, the directive records that the unit <em>finished</em> it. A directive
  * finished by every unit is done. Until then the office may <em>withdraw</em> it, for a reason: the units'
- * open work on it ends, and nothing more is recorded against it.
+ * open work on it ends, and nothing more is recorded against it. Throughout, those concerned <em>comment</em> on it,
+ * and leadership gives its <em>instructions</em> (批示) to all its units.
  */
 public class Directive {
 
@@ -39,6 +45,7 @@ public class Directive {
     private String expoId;
     private final Set<String> units = new HashSet<>();
     private final Set<String> finishedUnits = new HashSet<>();
+    private final Set<String> cooperatingUnits = new HashSet<>();
     private boolean withdrawn;
 
     protected Directive() {
@@ -129,11 +136,41 @@ public class Directive {
         apply(new DirectiveWithdrawn(directiveId, expoId, command.reason().strip()));
     }
 
+    /**
+     * The office, leadership and the units on the directive (the leads and their co-operating units) comment on it;
+     * only leadership gives instructions. An empty comment is refused naming {@code text}.
+     */
+    @CommandHandler
+    public void handle(CommentOnDirective command) {
+        Actor actor = command.actor();
+        if (actor == null || !(actor.isCoordinator() || actor.belongsTo(Actor.LEADER)
+                || units.stream().anyMatch(actor::belongsTo) || cooperatingUnits.stream().anyMatch(actor::belongsTo))) {
+            throw DomainRuleViolation.forbidden("user " + (actor == null ? "anonymous" : actor.userId())
+                    + " may not comment on directive " + directiveId).coded("mayNotAct");
+        }
+        if (command.instruction() && !actor.belongsTo(Actor.LEADER)) {
+            throw DomainRuleViolation.forbidden("only leadership gives instructions").coded("instructionByLeadership");
+        }
+        String text = command.text() == null ? "" : command.text().strip();
+        if (text.isEmpty()) {
+            throw DomainRuleViolation.invalid("text", "a comment says something").coded("commentEmpty");
+        }
+        if (text.length() > 2000) {
+            throw DomainRuleViolation.invalid("text", "a comment is at most 2000 characters");
+        }
+        List<String> concerned = new ArrayList<>(new TreeSet<>(units));
+        cooperatingUnits.stream().filter(unit -> !units.contains(unit)).sorted().forEach(concerned::add);
+        apply(new DirectiveCommented(directiveId, expoId, actor.userId(), text, command.instruction(), List.copyOf(concerned)));
+    }
+
     @EventSourcingHandler
     void on(DirectiveIssued event) {
         directiveId = event.directiveId();
         expoId = event.expoId();
         units.addAll(event.unitIds());
+        if (event.cooperatingUnits() != null) {
+            event.cooperatingUnits().values().forEach(cooperatingUnits::addAll);
+        }
     }
 
     @EventSourcingHandler

@@ -8,9 +8,11 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
+import org.expoflow.commands.api.DirectiveCommented;
 import org.expoflow.commands.api.DirectiveIssued;
 import org.expoflow.commands.api.DirectiveWithdrawn;
 import org.expoflow.commands.api.ExpoPlanned;
@@ -19,6 +21,7 @@ import org.expoflow.commands.api.UnitFinishedDirective;
 import org.expoflow.commands.api.UnitKind;
 import org.expoflow.projections.api.ExpoList;
 import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.api.FindDirectiveComments;
 import org.expoflow.projections.api.FindExpo;
 import org.expoflow.projections.api.ListExpos;
 import org.expoflow.projections.support.Databases;
@@ -94,9 +97,27 @@ public class CatalogueProjection {
                 Times.utc(at), event.reason(), event.directiveId());
     }
 
+    @EventHandler
+    void on(DirectiveCommented event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        write("insert into directive_comment (comment_id, directive_id, expo_id, at, author, text, instruction)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)", event.directiveId() + "#" + sequence, event.directiveId(),
+                event.expoId(), Times.utc(at), event.author(), event.text(), event.instruction());
+    }
+
     @ResetHandler
     void reset() {
-        Databases.empty(jdbc, "directive_unit_view", "directive_target", "directive_view", "expo_unit_view", "expo_view");
+        Databases.empty(jdbc, "directive_comment", "directive_unit_view", "directive_target", "directive_view",
+                "expo_unit_view", "expo_view");
+    }
+
+    @QueryHandler
+    public FindDirectiveComments.Thread handle(FindDirectiveComments query) {
+        String title = jdbc.queryForList("select title from directive_view where directive_id = ?", String.class,
+                query.directiveId()).stream().findFirst().orElse(null);
+        return new FindDirectiveComments.Thread(query.directiveId(), title, jdbc.query("select at, author, text, instruction"
+                        + " from directive_comment where directive_id = ? order by at, comment_id",
+                (rs, n) -> new FindDirectiveComments.DirectiveComment(Times.instant(rs, "at"), rs.getString("author"),
+                        rs.getString("text"), rs.getBoolean("instruction")), query.directiveId()));
     }
 
     @QueryHandler

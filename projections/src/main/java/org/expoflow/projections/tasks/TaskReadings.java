@@ -254,6 +254,16 @@ public class TaskReadings {
                                 rs.getString("step_name"), String.valueOf(details.get("author")), String.valueOf(details.get("text"))));
                     }
                 });
+        // leadership's instructions on whole directives: no unit, no step
+        jdbc.query("select c.at, c.author, c.text, d.title from directive_comment c join directive_view d"
+                        + " on d.directive_id = c.directive_id where c.expo_id = :expo and c.instruction = true"
+                        + " and c.at > :since and c.at <= :asOf",
+                new MapSqlParameterSource("expo", expoId).addValue("since", Times.utc(since)).addValue("asOf", Times.utc(asOf)),
+                rs -> {
+                    instructions.add(new MeetingBrief.BriefInstruction(Times.instant(rs, "at"), null, null, rs.getString("title"),
+                            null, rs.getString("author"), rs.getString("text")));
+                });
+        instructions.sort(java.util.Comparator.comparing(MeetingBrief.BriefInstruction::at));
         return instructions;
     }
 

@@ -4,11 +4,15 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.expoflow.projections.api.FindDirectiveComments;
 import org.expoflow.workflow.directives.DirectiveWork;
+import org.expoflow.workflow.directives.DirectiveWork.DirectiveCommentRequest;
 import org.expoflow.workflow.directives.DirectiveWork.IssueDirectiveRequest;
 import org.expoflow.workflow.directives.DirectiveWork.WithdrawRequest;
 import org.expoflow.workflow.kinds.DirectiveKind;
+import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,6 +38,20 @@ public class DirectiveController {
     public ResponseEntity<Void> withdraw(@PathVariable String directiveId, @RequestBody WithdrawRequest request) {
         directives.withdraw(directiveId, request);
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/directives/{directiveId}/comments")
+    @Operation(summary = "Comment on a directive as a whole; a leader's {instruction: true} is an instruction (批示) to all its units")
+    public ResponseEntity<Void> comment(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String directiveId,
+                                        @RequestBody DirectiveCommentRequest request) {
+        directives.comment(user, directiveId, request);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/directives/{directiveId}/comments")
+    @Operation(summary = "A directive's own thread, oldest first")
+    public FindDirectiveComments.Thread comments(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String directiveId) {
+        return directives.thread(user, directiveId);
     }
 
     @GetMapping("/api/directive-kinds")

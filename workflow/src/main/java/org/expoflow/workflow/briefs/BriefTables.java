@@ -62,7 +62,8 @@ public final class BriefTables {
     private static Table instructions(List<MeetingBrief.BriefInstruction> instructions, Times words, Map<String, String> people) {
         List<List<Object>> rows = new ArrayList<>();
         instructions.forEach(instruction -> rows.add(List.of(words.text(instruction.at()),
-                people.getOrDefault(instruction.author(), instruction.author()), words.unit(instruction.unitId()),
+                people.getOrDefault(instruction.author(), instruction.author()),
+                instruction.unitId() == null ? "全部承办单位 All its units" : words.unit(instruction.unitId()),
                 nonNull(instruction.directiveTitle()), nonNull(instruction.stepName()), instruction.text())));
         return new Table("领导批示 Instructions", List.of("时间 When", "批示人 By", "单位 Unit", "任务 Directive", "环节 Step",
                 "批示 Instruction"), rows);

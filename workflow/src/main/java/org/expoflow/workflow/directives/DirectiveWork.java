@@ -11,13 +11,18 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.Figure;
+import org.expoflow.commands.api.CommentOnDirective;
 import org.expoflow.commands.api.IssueDirective;
 import org.expoflow.commands.api.WithdrawDirective;
 import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.api.FindDirectiveComments;
+import org.expoflow.projections.api.FindTasks;
+import org.expoflow.projections.api.TaskPage;
 import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.application.ProvinceDeadlines;
 import org.expoflow.workflow.application.Refusals;
@@ -25,8 +30,10 @@ import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.engine.DirectiveProcessVariables;
 import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.kinds.DirectiveKind;
 import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,9 +63,13 @@ public class DirectiveWork {
     private final RequestRules rules;
     private final Refusals refusals;
 
+    private final QueryGateway queries;
+
     public DirectiveWork(ActingContext acting, ProjectionCatchUp catchUp, DirectiveKindCatalogue kinds,
                          RuntimeService runtimeService, TransactionTemplate transactions, ExpoWork expos,
-                         ProvinceDeadlines deadlines, Clock clock, RequestRules rules, Refusals refusals) {
+                         ProvinceDeadlines deadlines, Clock clock, RequestRules rules, Refusals refusals,
+                         QueryGateway queries) {
+        this.queries = queries;
         this.acting = acting;
         this.catchUp = catchUp;
         this.kinds = kinds;
@@ -94,6 +105,39 @@ public class DirectiveWork {
     }
 
     public record WithdrawRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** A comment on a directive as a whole; with {@code instruction}, leadership's instruction to all its units. */
+    public record DirectiveCommentRequest(@NotBlank @Size(max = 2000) String text, boolean instruction) {
+    }
+
+    /**
+     * Someone concerned comments on a directive: the office, leadership, or a unit on it (a lead or a co-operating
+     * unit); leadership's instruction reaches every unit on it.
+     */
+    public void comment(ExpoFlowUser user, String directiveId, DirectiveCommentRequest request) {
+        rules.check(request);
+        thread(user, directiveId);
+        try {
+            acting.send(new CommentOnDirective(directiveId, acting.currentActor(), request.text(), request.instruction()));
+        } catch (AggregateNotFoundException e) {
+            throw refusals.notFound("directiveId", "noDirective");
+        }
+        catchUp.awaitHead();
+    }
+
+    /** A directive's own thread, oldest first, for the office, leadership and the units on it. */
+    public FindDirectiveComments.Thread thread(ExpoFlowUser user, String directiveId) {
+        FindDirectiveComments.Thread thread = queries.query(new FindDirectiveComments(directiveId),
+                FindDirectiveComments.Thread.class).join();
+        if (thread.title() == null) {
+            throw refusals.notFound("directiveId", "noDirective");
+        }
+        if (user.isCity() && queries.query(new FindTasks(null, user.unitId(), null, directiveId, null, 0, 1, null),
+                TaskPage.class).join().items().isEmpty()) {
+            throw new AccessDeniedException(refusals.text("directiveOfOtherUnits"));
+        }
+        return thread;
     }
 
     /** The directive kinds that can be issued, with their steps and figures. */

@@ -7,7 +7,7 @@ package org.expoflow.workflow.notifications;
  */
 public enum Notice {
     NEW_STEP, REVIEW_WAITING, RETURNED, DUE_SOON, OVERDUE, CHASED_UP, ESCALATED, INSTRUCTION, REMINDER_BEFORE,
-    REMINDER_OVERDUE, REPORT_DUE, DIGEST;
+    REMINDER_OVERDUE, REPORT_DUE, DIRECTIVE_INSTRUCTION, DIGEST;
 
     /** Whether the note is said within the sentence (a number of days, a cadence), rather than words added after it. */
     boolean saysNote() {

@@ -70,7 +70,8 @@ public class NoticeTexts {
     /** For a task already read: an inbox reads each of its tasks once, however many notices it has about it. */
     String text(String notice, TaskSummary task, String note, Locale locale) {
         if (task == null) {
-            return messages.getMessage("notice." + notice, new Object[] {"", "", "", ""}, notice, locale);
+            String text = messages.getMessage("notice." + notice, new Object[] {"", "", "", ""}, notice, locale);
+            return note == null || note.isBlank() ? text : text + messages.getMessage("notice.note", new Object[] {note}, "", locale);
         }
         String unit = units.find(task.unitId()).map(UnitRegister.RegisteredUnit::name).orElse(task.unitId());
         String step = kinds.step(task.kind(), task.stepKey(), task.stepName(), locale);

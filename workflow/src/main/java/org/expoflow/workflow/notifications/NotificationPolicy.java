@@ -2,7 +2,9 @@ package org.expoflow.workflow.notifications;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryGateway;
 import org.expoflow.commands.api.Actor;
+import org.expoflow.commands.api.DirectiveCommented;
 import org.expoflow.commands.api.TaskAssigned;
 import org.expoflow.commands.api.TaskChasedUp;
 import org.expoflow.commands.api.TaskCommented;
@@ -10,12 +12,13 @@ import org.expoflow.commands.api.TaskDueSoon;
 import org.expoflow.commands.api.TaskEscalated;
 import org.expoflow.commands.api.TaskOverdue;
 import org.expoflow.commands.api.TaskReturnedForRework;
+import org.expoflow.projections.api.FindDirectiveComments;
 import org.expoflow.workflow.security.Role;
 import org.springframework.stereotype.Component;
 
 /**
  * Who hears of what: a unit of a step given to it, sent back to it, due soon, overdue, chased up, or instructed
- * on by leadership; the office of a review waiting and of a step overdue or escalated; leadership of an
+ * on by leadership, and every unit on a directive of leadership's instruction on it; the office of a review waiting and of a step overdue or escalated; leadership of an
  * escalation. Its own processing group, handled with the writer (subscribing): the news is written in the
  * event's transaction, and never again on a rebuild.
  */
@@ -26,9 +29,11 @@ public class NotificationPolicy {
     public static final String PROCESSING_GROUP = "notifications";
 
     private final Outbox outbox;
+    private final QueryGateway queries;
 
-    public NotificationPolicy(Outbox outbox) {
+    public NotificationPolicy(Outbox outbox, QueryGateway queries) {
         this.outbox = outbox;
+        this.queries = queries;
     }
 
     @EventHandler
@@ -74,6 +79,16 @@ public class NotificationPolicy {
     void on(TaskCommented event) {
         if (event.instruction()) {
             outbox.record(Notice.INSTRUCTION, event.taskId(), event.text(), Audience.unit(event.unitId()));
+        }
+    }
+
+    @EventHandler
+    void on(DirectiveCommented event) {
+        if (event.instruction()) {
+            String title = queries.query(new FindDirectiveComments(event.directiveId()), FindDirectiveComments.Thread.class)
+                    .join().title();
+            String note = (title == null ? "" : "《" + title + "》") + event.text();
+            event.units().forEach(unit -> outbox.record(Notice.DIRECTIVE_INSTRUCTION, null, note, Audience.unit(unit)));
         }
     }
 

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.expoflow.commands.api.ReviewDecision;
+import org.expoflow.projections.api.FindDirectiveComments;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.workflow.directives.DirectiveWork;
 import org.expoflow.workflow.exports.ListExports;
 import org.expoflow.workflow.exports.SavedFilters;
 import org.expoflow.workflow.kinds.KindTexts;
@@ -79,9 +81,11 @@ class TaskPages {
     private final PageErrors pageErrors;
     private final ListExports exports;
     private final SavedFilters savedFilters;
+    private final DirectiveWork directives;
 
     TaskPages(TaskWork tasks, KindTexts kindTexts, UnitNames unitNames, UserDirectory people, PageErrors pageErrors,
-              ListExports exports, SavedFilters savedFilters) {
+              ListExports exports, SavedFilters savedFilters, DirectiveWork directives) {
+        this.directives = directives;
         this.pageErrors = pageErrors;
         this.exports = exports;
         this.savedFilters = savedFilters;
@@ -183,6 +187,10 @@ class TaskPages {
         List<TaskWork.Comment> comments = TaskWork.commentsIn(task.history());
         model.addAttribute("comments", comments);
         model.addAttribute("instructions", comments.stream().filter(TaskWork.Comment::instruction).toList());
+        List<FindDirectiveComments.DirectiveComment> onDirective = directives.thread(user, task.summary().directiveId()).comments();
+        model.addAttribute("directiveComments", onDirective);
+        model.addAttribute("directiveInstructions", onDirective.stream().filter(FindDirectiveComments.DirectiveComment::instruction)
+                .toList());
         model.addAttribute("people", people.displayNames());
         model.addAttribute("leader", user.role() == Role.LEADER);
         return "task";
@@ -196,6 +204,18 @@ class TaskPages {
             redirect.addFlashAttribute(PageErrors.DONE, "commented");
         }
         return "redirect:/tasks/" + taskId + "#comments";
+    }
+
+    /** A comment on the whole directive the step belongs to (a leader's may be an instruction to all its units). */
+    @PostMapping("/tasks/{taskId}/directive-comments")
+    String commentOnDirective(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                              @RequestParam(required = false) String text,
+                              @RequestParam(defaultValue = "false") boolean instruction, RedirectAttributes redirect) {
+        if (pageErrors.attempt(redirect, () -> directives.comment(user, tasks.view(user, taskId).summary().directiveId(),
+                new DirectiveWork.DirectiveCommentRequest(text, instruction)))) {
+            redirect.addFlashAttribute(PageErrors.DONE, "commented");
+        }
+        return "redirect:/tasks/" + taskId + "#directiveComments";
     }
 
     @PostMapping("/tasks/{taskId}/claim")
