@@ -3,10 +3,7 @@ package org.expoflow.workflow.web;
 import org.expoflow.commands.api.DomainRuleViolation;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -48,9 +45,12 @@ class ConsolePages {
     private final UnitRegister units;
 
     private final PageErrors pageErrors;
+    private final OfficeBulkForm bulkForm;
 
-    ConsolePages(ExpoWork expos, DirectiveWork directives, TaskWork tasks, LeadershipReview review, UnitRegister units, PageErrors pageErrors) {
+    ConsolePages(ExpoWork expos, DirectiveWork directives, TaskWork tasks, LeadershipReview review, UnitRegister units,
+                 PageErrors pageErrors, OfficeBulkForm bulkForm) {
         this.pageErrors = pageErrors;
+        this.bulkForm = bulkForm;
         this.units = units;
         this.expos = expos;
         this.directives = directives;
@@ -128,7 +128,7 @@ class ConsolePages {
             }
             String reportEvery = request.getParameter("reportEvery");
             directives.issue(new DirectiveWork.IssueDirectiveRequest(expoId, request.getParameter("kind"), request.getParameter("title"),
-                    request.getParameter("instructions"), date(request.getParameter("dueOn"), "dueOn"), null, unitIds, targets,
+                    request.getParameter("instructions"), pageErrors.date(request.getParameter("dueOn"), "dueOn"), null, unitIds, targets,
                     reportEvery == null || reportEvery.isBlank() ? null : reportEvery, cooperating));
         });
         if (done) {
@@ -152,8 +152,8 @@ class ConsolePages {
                 RedirectAttributes redirect) {
         String[] planned = new String[1];
         if (pageErrors.attempt(redirect, () -> {
-            planned[0] = expos.plan(new ExpoWork.PlanExpoRequest(name, venue, date(opensOn, "opensOn"),
-                    date(closesOn, "closesOn")));
+            planned[0] = expos.plan(new ExpoWork.PlanExpoRequest(name, venue, pageErrors.date(opensOn, "opensOn"),
+                    pageErrors.date(closesOn, "closesOn")));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "expoPlanned");
             return "redirect:/console?expoId=" + planned[0];
@@ -184,7 +184,7 @@ class ConsolePages {
                   @RequestParam(required = false) String dueOn, @RequestParam(required = false) String reason,
                   RedirectAttributes redirect) {
         if (pageErrors.attempt(redirect, () -> {
-            tasks.extend(user, taskId, new TaskWork.ExtendRequest(date(dueOn, "dueOn"), null, reason));
+            tasks.extend(user, taskId, new TaskWork.ExtendRequest(pageErrors.date(dueOn, "dueOn"), null, reason));
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "deadlineExtended");
         }
@@ -217,19 +217,9 @@ class ConsolePages {
      * one refused, which step and why.
      */
     @PostMapping("/console/{expoId}/tasks/bulk")
-    String bulk(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId,
-                @RequestParam(required = false) TaskWork.BulkAction action,
-                @RequestParam(name = "taskId", required = false) List<String> taskIds,
-                @RequestParam(required = false) String message, @RequestParam(required = false) String dueOn,
-                @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        List<List<TaskWork.BulkOutcome>> outcomes = new ArrayList<>();
-        if (pageErrors.attempt(redirect, () -> outcomes.add(tasks.bulk(user, new TaskWork.BulkRequest(action,
-                taskIds == null ? List.of() : taskIds, action == TaskWork.BulkAction.EXTEND ? date(dueOn, "dueOn") : null,
-                null, null, reason, null, message))))) {
-            List<TaskWork.BulkOutcome> each = outcomes.get(0);
-            redirect.addFlashAttribute("bulkDone", each.stream().filter(TaskWork.BulkOutcome::done).count());
-            redirect.addFlashAttribute("bulkRefused", each.stream().filter(outcome -> !outcome.done()).toList());
-        }
+    String bulk(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, OfficeBulkForm.Fields fields,
+                RedirectAttributes redirect) {
+        bulkForm.run(user, fields, redirect);
         return "redirect:/console?expoId=" + expoId;
     }
 
@@ -242,16 +232,5 @@ class ConsolePages {
             redirect.addFlashAttribute(PageErrors.DONE, "directiveWithdrawn");
         }
         return "redirect:/console?expoId=" + expoId;
-    }
-
-    private static LocalDate date(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw DomainRuleViolation.invalid(field, "choose a date");
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw DomainRuleViolation.invalid(field, "'" + value + "' is not a date (yyyy-MM-dd)");
-        }
     }
 }

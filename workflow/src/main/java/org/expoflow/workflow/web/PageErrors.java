@@ -1,5 +1,8 @@
 package org.expoflow.workflow.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.workflow.application.Refusals;
 import org.springframework.stereotype.Component;
@@ -39,6 +42,18 @@ final class PageErrors {
             redirect.addFlashAttribute(ERROR_FIELD, violation.field());
         }
         return false;
+    }
+
+    /** A date a form sent (yyyy-MM-dd, as date inputs send it); none or another shape refused in words at {@code field}. */
+    LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw refusals.invalid(field, "chooseDate");
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw refusals.invalid(field, "notADate", value);
+        }
     }
 
     private static DomainRuleViolation cause(Throwable failure) {

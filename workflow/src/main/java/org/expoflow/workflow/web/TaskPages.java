@@ -24,6 +24,7 @@ import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.security.Role;
 import org.expoflow.workflow.security.UserDirectory;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,10 +83,12 @@ class TaskPages {
     private final ListExports exports;
     private final SavedFilters savedFilters;
     private final DirectiveWork directives;
+    private final OfficeBulkForm bulkForm;
 
     TaskPages(TaskWork tasks, KindTexts kindTexts, UnitNames unitNames, UserDirectory people, PageErrors pageErrors,
-              ListExports exports, SavedFilters savedFilters, DirectiveWork directives) {
+              ListExports exports, SavedFilters savedFilters, DirectiveWork directives, OfficeBulkForm bulkForm) {
         this.directives = directives;
+        this.bulkForm = bulkForm;
         this.pageErrors = pageErrors;
         this.exports = exports;
         this.savedFilters = savedFilters;
@@ -107,6 +110,7 @@ class TaskPages {
         model.addAttribute("unitId", unit);
         model.addAttribute("q", q == null ? "" : q.strip());
         model.addAttribute("city", user.isCity());
+        model.addAttribute("office", user.role() == Role.COORDINATOR);
         Map<TaskFilter, Long> counts = new LinkedHashMap<>();
         for (TaskFilter each : TaskFilter.values()) {
             counts.put(each, all.stream().filter(task -> each.shows(task, user)).count());
@@ -116,6 +120,24 @@ class TaskPages {
         model.addAttribute("savedFilters", savedFilters.visibleTo(user, SavedFilters.SavedList.TASKS));
         model.addAttribute("tasks", all.stream().filter(task -> filter.shows(task, user)).toList());
         return "tasks";
+    }
+
+    /** The office's action on the steps ticked in the list; back to the list as it was filtered. */
+    @PostMapping("/tasks/bulk")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    String bulk(@AuthenticationPrincipal ExpoFlowUser user, OfficeBulkForm.Fields fields,
+                @RequestParam(defaultValue = "open") TaskFilter filter, @RequestParam(defaultValue = "false") boolean mine,
+                @RequestParam(required = false) String directiveId, @RequestParam(required = false) String unitId,
+                @RequestParam(required = false) String q, RedirectAttributes redirect) {
+        bulkForm.run(user, fields, redirect);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("filter", filter.name());
+        parameters.put("mine", Boolean.toString(mine));
+        parameters.put("directiveId", directiveOf(directiveId));
+        parameters.put("unitId", unitOf(user, unitId));
+        parameters.put("q", q);
+        parameters.values().removeIf(value -> value == null || value.isBlank());
+        return "redirect:" + SavedFilters.SavedList.TASKS.open(parameters);
     }
 
     /** Saves the list's filters as they are on the page, under a name, for the user or everyone of its role. */

@@ -74,6 +74,9 @@ class ChaseUpTest {
 
         assertThat(as("coordinator").post("/api/tasks/{t}/chase-up", map("message", "再催一次"), benxiStep).status().value())
                 .as("chased up already, nothing waits").isEqualTo(409);
+        // still open after the grace period, both are escalated: the test leaves no timer running behind it
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of(benxiStep, dandongStep).stream().allMatch(step ->
+                as("coordinator").get("/api/tasks/{t}", step).body().path("escalatedAt").isTextual()));
     }
 
     @Test

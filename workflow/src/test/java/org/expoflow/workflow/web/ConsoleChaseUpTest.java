@@ -58,5 +58,8 @@ class ConsoleChaseUpTest {
         }
         assertThat(office.get("/console?expoId=" + expoId)).as("chased up, no second chase-up offered")
                 .doesNotContain("id=\"chase-" + jinzhou + "\"");
+        // still open after the grace period, both are escalated: the test leaves no timer running behind it
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of(jinzhou, fushun).stream().allMatch(step ->
+                as("coordinator").get("/api/tasks/{t}", step).body().path("escalatedAt").isTextual()));
     }
 }
