@@ -20,7 +20,8 @@ public final class PlanningWindow {
 
     public static LocalDate check(String field, LocalDate date) {
         if (date != null && (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY))) {
-            throw DomainRuleViolation.invalid(field, field + " must fall between " + FIRST_DAY + " and " + LAST_DAY + ", not " + date);
+            throw DomainRuleViolation.invalid(field, field + " must fall between " + FIRST_DAY + " and " + LAST_DAY + ", not " + date)
+                    .coded("dateOutsideWindow", FIRST_DAY.toString(), LAST_DAY.toString(), date.toString());
         }
         return date;
     }
@@ -28,7 +29,8 @@ public final class PlanningWindow {
     public static Instant check(String field, Instant instant) {
         if (instant != null && (instant.isBefore(FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant())
                 || !instant.isBefore(LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))) {
-            throw DomainRuleViolation.invalid(field, field + " must fall between " + FIRST_DAY + " and " + LAST_DAY + ", not " + instant);
+            throw DomainRuleViolation.invalid(field, field + " must fall between " + FIRST_DAY + " and " + LAST_DAY + ", not " + instant)
+                    .coded("dateOutsideWindow", FIRST_DAY.toString(), LAST_DAY.toString(), instant.toString());
         }
         return instant;
     }

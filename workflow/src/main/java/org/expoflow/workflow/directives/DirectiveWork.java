@@ -162,7 +162,7 @@ public class DirectiveWork {
             try {
                 acting.send(new WithdrawDirective(directiveId, acting.currentActor(), request.reason()));
             } catch (AggregateNotFoundException e) {
-                throw DomainRuleViolation.notFound("directiveId", "no directive with id " + directiveId);
+                throw DomainRuleViolation.notFound("directiveId", "no directive with id " + directiveId).coded("noDirective");
             }
             for (ProcessInstance unitProcess : runtimeService.createProcessInstanceQuery()
                     .processInstanceBusinessKeyLike(DirectiveProcessVariables.businessKey(directiveId, "%")).list()) {

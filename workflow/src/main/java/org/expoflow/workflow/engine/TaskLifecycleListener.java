@@ -144,12 +144,14 @@ class TaskLifecycleListener implements TaskListener {
         if (form.isReview()) {
             String chosen = values.get(StepForm.DECISION);
             if (chosen == null) {
-                throw DomainRuleViolation.invalid(StepForm.DECISION, "a review step is completed with APPROVE or RETURN");
+                throw DomainRuleViolation.invalid(StepForm.DECISION, "a review step is completed with APPROVE or RETURN")
+                        .coded("decisionMissing");
             }
             try {
                 decision = ReviewDecision.valueOf(chosen);
             } catch (IllegalArgumentException e) {
-                throw DomainRuleViolation.invalid(StepForm.DECISION, "decision is APPROVE or RETURN, not " + chosen);
+                throw DomainRuleViolation.invalid(StepForm.DECISION, "decision is APPROVE or RETURN, not " + chosen)
+                        .coded("decisionUnknown", chosen);
             }
             comment = values.get(StepForm.COMMENT);
             if (decision == ReviewDecision.RETURN) {
@@ -166,7 +168,8 @@ class TaskLifecycleListener implements TaskListener {
         try {
             return new BigDecimal(value.toString().trim());
         } catch (NumberFormatException e) {
-            throw DomainRuleViolation.invalid("figures." + key, "figure '" + key + "' must be a number, not '" + value + "'");
+            throw DomainRuleViolation.invalid("figures." + key, "figure '" + key + "' must be a number, not '" + value + "'")
+                    .coded("figureNotANumber", key, String.valueOf(value));
         }
     }
 

@@ -69,7 +69,7 @@ public class ExpoWork {
     public ExpoSummary get(String expoId) {
         ExpoSummary expo = queries.query(new FindExpo(expoId), ExpoSummary.class).join();
         if (expo == null) {
-            throw DomainRuleViolation.notFound("expoId", "no expo with id " + expoId);
+            throw DomainRuleViolation.notFound("expoId", "no expo with id " + expoId).coded("noExpo");
         }
         return expo;
     }

@@ -112,7 +112,7 @@ public class MeetingWork {
     public MeetingRecord get(String meetingId) {
         MeetingRecord meeting = queries.query(new FindMeeting(meetingId), MeetingRecord.class).join();
         if (meeting == null) {
-            throw DomainRuleViolation.notFound("meetingId", "no meeting with id " + meetingId);
+            throw DomainRuleViolation.notFound("meetingId", "no meeting with id " + meetingId).coded("noMeeting");
         }
         return meeting;
     }
@@ -130,13 +130,14 @@ public class MeetingWork {
         rules.check(request);
         MeetingRecord meeting = get(meetingId);
         if (meeting.closedAt() != null) {
-            throw DomainRuleViolation.conflict("meeting " + meetingId + " is closed: its record is frozen");
+            throw DomainRuleViolation.conflict("meeting " + meetingId + " is closed: its record is frozen").coded("meetingClosed");
         }
         List<IssueDirective> issued = new ArrayList<>();
         List<IssueDirectiveRequest> asked = request.directives() == null ? List.of() : request.directives();
         for (int i = 0; i < asked.size(); i++) {
             if (!asked.get(i).expoId().equals(meeting.expoId())) {
-                throw DomainRuleViolation.invalid("directives[" + i + "].expoId", "a meeting issues directives of its own expo");
+                throw DomainRuleViolation.invalid("directives[" + i + "].expoId", "a meeting issues directives of its own expo")
+                        .coded("meetingOtherExpo");
             }
             issued.add(directives.commandFor(asked.get(i), "directives[" + i + "].", meetingId));
         }
@@ -166,7 +167,7 @@ public class MeetingWork {
      */
     public OfficeFile briefFile(String meetingId, String format) {
         if (!format.equals("xlsx") && !format.equals("pdf")) {
-            throw DomainRuleViolation.invalid("format", "a brief comes as json, xlsx or pdf");
+            throw DomainRuleViolation.invalid("format", "a brief comes as json, xlsx or pdf").coded("briefFormat", format);
         }
         MeetingBrief brief = brief(meetingId);
         String name = BriefTables.fileName(brief, provinceZone, format);

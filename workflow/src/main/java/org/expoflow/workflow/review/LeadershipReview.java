@@ -78,7 +78,8 @@ public class LeadershipReview {
     public DeadlineList deadlines(String expoId, Instant asOf, boolean dueSoon, String sort) {
         expos.get(expoId);
         if (sort != null && !ReviewQueries.SORT_KEYS.contains(sort.startsWith("-") ? sort.substring(1) : sort)) {
-            throw DomainRuleViolation.invalid("sort", "sort by daysLate, unitId or directive, with a leading - to reverse");
+            throw DomainRuleViolation.invalid("sort", "sort by daysLate, unitId or directive, with a leading - to reverse")
+                    .coded("deadlineSort", sort);
         }
         // no asOf: the present, which the read side answers from the current rows
         return queries.query(new FindDeadlineList(expoId, asOf == null ? null : pastOrNow(asOf), dueSoon, sort),
@@ -98,7 +99,8 @@ public class LeadershipReview {
             return now;
         }
         if (asOf.isAfter(now)) {
-            throw DomainRuleViolation.invalid("asOf", "asOf " + asOf + " is in the future; ask for now by leaving it out");
+            throw DomainRuleViolation.invalid("asOf", "asOf " + asOf + " is in the future; ask for now by leaving it out")
+                    .coded("asOfFuture", asOf);
         }
         return asOf;
     }

@@ -223,7 +223,7 @@ public class TaskWork {
                          Boolean overdue, int page, int size, String sort) {
         if (user.isCity()) {
             if (unitId != null && !unitId.equals(user.unitId())) {
-                throw new AccessDeniedException("a city user sees only the tasks of its own unit, " + user.unitId());
+                throw new AccessDeniedException(refusals.text("taskOfAnotherUnit"));
             }
             unitId = user.unitId();
         }
@@ -231,11 +231,13 @@ public class TaskWork {
             try {
                 TaskStatus.valueOf(status);
             } catch (IllegalArgumentException e) {
-                throw DomainRuleViolation.invalid("status", "status is one of ACTIVE, OPEN, CLAIMED, COMPLETED, CANCELLED, WITHDRAWN");
+                throw DomainRuleViolation.invalid("status", "status is one of ACTIVE, OPEN, CLAIMED, COMPLETED, CANCELLED, WITHDRAWN")
+                        .coded("taskStatusUnknown", status);
             }
         }
         if (sort != null && !SORT_KEYS.matcher(sort).matches()) {
-            throw DomainRuleViolation.invalid("sort", "sort by dueAt, assignedAt, unitId or status, with a leading - for descending");
+            throw DomainRuleViolation.invalid("sort", "sort by dueAt, assignedAt, unitId or status, with a leading - for descending")
+                    .coded("taskSort", sort);
         }
         return queries.query(new FindTasks(expoId, unitId, status, directiveId, overdue, page, size, sort), TaskPage.class).join();
     }

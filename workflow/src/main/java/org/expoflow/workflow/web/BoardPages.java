@@ -74,7 +74,8 @@ class BoardPages {
             if (refused instanceof DomainRuleViolation violation && violation.kind() != DomainRuleViolation.Kind.INVALID) {
                 throw violation;
             }
-            model.addAttribute(PageErrors.ERROR, refused.getMessage());
+            model.addAttribute(PageErrors.ERROR, refused instanceof DomainRuleViolation violation ? pageErrors.sentence(violation)
+                    : pageErrors.text("notADate", asOf));
             model.addAttribute(PageErrors.ERROR_FIELD, "asOf");
             at = null;
             model.addAttribute("board", review.board(user, expo.id(), null));

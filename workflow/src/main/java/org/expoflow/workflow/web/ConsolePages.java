@@ -115,7 +115,8 @@ class ConsolePages {
                     try {
                         targets.put(name.substring("target.".length()), new BigDecimal(values[0].strip()));
                     } catch (NumberFormatException e) {
-                        throw DomainRuleViolation.invalid("targets." + name.substring("target.".length()), "'" + values[0] + "' is not a number");
+                        throw DomainRuleViolation.invalid("targets." + name.substring("target.".length()), "'" + values[0] + "' is not a number")
+                                .coded("notANumber", values[0]);
                     }
                 }
             });
@@ -166,11 +167,12 @@ class ConsolePages {
                  RedirectAttributes redirect) {
         if (pageErrors.attempt(redirect, () -> {
             if (unitIds == null || unitIds.isEmpty()) {
-                throw DomainRuleViolation.invalid("unitIds", "choose the units to enrol");
+                throw DomainRuleViolation.invalid("unitIds", "choose the units to enrol").coded("chooseUnitsToEnrol");
             }
             for (String unitId : unitIds) {
                 var unit = units.find(unitId)
-                        .orElseThrow(() -> DomainRuleViolation.invalid("unitIds", "'" + unitId + "' is not a registered unit"));
+                        .orElseThrow(() -> DomainRuleViolation.invalid("unitIds", "'" + unitId + "' is not a registered unit")
+                                .coded("unitNotRegistered", unitId));
                 expos.enrol(expoId, new ExpoWork.EnrolUnitRequest(unitId, unit.name(), unit.kind()));
             }
         })) {

@@ -32,7 +32,9 @@ final class PageErrors {
             action.run();
             return true;
         } catch (AccessDeniedException refused) {
-            redirect.addFlashAttribute(ERROR, refused.getMessage());
+            // Spring's own refusal of a role says only "Access Denied"
+            redirect.addFlashAttribute(ERROR, "Access Denied".equals(refused.getMessage()) ? refusals.text("accessDenied")
+                    : refused.getMessage());
         } catch (RuntimeException failed) {
             DomainRuleViolation violation = cause(failed);
             if (violation == null) {
@@ -42,6 +44,16 @@ final class PageErrors {
             redirect.addFlashAttribute(ERROR_FIELD, violation.field());
         }
         return false;
+    }
+
+    /** A refusal as the page says it. */
+    String sentence(DomainRuleViolation refusal) {
+        return refusals.sentence(refusal);
+    }
+
+    /** A refusal's sentence by its code. */
+    String text(String code, Object... arguments) {
+        return refusals.text(code, arguments);
     }
 
     /** A date a form sent (yyyy-MM-dd, as date inputs send it); none or another shape refused in words at {@code field}. */

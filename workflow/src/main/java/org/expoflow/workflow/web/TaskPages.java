@@ -319,7 +319,8 @@ class TaskPages {
                 try {
                     figures.put(key, new BigDecimal(values[0].strip()));
                 } catch (NumberFormatException e) {
-                    throw DomainRuleViolation.invalid("figures." + key, "'" + values[0] + "' is not a number");
+                    throw DomainRuleViolation.invalid("figures." + key, "'" + values[0] + "' is not a number")
+                            .coded("notANumber", values[0]);
                 }
             }
         });
@@ -328,12 +329,12 @@ class TaskPages {
 
     private static Integer integer(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw DomainRuleViolation.invalid(field, "give the percent done, from 0 to 100");
+            throw DomainRuleViolation.invalid(field, "give the percent done, from 0 to 100").coded("percentMissing");
         }
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw DomainRuleViolation.invalid(field, "'" + value + "' is not a whole number");
+            throw DomainRuleViolation.invalid(field, "'" + value + "' is not a whole number").coded("notAWholeNumber", value);
         }
     }
 
