@@ -7,7 +7,8 @@ import java.util.List;
 /** Unit steps past (or near) their deadline at {@code asOf}; {@code daysLate} is negative for days still left. */
 public record DeadlineList(String expoId, Instant asOf, List<Item> items) {
 
+    /** {@code kind} and {@code stepKey}: the BPMN ids a page names the step by, in its reader's language. */
     public record Item(String taskId, String unitId, String directiveId, String directiveTitle, String stepName,
-                       Instant dueAt, BigDecimal daysLate, boolean chasedUp, boolean escalated) {
+                       Instant dueAt, BigDecimal daysLate, boolean chasedUp, boolean escalated, String kind, String stepKey) {
     }
 }

@@ -24,7 +24,8 @@ public record MeetingBrief(MeetingRecord meeting, String previousMeetingId, Inst
                           Map<String, Map<String, BigDecimal>> figureDeltas) {
     }
 
+    /** {@code kind} and {@code stepKey}: the BPMN ids a page names the step by, in its reader's language. */
     public record BriefTask(String taskId, String unitId, String directiveTitle, String stepName, Instant dueAt,
-                            TaskStatus status) {
+                            TaskStatus status, String kind, String stepKey) {
     }
 }

@@ -195,7 +195,7 @@ public class ReviewQueries {
                 .filter(ReviewQueries::isUnitStep).filter(TaskSummary::isActive).filter(listed)
                 .map(task -> new DeadlineList.Item(task.id(), task.unitId(), task.directiveId(), task.directiveTitle(),
                         task.stepName(), task.dueAt(), days(Duration.between(task.dueAt(), asOf)),
-                        task.chasedUpAt() != null, task.escalatedAt() != null))
+                        task.chasedUpAt() != null, task.escalatedAt() != null, task.kind(), task.stepKey()))
                 .sorted(order(query.sort()))
                 .toList();
         return new DeadlineList(query.expoId(), asOf, items);
@@ -317,7 +317,8 @@ public class ReviewQueries {
     }
 
     private static BriefTask brief(TaskSummary task) {
-        return new BriefTask(task.id(), task.unitId(), task.directiveTitle(), task.stepName(), task.dueAt(), task.status());
+        return new BriefTask(task.id(), task.unitId(), task.directiveTitle(), task.stepName(), task.dueAt(), task.status(),
+                task.kind(), task.stepKey());
     }
 
     private Map<String, String> unitNames(String expoId, Instant asOf) {

@@ -8,8 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.api.MeetingBrief;
 import org.expoflow.projections.api.MeetingRecord;
 import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.kinds.KindTexts;
 import org.expoflow.workflow.exports.ListExports;
 import org.expoflow.workflow.meetings.MeetingWork;
 import org.expoflow.workflow.review.LeadershipReview;
@@ -43,9 +45,14 @@ class BoardPages {
 
     private final PageErrors pageErrors;
     private final ListExports exports;
+    private final UnitNames unitNames;
+    private final KindTexts kindTexts;
 
     BoardPages(ExpoWork expos, LeadershipReview review, MeetingWork meetings, UserDirectory people,
-               @Value("${expoflow.time-zone}") ZoneId provinceZone, PageErrors pageErrors, ListExports exports) {
+               @Value("${expoflow.time-zone}") ZoneId provinceZone, PageErrors pageErrors, ListExports exports,
+               UnitNames unitNames, KindTexts kindTexts) {
+        this.unitNames = unitNames;
+        this.kindTexts = kindTexts;
         this.pageErrors = pageErrors;
         this.exports = exports;
         this.expos = expos;
@@ -126,7 +133,9 @@ class BoardPages {
     String meeting(@PathVariable String meetingId, Model model) {
         MeetingRecord meeting = meetings.get(meetingId);
         model.addAttribute("meeting", meeting);
-        model.addAttribute("brief", meetings.brief(meetingId));
+        MeetingBrief brief = meetings.brief(meetingId);
+        model.addAttribute("brief", brief);
+        model.addAttribute("changesByUnit", BriefChanges.byUnit(brief.changes(), unitNames.unitNames(), kindTexts));
         model.addAttribute("people", people.displayNames());
         model.addAttribute("units", expos.get(meeting.expoId()).units());
         return "meeting";
