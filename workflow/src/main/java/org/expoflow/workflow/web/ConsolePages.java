@@ -205,6 +205,15 @@ class ConsolePages {
         return "redirect:/console?expoId=" + expoId;
     }
 
+    @PostMapping("/console/{expoId}/tasks/{taskId}/cooperating-units")
+    String addCooperatingUnit(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
+                              @RequestParam(required = false) String unitId, RedirectAttributes redirect) {
+        if (pageErrors.attempt(redirect, () -> tasks.addCooperatingUnit(user, taskId, new TaskWork.CooperatingUnitRequest(unitId)))) {
+            redirect.addFlashAttribute(PageErrors.DONE, "cooperatingUnitAdded");
+        }
+        return "redirect:/console?expoId=" + expoId;
+    }
+
     @PostMapping("/console/{expoId}/tasks/{taskId}/chase-up")
     String chaseUp(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
                    @RequestParam(required = false) String message, RedirectAttributes redirect) {

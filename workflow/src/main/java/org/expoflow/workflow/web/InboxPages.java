@@ -2,6 +2,7 @@ package org.expoflow.workflow.web;
 
 import org.expoflow.workflow.notifications.Inbox;
 import org.expoflow.workflow.security.ExpoFlowUser;
+import org.expoflow.workflow.security.UserDirectory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,6 +48,26 @@ class InboxPages {
         @ModelAttribute("unread")
         Long unread(Authentication authentication) {
             return authentication != null && authentication.getPrincipal() instanceof ExpoFlowUser user ? inbox.unread(user) : null;
+        }
+    }
+
+    /** Who is signed in, as people call them (张三 of 沈阳市), on every page's header rather than the user name. */
+    @ControllerAdvice(basePackages = "org.expoflow.workflow.web")
+    static class SignedInName {
+
+        private final UserDirectory people;
+
+        SignedInName(UserDirectory people) {
+            this.people = people;
+        }
+
+        @ModelAttribute("signedInName")
+        String signedInName(Authentication authentication) {
+            if (authentication == null || !(authentication.getPrincipal() instanceof ExpoFlowUser user)) {
+                return null;
+            }
+            String name = people.displayNames().get(user.getUsername());
+            return name == null || name.isBlank() ? user.getUsername() : name;
         }
     }
 }
