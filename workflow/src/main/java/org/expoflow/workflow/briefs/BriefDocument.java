@@ -40,10 +40,10 @@ public final class BriefDocument {
             document.addTitle(BriefTables.title(brief));
             document.addCreationDate();
             document.open();
-            document.add(new Paragraph(BriefTables.title(brief), title));
-            document.add(new Paragraph(BriefTables.subtitle(brief, zone), body));
+            document.add(new Paragraph(printable(BriefTables.title(brief), song), title));
+            document.add(new Paragraph(printable(BriefTables.subtitle(brief, zone), song), body));
             for (BriefTables.Table table : BriefTables.of(brief, zone, people)) {
-                Paragraph section = new Paragraph(table.title(), heading);
+                Paragraph section = new Paragraph(printable(table.title(), song), heading);
                 section.setSpacingBefore(10);
                 section.setSpacingAfter(4);
                 document.add(section);
@@ -70,8 +70,30 @@ public final class BriefDocument {
         }
     }
 
+    /**
+     * The text with the characters the font has no glyph for replaced by ones it has: the middle dot of "日本·大阪"
+     * (U+00B7, not in STSong-Light) prints as the CJK one (・); a character with no stand-in prints as "?" rather
+     * than as an empty box the reader cannot tell from a space.
+     */
+    static String printable(String text, BaseFont font) {
+        StringBuilder printed = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isWhitespace(c) || font.charExists(c)) {
+                printed.appendCodePoint(c);
+            } else {
+                int standIn = switch (c) {
+                    case '\u00b7', '\u2022', '\u2027', '\u22c5', '\u2219' -> '\u30fb';
+                    case '\u2010', '\u2011', '\u2012' -> '-';
+                    default -> '?';
+                };
+                printed.appendCodePoint(font.charExists(standIn) ? standIn : '?');
+            }
+        });
+        return printed.toString();
+    }
+
     private static PdfPCell cell(String text, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        PdfPCell cell = new PdfPCell(new Phrase(printable(text, font.getBaseFont()), font));
         cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
         cell.setPadding(3);
         return cell;
