@@ -2,7 +2,9 @@ package org.expoflow.workflow.api;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.workflow.kinds.DirectiveKind;
@@ -33,7 +35,8 @@ public class DirectiveKindController {
 
     // The content type is checked here, not by the mapping, so a wrong one gets a problem body that says what to send.
     @PostMapping("/api/directive-kinds")
-    @Operation(summary = "Deploy a directive kind: a .bpmn file in the multipart form field 'file'")
+    @Operation(summary = "Deploy a directive kind: a .bpmn file in the multipart form field 'file', and in fields 'texts'"
+            + " its words per language (texts_zh.properties, texts_en.properties)")
     public ResponseEntity<List<DirectiveKind>> deploy(HttpServletRequest request) throws IOException {
         if (!(request instanceof MultipartHttpServletRequest multipart)) {
             throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemDetail.forStatusAndDetail(
@@ -44,7 +47,11 @@ public class DirectiveKindController {
         if (file == null) {
             throw DomainRuleViolation.invalid("file", "upload the .bpmn file in a part named 'file'");
         }
-        List<DirectiveKind> deployed = deployment.deploy(file.getOriginalFilename(), file.getBytes());
+        Map<String, byte[]> texts = new LinkedHashMap<>();
+        for (MultipartFile words : multipart.getFiles("texts")) {
+            texts.put(words.getOriginalFilename(), words.getBytes());
+        }
+        List<DirectiveKind> deployed = deployment.deploy(file.getOriginalFilename(), file.getBytes(), texts);
         return ResponseEntity.created(URI.create("/api/directive-kinds")).body(deployed);
     }
 }

@@ -1,7 +1,13 @@
 package org.expoflow.workflow.kinds;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -14,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.ModelException;
 import org.camunda.bpm.engine.ParseException;
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.workflow.engine.DeploymentResourcePolicy;
 import org.expoflow.workflow.engine.StepProperties;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -37,6 +44,30 @@ public class DirectiveKindDeployment {
     /** The kinds the file deployed (none when it was deployed already); refused at the field {@code file}. */
     @PreAuthorize("hasRole('ADMIN')")
     public List<DirectiveKind> deploy(String fileName, byte[] bpmn) {
+        return deploy(fileName, bpmn, Map.of());
+    }
+
+    /**
+     * The kinds the file deployed with their own words: {@code texts} by file name ({@code texts_zh.properties},
+     * {@code texts_en.properties}, UTF-8, keyed as the bundled kinds' are: {@code kind.<id>.name},
+     * {@code kind.<id>.step.<stepId>}, {@code kind.<id>.field.<fieldId>}); a text file named otherwise or that is
+     * not properties is refused at the field {@code texts}.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<DirectiveKind> deploy(String fileName, byte[] bpmn, Map<String, byte[]> texts) {
+        texts.forEach((textsName, content) -> {
+            if (textsName == null || !DeploymentResourcePolicy.KIND_TEXTS.matcher(textsName).matches()) {
+                throw DomainRuleViolation.invalid("texts", "a kind's texts are a file named texts_<language>.properties,"
+                        + " such as texts_zh.properties, not '" + textsName + "'");
+            }
+            try {
+                new Properties().load(new InputStreamReader(new ByteArrayInputStream(content),
+                        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)));
+            } catch (IOException | IllegalArgumentException notProperties) {
+                throw DomainRuleViolation.invalid("texts", textsName + " is not a UTF-8 properties file: "
+                        + notProperties.getMessage());
+            }
+        });
         String name = fileName == null ? "" : fileName;
         if (!name.endsWith(".bpmn")) {
             throw DomainRuleViolation.invalid("file", "a directive kind is a .bpmn file, not '" + name + "'");
@@ -61,8 +92,10 @@ public class DirectiveKindDeployment {
         }
         DeploymentWithDefinitions deployment;
         try {
-            deployment = repositoryService.createDeployment().name(name).enableDuplicateFiltering(true)
-                    .addInputStream(name, new ByteArrayInputStream(bpmn)).deployWithResult();
+            var builder = repositoryService.createDeployment().name(name).enableDuplicateFiltering(true)
+                    .addInputStream(name, new ByteArrayInputStream(bpmn));
+            texts.forEach((textsName, content) -> builder.addInputStream(textsName, new ByteArrayInputStream(content)));
+            deployment = builder.deployWithResult();
         } catch (ParseException invalid) {
             String problems = invalid.getResorceReports().stream().flatMap(report -> report.getErrors().stream())
                     .map(problem -> problem.getMainElementId() == null ? problem.getMessage()

@@ -1,32 +1,66 @@
 package org.expoflow.workflow.kinds;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * The words of a directive kind in the reader's language: its name, its steps' names and its form fields'
- * labels, from the bundle {@code directive-kinds/texts_<language>.properties} keyed by the BPMN ids
- * ({@code kind.invite-buyers.step.draftInvitationList}). A kind drawn in Camunda Modeler and deployed without
- * a bundle, or a language without one, shows the names the BPMN file gives.
+ * labels, keyed by the BPMN ids ({@code kind.invite-buyers.step.draftInvitationList}). First from the texts the
+ * kind was deployed with ({@code texts_zh.properties} next to an uploaded .bpmn), then from the bundle that comes
+ * with ExpoFlow ({@code directive-kinds/texts_<language>.properties}); a kind without either, such as one drawn in
+ * Camunda Modeler and deployed alone, shows the names its BPMN file gives.
  */
 @Component("kindTexts")
 public class KindTexts {
 
     static final String BUNDLE = "directive-kinds/texts";
+    /** How long a kind's deployed texts are kept before its latest deployment is looked up again. */
+    private static final Duration FRESH_FOR = Duration.ofSeconds(30);
 
     private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
+    // the engine is built after the beans the pages use: looked up when a kind's words are first asked for
+    private final ObjectProvider<RepositoryService> repository;
+    private final Clock clock;
+    private final Map<String, DeployedTexts> deployed = new ConcurrentHashMap<>();
 
+    /** A kind's texts as its latest deployment brought them, per language; none when it brought none. */
+    private record DeployedTexts(Instant readAt, Map<String, Properties> byLanguage) {
+    }
+
+    /** The texts that come with ExpoFlow alone, without an engine to find a kind's own. */
     public KindTexts() {
+        this(null, Clock.systemUTC());
+    }
+
+    @Autowired
+    public KindTexts(ObjectProvider<RepositoryService> repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
         texts.setBasename(BUNDLE);
         texts.setDefaultEncoding("UTF-8");
         texts.setFallbackToSystemLocale(false);
     }
 
     public String kind(String kind, String bpmnName) {
-        return text("kind." + kind + ".name", bpmnName);
+        return text(kind, "kind." + kind + ".name", bpmnName, LocaleContextHolder.getLocale());
     }
 
     public String step(String kind, String stepKey, String bpmnName) {
@@ -35,14 +69,49 @@ public class KindTexts {
 
     /** In a language other than the reader's: a notice sent to a unit's group robot, in Chinese. */
     public String step(String kind, String stepKey, String bpmnName, Locale locale) {
-        return texts.getMessage("kind." + kind + ".step." + stepKey, null, bpmnName, locale);
+        return text(kind, "kind." + kind + ".step." + stepKey, bpmnName, locale);
     }
 
     public String field(String kind, String fieldId, String bpmnLabel) {
-        return text("kind." + kind + ".field." + fieldId, bpmnLabel);
+        return text(kind, "kind." + kind + ".field." + fieldId, bpmnLabel, LocaleContextHolder.getLocale());
     }
 
-    private String text(String key, String fallback) {
-        return texts.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+    private String text(String kind, String key, String fallback, Locale locale) {
+        String own = kind == null ? null : deployedText(kind, key, locale);
+        return own != null ? own : texts.getMessage(key, null, fallback, locale);
+    }
+
+    private String deployedText(String kind, String key, Locale locale) {
+        DeployedTexts kindTexts = deployed.compute(kind, (k, known) ->
+                known != null && known.readAt().plus(FRESH_FOR).isAfter(clock.instant()) ? known : read(k));
+        Properties words = kindTexts.byLanguage().get(locale.getLanguage());
+        return words == null ? null : words.getProperty(key);
+    }
+
+    private DeployedTexts read(String kind) {
+        RepositoryService engine = repository == null ? null : repository.getIfAvailable();
+        Map<String, Properties> byLanguage = new ConcurrentHashMap<>();
+        ProcessDefinition latest = engine == null ? null : engine.createProcessDefinitionQuery().processDefinitionKey(kind)
+                .latestVersion().list().stream().findFirst().orElse(null);
+        if (latest != null) {
+            for (String resource : engine.getDeploymentResourceNames(latest.getDeploymentId())) {
+                if (resource.startsWith("texts_") && resource.endsWith(".properties")) {
+                    String language = resource.substring("texts_".length(), resource.length() - ".properties".length())
+                            .split("_")[0];
+                    byLanguage.put(language, load(engine.getResourceAsStream(latest.getDeploymentId(), resource)));
+                }
+            }
+        }
+        return new DeployedTexts(clock.instant(), byLanguage);
+    }
+
+    private static Properties load(InputStream content) {
+        Properties words = new Properties();
+        try (InputStreamReader reader = new InputStreamReader(content, StandardCharsets.UTF_8)) {
+            words.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a kind's deployed texts could not be read", e);
+        }
+        return words;
     }
 }

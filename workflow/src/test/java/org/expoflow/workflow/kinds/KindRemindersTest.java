@@ -6,8 +6,8 @@ import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.notifications.Reminders;
@@ -16,15 +16,8 @@ import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A kind says how its steps are reminded: a kind that declares a month ahead and a fortnight ahead reminds then
@@ -76,27 +69,10 @@ class KindRemindersTest {
     }
 
     private JsonNode deploy(String key, String remindBefore, String remindOverdueEvery) throws IOException {
-        String bpmn = new String(new ClassPathResource("kinds/theme-activity-trial.bpmn").getInputStream().readAllBytes())
-                .replace("theme-activity-trial", key)
-                .replace("<bpmn:startEvent", "<bpmn:extensionElements><camunda:properties>"
-                        + "<camunda:property name=\"remindBefore\" value=\"" + remindBefore + "\"/>"
-                        + "<camunda:property name=\"remindOverdueEvery\" value=\"" + remindOverdueEvery + "\"/>"
-                        + "</camunda:properties></bpmn:extensionElements>\n    <bpmn:startEvent");
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(bpmn.getBytes()) {
-            @Override
-            public String getFilename() {
-                return key + ".bpmn";
-            }
-        });
-        return RestClient.create("http://localhost:" + port).post().uri("/api/directive-kinds")
-                .header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes()))
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(form)
-                .exchange((request, response) -> {
-                    var answer = new ObjectMapper().createObjectNode().put("status", response.getStatusCode().value());
-                    byte[] body = response.getBody().readAllBytes();
-                    answer.set("body", body.length == 0 ? null : new ObjectMapper().readTree(body));
-                    return answer;
-                });
+        String bpmn = KindUploads.trialKind(key).replace("<bpmn:startEvent", "<bpmn:extensionElements><camunda:properties>"
+                + "<camunda:property name=\"remindBefore\" value=\"" + remindBefore + "\"/>"
+                + "<camunda:property name=\"remindOverdueEvery\" value=\"" + remindOverdueEvery + "\"/>"
+                + "</camunda:properties></bpmn:extensionElements>\n    <bpmn:startEvent");
+        return KindUploads.upload(port, key, bpmn, Map.of());
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A user signed in to the pages through the sign-in form, as a browser without JavaScript would be. */
-final class PageSession {
+public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -24,7 +24,7 @@ final class PageSession {
         this.base = base;
     }
 
-    static PageSession signedIn(String base, String user) throws IOException, InterruptedException {
+    public static PageSession signedIn(String base, String user) throws IOException, InterruptedException {
         PageSession session = new PageSession(base);
         String form = session.get("/login");
         Matcher csrf = CSRF.matcher(form);
@@ -44,7 +44,7 @@ final class PageSession {
      * Submits a form of the page at {@code from} (its CSRF token with it) with these fields (name, value, ...);
      * the HTML the browser lands on.
      */
-    String post(String from, String action, String... fields) throws IOException, InterruptedException {
+    public String post(String from, String action, String... fields) throws IOException, InterruptedException {
         Matcher csrf = CSRF.matcher(get(from));
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on " + from);
@@ -61,14 +61,14 @@ final class PageSession {
     }
 
     /** A file the page links to: its bytes, or nothing when the answer is not a 200. */
-    byte[] download(String path) throws IOException, InterruptedException {
+    public byte[] download(String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN")
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         return answer.statusCode() == 200 ? answer.body() : new byte[0];
     }
 
     /** The page's HTML, in Chinese. */
-    String get(String path) throws IOException, InterruptedException {
+    public String get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN").GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
