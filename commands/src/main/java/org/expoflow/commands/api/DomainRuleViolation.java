@@ -18,6 +18,7 @@ public class DomainRuleViolation extends RuntimeException {
     private final String field;
     private final String code;
     private final List<Object> arguments;
+    private final List<DomainRuleViolation> alsoRefused = new java.util.ArrayList<>();
 
     public DomainRuleViolation(Kind kind, String field, String message) {
         this(kind, field, message, null, List.of());
@@ -36,8 +37,26 @@ public class DomainRuleViolation extends RuntimeException {
      * language; the message stays the developers' and the logs'.
      */
     public DomainRuleViolation coded(String refusalCode, Object... refusalArguments) {
-        return new DomainRuleViolation(kind, field, getMessage(), refusalCode,
+        DomainRuleViolation coded = new DomainRuleViolation(kind, field, getMessage(), refusalCode,
                 java.util.Arrays.stream(refusalArguments).map(argument -> argument == null ? "" : argument).toList());
+        coded.alsoRefused.addAll(alsoRefused);
+        return coded;
+    }
+
+    /**
+     * This refusal with another of the same request at another field, so that a form shows every field at fault at
+     * once; this one stays the first, by which the request is answered.
+     */
+    public DomainRuleViolation and(DomainRuleViolation other) {
+        alsoRefused.add(other);
+        alsoRefused.addAll(other.alsoRefused);
+        other.alsoRefused.clear();
+        return this;
+    }
+
+    /** The refusals of the same request at other fields, in the order of their fields. */
+    public List<DomainRuleViolation> alsoRefused() {
+        return List.copyOf(alsoRefused);
     }
 
     public static DomainRuleViolation invalid(String field, String message) {

@@ -95,7 +95,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
-        return problem(status, violation.field(), refusals.sentence(violation));
+        ResponseEntity<ProblemDetail> answer = problem(status, violation.field(), refusals.sentence(violation));
+        if (!violation.alsoRefused().isEmpty() && answer.getBody() != null) {
+            List<Map<String, String>> errors = new java.util.ArrayList<>();
+            errors.add(Map.of("field", String.valueOf(violation.field()), "detail", refusals.sentence(violation)));
+            violation.alsoRefused().forEach(other -> errors.add(Map.of("field", String.valueOf(other.field()),
+                    "detail", refusals.sentence(other))));
+            answer.getBody().setProperty("errors", errors);
+        }
+        return answer;
     }
 
     @Override

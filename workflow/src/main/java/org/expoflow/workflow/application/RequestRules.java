@@ -1,8 +1,9 @@
 package org.expoflow.workflow.application;
 
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.springframework.context.MessageSource;
@@ -32,15 +33,31 @@ public class RequestRules {
         this.labels = labels;
     }
 
-    /** The request, when it keeps its rules; otherwise the refusal of its first field at fault (by name). */
+    /**
+     * The request, when it keeps its rules; otherwise the refusal of its first field at fault (by name), with the
+     * refusals of its other fields at fault.
+     */
     public <R> R check(R request) {
-        Set<ConstraintViolation<R>> violations = validator.validate(request);
-        violations.stream().min(Comparator.comparing(violation -> field(violation.getPropertyPath())))
-                .ifPresent(violation -> {
-                    String field = field(violation.getPropertyPath());
-                    throw DomainRuleViolation.invalid(field, sentence(field, violation.getMessage()));
-                });
+        Optional<DomainRuleViolation> refused = refusal(request);
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
         return request;
+    }
+
+    /** The refusal of a request that breaks its rules, every field at fault in it (one per field), or none. */
+    public <R> Optional<DomainRuleViolation> refusal(R request) {
+        Map<String, String> byField = new TreeMap<>();
+        for (ConstraintViolation<R> violation : validator.validate(request)) {
+            String field = field(violation.getPropertyPath());
+            byField.putIfAbsent(field, sentence(field, violation.getMessage()));
+        }
+        DomainRuleViolation first = null;
+        for (Map.Entry<String, String> fault : byField.entrySet()) {
+            DomainRuleViolation refusal = DomainRuleViolation.invalid(fault.getKey(), fault.getValue());
+            first = first == null ? refusal : first.and(refusal);
+        }
+        return Optional.ofNullable(first);
     }
 
     /** The rule's message after the field's label: the label of its last name, {@code title} for {@code directives[0].title}. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -148,7 +149,15 @@ public class DirectiveWork {
     /** Issues a directive; its id. */
     @PreAuthorize("hasRole('COORDINATOR')")
     public String issue(IssueDirectiveRequest request) {
-        rules.check(request);
+        // every field at fault at once: the rules', and the deadline a form may have left empty
+        Optional<DomainRuleViolation> refused = rules.refusal(request);
+        if (request.dueOn() == null && request.dueAt() == null) {
+            DomainRuleViolation noDeadline = refusals.invalid("dueOn", "directiveDeadlineMissing");
+            refused = Optional.of(refused.map(first -> first.and(noDeadline)).orElse(noDeadline));
+        }
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
         IssueDirective command = commandFor(request, "", null);
         acting.send(command);
         catchUp.awaitHead();

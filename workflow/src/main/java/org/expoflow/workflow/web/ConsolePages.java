@@ -3,6 +3,7 @@ package org.expoflow.workflow.web;
 import org.expoflow.commands.api.DomainRuleViolation;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ class ConsolePages {
             }
             String reportEvery = request.getParameter("reportEvery");
             directives.issue(new DirectiveWork.IssueDirectiveRequest(expoId, request.getParameter("kind"), request.getParameter("title"),
-                    request.getParameter("instructions"), pageErrors.date(request.getParameter("dueOn"), "dueOn"), null, unitIds, targets,
+                    request.getParameter("instructions"), dueOn(request.getParameter("dueOn")), null, unitIds, targets,
                     reportEvery == null || reportEvery.isBlank() ? null : reportEvery, cooperating));
         });
         if (done) {
@@ -145,6 +146,11 @@ class ConsolePages {
             redirect.addFlashAttribute("issued", issued);
         }
         return "redirect:/console?expoId=" + expoId;
+    }
+
+    /** An issue form's deadline: none when left empty (refused with the form's other faults), else a date. */
+    private LocalDate dueOn(String value) {
+        return value == null || value.isBlank() ? null : pageErrors.date(value, "dueOn");
     }
 
     @PostMapping("/console/expos")

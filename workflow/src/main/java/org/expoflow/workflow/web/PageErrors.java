@@ -2,6 +2,8 @@ package org.expoflow.workflow.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.workflow.application.Refusals;
@@ -19,6 +21,7 @@ final class PageErrors {
     static final String ERROR = "error";
     static final String ERROR_FIELD = "errorField";
     static final String DONE = "done";
+    static final String ERRORS = "errors";
 
     private final Refusals refusals;
 
@@ -42,6 +45,11 @@ final class PageErrors {
             }
             redirect.addFlashAttribute(ERROR, refusals.sentence(violation));
             redirect.addFlashAttribute(ERROR_FIELD, violation.field());
+            // every field at fault, for a form that shows each at its field
+            Map<String, String> errors = new LinkedHashMap<>();
+            errors.put(String.valueOf(violation.field()), refusals.sentence(violation));
+            violation.alsoRefused().forEach(other -> errors.putIfAbsent(String.valueOf(other.field()), refusals.sentence(other)));
+            redirect.addFlashAttribute(ERRORS, errors);
         }
         return false;
     }

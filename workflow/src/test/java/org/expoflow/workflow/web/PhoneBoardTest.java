@@ -1,0 +1,90 @@
+package org.expoflow.workflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.expoflow.workflow.ExpoFlowTest;
+import org.expoflow.workflow.scenario.ExpoFlowClient;
+import org.expoflow.workflow.scenario.OsakaFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A leader opens the board on a phone (390 px): the page does not scroll sideways; a board wider than the screen
+ * scrolls inside its own frame, with the units' names and the legend in Chinese.
+ */
+@ExpoFlowTest
+class PhoneBoardTest {
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theBoardFitsAPhoneAndScrollsInsideItsOwnFrame() throws IOException {
+        ExpoFlowClient coordinator = ExpoFlowClient.as("http://localhost:" + port, "coordinator");
+        String expoId = OsakaFixture.osakaWith(coordinator, "shenyang", "dalian", "anshan");
+        for (String title : List.of("邀请日本采购商参会洽谈", "组织企业参展并报送名单", "设计主题活动方案", "展品运输与通关")) {
+            coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers", "title", title,
+                    "dueOn", "2030-02-01", "unitIds", List.of("shenyang", "dalian", "anshan")));
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844", "--lang=zh-CN");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(),
+                options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("leader");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("signIn")).click();
+        browser.findElement(By.tagName("main"));
+
+        browser.get("http://localhost:" + port + "/board?expoId=" + expoId);
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+
+        assertThat(browser.findElement(By.id("board")).getText()).contains("沈阳市").contains("大连市");
+        Object wider = page.executeScript("return Array.from(document.querySelectorAll('body *'))"
+                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.board-wrap'))"
+                + ".map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
+                + ".slice(0, 8).join(', ')");
+        assertThat((Boolean) page.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the page itself does not scroll sideways; wider than the screen: %s", wider).isTrue();
+        assertThat((Boolean) page.executeScript("var frame = document.querySelector('.board-wrap');"
+                + " return frame.scrollWidth <= frame.clientWidth || getComputedStyle(frame).overflowX == 'auto'"))
+                .as("a board wider than the phone scrolls inside its frame").isTrue();
+        assertThat((Boolean) page.executeScript("return document.querySelector('.board-wrap').getBoundingClientRect().right"
+                + " <= window.innerWidth")).as("the frame itself fits the screen").isTrue();
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), screenshots.resolve("board-phone-zh.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
