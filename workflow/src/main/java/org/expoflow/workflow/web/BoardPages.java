@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.api.FiguresReport;
 import org.expoflow.projections.api.MeetingBrief;
 import org.expoflow.projections.api.MeetingRecord;
 import org.expoflow.workflow.expos.ExpoWork;
@@ -18,6 +21,8 @@ import org.expoflow.workflow.review.LeadershipReview;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.security.UserDirectory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,10 +52,12 @@ class BoardPages {
     private final ListExports exports;
     private final UnitNames unitNames;
     private final KindTexts kindTexts;
+    private final MessageSource messages;
 
     BoardPages(ExpoWork expos, LeadershipReview review, MeetingWork meetings, UserDirectory people,
                @Value("${expoflow.time-zone}") ZoneId provinceZone, PageErrors pageErrors, ListExports exports,
-               UnitNames unitNames, KindTexts kindTexts) {
+               UnitNames unitNames, KindTexts kindTexts, MessageSource messages) {
+        this.messages = messages;
         this.unitNames = unitNames;
         this.kindTexts = kindTexts;
         this.pageErrors = pageErrors;
@@ -88,7 +95,12 @@ class BoardPages {
             model.addAttribute("board", review.board(user, expo.id(), null));
         }
         model.addAttribute("asOf", at);
-        model.addAttribute("figures", review.figures(user, expo.id(), at));
+        FiguresReport figures = review.figures(user, expo.id(), at);
+        model.addAttribute("figures", figures);
+        Map<String, String> figureNames = new LinkedHashMap<>();
+        figures.total().keySet().forEach(key -> figureNames.put(key, messages.getMessage("figure." + key, null, key,
+                LocaleContextHolder.getLocale())));
+        model.addAttribute("figureNames", figureNames);
         if (user.role() != org.expoflow.workflow.security.Role.ADMIN) {
             model.addAttribute("trend", review.trend(expo.id(), at));
             model.addAttribute("meetings", meetings.list(expo.id()));

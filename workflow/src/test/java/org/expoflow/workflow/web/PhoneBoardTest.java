@@ -29,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A leader opens the board on a phone (390 px): the page does not scroll sideways; a board wider than the screen
- * scrolls inside its own frame, with the units' names and the legend in Chinese.
+ * scrolls inside its own frame, with the units' names and the legend in Chinese, and the charts name the figures
+ * as people do, not by their codes.
  */
 @ExpoFlowTest
 class PhoneBoardTest {
@@ -52,7 +53,7 @@ class PhoneBoardTest {
         String expoId = OsakaFixture.osakaWith(coordinator, "shenyang", "dalian", "anshan");
         for (String title : List.of("邀请日本采购商参会洽谈", "组织企业参展并报送名单", "设计主题活动方案", "展品运输与通关")) {
             coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers", "title", title,
-                    "dueOn", "2030-02-01", "unitIds", List.of("shenyang", "dalian", "anshan")));
+                    "dueOn", "2030-02-01", "unitIds", List.of("shenyang", "dalian", "anshan"), "targets", map("buyersInvited", 20)));
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -82,6 +83,8 @@ class PhoneBoardTest {
                 .as("a board wider than the phone scrolls inside its frame").isTrue();
         assertThat((Boolean) page.executeScript("return document.querySelector('.board-wrap').getBoundingClientRect().right"
                 + " <= window.innerWidth")).as("the frame itself fits the screen").isTrue();
+        assertThat(page.executeScript("return JSON.parse(document.getElementById('boardData').textContent)"
+                + ".figureNames.buyersInvited")).as("the charts name figures as people do").isEqualTo("已邀请采购商（家）");
         Path screenshots = Path.of("target", "screenshots");
         Files.createDirectories(screenshots);
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
