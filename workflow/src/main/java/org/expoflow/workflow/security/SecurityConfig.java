@@ -186,6 +186,8 @@ public class SecurityConfig {
                 throws java.io.IOException, jakarta.servlet.ServletException {
             if (exception instanceof SignInThrottled throttled) {
                 response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                // for the error page, which says it in the reader's language
+                request.setAttribute("retryAfterSeconds", throttled.retryAfterSeconds());
                 response.sendError(429, throttled.getMessage());
                 return;
             }
