@@ -50,7 +50,8 @@ public class AdminController {
     @Operation(summary = "Reset a projection and replay every event into it; wait=true answers once it has caught up")
     public List<ProjectionProgress> rebuild(@PathVariable String name, @RequestParam(defaultValue = "false") boolean wait) {
         if (!rebuild.rebuild(name)) {
-            throw DomainRuleViolation.notFound("name", "no projection named '" + name + "'; see GET /api/admin/projections");
+            throw DomainRuleViolation.notFound("name", "no projection named '" + name + "'; see GET /api/admin/projections")
+                    .coded("noProjection", name);
         }
         if (wait) {
             rebuild.awaitRebuilt(name);

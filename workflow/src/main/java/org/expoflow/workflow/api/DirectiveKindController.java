@@ -45,7 +45,7 @@ public class DirectiveKindController {
         }
         MultipartFile file = multipart.getFile("file");
         if (file == null) {
-            throw DomainRuleViolation.invalid("file", "upload the .bpmn file in a part named 'file'");
+            throw DomainRuleViolation.invalid("file", "upload the .bpmn file in a part named 'file'").coded("kindFileMissing");
         }
         Map<String, byte[]> texts = new LinkedHashMap<>();
         for (MultipartFile words : multipart.getFiles("texts")) {

@@ -50,7 +50,7 @@ public class UnitController {
     @Operation(summary = "Register a city or department")
     public ResponseEntity<Map<String, String>> add(@Valid @RequestBody NewUnit unit) {
         if (!register.register(unit.unitId(), unit.name().strip(), unit.kind())) {
-            throw DomainRuleViolation.conflict("unit " + unit.unitId() + " is already registered");
+            throw DomainRuleViolation.conflict("unit " + unit.unitId() + " is already registered").coded("unitExists", unit.unitId());
         }
         return ResponseEntity.created(URI.create("/api/units")).body(Map.of("unitId", unit.unitId()));
     }

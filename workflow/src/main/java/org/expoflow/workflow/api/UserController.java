@@ -75,17 +75,19 @@ public class UserController {
     @Operation(summary = "Add a user; a CITY user belongs to exactly one unit, the others to none")
     public ResponseEntity<Map<String, String>> add(@Valid @RequestBody NewUser user) {
         if (user.role() == Role.CITY && user.unitId() == null) {
-            throw DomainRuleViolation.invalid("unitId", "a CITY user belongs to exactly one unit: give its unit id");
+            throw DomainRuleViolation.invalid("unitId", "a CITY user belongs to exactly one unit: give its unit id")
+                    .coded("cityUserNeedsUnit");
         }
         if (user.role() != Role.CITY && user.unitId() != null) {
-            throw DomainRuleViolation.invalid("unitId", "only CITY users belong to a unit");
+            throw DomainRuleViolation.invalid("unitId", "only CITY users belong to a unit").coded("onlyCityUsersHaveUnits");
         }
         if (user.unitId() != null && units.find(user.unitId()).isEmpty()) {
-            throw DomainRuleViolation.invalid("unitId", "'" + user.unitId() + "' is not a registered unit; see GET /api/units");
+            throw DomainRuleViolation.invalid("unitId", "'" + user.unitId() + "' is not a registered unit; see GET /api/units")
+                    .coded("unitNotRegistered", user.unitId());
         }
         refuseDemoPassword(user.password());
         if (users.find(user.username()).isPresent()) {
-            throw DomainRuleViolation.conflict("user " + user.username() + " already exists");
+            throw DomainRuleViolation.conflict("user " + user.username() + " already exists").coded("userExists", user.username());
         }
         users.add(user.username(), user.password(), user.role(), user.unitId(), user.displayName());
         if (user.role() == Role.ADMIN) {
@@ -99,7 +101,7 @@ public class UserController {
     public ResponseEntity<Void> changePassword(@PathVariable String username, @Valid @RequestBody NewPassword password) {
         refuseDemoPassword(password.password());
         if (!users.changePassword(username, password.password())) {
-            throw DomainRuleViolation.notFound("username", "no user " + username);
+            throw DomainRuleViolation.notFound("username", "no user " + username).coded("noUser", username);
         }
         return ResponseEntity.noContent().build();
     }
@@ -108,7 +110,7 @@ public class UserController {
     @Operation(summary = "Disable a user who must sign in no more (answered like a wrong password), or enable them again")
     public ResponseEntity<Void> enable(@PathVariable String username, @Valid @RequestBody Enabled enabled) {
         if (!users.setEnabled(username, enabled.enabled())) {
-            throw DomainRuleViolation.notFound("username", "no user " + username);
+            throw DomainRuleViolation.notFound("username", "no user " + username).coded("noUser", username);
         }
         return ResponseEntity.noContent().build();
     }
@@ -118,14 +120,14 @@ public class UserController {
     public ResponseEntity<Void> email(@PathVariable String username, @Valid @RequestBody Email email) {
         String address = email.email() == null || email.email().isBlank() ? null : email.email().strip();
         if (!users.setEmail(username, address)) {
-            throw DomainRuleViolation.notFound("username", "no user " + username);
+            throw DomainRuleViolation.notFound("username", "no user " + username).coded("noUser", username);
         }
         return ResponseEntity.noContent().build();
     }
 
     private static void refuseDemoPassword(String password) {
         if (password.toLowerCase().contains(DEMO_PASSWORD)) {
-            throw DomainRuleViolation.invalid("password", "a password must not contain the demo password");
+            throw DomainRuleViolation.invalid("password", "a password must not contain the demo password").coded("demoPassword");
         }
     }
 }

@@ -93,7 +93,8 @@ public class ExpoWork {
         rules.check(request);
         get(expoId);
         RegisteredUnit unit = units.find(request.unitId()).orElseThrow(() -> DomainRuleViolation.invalid("unitId",
-                "'" + request.unitId() + "' is not a registered unit; see GET /api/units (ADMIN registers units)"));
+                "'" + request.unitId() + "' is not a registered unit; see GET /api/units (ADMIN registers units)")
+                .coded("unitNotRegistered", request.unitId()));
         String name = request.name() == null || request.name().isBlank() ? unit.name() : request.name();
         acting.send(new EnrolUnit(acting.currentActor(), expoId, request.unitId(), name, request.kind()));
         catchUp.awaitHead();

@@ -70,7 +70,8 @@ public class DirectiveKindDeployment {
         });
         String name = fileName == null ? "" : fileName;
         if (!name.endsWith(".bpmn")) {
-            throw DomainRuleViolation.invalid("file", "a directive kind is a .bpmn file, not '" + name + "'");
+            throw DomainRuleViolation.invalid("file", "a directive kind is a .bpmn file, not '" + name + "'")
+                    .coded("kindNotBpmn", name);
         }
         BpmnModelInstance model;
         try {

@@ -95,7 +95,7 @@ public class Deliveries {
     @PreAuthorize("hasRole('ADMIN')")
     public void setWebhook(String unitId, String url) {
         if (units.find(unitId).isEmpty()) {
-            throw DomainRuleViolation.notFound("unitId", "no registered unit " + unitId);
+            throw DomainRuleViolation.notFound("unitId", "no registered unit " + unitId).coded("unitNotRegistered", unitId);
         }
         URI address;
         try {
@@ -106,7 +106,7 @@ public class Deliveries {
         if (address == null || address.getHost() == null || address.getScheme() == null
                 || !List.of("http", "https").contains(address.getScheme().toLowerCase(Locale.ROOT))) {
             throw DomainRuleViolation.invalid("url", "a group robot's webhook is an http(s) address, such as"
-                    + " https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...");
+                    + " https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...").coded("webhookNotHttp", url == null ? "" : url);
         }
         if (jdbc.update("update unit_webhook set url = ? where unit_id = ?", address.toString(), unitId) == 0) {
             jdbc.update("insert into unit_webhook (unit_id, url) values (?, ?)", unitId, address.toString());
@@ -117,7 +117,8 @@ public class Deliveries {
     @PreAuthorize("hasRole('ADMIN')")
     public List<Delivery> deliveries(String state) {
         if (state != null && !STATES.contains(state)) {
-            throw DomainRuleViolation.invalid("state", "state is one of " + String.join(", ", STATES));
+            throw DomainRuleViolation.invalid("state", "state is one of " + String.join(", ", STATES))
+                    .coded("deliveryState", state, String.join(", ", STATES));
         }
         return jdbc.query("select * from notification_delivery" + (state == null ? "" : " where state = ?")
                         + " order by created_at desc fetch first 200 rows only",

@@ -70,7 +70,8 @@ public class Inbox {
         List<String> task = jdbc.queryForList("select task_id from notification where id = ? and recipient = ?",
                 String.class, notificationId, user.getUsername());
         if (task.isEmpty()) {
-            throw DomainRuleViolation.notFound("notificationId", "no notification " + notificationId + " in your inbox");
+            throw DomainRuleViolation.notFound("notificationId", "no notification " + notificationId + " in your inbox")
+                    .coded("noNotification");
         }
         jdbc.update("update notification set read_at = ? where id = ? and read_at is null", Timestamp.from(clock.instant()),
                 notificationId);

@@ -612,7 +612,7 @@ public class TaskWork {
     private HistoricTaskInstance historicTask(TaskSummary task) {
         HistoricTaskInstance historic = historyService.createHistoricTaskInstanceQuery().taskId(task.id()).singleResult();
         if (historic == null) {
-            throw DomainRuleViolation.notFound("taskId", "the engine has no record of task " + task.id());
+            throw DomainRuleViolation.notFound("taskId", "the engine has no record of task " + task.id()).coded("noLongerOpen");
         }
         return historic;
     }
