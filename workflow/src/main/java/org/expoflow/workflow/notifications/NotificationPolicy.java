@@ -1,5 +1,8 @@
 package org.expoflow.workflow.notifications;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryGateway;
@@ -13,12 +16,14 @@ import org.expoflow.commands.api.TaskEscalated;
 import org.expoflow.commands.api.TaskOverdue;
 import org.expoflow.commands.api.TaskReturnedForRework;
 import org.expoflow.projections.api.FindDirectiveComments;
+import org.expoflow.projections.api.FindTaskSummary;
+import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.security.Role;
 import org.springframework.stereotype.Component;
 
 /**
  * Who hears of what: a unit of a step given to it, sent back to it, due soon, overdue, chased up, or instructed
- * on by leadership, and every unit on a directive of leadership's instruction on it; the office of a review waiting and of a step overdue or escalated; leadership of an
+ * on by leadership (and so do the units co-operating on it, and the unit it was handed to), and every unit on a directive of leadership's instruction on it; the office of a review waiting and of a step overdue or escalated; leadership of an
  * escalation. Its own processing group, handled with the writer (subscribing): the news is written in the
  * event's transaction, and never again on a rebuild.
  */
@@ -45,28 +50,29 @@ public class NotificationPolicy {
             outbox.record(Notice.REVIEW_WAITING, event.taskId(), null, Audience.office());
         } else if (!event.candidateGroup().equals(Actor.LEADER)) {
             outbox.record(Notice.NEW_STEP, event.taskId(), null, Audience.unit(event.candidateGroup()));
+            event.cooperatingFromStart().forEach(unit -> outbox.record(Notice.NEW_STEP, event.taskId(), null, Audience.unit(unit)));
         }
     }
 
     @EventHandler
     void on(TaskReturnedForRework event) {
-        outbox.record(Notice.RETURNED, event.taskId(), event.comment(), Audience.unit(event.unitId()));
+        toTheUnits(Notice.RETURNED, event.taskId(), event.comment(), event.unitId());
     }
 
     @EventHandler
     void on(TaskDueSoon event) {
-        outbox.record(Notice.DUE_SOON, event.taskId(), null, Audience.unit(event.unitId()));
+        toTheUnits(Notice.DUE_SOON, event.taskId(), null, event.unitId());
     }
 
     @EventHandler
     void on(TaskOverdue event) {
-        outbox.record(Notice.OVERDUE, event.taskId(), null, Audience.unit(event.unitId()));
+        toTheUnits(Notice.OVERDUE, event.taskId(), null, event.unitId());
         outbox.record(Notice.OVERDUE, event.taskId(), null, Audience.office());
     }
 
     @EventHandler
     void on(TaskChasedUp event) {
-        outbox.record(Notice.CHASED_UP, event.taskId(), event.message(), Audience.unit(event.unitId()));
+        toTheUnits(Notice.CHASED_UP, event.taskId(), event.message(), event.unitId());
     }
 
     @EventHandler
@@ -78,7 +84,7 @@ public class NotificationPolicy {
     @EventHandler
     void on(TaskCommented event) {
         if (event.instruction()) {
-            outbox.record(Notice.INSTRUCTION, event.taskId(), event.text(), Audience.unit(event.unitId()));
+            toTheUnits(Notice.INSTRUCTION, event.taskId(), event.text(), event.unitId());
         }
     }
 
@@ -90,6 +96,23 @@ public class NotificationPolicy {
             String note = (title == null ? "" : "《" + title + "》") + event.text();
             event.units().forEach(unit -> outbox.record(Notice.DIRECTIVE_INSTRUCTION, null, note, Audience.unit(unit)));
         }
+    }
+
+    /**
+     * A unit's news about its step reaches the unit whose directive it is, the unit doing it now (a step handed
+     * over) and the units co-operating on it.
+     */
+    private void toTheUnits(Notice notice, String taskId, String note, String unitId) {
+        Set<String> units = new LinkedHashSet<>();
+        units.add(unitId);
+        TaskSummary task = queries.query(new FindTaskSummary(taskId), TaskSummary.class).join();
+        if (task != null) {
+            if (!task.isOfficeStep()) {
+                units.add(task.candidateGroup());
+            }
+            units.addAll(task.cooperatingUnits());
+        }
+        units.forEach(unit -> outbox.record(notice, taskId, note, Audience.unit(unit)));
     }
 
     /** The people a notice is for: a unit's users, the office's or leadership's. */

@@ -47,8 +47,16 @@ class CadenceAndCooperationTest {
 
         String step = OsakaFixture.firstActiveTask(as("anshan"), directiveId);
         assertThat(as("anshan").get("/api/tasks/{t}", step).body().path("unitId").asText()).isEqualTo("shenyang");
+        assertThat(as("anshan").get("/api/inbox").body().findParents("notice").stream()
+                .filter(item -> item.path("notice").asText().equals("NEW_STEP")).map(item -> item.path("taskId").asText()))
+                .as("the co-operating unit hears of the step too").contains(step);
         assertThat(as("anshan").post("/api/tasks/{t}/progress", map("percent", 20, "note", "鞍山已联系 12 家"), step)
                 .status().value()).isEqualTo(204);
+        assertThat(as("leader").post("/api/tasks/{t}/comments", map("text", "两市合力", "instruction", true), step)
+                .status().is2xxSuccessful()).isTrue();
+        assertThat(as("anshan").get("/api/inbox").body().findParents("notice").stream()
+                .filter(item -> item.path("notice").asText().equals("INSTRUCTION")).map(item -> item.path("taskId").asText()))
+                .as("leadership's instruction on the step reaches its co-operating unit").contains(step);
         JsonNode board = as("leader").get("/api/expos/{e}/board", expoId).body();
         JsonNode shenyangCell = cellOf(board, "shenyang", directiveId);
         assertThat(shenyangCell.path("cooperatingUnits").toString()).isEqualTo("[\"anshan\"]");
