@@ -3,14 +3,8 @@ package org.expoflow.workflow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
@@ -19,12 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -55,18 +44,8 @@ class PhoneBoardTest {
             coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers", "title", title,
                     "dueOn", "2030-02-01", "unitIds", List.of("shenyang", "dalian", "anshan"), "targets", map("buyersInvited", 20)));
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844", "--lang=zh-CN");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(),
-                options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("leader");
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("signIn")).click();
-        browser.findElement(By.tagName("main"));
+        browser = Browsers.chromium("zh-CN", 390, 844);
+        Browsers.signIn(browser, port, "leader");
 
         browser.get("http://localhost:" + port + "/board?expoId=" + expoId);
         JavascriptExecutor page = (JavascriptExecutor) browser;
@@ -85,9 +64,6 @@ class PhoneBoardTest {
                 + " <= window.innerWidth")).as("the frame itself fits the screen").isTrue();
         assertThat(page.executeScript("return JSON.parse(document.getElementById('boardData').textContent)"
                 + ".figureNames.buyersInvited")).as("the charts name figures as people do").isEqualTo("已邀请采购商（家）");
-        Path screenshots = Path.of("target", "screenshots");
-        Files.createDirectories(screenshots);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), screenshots.resolve("board-phone-zh.png"), StandardCopyOption.REPLACE_EXISTING);
+        Browsers.screenshot(browser, "board-phone-zh");
     }
 }
