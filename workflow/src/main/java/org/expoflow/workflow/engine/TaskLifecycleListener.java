@@ -77,11 +77,12 @@ class TaskLifecycleListener implements TaskListener {
     }
 
     private void assigned(DelegateTask task) {
-        String unitId = (String) task.getVariable(UNIT_ID);
+        // a new task has no variables of its own: reading the execution's spares the query for the task's (all empty)
+        String unitId = (String) task.getExecution().getVariable(UNIT_ID);
         String candidateGroup = candidateGroup(task);
         String returnComment = null;
         if (candidateGroup.equals(unitId) && task.getExecution().hasVariable(PENDING_REWORK_COMMENT)) {
-            returnComment = (String) task.getVariable(PENDING_REWORK_COMMENT);
+            returnComment = (String) task.getExecution().getVariable(PENDING_REWORK_COMMENT);
             task.getExecution().removeVariable(PENDING_REWORK_COMMENT);
         }
         UserTask step = task.getBpmnModelElementInstance();
@@ -90,16 +91,16 @@ class TaskLifecycleListener implements TaskListener {
         if (dueAt != null && (task.getDueDate() == null || !task.getDueDate().toInstant().equals(dueAt))) {
             task.setDueDate(Date.from(dueAt));
         }
-        String expoId = (String) task.getVariable(EXPO_ID);
-        String directiveId = (String) task.getVariable(DIRECTIVE_ID);
+        String expoId = (String) task.getExecution().getVariable(EXPO_ID);
+        String directiveId = (String) task.getExecution().getVariable(DIRECTIVE_ID);
         List<String> cooperating = List.of();
-        if (candidateGroup.equals(unitId) && !isWatchStep(task) && task.getVariable(COOPERATING_UNITS) instanceof String units) {
+        if (candidateGroup.equals(unitId) && !isWatchStep(task) && task.getExecution().getVariable(COOPERATING_UNITS) instanceof String units) {
             cooperating = List.of(units.split(","));
             cooperating.forEach(task::addCandidateGroup);
         }
         acting.send(new AssignTask(task.getId(), expoId, directiveId, unitId, task.getProcessInstanceId(),
                 task.getTaskDefinitionKey(), task.getName(), candidateGroup, dueAt, Set.copyOf(form.requiredFigures()),
-                returnComment, (String) task.getVariable(DeadlineSupervision.SUPERVISED_TASK_ID),
+                returnComment, (String) task.getExecution().getVariable(DeadlineSupervision.SUPERVISED_TASK_ID),
                 StepProperties.of(step, StepProperties.ATTACHMENTS) != null, cooperating));
         if (dueAt != null && candidateGroup.equals(unitId) && !isWatchStep(task)) {
             supervision.watch(task.getProcessEngineServices().getRuntimeService(),
@@ -190,7 +191,7 @@ class TaskLifecycleListener implements TaskListener {
 
     /** The step's deadline, to the second: timers and the task record the same instant. */
     private static Instant dueAt(DelegateTask task, UserTask step) {
-        Object directiveDueAt = task.getVariable(DUE_AT);
+        Object directiveDueAt = task.getExecution().getVariable(DUE_AT);
         Instant directive = directiveDueAt instanceof Date date ? date.toInstant()
                 : directiveDueAt == null ? null : Instant.parse(directiveDueAt.toString());
         Instant due = StepDeadline.of(step, directive, task.getDueDate() == null ? null : task.getDueDate().toInstant(),

@@ -3,8 +3,10 @@ package org.expoflow.workflow.kinds;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Component;
 public class DirectiveKindCatalogue {
 
     private final RepositoryService repositoryService;
+    private final Map<String, StepForm> stepForms = new ConcurrentHashMap<>();
 
     public DirectiveKindCatalogue(RepositoryService repositoryService) {
         this.repositoryService = repositoryService;
@@ -73,11 +76,16 @@ public class DirectiveKindCatalogue {
         return repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(definition.getKey());
     }
 
-    /** The form of one step of the process definition a task runs on. */
+    /**
+     * The form of one step of the process definition a task runs on. A deployed definition never changes, so each
+     * form is read once: the engine looks the definition up in the database on every call for its model.
+     */
     public StepForm stepForm(String processDefinitionId, String stepId) {
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(processDefinitionId);
-        UserTask step = model.getModelElementById(stepId);
-        return step == null ? new StepForm(List.of()) : StepForm.of(step);
+        return stepForms.computeIfAbsent(processDefinitionId + "#" + stepId, key -> {
+            BpmnModelInstance model = repositoryService.getBpmnModelInstance(processDefinitionId);
+            UserTask step = model.getModelElementById(stepId);
+            return step == null ? new StepForm(List.of()) : StepForm.of(step);
+        });
     }
 
     private DirectiveKind describe(ProcessDefinition definition) {
