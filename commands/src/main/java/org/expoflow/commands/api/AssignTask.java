@@ -11,18 +11,27 @@ import java.util.Set;
  * {@code returnComment} is set when the work comes back from a review for rework;
  * {@code supervisedTaskId} when the task belongs to the watch of another task's deadline (a chase-up);
  * {@code attachmentRequired} when the step asks for at least one attached file;
- * {@code cooperatingUnits}, the units the directive named to co-operate (协办) on the lead unit's steps.
+ * {@code cooperatingUnits}, the units the directive named to co-operate (协办) on the lead unit's steps;
+ * {@code processDefinitionId}, the version of the kind the step's process runs on (its form is that version's).
  */
 public record AssignTask(String taskId, String expoId, String directiveId, String unitId, String processInstanceId,
                          String stepKey, String stepName, String candidateGroup, Instant dueAt,
                          Set<String> requiredFigures, String returnComment, String supervisedTaskId,
-                         boolean attachmentRequired, List<String> cooperatingUnits) {
+                         boolean attachmentRequired, List<String> cooperatingUnits, String processDefinitionId) {
+
+    /** A step with co-operating units, its process definition untold. */
+    public AssignTask(String taskId, String expoId, String directiveId, String unitId, String processInstanceId,
+                      String stepKey, String stepName, String candidateGroup, Instant dueAt, Set<String> requiredFigures,
+                      String returnComment, String supervisedTaskId, boolean attachmentRequired, List<String> cooperatingUnits) {
+        this(taskId, expoId, directiveId, unitId, processInstanceId, stepKey, stepName, candidateGroup, dueAt, requiredFigures,
+                returnComment, supervisedTaskId, attachmentRequired, cooperatingUnits, null);
+    }
 
     /** A step without co-operating units. */
     public AssignTask(String taskId, String expoId, String directiveId, String unitId, String processInstanceId,
                       String stepKey, String stepName, String candidateGroup, Instant dueAt, Set<String> requiredFigures,
                       String returnComment, String supervisedTaskId, boolean attachmentRequired) {
         this(taskId, expoId, directiveId, unitId, processInstanceId, stepKey, stepName, candidateGroup, dueAt, requiredFigures,
-                returnComment, supervisedTaskId, attachmentRequired, List.of());
+                returnComment, supervisedTaskId, attachmentRequired, List.of(), null);
     }
 }

@@ -99,7 +99,8 @@ public class Task {
                 command.processInstanceId(), command.stepKey(), command.stepName(), command.candidateGroup(),
                 command.dueAt(), command.requiredFigures() == null ? Set.of() : Set.copyOf(command.requiredFigures()),
                 command.supervisedTaskId(), command.attachmentRequired(),
-                command.cooperatingUnits() == null ? List.of() : List.copyOf(command.cooperatingUnits())));
+                command.cooperatingUnits() == null ? List.of() : List.copyOf(command.cooperatingUnits()),
+                command.processDefinitionId()));
         if (command.returnComment() != null) {
             apply(new TaskReturnedForRework(command.taskId(), command.directiveId(), command.unitId(),
                     command.returnComment()));

@@ -12,7 +12,8 @@ import org.expoflow.commands.api.Actor;
  * may act on it (a unit id, coordinator or leader), together with any {@code cooperatingUnits}.
  * {@code dueAt} is the deadline in force, {@code originalDueAt} the first one set (they differ once extended);
  * {@code overdue} is judged against the deadline in force now. {@code supervisedTaskId} is set on a chase-up
- * and its acknowledgement: the step whose deadline they follow up.
+ * and its acknowledgement: the step whose deadline they follow up. {@code processDefinitionId}: the version of the
+ * kind its process runs on (null for steps recorded before it was kept).
  */
 public record TaskSummary(String id, String expoId, String directiveId, String directiveTitle, String kind,
                           String unitId, String stepKey, String stepName, String candidateGroup, TaskStatus status,
@@ -20,7 +21,7 @@ public record TaskSummary(String id, String expoId, String directiveId, String d
                           Map<String, BigDecimal> latestFigures, Instant latestReportAt, String returnComment,
                           Instant assignedAt, Instant closedAt, Instant originalDueAt, boolean dueSoon,
                           Instant escalatedAt, Instant chasedUpAt, String chaseUpMessage, Instant chaseUpAcknowledgedAt,
-                          List<String> cooperatingUnits, String supervisedTaskId) {
+                          List<String> cooperatingUnits, String supervisedTaskId, String processDefinitionId) {
 
     public boolean isActive() {
         return status.isActive();

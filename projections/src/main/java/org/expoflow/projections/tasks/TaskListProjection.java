@@ -85,6 +85,7 @@ public class TaskListProjection {
         row.put("percent", 0);
         row.put("assigned_at", Times.utc(at));
         row.put("supervised_task_id", event.supervisedTaskId());
+        row.put("process_definition_id", event.processDefinitionId());
         List<String> cooperating = event.cooperatingFromStart();
         if (!cooperating.isEmpty()) {
             row.put("cooperating_units", cooperatingUnits(cooperating));

@@ -179,7 +179,8 @@ public class TaskReadings {
                         && !Times.instant(rs, "due_soon_since").isAfter(now), Times.instant(rs, "escalated_at"),
                 Times.instant(rs, "chased_up_at"), rs.getString("chase_up_message"),
                 Times.instant(rs, "chase_up_acknowledged_at"),
-                cooperating == null ? List.of() : List.of(cooperating.split(",")), rs.getString("supervised_task_id"));
+                cooperating == null ? List.of() : List.of(cooperating.split(",")), rs.getString("supervised_task_id"),
+                rs.getString("process_definition_id"));
     }
 
     /** Every task of an expo as it stood at {@code asOf}, oldest first: the board groups them by unit and directive. */

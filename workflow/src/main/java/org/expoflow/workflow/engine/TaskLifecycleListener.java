@@ -101,7 +101,7 @@ class TaskLifecycleListener implements TaskListener {
         acting.send(new AssignTask(task.getId(), expoId, directiveId, unitId, task.getProcessInstanceId(),
                 task.getTaskDefinitionKey(), task.getName(), candidateGroup, dueAt, Set.copyOf(form.requiredFigures()),
                 returnComment, (String) task.getExecution().getVariable(DeadlineSupervision.SUPERVISED_TASK_ID),
-                StepProperties.of(step, StepProperties.ATTACHMENTS) != null, cooperating));
+                StepProperties.of(step, StepProperties.ATTACHMENTS) != null, cooperating, task.getProcessDefinitionId()));
         if (dueAt != null && candidateGroup.equals(unitId) && !isWatchStep(task)) {
             supervision.watch(task.getProcessEngineServices().getRuntimeService(),
                     new DeadlineSupervision.WatchedStep(task.getId(), dueAt, DeadlineSupervision.kindOf(step)));

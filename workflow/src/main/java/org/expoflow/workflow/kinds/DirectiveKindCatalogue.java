@@ -28,6 +28,7 @@ public class DirectiveKindCatalogue {
 
     private final RepositoryService repositoryService;
     private final Map<String, StepForm> stepForms = new ConcurrentHashMap<>();
+    private final Map<String, DirectiveKind> kindsByDefinition = new ConcurrentHashMap<>();
 
     public DirectiveKindCatalogue(RepositoryService repositoryService) {
         this.repositoryService = repositoryService;
@@ -65,9 +66,10 @@ public class DirectiveKindCatalogue {
                 }).orElse(defaults);
     }
 
-    /** The kind a process definition (any version) describes. */
+    /** The kind a process definition (any version) describes; a deployed definition never changes, so read once. */
     public DirectiveKind kindOf(String processDefinitionId) {
-        return describe(repositoryService.getProcessDefinition(processDefinitionId));
+        return kindsByDefinition.computeIfAbsent(processDefinitionId,
+                id -> describe(repositoryService.getProcessDefinition(id)));
     }
 
     /** The process element of a process definition: what its kind declares for all its steps. */

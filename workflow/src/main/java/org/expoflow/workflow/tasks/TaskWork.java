@@ -605,6 +605,10 @@ public class TaskWork {
     }
 
     private StepForm form(TaskSummary task) {
+        if (task.processDefinitionId() != null) {
+            return kinds.stepForm(task.processDefinitionId(), task.stepKey());
+        }
+        // a step recorded before its process definition was kept: the engine's history knows it
         HistoricTaskInstance historic = historicTask(task);
         return kinds.stepForm(historic.getProcessDefinitionId(), historic.getTaskDefinitionKey());
     }
@@ -626,7 +630,8 @@ public class TaskWork {
         if (figures.isEmpty()) {
             return;
         }
-        DirectiveKind kind = kinds.kindOf(historicTask(task).getProcessDefinitionId());
+        DirectiveKind kind = kinds.kindOf(task.processDefinitionId() != null ? task.processDefinitionId()
+                : historicTask(task).getProcessDefinitionId());
         List<String> collected = kind.figures();
         figures.forEach((key, number) -> {
             if (!collected.contains(key)) {
