@@ -185,10 +185,7 @@ public class BoardQueries {
     public static Instant lastActivity(List<TaskSummary> unitSteps, Instant issuedAt) {
         Instant last = issuedAt;
         for (TaskSummary step : unitSteps) {
-            last = ReportingDue.later(last, step.latestReportAt());
-            if (step.status() == TaskStatus.COMPLETED) {
-                last = ReportingDue.later(last, step.closedAt());
-            }
+            last = ReportingDue.heardOf(last, step.latestReportAt(), step.status() == TaskStatus.COMPLETED, step.closedAt());
         }
         return last;
     }

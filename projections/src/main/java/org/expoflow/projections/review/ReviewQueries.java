@@ -107,10 +107,8 @@ public class ReviewQueries {
                     Instant last = Times.instant(rs, "issued_at");
                     for (UnitStep step : stepsByUnit.getOrDefault(unitId, List.of())) {
                         if (directiveId.equals(step.directiveId())) {
-                            last = ReportingDue.later(last, step.latestReportAt());
-                            if (step.status() == TaskStatus.COMPLETED) {
-                                last = ReportingDue.later(last, step.closedAt());
-                            }
+                            last = ReportingDue.heardOf(last, step.latestReportAt(), step.status() == TaskStatus.COMPLETED,
+                                    step.closedAt());
                         }
                     }
                     if (ReportingDue.after(rs.getString("report_every"), last).isBefore(asOf)) {

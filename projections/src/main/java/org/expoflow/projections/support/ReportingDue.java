@@ -22,6 +22,12 @@ public final class ReportingDue {
         return lastActivity.atOffset(ZoneOffset.UTC).plus(Period.parse(reportEvery)).toInstant();
     }
 
+    /** The latest a unit was heard of, {@code last} so far, after one of its steps: its latest report, or its completion. */
+    public static Instant heardOf(Instant last, Instant latestReportAt, boolean completed, Instant closedAt) {
+        Instant heard = later(last, latestReportAt);
+        return completed ? later(heard, closedAt) : heard;
+    }
+
     /** The later of two instants, either possibly null. */
     public static Instant later(Instant one, Instant other) {
         if (one == null) {

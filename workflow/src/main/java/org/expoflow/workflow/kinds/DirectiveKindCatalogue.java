@@ -38,7 +38,7 @@ public class DirectiveKindCatalogue {
         return repositoryService.createProcessDefinitionQuery().latestVersion().active().list().stream()
                 .filter(definition -> !DeadlineSupervision.isWatch(definition.getKey()))
                 .sorted(Comparator.comparing(ProcessDefinition::getKey))
-                .map(this::describe)
+                .map(this::described)
                 .toList();
     }
 
@@ -47,7 +47,7 @@ public class DirectiveKindCatalogue {
             return Optional.empty();
         }
         return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().active()
-                .list().stream().findFirst().map(this::describe);
+                .list().stream().findFirst().map(this::described);
     }
 
     /**
@@ -66,10 +66,15 @@ public class DirectiveKindCatalogue {
                 }).orElse(defaults);
     }
 
-    /** The kind a process definition (any version) describes; a deployed definition never changes, so read once. */
+    /** The kind a process definition (any version) describes. */
     public DirectiveKind kindOf(String processDefinitionId) {
-        return kindsByDefinition.computeIfAbsent(processDefinitionId,
-                id -> describe(repositoryService.getProcessDefinition(id)));
+        DirectiveKind known = kindsByDefinition.get(processDefinitionId);
+        return known != null ? known : described(repositoryService.getProcessDefinition(processDefinitionId));
+    }
+
+    // a deployed definition never changes: its model is read and described once, not on every page or completion
+    private DirectiveKind described(ProcessDefinition definition) {
+        return kindsByDefinition.computeIfAbsent(definition.getId(), id -> describe(definition));
     }
 
     /** The process element of a process definition: what its kind declares for all its steps. */

@@ -130,14 +130,7 @@ class TaskPages {
                 @RequestParam(required = false) String directiveId, @RequestParam(required = false) String unitId,
                 @RequestParam(required = false) String q, RedirectAttributes redirect) {
         bulkForm.run(user, fields, redirect);
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("filter", filter.name());
-        parameters.put("mine", Boolean.toString(mine));
-        parameters.put("directiveId", directiveOf(directiveId));
-        parameters.put("unitId", unitOf(user, unitId));
-        parameters.put("q", q);
-        parameters.values().removeIf(value -> value == null || value.isBlank());
-        return "redirect:" + SavedFilters.SavedList.TASKS.open(parameters);
+        return "redirect:" + SavedFilters.SavedList.TASKS.open(listParameters(user, filter, mine, directiveId, unitId, q));
     }
 
     /** Saves the list's filters as they are on the page, under a name, for the user or everyone of its role. */
@@ -147,13 +140,7 @@ class TaskPages {
                       @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String directiveId,
                       @RequestParam(required = false) String unitId, @RequestParam(required = false) String q,
                       RedirectAttributes redirect) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("filter", filter.name());
-        parameters.put("mine", Boolean.toString(mine));
-        parameters.put("directiveId", directiveOf(directiveId));
-        parameters.put("unitId", unitOf(user, unitId));
-        parameters.put("q", q);
-        parameters.values().removeIf(value -> value == null || value.isBlank());
+        Map<String, String> parameters = listParameters(user, filter, mine, directiveId, unitId, q);
         if (pageErrors.attempt(redirect, () -> savedFilters.save(user, new SavedFilters.SaveFilterRequest(name,
                 SavedFilters.SavedList.TASKS, parameters, share ? user.role().name() : null)))) {
             redirect.addFlashAttribute(PageErrors.DONE, "filterSaved");
@@ -186,6 +173,19 @@ class TaskPages {
         return tasks.list(user, null, unit, null, directive, null, 0, 500, "dueAt")
                 .items().stream().filter(task -> !mine || user.getUsername().equals(task.assignee()))
                 .filter(task -> keyword == null || mentions(task, keyword, names)).toList();
+    }
+
+    /** The list's filters as its address carries them, the ones left empty left out. */
+    private static Map<String, String> listParameters(ExpoFlowUser user, TaskFilter filter, boolean mine, String directiveId,
+                                                      String unitId, String q) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("filter", filter.name());
+        parameters.put("mine", Boolean.toString(mine));
+        parameters.put("directiveId", directiveOf(directiveId));
+        parameters.put("unitId", unitOf(user, unitId));
+        parameters.put("q", q);
+        parameters.values().removeIf(value -> value == null || value.isBlank());
+        return parameters;
     }
 
     private static String unitOf(ExpoFlowUser user, String unitId) {

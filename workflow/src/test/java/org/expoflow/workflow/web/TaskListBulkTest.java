@@ -1,12 +1,17 @@
 package org.expoflow.workflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
+
+import java.util.List;
 
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The coordinator ticks steps in a filtered task list and extends them at once, back on the same list with what
@@ -48,5 +53,27 @@ class TaskListBulkTest {
         }
         assertThat(PageSession.signedIn("http://localhost:" + port, "chaoyang").get(list)).doesNotContain("id=\"bulkTasks\"")
                 .doesNotContain("id=\"tick-");
+    }
+
+    @Test
+    void theOfficeApprovesTheReviewsItTicksWithOneComment() throws Exception {
+        String expoId = OsakaFixture.osakaWith(as("coordinator"), "dalian");
+        String directiveId = OsakaFixture.inviteBuyers(as("coordinator"), expoId, "dalian");
+        for (Object body : List.of(map(), map("figures", map("buyersInvited", 50)), map("figures", map("buyersConfirmed", 20)))) {
+            assertThat(as("dalian").post("/api/tasks/{t}/complete", body, OsakaFixture.firstActiveTask(as("dalian"), directiveId))
+                    .status().value()).isEqualTo(204);
+        }
+        String review = as("coordinator").get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId).body().path("items")
+                .get(0).path("id").asText();
+        PageSession office = PageSession.signedIn("http://localhost:" + port, "coordinator");
+
+        String landed = office.post("/tasks?directiveId=" + directiveId, "/tasks/bulk", "action", "APPROVE", "taskId", review,
+                "message", "同意，按计划推进", "filter", "open", "directiveId", directiveId);
+
+        assertThat(landed).contains("已办理 1 项");
+        JsonNode approved = as("coordinator").get("/api/tasks/{t}", review).body();
+        assertThat(approved.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(approved.path("decisionComment").asText()).as("the page's one text field is the approval's comment")
+                .isEqualTo("同意，按计划推进");
     }
 }
