@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -36,7 +37,9 @@ public class UnitController {
 
     public record NewUnit(
             @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a lower-case slug such as 'shenyang'") String unitId,
-            @NotBlank @Size(max = 300) String name, @NotNull UnitKind kind) {
+            @NotBlank @Size(max = 300) String name, @NotNull UnitKind kind,
+            @Schema(description = "the unit's name for readers of English (Shenyang), shown beside its own name")
+            @Size(max = 300) String englishName) {
     }
 
     @GetMapping("/api/units")
@@ -49,7 +52,7 @@ public class UnitController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Register a city or department")
     public ResponseEntity<Map<String, String>> add(@Valid @RequestBody NewUnit unit) {
-        if (!register.register(unit.unitId(), unit.name().strip(), unit.kind())) {
+        if (!register.register(unit.unitId(), unit.name().strip(), unit.englishName(), unit.kind())) {
             throw DomainRuleViolation.conflict("unit " + unit.unitId() + " is already registered").coded("unitExists", unit.unitId());
         }
         return ResponseEntity.created(URI.create("/api/units")).body(Map.of("unitId", unit.unitId()));

@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  * Liaoning Export Commodities (Japan, Osaka) Exhibition with its fifteen units, two directives issued to all
  * of them ("invite Japanese buyers", "organise exhibiting enterprises") and a few units under way: Shenyang
  * reporting, Dalian stuck without a buyer database, Anshan's invitations waiting for the office's review.
- * Prints the users.
+ * Everything is written as the province's office writes it, in Chinese; the units also have their English
+ * names, which readers of English see beside the Chinese. Prints the users.
  */
 @Component
 @Order(10)
@@ -49,25 +50,25 @@ public class DemoData implements ApplicationRunner {
     public static final String DEMO_PASSWORD = "demo";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    record DemoUnit(String id, String name, UnitKind kind) {
+    record DemoUnit(String id, String name, String englishName, UnitKind kind) {
     }
 
     static final List<DemoUnit> UNITS = List.of(
-            new DemoUnit("shenyang", "沈阳市 Shenyang", UnitKind.CITY),
-            new DemoUnit("dalian", "大连市 Dalian", UnitKind.CITY),
-            new DemoUnit("anshan", "鞍山市 Anshan", UnitKind.CITY),
-            new DemoUnit("fushun", "抚顺市 Fushun", UnitKind.CITY),
-            new DemoUnit("benxi", "本溪市 Benxi", UnitKind.CITY),
-            new DemoUnit("dandong", "丹东市 Dandong", UnitKind.CITY),
-            new DemoUnit("jinzhou", "锦州市 Jinzhou", UnitKind.CITY),
-            new DemoUnit("yingkou", "营口市 Yingkou", UnitKind.CITY),
-            new DemoUnit("fuxin", "阜新市 Fuxin", UnitKind.CITY),
-            new DemoUnit("liaoyang", "辽阳市 Liaoyang", UnitKind.CITY),
-            new DemoUnit("panjin", "盘锦市 Panjin", UnitKind.CITY),
-            new DemoUnit("tieling", "铁岭市 Tieling", UnitKind.CITY),
-            new DemoUnit("chaoyang", "朝阳市 Chaoyang", UnitKind.CITY),
-            new DemoUnit("huludao", "葫芦岛市 Huludao", UnitKind.CITY),
-            new DemoUnit("shenfu", "沈抚示范区 Shenfu Demonstration Zone", UnitKind.CITY));
+            new DemoUnit("shenyang", "沈阳市", "Shenyang", UnitKind.CITY),
+            new DemoUnit("dalian", "大连市", "Dalian", UnitKind.CITY),
+            new DemoUnit("anshan", "鞍山市", "Anshan", UnitKind.CITY),
+            new DemoUnit("fushun", "抚顺市", "Fushun", UnitKind.CITY),
+            new DemoUnit("benxi", "本溪市", "Benxi", UnitKind.CITY),
+            new DemoUnit("dandong", "丹东市", "Dandong", UnitKind.CITY),
+            new DemoUnit("jinzhou", "锦州市", "Jinzhou", UnitKind.CITY),
+            new DemoUnit("yingkou", "营口市", "Yingkou", UnitKind.CITY),
+            new DemoUnit("fuxin", "阜新市", "Fuxin", UnitKind.CITY),
+            new DemoUnit("liaoyang", "辽阳市", "Liaoyang", UnitKind.CITY),
+            new DemoUnit("panjin", "盘锦市", "Panjin", UnitKind.CITY),
+            new DemoUnit("tieling", "铁岭市", "Tieling", UnitKind.CITY),
+            new DemoUnit("chaoyang", "朝阳市", "Chaoyang", UnitKind.CITY),
+            new DemoUnit("huludao", "葫芦岛市", "Huludao", UnitKind.CITY),
+            new DemoUnit("shenfu", "沈抚示范区", "Shenfu Demonstration Zone", UnitKind.CITY));
 
     private final UserDirectory users;
     private final ActingContext acting;
@@ -95,11 +96,11 @@ public class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        UNITS.forEach(unit -> register.register(unit.id(), unit.name(), unit.kind()));
+        UNITS.forEach(unit -> register.register(unit.id(), unit.name(), unit.englishName(), unit.kind()));
         if (users.isEmpty()) {
-            users.add("coordinator", DEMO_PASSWORD, Role.COORDINATOR, null, "Expo office coordinator 督办管理员");
-            users.add("leader", DEMO_PASSWORD, Role.LEADER, null, "Department leadership 厅领导");
-            users.add("admin", DEMO_PASSWORD, Role.ADMIN, null, "IT operator");
+            users.add("coordinator", DEMO_PASSWORD, Role.COORDINATOR, null, "督办处 王明");
+            users.add("leader", DEMO_PASSWORD, Role.LEADER, null, "厅领导 李华");
+            users.add("admin", DEMO_PASSWORD, Role.ADMIN, null, "信息中心 赵强");
             UNITS.forEach(unit -> users.add(unit.id(), DEMO_PASSWORD, Role.CITY, unit.id(), unit.name()));
         }
         catchUp.awaitHead();
@@ -120,29 +121,29 @@ public class DemoData implements ApplicationRunner {
         identityService.setAuthentication("coordinator", List.of("coordinator"));
         try {
             String expoId = UUID.randomUUID().toString();
-            acting.send(new PlanExpo(acting.currentActor(), expoId, "首届辽宁出口商品（日本·大阪）展览会 First Liaoning Export Commodities (Japan, Osaka) Exhibition",
-                    "Intex Osaka", LocalDate.now().plusMonths(4), LocalDate.now().plusMonths(4).plusDays(3)));
-            UNITS.forEach(unit -> acting.send(new EnrolUnit(acting.currentActor(), expoId, unit.id(), unit.name(), unit.kind())));
+            acting.send(new PlanExpo(acting.currentActor(), expoId, "首届辽宁出口商品（日本·大阪）展览会", "大阪国际展览中心", LocalDate.now().plusMonths(4), LocalDate.now().plusMonths(4).plusDays(3)));
+            UNITS.forEach(unit -> acting.send(new EnrolUnit(acting.currentActor(), expoId, unit.id(),
+                    register.find(unit.id()).orElseThrow().bilingualName(), unit.kind())));
             List<String> everyUnit = UNITS.stream().map(DemoUnit::id).toList();
-            String invite = issue(expoId, "invite-buyers", "邀请日本采购商 Invite Japanese buyers", 45, everyUnit,
+            String invite = issue(expoId, "invite-buyers", "邀请日本采购商", 45, everyUnit,
                     Map.of("buyersInvited", BigDecimal.valueOf(50)));
-            String enterprises = issue(expoId, "organise-enterprises", "组织参展企业 Organise exhibiting enterprises", 30,
+            String enterprises = issue(expoId, "organise-enterprises", "组织参展企业", 30,
                     everyUnit, Map.of("exhibitingEnterprises", BigDecimal.valueOf(10)));
             identityService.clearAuthentication();
 
             // a few units are under way, so the board, the task lists and the review queue show something at once
             as("shenyang", () -> {
-                submit(invite, "shenyang", Map.of("invitationList", "Kansai machinery buyers; Osaka chamber of commerce"));
-                report(invite, "shenyang", 60, "30 invitations out", null, null, Map.of("buyersInvited", BigDecimal.valueOf(30)));
+                submit(invite, "shenyang", Map.of("invitationList", "关西地区机械采购商；大阪商工会议所"));
+                report(invite, "shenyang", 60, "已发出邀请函30份", null, null, Map.of("buyersInvited", BigDecimal.valueOf(30)));
             });
             as("anshan", () -> {
-                submit(invite, "anshan", Map.of("invitationList", "steel traders in Kobe"));
+                submit(invite, "anshan", Map.of("invitationList", "神户钢材贸易商"));
                 submit(invite, "anshan", Map.of("buyersInvited", 42L));
                 submit(invite, "anshan", Map.of("buyersConfirmed", 25L));
             });
             as("dalian", () -> {
-                report(invite, "dalian", 20, "list half drafted", "no buyer database", "share Shenyang's list", Map.of());
-                report(enterprises, "dalian", 40, "seafood and bearings", null, null,
+                report(invite, "dalian", 20, "名单起草过半", "缺少日本采购商数据库", "建议共享沈阳市的采购商名单", Map.of());
+                report(enterprises, "dalian", 40, "海产品、轴承企业已报名", null, null,
                         Map.of("exhibitingEnterprises", BigDecimal.valueOf(4)));
             });
         } finally {

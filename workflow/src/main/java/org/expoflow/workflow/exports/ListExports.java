@@ -115,7 +115,8 @@ public class ListExports {
     }
 
     private Map<String, String> unitNames() {
+        // a file is passed round beyond its reader: both names, like its headings
         return units.all().stream().collect(Collectors.toMap(UnitRegister.RegisteredUnit::unitId,
-                UnitRegister.RegisteredUnit::name, (first, second) -> first));
+                UnitRegister.RegisteredUnit::bilingualName, (first, second) -> first));
     }
 }

@@ -87,7 +87,10 @@ public class ExpoWork {
         return expoId;
     }
 
-    /** Enrols a registered unit, under the register's name unless the request names it otherwise. */
+    /**
+     * Enrols a registered unit, under the register's names (both, for the expo's documents and API clients that
+     * have no reader's language; the pages name it in their reader's) unless the request names it otherwise.
+     */
     @PreAuthorize("hasRole('COORDINATOR')")
     public void enrol(String expoId, EnrolUnitRequest request) {
         rules.check(request);
@@ -95,7 +98,7 @@ public class ExpoWork {
         RegisteredUnit unit = units.find(request.unitId()).orElseThrow(() -> DomainRuleViolation.invalid("unitId",
                 "'" + request.unitId() + "' is not a registered unit; see GET /api/units (ADMIN registers units)")
                 .coded("unitNotRegistered", request.unitId()));
-        String name = request.name() == null || request.name().isBlank() ? unit.name() : request.name();
+        String name = request.name() == null || request.name().isBlank() ? unit.bilingualName() : request.name();
         acting.send(new EnrolUnit(acting.currentActor(), expoId, request.unitId(), name, request.kind()));
         catchUp.awaitHead();
     }

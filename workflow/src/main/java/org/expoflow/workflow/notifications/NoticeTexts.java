@@ -73,7 +73,7 @@ public class NoticeTexts {
             String text = messages.getMessage("notice." + notice, new Object[] {"", "", "", ""}, notice, locale);
             return note == null || note.isBlank() ? text : text + messages.getMessage("notice.note", new Object[] {note}, "", locale);
         }
-        String unit = units.find(task.unitId()).map(UnitRegister.RegisteredUnit::name).orElse(task.unitId());
+        String unit = units.find(task.unitId()).map(registered -> registered.nameFor(locale)).orElse(task.unitId());
         String step = kinds.step(task.kind(), task.stepKey(), task.stepName(), locale);
         String due = task.dueAt() == null ? "" : DateTimeFormatter.ofPattern(locale.getLanguage().equals("zh")
                 ? "yyyy年M月d日" : "yyyy-MM-dd").withZone(provinceZone).format(task.dueAt());

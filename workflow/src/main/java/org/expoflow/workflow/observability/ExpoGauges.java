@@ -56,7 +56,7 @@ public class ExpoGauges {
         this.clock = clock;
         this.unitSteps = MultiGauge.builder("expoflow.unit.steps")
                 .description("a unit's own steps by state: open, overdue, due_soon, due (deadline passed), done;"
-                        + " named as the unit register names the unit (沈阳市), for the people reading the dashboard")
+                        + " named by both of the unit's names in the register (沈阳市 Shenyang): a dashboard has no one reader's language")
                 .register(registry);
         this.jobs = MultiGauge.builder("expoflow.engine.jobs")
                 .description("the engine's jobs: due (to run now), waiting (a timer not yet due), failed (no retries left)")
@@ -96,7 +96,7 @@ public class ExpoGauges {
     private void refreshUnitSteps() {
         UnitStepCounts.Report report = queries.query(new FindUnitStepCounts(clock.instant()), UnitStepCounts.Report.class).join();
         Map<String, String> names = new HashMap<>();
-        units.all().forEach(unit -> names.put(unit.unitId(), unit.name()));
+        units.all().forEach(unit -> names.put(unit.unitId(), unit.bilingualName()));
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (UnitStepCounts unit : report.units()) {
             Tags tags = Tags.of("unit", unit.unitId(), "name", names.getOrDefault(unit.unitId(), unit.unitId()));

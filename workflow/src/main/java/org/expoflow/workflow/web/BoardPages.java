@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.expoflow.projections.api.ExpoSummary;
@@ -142,12 +143,12 @@ class BoardPages {
 
     @GetMapping("/meetings/{meetingId}")
     @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
-    String meeting(@PathVariable String meetingId, Model model) {
+    String meeting(@PathVariable String meetingId, Model model, Locale locale) {
         MeetingRecord meeting = meetings.get(meetingId);
         model.addAttribute("meeting", meeting);
         MeetingBrief brief = meetings.brief(meetingId);
         model.addAttribute("brief", brief);
-        model.addAttribute("changesByUnit", BriefChanges.byUnit(brief.changes(), unitNames.unitNames(), kindTexts));
+        model.addAttribute("changesByUnit", BriefChanges.byUnit(brief.changes(), unitNames.unitNames(locale), kindTexts));
         model.addAttribute("people", people.displayNames());
         model.addAttribute("units", expos.get(meeting.expoId()).units());
         return "meeting";

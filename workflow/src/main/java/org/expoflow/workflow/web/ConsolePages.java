@@ -179,7 +179,7 @@ class ConsolePages {
                 var unit = units.find(unitId)
                         .orElseThrow(() -> DomainRuleViolation.invalid("unitIds", "'" + unitId + "' is not a registered unit")
                                 .coded("unitNotRegistered", unitId));
-                expos.enrol(expoId, new ExpoWork.EnrolUnitRequest(unitId, unit.name(), unit.kind()));
+                expos.enrol(expoId, new ExpoWork.EnrolUnitRequest(unitId, null, unit.kind()));
             }
         })) {
             redirect.addFlashAttribute(PageErrors.DONE, "unitsEnrolled");

@@ -47,8 +47,7 @@ public class HistorySentences {
     /** A task's history in words, oldest first; the step named in the reader's language. */
     public List<Line> of(List<TaskHistoryEntry> history, TaskSummary task) {
         Map<String, String> people = users.displayNames();
-        Map<String, String> unitNames = units.all().stream().collect(Collectors.toMap(UnitRegister.RegisteredUnit::unitId,
-                UnitRegister.RegisteredUnit::name, (first, second) -> first));
+        Map<String, String> unitNames = units.namesFor(locale());
         Names names = new Names(people, unitNames, kindTexts.step(task.kind(), task.stepKey(), task.stepName()));
         return history.stream().map(entry -> new Line(entry.at(), sentence(entry, names))).toList();
     }

@@ -52,7 +52,11 @@ class InboxPages {
     }
 
     /** Who is signed in, as people call them (张三 of 沈阳市), on every page's header rather than the user name. */
-    @ControllerAdvice(basePackages = "org.expoflow.workflow.web")
+    /**
+     * Who is signed in, by display name, for the header of every page: a bean the layout calls rather than a
+     * model attribute, so the error pages (rendered outside these controllers) name the reader too.
+     */
+    @org.springframework.stereotype.Component("signedIn")
     static class SignedInName {
 
         private final UserDirectory people;
@@ -61,10 +65,9 @@ class InboxPages {
             this.people = people;
         }
 
-        @ModelAttribute("signedInName")
-        String signedInName(Authentication authentication) {
+        public String name(Authentication authentication) {
             if (authentication == null || !(authentication.getPrincipal() instanceof ExpoFlowUser user)) {
-                return null;
+                return authentication == null ? "" : authentication.getName();
             }
             String name = people.displayNames().get(user.getUsername());
             return name == null || name.isBlank() ? user.getUsername() : name;

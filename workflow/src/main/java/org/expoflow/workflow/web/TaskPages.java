@@ -169,7 +169,7 @@ class TaskPages {
 
     private List<TaskSummary> rows(ExpoFlowUser user, boolean mine, String directive, String unit, String q) {
         String keyword = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
-        Map<String, String> names = keyword == null ? Map.of() : unitNames.unitNames();
+        Map<String, String> names = keyword == null ? Map.of() : unitNames.bothNames();
         return tasks.list(user, null, unit, null, directive, null, 0, 500, "dueAt")
                 .items().stream().filter(task -> !mine || user.getUsername().equals(task.assignee()))
                 .filter(task -> keyword == null || mentions(task, keyword, names)).toList();

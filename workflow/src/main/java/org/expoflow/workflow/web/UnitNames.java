@@ -1,13 +1,16 @@
 package org.expoflow.workflow.web;
 
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.expoflow.workflow.units.UnitRegister;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Every page names a unit as the register names it (沈阳市), never by its id: {@code unitNames[unitId]}. */
+/**
+ * Every page names a unit as the register names it in the reader's language (沈阳市; "沈阳市 Shenyang" in English),
+ * never by its id: {@code unitNames[unitId]}.
+ */
 @ControllerAdvice(basePackages = "org.expoflow.workflow.web")
 class UnitNames {
 
@@ -18,8 +21,14 @@ class UnitNames {
     }
 
     @ModelAttribute("unitNames")
-    Map<String, String> unitNames() {
-        return register.all().stream().collect(Collectors.toMap(UnitRegister.RegisteredUnit::unitId,
-                UnitRegister.RegisteredUnit::name, (first, second) -> first));
+    Map<String, String> unitNames(Locale locale) {
+        return register.namesFor(locale);
+    }
+
+    /** Both names of every unit, so a keyword in either language finds it. */
+    Map<String, String> bothNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        register.all().forEach(unit -> names.put(unit.unitId(), unit.bilingualName()));
+        return names;
     }
 }

@@ -194,7 +194,7 @@ class BrowserStoryTest {
         int column = board.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList().indexOf(title);
         assertThat(column).isPositive();
         WebElement shenyangRow = board.findElements(By.cssSelector("tbody tr")).stream()
-                .filter(row -> row.getText().contains("Shenyang")).findFirst().orElseThrow();
+                .filter(row -> row.getText().contains("沈阳市")).findFirst().orElseThrow();
         WebElement cell = shenyangRow.findElements(By.cssSelector("th, td")).get(column);
         assertThat(cell.getText()).contains(chinese ? "已完成" : "Done");
         assertThat(cell.getAttribute("class")).contains("light-GREEN");
@@ -221,7 +221,7 @@ class BrowserStoryTest {
         // drill down from the cell to Shenyang's tasks on the directive
         WebElement boardPage = browser.findElement(By.tagName("main"));
         browser.findElement(By.id("board")).findElements(By.cssSelector("tbody tr")).stream()
-                .filter(row -> row.getText().contains("Shenyang")).findFirst().orElseThrow()
+                .filter(row -> row.getText().contains("沈阳市")).findFirst().orElseThrow()
                 .findElements(By.cssSelector("th, td")).get(column).findElement(By.cssSelector("a.status")).click();
         untilGone(boardPage);
         browser.findElement(By.id("filter-done")).click();

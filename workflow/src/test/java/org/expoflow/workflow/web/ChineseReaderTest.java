@@ -1,0 +1,124 @@
+package org.expoflow.workflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.expoflow.workflow.ExpoFlowTest;
+import org.expoflow.workflow.scenario.ExpoFlowClient;
+import org.expoflow.workflow.scenario.OsakaFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The bar of the Chinese reader: a clerk, a coordinator and a leader who read only Chinese meet no English word
+ * and no code name on the pages of their journeys, in Chromium at phone width for the clerk. The office writes
+ * its expo and directive in Chinese, as a province's office does; everything else on the pages (steps, fields,
+ * figures, units, statuses, the history, the review of the unit's work, the board and the brief) is the
+ * application's to say. Product and file-format names (ExpoFlow, Excel, PDF) and the switch to English are the
+ * only Latin words allowed.
+ */
+@ExpoFlowTest
+class ChineseReaderTest {
+
+    private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z_]+");
+    // product and file-format names, and the switch to English, which names that language in its own words
+    private static final Set<String> NAMES_OF_PRODUCTS = Set.of("ExpoFlow", "Excel", "PDF", "pdf", "xlsx", "English");
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    ExpoFlowClient as(String user) {
+        return ExpoFlowClient.as("http://localhost:" + port, user);
+    }
+
+    @Test
+    void theThreeJourneysInChineseCarryNoEnglishWordAndNoCodeName() throws IOException {
+        String expoId = as("coordinator").post("/api/expos", map("name", "辽宁名优产品大阪展", "venue", "大阪国际展览中心",
+                "opensOn", "2030-03-01", "closesOn", "2030-03-04")).field("id");
+        as("coordinator").post("/api/expos/{e}/units", map("unitId", "chaoyang", "kind", "CITY"), expoId);
+        as("coordinator").post("/api/expos/{e}/units", map("unitId", "tieling", "kind", "CITY"), expoId);
+        String directiveId = as("coordinator").post("/api/directives", map("expoId", expoId, "kind", "invite-buyers",
+                "title", "邀请关西采购商", "instructions", "每市至少邀请40家", "dueOn", "2030-02-01",
+                "unitIds", List.of("chaoyang"), "cooperatingUnits", map("chaoyang", List.of("tieling")), "reportEvery", "P7D",
+                "targets", map("buyersInvited", 40))).field("id");
+
+        ExpoFlowClient clerk = as("chaoyang");
+        String draft = OsakaFixture.firstActiveTask(clerk, directiveId);
+        assertThat(clerk.post("/api/tasks/{t}/claim", map(), draft).status().value()).isEqualTo(204);
+        assertThat(clerk.post("/api/tasks/{t}/progress", map("percent", 40, "note", "已联系20家", "problems", "缺少采购商名录",
+                "suggestions", "请省厅协调贸促会", "figures", map("buyersInvited", 20)), draft).status().value()).isEqualTo(204);
+        assertThat(clerk.post("/api/tasks/{t}/complete", map("values", map("invitationList", "关西机械商会")), draft)
+                .status().value()).isEqualTo(204);
+        String send = OsakaFixture.firstActiveTask(clerk, directiveId);
+        assertThat(clerk.post("/api/tasks/{t}/complete", map("figures", map("buyersInvited", 42)), send).status().value())
+                .isEqualTo(204);
+        String confirm = OsakaFixture.firstActiveTask(clerk, directiveId);
+        assertThat(clerk.post("/api/tasks/{t}/complete", map("figures", map("buyersConfirmed", 25)), confirm)
+                .status().value()).isEqualTo(204);
+        String review = OsakaFixture.firstActiveTask(as("coordinator"), directiveId);
+        String meetingId = as("leader").post("/api/meetings", map("expoId", expoId, "title", "第一次调度会",
+                "heldAt", Instant.now().toString())).field("id");
+
+        Map<String, Set<String>> latinWords = new LinkedHashMap<>();
+        browser = Browsers.chromium("zh-CN", 390, 844);
+        Browsers.signIn(browser, port, "chaoyang");
+        read("clerk: task list", "/tasks?filter=done&directiveId=" + directiveId, "拟定邀请名单", latinWords);
+        read("clerk: a finished step and its history", "/tasks/" + draft, "报告进展 40%", latinWords);
+        Browsers.screenshot(browser, "chinese-reader-clerk-step");
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        Browsers.signIn(browser, port, "coordinator");
+        read("coordinator: the console", "/console?expoId=" + expoId, "邀请关西采购商", latinWords);
+        read("coordinator: the review of the unit's work", "/tasks/" + review, "关西机械商会", latinWords);
+        Browsers.screenshot(browser, "chinese-reader-review");
+
+        Browsers.signIn(browser, port, "leader");
+        read("leader: the board", "/board?expoId=" + expoId, "朝阳市", latinWords);
+        read("leader: the meeting and its brief", "/meetings/" + meetingId, "第一次调度会", latinWords);
+        Browsers.screenshot(browser, "chinese-reader-meeting");
+
+        assertThat(latinWords).as("Latin words a reader of Chinese would meet, by page").isEmpty();
+    }
+
+    /** Reads a page, which must show {@code shown}, and notes the Latin words on it. */
+    private void read(String page, String path, String shown, Map<String, Set<String>> latinWords) {
+        browser.get("http://localhost:" + port + path);
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).startsWith("zh");
+        assertThat(browser.findElement(By.tagName("main")).getText()).as(page).contains(shown);
+        // a list to choose from shows the choice made; the others (other tests' expos and kinds) are not read
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelectorAll('option:not(:checked)').forEach(option => option.remove())");
+        Set<String> found = new TreeSet<>();
+        Matcher words = LATIN_WORD.matcher(browser.findElement(By.tagName("body")).getText());
+        while (words.find()) {
+            if (!NAMES_OF_PRODUCTS.contains(words.group())) {
+                found.add(words.group());
+            }
+        }
+        if (!found.isEmpty()) {
+            latinWords.put(page, found);
+        }
+    }
+}
