@@ -14,7 +14,7 @@ import org.expoflow.commands.api.Figure;
 
 /**
  * What a step of a directive asks for, as its BPMN declares it in {@code camunda:formData}: fields with
- * their type, whether required, min and max, and allowed values. A field whose id is a figure key
+ * their type, whether required, min and max, least and most characters, and allowed values. A field whose id is a figure key
  * ({@code buyersInvited}, ...) is a figure; a field {@code decision} makes the step a review.
  */
 public record StepForm(List<Field> fields) {
@@ -23,7 +23,7 @@ public record StepForm(List<Field> fields) {
     public static final String COMMENT = "comment";
 
     public record Field(String id, String label, String type, boolean required, String min, String max,
-                        Map<String, String> values) {
+                        Map<String, String> values, String minLength, String maxLength) {
 
         public boolean isFigure() {
             return Figure.isKnown(id);
@@ -41,12 +41,16 @@ public record StepForm(List<Field> fields) {
                 boolean required = false;
                 String min = null;
                 String max = null;
+                String minLength = null;
+                String maxLength = null;
                 if (formField.getCamundaValidation() != null) {
                     for (CamundaConstraint constraint : formField.getCamundaValidation().getCamundaConstraints()) {
                         switch (constraint.getCamundaName()) {
                             case "required" -> required = true;
                             case "min" -> min = constraint.getCamundaConfig();
                             case "max" -> max = constraint.getCamundaConfig();
+                            case "minlength" -> minLength = constraint.getCamundaConfig();
+                            case "maxlength" -> maxLength = constraint.getCamundaConfig();
                             default -> { }
                         }
                     }
@@ -56,10 +60,49 @@ public record StepForm(List<Field> fields) {
                     values.put(value.getCamundaId(), value.getCamundaName());
                 }
                 fields.add(new Field(formField.getCamundaId(), formField.getCamundaLabel(), formField.getCamundaType(),
-                        required, min, max, Map.copyOf(values)));
+                        required, min, max, Map.copyOf(values), minLength, maxLength));
             }
         }
         return new StepForm(List.copyOf(fields));
+    }
+
+    /** A constraint of the form a submission breaks: the field, the rule (required, min, ...) and its setting. */
+    public record Fault(String fieldId, String rule, String config) {
+    }
+
+    /**
+     * Every field a submission would be refused for, by the same rules the engine applies (which stops at the
+     * first): {@code held} says whether the step already holds a value for a field left out, which satisfies
+     * {@code required} as it does for the engine.
+     */
+    public List<Fault> faultsOf(Map<String, Object> submitted, java.util.function.Predicate<String> held) {
+        List<Fault> faults = new ArrayList<>();
+        for (Field field : fields) {
+            Object value = submitted.get(field.id());
+            if (value == null) {
+                if (field.required() && !held.test(field.id())) {
+                    faults.add(new Fault(field.id(), "required", null));
+                }
+                continue;
+            }
+            if (value instanceof String text) {
+                if (text.isEmpty() && field.required()) {
+                    faults.add(new Fault(field.id(), "required", null));
+                } else if (field.minLength() != null && text.length() < Integer.parseInt(field.minLength())) {
+                    faults.add(new Fault(field.id(), "minlength", field.minLength()));
+                } else if (field.maxLength() != null && text.length() > Integer.parseInt(field.maxLength())) {
+                    faults.add(new Fault(field.id(), "maxlength", field.maxLength()));
+                }
+            } else if (value instanceof Number number) {
+                java.math.BigDecimal given = new java.math.BigDecimal(number.toString());
+                if (field.min() != null && given.compareTo(new java.math.BigDecimal(field.min())) < 0) {
+                    faults.add(new Fault(field.id(), "min", field.min()));
+                } else if (field.max() != null && given.compareTo(new java.math.BigDecimal(field.max())) > 0) {
+                    faults.add(new Fault(field.id(), "max", field.max()));
+                }
+            }
+        }
+        return faults;
     }
 
     public List<Field> figures() {

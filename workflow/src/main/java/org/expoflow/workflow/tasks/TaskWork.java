@@ -380,7 +380,7 @@ public class TaskWork {
                     throw refusals.conflict("completedMeanwhile");
                 }
             }
-            throw namingTheField(refused, task, form);
+            throw namingTheFields(refused, task, form, variables);
         }
         catchUp.awaitHead();
     }
@@ -565,22 +565,36 @@ public class TaskWork {
     }
 
     /**
-     * The engine's form validation names the field it refused; so does our answer, to the API (by its id) and to
-     * people (by its label, with the rule in words).
+     * The engine's form validation names the first field it refused; our answer names every field at fault, so
+     * the clerk mends them all at once: to the API by their ids, to people by their labels with the rule in words.
+     * Only a refused submission pays for looking at the others (and at the values the step already holds).
      */
-    private RuntimeException namingTheField(RuntimeException refused, TaskSummary task, StepForm form) {
+    private RuntimeException namingTheFields(RuntimeException refused, TaskSummary task, StepForm form,
+                                             Map<String, Object> submitted) {
         for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
             if (cause instanceof FormFieldValidatorException invalid) {
-                String label = field(form, invalid.getId()).map(field -> texts.field(task.kind(), field.id(), field.label()))
-                        .orElse(invalid.getId());
-                String rule = invalid.getName() == null ? "other" : invalid.getName();
-                String sentence = List.of("required", "min", "max", "minlength", "maxlength", "readonly").contains(rule)
-                        ? refusals.text("formField." + rule, label, invalid.getConfig())
-                        : refusals.text("formField.other", label, rule);
-                return DomainRuleViolation.invalid(invalid.getId(), sentence);
+                DomainRuleViolation all = fieldRefusal(task, form, invalid.getId(),
+                        invalid.getName() == null ? "other" : invalid.getName(), invalid.getConfig());
+                boolean leftOutRequired = form.fields().stream()
+                        .anyMatch(field -> field.required() && submitted.get(field.id()) == null);
+                Map<String, Object> held = leftOutRequired ? taskService.getVariables(task.id()) : Map.of();
+                for (StepForm.Fault fault : form.faultsOf(submitted, fieldId -> held.get(fieldId) != null)) {
+                    if (!fault.fieldId().equals(invalid.getId())) {
+                        all = all.and(fieldRefusal(task, form, fault.fieldId(), fault.rule(), fault.config()));
+                    }
+                }
+                return all;
             }
         }
         return refused;
+    }
+
+    private DomainRuleViolation fieldRefusal(TaskSummary task, StepForm form, String fieldId, String rule, Object config) {
+        String label = field(form, fieldId).map(field -> texts.field(task.kind(), field.id(), field.label())).orElse(fieldId);
+        String sentence = List.of("required", "min", "max", "minlength", "maxlength", "readonly").contains(rule)
+                ? refusals.text("formField." + rule, label, config)
+                : refusals.text("formField.other", label, rule);
+        return DomainRuleViolation.invalid(fieldId, sentence);
     }
 
     private String figureName(String key) {
