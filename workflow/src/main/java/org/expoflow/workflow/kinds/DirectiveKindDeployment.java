@@ -58,14 +58,14 @@ public class DirectiveKindDeployment {
         texts.forEach((textsName, content) -> {
             if (textsName == null || !DeploymentResourcePolicy.KIND_TEXTS.matcher(textsName).matches()) {
                 throw DomainRuleViolation.invalid("texts", "a kind's texts are a file named texts_<language>.properties,"
-                        + " such as texts_zh.properties, not '" + textsName + "'");
+                        + " such as texts_zh.properties, not '" + textsName + "'").coded("kindTextsMisnamed", textsName);
             }
             try {
                 new Properties().load(new InputStreamReader(new ByteArrayInputStream(content),
                         StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)));
             } catch (IOException | IllegalArgumentException notProperties) {
                 throw DomainRuleViolation.invalid("texts", textsName + " is not a UTF-8 properties file: "
-                        + notProperties.getMessage());
+                        + notProperties.getMessage()).coded("kindTextsUnreadable", textsName, notProperties.getMessage());
             }
         });
         String name = fileName == null ? "" : fileName;
@@ -77,7 +77,8 @@ public class DirectiveKindDeployment {
         try {
             model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
         } catch (ModelException notBpmn) {
-            throw DomainRuleViolation.invalid("file", "not a valid BPMN 2.0 file: " + rootMessage(notBpmn));
+            throw DomainRuleViolation.invalid("file", "not a valid BPMN 2.0 file: " + rootMessage(notBpmn))
+                    .coded("kindNotBpmnXml", rootMessage(notBpmn));
         }
         for (Process process : model.getModelElementsByType(Process.class)) {
             String before = StepProperties.of(process, ReminderCadence.REMIND_BEFORE);
@@ -87,7 +88,8 @@ public class DirectiveKindDeployment {
                     ReminderCadence.parse(before, every == null ? "P1D" : every, ReminderCadence.REMIND_BEFORE,
                             ReminderCadence.REMIND_OVERDUE_EVERY);
                 } catch (IllegalArgumentException unreadable) {
-                    throw DomainRuleViolation.invalid("file", process.getId() + ": " + unreadable.getMessage());
+                    throw DomainRuleViolation.invalid("file", process.getId() + ": " + unreadable.getMessage())
+                            .coded("kindCadenceUnreadable", process.getId(), unreadable.getMessage());
                 }
             }
         }
@@ -102,9 +104,10 @@ public class DirectiveKindDeployment {
                     .map(problem -> problem.getMainElementId() == null ? problem.getMessage()
                             : problem.getMainElementId() + ": " + problem.getMessage())
                     .collect(Collectors.joining("; "));
-            throw DomainRuleViolation.invalid("file", problems.isEmpty() ? invalid.getMessage() : problems);
+            String detail = problems.isEmpty() ? invalid.getMessage() : problems;
+            throw DomainRuleViolation.invalid("file", detail).coded("kindRefusedByEngine", detail);
         } catch (ProcessEngineException refused) {
-            throw DomainRuleViolation.invalid("file", rootMessage(refused));
+            throw DomainRuleViolation.invalid("file", rootMessage(refused)).coded("kindRefusedByEngine", rootMessage(refused));
         }
         List<String> keys = deployment.getDeployedProcessDefinitions() == null ? List.of()
                 : deployment.getDeployedProcessDefinitions().stream().map(ProcessDefinition::getKey).toList();

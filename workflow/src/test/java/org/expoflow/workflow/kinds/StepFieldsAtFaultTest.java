@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * first), each by its label in the reader's language, and nothing is written: the step stays where it was.
  */
 @ExpoFlowTest
-class EveryFieldAtFaultTest {
+class StepFieldsAtFaultTest {
 
     private static final String FORM = """
             <camunda:formData>
