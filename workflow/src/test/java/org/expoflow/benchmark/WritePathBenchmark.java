@@ -53,8 +53,9 @@ public final class WritePathBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> notes = new ArrayList<>();
 
+    /** {@code flightRecordings}: a folder where each side's JVM leaves a Flight Recording of its run, or null. */
     record Options(List<String> databases, int processes, int clients, int rounds, String postgresUrl, String postgresUser,
-                   String postgresPassword) {
+                   String postgresPassword, Path flightRecordings) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -70,7 +71,7 @@ public final class WritePathBenchmark {
                 }
             }
             List<String> known = List.of("database", "processes", "clients", "rounds", "postgres-url", "postgres-user",
-                    "postgres-password");
+                    "postgres-password", "flight-recording");
             given.keySet().stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
                 throw new IllegalArgumentException("unknown argument --" + name + "; known: " + known);
             });
@@ -83,7 +84,18 @@ public final class WritePathBenchmark {
             };
             return new Options(databases, positive(given, "processes", 300), positive(given, "clients", 4),
                     positive(given, "rounds", 3), given.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/"),
-                    given.getOrDefault("postgres-user", "postgres"), given.getOrDefault("postgres-password", ""));
+                    given.getOrDefault("postgres-user", "postgres"), given.getOrDefault("postgres-password", ""),
+                    flightRecordings(given.get("flight-recording")));
+        }
+
+        private static Path flightRecordings(String folder) {
+            if (folder == null) {
+                return null;
+            }
+            if (folder.isBlank()) {
+                throw new IllegalArgumentException("--flight-recording is a folder for the recordings, such as target/jfr");
+            }
+            return Path.of(folder).toAbsolutePath();
         }
 
         private static int positive(Map<String, String> given, String name, int otherwise) {
@@ -179,6 +191,12 @@ public final class WritePathBenchmark {
             command.addAll(List.of("--spring.datasource.url=" + options.postgresUrl() + name,
                     "--spring.datasource.username=" + options.postgresUser(),
                     "--spring.datasource.password=" + options.postgresPassword()));
+        }
+        if (options.flightRecordings() != null) {
+            // what the side's threads do, sampled (JFR's profile settings), to find where its time goes
+            Files.createDirectories(options.flightRecordings());
+            command.add(1, "-XX:StartFlightRecording=settings=profile,filename="
+                    + options.flightRecordings().resolve(side.name() + "-" + database + ".jfr"));
         }
         command.addAll(side.arguments(database));
         Path log = Files.createTempFile("benchmark-" + side.name() + "-" + database, ".log");
