@@ -195,8 +195,9 @@ public final class WritePathBenchmark {
         if (options.flightRecordings() != null) {
             // what the side's threads do, sampled (JFR's profile settings), to find where its time goes
             Files.createDirectories(options.flightRecordings());
-            command.add(1, "-XX:StartFlightRecording=settings=profile,filename="
-                    + options.flightRecordings().resolve(side.name() + "-" + database + ".jfr"));
+            // stacks as deep as the engine's (Camunda, Axon and Spring go well past JFR's default of 64 frames)
+            command.addAll(1, List.of("-XX:FlightRecorderOptions=stackdepth=1024", "-XX:StartFlightRecording=settings=profile,filename="
+                    + options.flightRecordings().resolve(side.name() + "-" + database + ".jfr")));
         }
         command.addAll(side.arguments(database));
         Path log = Files.createTempFile("benchmark-" + side.name() + "-" + database, ".log");

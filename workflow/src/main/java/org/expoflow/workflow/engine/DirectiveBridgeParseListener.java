@@ -20,8 +20,8 @@ class DirectiveBridgeParseListener extends AbstractBpmnParseListener {
     private final TaskLifecycleListener taskListener;
     private final DirectiveEndListener endListener;
 
-    DirectiveBridgeParseListener(ActingContext acting, DeadlineSupervision supervision) {
-        this.taskListener = new TaskLifecycleListener(acting, supervision);
+    DirectiveBridgeParseListener(ActingContext acting, DeadlineSupervision supervision, StepForms forms) {
+        this.taskListener = new TaskLifecycleListener(acting, supervision, forms);
         this.endListener = new DirectiveEndListener(acting);
     }
 

@@ -20,12 +20,15 @@ public class DirectiveBridgePlugin extends AbstractProcessEnginePlugin {
 
     private final ActingContext acting;
     private final DeadlineSupervision supervision;
+    private final StepForms forms;
     private final BeanFactory beans;
 
     // lazy: the acting context needs the engine's identity service, which exists only after this plugin ran
-    public DirectiveBridgePlugin(@Lazy ActingContext acting, DeadlineSupervision supervision, BeanFactory beans) {
+    public DirectiveBridgePlugin(@Lazy ActingContext acting, DeadlineSupervision supervision, StepForms forms,
+                                 BeanFactory beans) {
         this.acting = acting;
         this.supervision = supervision;
+        this.forms = forms;
         this.beans = beans;
     }
 
@@ -41,7 +44,7 @@ public class DirectiveBridgePlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
         }
         configuration.getCustomPreBPMNParseListeners().add(new ModelCodeRefusal());
-        configuration.getCustomPreBPMNParseListeners().add(new DirectiveBridgeParseListener(acting, supervision));
+        configuration.getCustomPreBPMNParseListeners().add(new DirectiveBridgeParseListener(acting, supervision, forms));
         if (configuration.getCustomJobHandlers() == null) {
             configuration.setCustomJobHandlers(new ArrayList<JobHandler>());
         }

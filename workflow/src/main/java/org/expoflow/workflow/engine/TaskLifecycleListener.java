@@ -46,10 +46,12 @@ class TaskLifecycleListener implements TaskListener {
 
     private final ActingContext acting;
     private final DeadlineSupervision supervision;
+    private final StepForms forms;
 
-    TaskLifecycleListener(ActingContext acting, DeadlineSupervision supervision) {
+    TaskLifecycleListener(ActingContext acting, DeadlineSupervision supervision, StepForms forms) {
         this.acting = acting;
         this.supervision = supervision;
+        this.forms = forms;
     }
 
     @Override
@@ -86,7 +88,7 @@ class TaskLifecycleListener implements TaskListener {
             task.getExecution().removeVariable(PENDING_REWORK_COMMENT);
         }
         UserTask step = task.getBpmnModelElementInstance();
-        StepForm form = StepForm.of(step);
+        StepForm form = forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), () -> step);
         Instant dueAt = dueAt(task, step);
         if (dueAt != null && (task.getDueDate() == null || !task.getDueDate().toInstant().equals(dueAt))) {
             task.setDueDate(Date.from(dueAt));
@@ -120,7 +122,7 @@ class TaskLifecycleListener implements TaskListener {
     }
 
     private void completed(DelegateTask task) {
-        StepForm form = StepForm.of(task.getBpmnModelElementInstance());
+        StepForm form = forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task::getBpmnModelElementInstance);
         Map<String, BigDecimal> figures = new LinkedHashMap<>();
         Map<String, String> values = new LinkedHashMap<>();
         for (StepForm.Field field : form.fields()) {

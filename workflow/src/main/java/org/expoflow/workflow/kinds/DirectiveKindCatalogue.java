@@ -16,6 +16,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.expoflow.workflow.engine.DeadlineSupervision;
 import org.expoflow.workflow.engine.StepForm;
+import org.expoflow.workflow.engine.StepForms;
 import org.expoflow.workflow.engine.StepProperties;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +28,11 @@ import org.springframework.stereotype.Component;
 public class DirectiveKindCatalogue {
 
     private final RepositoryService repositoryService;
-    private final Map<String, StepForm> stepForms = new ConcurrentHashMap<>();
+    private final StepForms stepForms;
     private final Map<String, DirectiveKind> kindsByDefinition = new ConcurrentHashMap<>();
 
-    public DirectiveKindCatalogue(RepositoryService repositoryService) {
+    public DirectiveKindCatalogue(RepositoryService repositoryService, StepForms stepForms) {
+        this.stepForms = stepForms;
         this.repositoryService = repositoryService;
     }
 
@@ -88,11 +90,8 @@ public class DirectiveKindCatalogue {
      * form is read once: the engine looks the definition up in the database on every call for its model.
      */
     public StepForm stepForm(String processDefinitionId, String stepId) {
-        return stepForms.computeIfAbsent(processDefinitionId + "#" + stepId, key -> {
-            BpmnModelInstance model = repositoryService.getBpmnModelInstance(processDefinitionId);
-            UserTask step = model.getModelElementById(stepId);
-            return step == null ? new StepForm(List.of()) : StepForm.of(step);
-        });
+        return stepForms.of(processDefinitionId, stepId,
+                () -> repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(stepId));
     }
 
     private DirectiveKind describe(ProcessDefinition definition) {

@@ -1,0 +1,27 @@
+package org.expoflow.workflow.engine;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * The forms of the steps of every deployed process definition, each read from its model once: a deployed
+ * definition never changes, and reading {@code camunda:formData} through the model API walks its XML, which the
+ * write path did twice per completion (the step completed and the step it opens).
+ */
+@Component
+public class StepForms {
+
+    private final Map<String, StepForm> forms = new ConcurrentHashMap<>();
+
+    /** The form of step {@code stepId} of {@code processDefinitionId}; {@code step} is read only the first time. */
+    public StepForm of(String processDefinitionId, String stepId, Supplier<UserTask> step) {
+        return forms.computeIfAbsent(processDefinitionId + "#" + stepId, key -> {
+            UserTask userTask = step.get();
+            return userTask == null ? new StepForm(java.util.List.of()) : StepForm.of(userTask);
+        });
+    }
+}
