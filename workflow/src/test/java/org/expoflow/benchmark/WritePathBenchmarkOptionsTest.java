@@ -35,4 +35,13 @@ class WritePathBenchmarkOptionsTest {
         assertThatThrownBy(() -> WritePathBenchmark.Options.parse(new String[] {"--warmup=1"}))
                 .hasMessageContaining("--warmup");
     }
+
+    @Test
+    void recordsEachSideOnlyWhenAskedToAndIntoAFolderNamed() {
+        assertThat(WritePathBenchmark.Options.parse(new String[0]).flightRecordings()).isNull();
+        assertThat(WritePathBenchmark.Options.parse(new String[] {"--flight-recording=target/jfr"}).flightRecordings())
+                .isAbsolute().endsWithRaw(java.nio.file.Path.of("target", "jfr"));
+        assertThatThrownBy(() -> WritePathBenchmark.Options.parse(new String[] {"--flight-recording="}))
+                .hasMessageContaining("--flight-recording");
+    }
 }
