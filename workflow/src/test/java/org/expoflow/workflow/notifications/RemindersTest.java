@@ -44,7 +44,7 @@ class RemindersTest {
 
         reminders.remindDue(dueAt.minus(Duration.ofDays(6)));
         reminders.remindDue(dueAt.minus(Duration.ofDays(5)));
-        assertThat(reminded(step)).containsExactly("辽阳市 Liaoyang：“拟定邀请名单”（Invite）还有 6 天到期，期限 2030年2月1日");
+        assertThat(reminded(step)).containsExactly("辽阳市：“拟定邀请名单”（Invite）还有 6 天到期，期限 2030年2月1日");
 
         reminders.remindDue(dueAt.plus(Duration.ofHours(12)));
         assertThat(reminded(step)).as("the deadline's own overdue notice says it on the day").hasSize(1);

@@ -39,7 +39,7 @@ class ReminderReachesTheUnitTest {
         assertThat(unread(jinzhou.get("/tasks"))).as("the count on the task list").isEqualTo(before + 1);
         String inbox = jinzhou.get("/inbox");
         assertThat(unread(inbox)).as("the count on the inbox").isEqualTo(before + 1);
-        assertThat(inbox).contains("锦州市 Jinzhou：新任务“拟定邀请名单”");
+        assertThat(inbox).contains("锦州市：新任务“拟定邀请名单”");
 
         JsonNode message = StreamSupport.stream(ExpoFlowClient.as(base, "jinzhou").get("/api/inbox").body().spliterator(), false)
                 .filter(item -> item.path("taskId").asText().equals(taskId)).findFirst().orElseThrow();
