@@ -153,6 +153,10 @@ public final class ProvinceScale {
             Map<String, String[]> asked = new LinkedHashMap<>();
             asked.put("board", new String[] {"leader", "/api/expos/%s/board"});
             asked.put("board as of 60 days ago", new String[] {"leader", "/api/expos/%s/board?asOf=" + earlier});
+            // what the board page shows: the newest page of 20 directives, and the next older page
+            asked.put("board, newest page of 20 directives", new String[] {"leader", "/api/expos/%s/board?page=0&size=20"});
+            asked.put("board, second page of 20", new String[] {"leader", "/api/expos/%s/board?page=1&size=20"});
+            asked.put("board page as of 60 days ago", new String[] {"leader", "/api/expos/%s/board?page=0&size=20&asOf=" + earlier});
             asked.put("figures", new String[] {"leader", "/api/expos/%s/figures"});
             asked.put("statistics", new String[] {"leader", "/api/expos/%s/statistics"});
             asked.put("overdue list", new String[] {"coordinator", "/api/expos/%s/overdue"});

@@ -3,9 +3,30 @@ package org.expoflow.projections.api;
 import java.time.Instant;
 import java.util.List;
 
-/** Unit x directive: where every enrolled unit stands on every directive of an expo. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Unit x directive: where every enrolled unit stands on every directive of an expo, or, when {@code page} says
+ * so, on one page of its directives (a province's expo issues hundreds: page 0 holds the newest).
+ */
 public record Board(String expoId, String expoName, Instant asOf, List<BoardDirective> directives,
-                    List<BoardUnit> units) {
+                    List<BoardUnit> units, @JsonInclude(JsonInclude.Include.NON_NULL) DirectivePage page) {
+
+    public Board(String expoId, String expoName, Instant asOf, List<BoardDirective> directives, List<BoardUnit> units) {
+        this(expoId, expoName, asOf, directives, units, null);
+    }
+
+    /** Which directives a paged board holds: page {@code page} of {@code pages}, {@code size} a page, of {@code total}. */
+    public record DirectivePage(int page, int size, int total, int pages) {
+
+        public boolean hasNewer() {
+            return page > 0;
+        }
+
+        public boolean hasOlder() {
+            return page + 1 < pages;
+        }
+    }
 
     /** {@code reportEvery}: the period in which each unit reports its progress until done (ISO-8601), or null. */
     public record BoardDirective(String directiveId, String title, String kind, Instant issuedAt, Instant dueAt,

@@ -24,6 +24,8 @@ import org.expoflow.projections.support.ReportingDue;
 import org.expoflow.projections.support.Times;
 import org.expoflow.projections.tasks.TaskReadings;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,11 +38,13 @@ public class BoardQueries {
 
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final TaskReadings tasks;
     private final Clock clock;
 
     public BoardQueries(JdbcTemplate jdbc, TaskReadings tasks, Clock clock) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tasks = tasks;
         this.clock = clock;
     }
@@ -55,16 +59,41 @@ public class BoardQueries {
     @QueryHandler
     public Board board(FindBoard query) {
         Instant asOf = query.asOf() != null ? query.asOf() : clock.instant();
-        return board(query.expoId(), asOf, tasks.tasksOfExpo(query.expoId(), asOf, query.asOf() == null));
+        boolean present = query.asOf() == null;
+        if (!query.paged()) {
+            return board(query.expoId(), asOf, tasks.tasksOfExpo(query.expoId(), asOf, present));
+        }
+        String name = expoName(query.expoId());
+        if (name == null) {
+            return null;
+        }
+        // page 0 holds the newest directives; each page keeps the board's order, oldest first
+        List<BoardDirective> all = directives(query.expoId(), asOf);
+        int size = query.size();
+        int page = query.page() == null ? 0 : query.page();
+        int pages = Math.max(1, (all.size() + size - 1) / size);
+        int end = Math.max(0, all.size() - page * size);
+        List<BoardDirective> shown = all.subList(Math.max(0, end - size), end);
+        List<String> ids = shown.stream().map(BoardDirective::directiveId).toList();
+        List<TaskSummary> tasksThen = ids.isEmpty() ? List.of() : tasks.tasksOfDirectives(query.expoId(), ids, asOf, present);
+        return board(query.expoId(), name, asOf, List.copyOf(shown), tasksThen,
+                new Board.DirectivePage(page, size, all.size(), pages));
     }
 
     /** The board at {@code now} from the expo's tasks as they stood then, for a caller that has read them already. */
     public Board board(String expoId, Instant now, List<TaskSummary> tasksThen) {
+        String name = expoName(expoId);
+        return name == null ? null : board(expoId, name, now, directives(expoId, now), tasksThen, null);
+    }
+
+    private String expoName(String expoId) {
         List<String> names = jdbc.queryForList("select name from expo_view where expo_id = ?", String.class, expoId);
-        if (names.isEmpty()) {
-            return null;
-        }
-        List<BoardDirective> directives = jdbc.query(
+        return names.isEmpty() ? null : names.get(0);
+    }
+
+    /** The directives issued by {@code now}, in the board's order. */
+    private List<BoardDirective> directives(String expoId, Instant now) {
+        return jdbc.query(
                 "select directive_id, title, kind, issued_at, due_at, withdrawn_at, report_every from directive_view"
                         + " where expo_id = ? and issued_at <= ? order by issued_at, directive_id",
                 (rs, n) -> {
@@ -73,10 +102,18 @@ public class BoardQueries {
                             Times.instant(rs, "issued_at"), Times.instant(rs, "due_at"),
                             withdrawnAt != null && !withdrawnAt.isAfter(now) ? withdrawnAt : null, rs.getString("report_every"));
                 }, expoId, Times.utc(now));
+    }
+
+    /** The board of {@code directives} (all the expo's, or a page of them) from their tasks as they stood at {@code now}. */
+    private Board board(String expoId, String expoName, Instant now, List<BoardDirective> directives,
+                        List<TaskSummary> tasksThen, Board.DirectivePage page) {
         Map<String, BoardDirective> directiveById = new HashMap<>();
         directives.forEach(d -> directiveById.put(d.directiveId(), d));
-        List<Assignment> assignments = jdbc.query(
-                "select directive_id, unit_id, finished_at, cooperating_units from directive_unit_view where expo_id = ?",
+        String ofDirectives = page == null ? "" : " and directive_id in (:directives)";
+        List<Assignment> assignments = directives.isEmpty() ? List.of() : named.query(
+                "select directive_id, unit_id, finished_at, cooperating_units from directive_unit_view where expo_id = :expo"
+                        + ofDirectives,
+                new MapSqlParameterSource("expo", expoId).addValue("directives", List.copyOf(directiveById.keySet())),
                 (rs, n) -> {
                     BoardDirective directive = directiveById.get(rs.getString("directive_id"));
                     if (directive == null) {
@@ -87,7 +124,7 @@ public class BoardQueries {
                     return new Assignment(directive.directiveId(), rs.getString("unit_id"), directive.issuedAt(), directive.dueAt(),
                             finishedAt != null && !finishedAt.isAfter(now) ? finishedAt : null, directive.withdrawnAt(),
                             directive.reportEvery(), cooperating == null ? List.of() : List.of(cooperating.split(",")));
-                }, expoId).stream().filter(java.util.Objects::nonNull).toList();
+                }).stream().filter(java.util.Objects::nonNull).toList();
         Map<String, List<TaskSummary>> tasksByAssignment = new HashMap<>();
         for (TaskSummary task : tasksThen) {
             if (task.supervisedTaskId() != null) {
@@ -121,7 +158,7 @@ public class BoardQueries {
                     cells.sort(Comparator.comparing(c -> directiveOrder.getOrDefault(c.directiveId(), Integer.MAX_VALUE)));
                     return new BoardUnit(rs.getString("unit_id"), rs.getString("name"), List.copyOf(cells));
                 }, expoId, Times.utc(now));
-        return new Board(expoId, names.get(0), now, directives, units);
+        return new Board(expoId, expoName, now, directives, units, page);
     }
 
     /** How one unit stands on one directive, judged from its tasks (the unit's own steps and the reviews of them). */

@@ -197,6 +197,16 @@ public class TaskReadings {
         return tasksOfExpo(expoId, asOf, present, "");
     }
 
+    /** The tasks of some of an expo's directives as they stood at {@code asOf} (a page of the board); for the present, as above. */
+    public List<TaskSummary> tasksOfDirectives(String expoId, List<String> directiveIds, Instant asOf, boolean present) {
+        String when = present ? "" : " and t.valid_from <= :asOf and (t.valid_to is null or t.valid_to > :asOf)";
+        return new ArrayList<>(jdbc.query(selectTasks(present ? "task_view" : "task_version")
+                        + " where t.directive_id in (:directives) and t.expo_id = :expo" + when
+                        + " order by t.assigned_at, t.task_id",
+                new MapSqlParameterSource("expo", expoId).addValue("directives", directiveIds)
+                        .addValue("asOf", Times.utc(asOf)), (rs, row) -> summary(rs, asOf)));
+    }
+
     /** The tasks of an expo open at {@code asOf} (the deadline lists), oldest first; for the present, as above. */
     public List<TaskSummary> openTasksOfExpo(String expoId, Instant asOf, boolean present) {
         return tasksOfExpo(expoId, asOf, present, " and t.status in ('OPEN', 'CLAIMED')");

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /** The REST door to {@link LeadershipReview}. */
 @RestController
@@ -40,10 +42,16 @@ public class BoardController {
     }
 
     @GetMapping("/board")
-    @Operation(summary = "Unit x directive: status, percent, last report, overdue, due-soon and escalated flags")
+    @Operation(summary = "Unit x directive: status, percent, last report, overdue, due-soon and escalated flags",
+            description = "Every directive of the expo, or with page and/or size one page of them, page 0 the newest;"
+                    + " the answer's page says which, and how many there are")
     public Board board(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId,
-                       @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return review.board(user, expoId, asOf);
+                       @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
+                       @Parameter(description = "a page of the directives, 0 the newest") @RequestParam(required = false)
+                       @Min(0) Integer page,
+                       @Parameter(description = "directives a page, 1 to 200 (20 when only page is given)")
+                       @RequestParam(required = false) @Min(1) @Max(200) Integer size) {
+        return review.board(user, expoId, asOf, page, size);
     }
 
     @GetMapping("/figures")

@@ -47,12 +47,21 @@ public class LeadershipReview {
         this.provinceZone = provinceZone;
     }
 
+    /** Directives a page of the board holds when a page is asked for without its size. */
+    public static final int BOARD_PAGE_SIZE = 20;
+
     public Board board(ExpoFlowUser user, String expoId, Instant asOf) {
+        return board(user, expoId, asOf, null, null);
+    }
+
+    /** The board, or with {@code page} or {@code size} one page of its directives (page 0 the newest). */
+    public Board board(ExpoFlowUser user, String expoId, Instant asOf, Integer page, Integer size) {
         expos.get(expoId);
-        Board board = queries.query(new FindBoard(expoId, pastOrNow(asOf)), Board.class).join();
+        Integer pageSize = size == null && page != null ? Integer.valueOf(BOARD_PAGE_SIZE) : size;
+        Board board = queries.query(new FindBoard(expoId, pastOrNow(asOf), page, pageSize), Board.class).join();
         if (user.isCity()) {
             return new Board(board.expoId(), board.expoName(), board.asOf(), board.directives(),
-                    board.units().stream().filter(unit -> unit.unitId().equals(user.unitId())).toList());
+                    board.units().stream().filter(unit -> unit.unitId().equals(user.unitId())).toList(), board.page());
         }
         return board;
     }

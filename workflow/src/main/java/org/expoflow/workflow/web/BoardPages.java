@@ -72,7 +72,9 @@ class BoardPages {
 
     @GetMapping("/board")
     String board(@AuthenticationPrincipal ExpoFlowUser user, @RequestParam(required = false) String expoId,
-                 @RequestParam(required = false) String asOf, Model model) {
+                 @RequestParam(required = false) String asOf, @RequestParam(defaultValue = "0") int page, Model model) {
+        // a province's expo issues hundreds of directives: the page shows them by the page, the newest first
+        int boardPage = Math.max(0, page);
         List<ExpoSummary> all = expos.list().expos();
         ExpoSummary expo = all.stream().filter(e -> e.id().equals(expoId)).findFirst()
                 .orElse(all.isEmpty() ? null : all.get(0));
@@ -84,7 +86,7 @@ class BoardPages {
         Instant at = null;
         try {
             at = asOf == null || asOf.isBlank() ? null : LocalDateTime.parse(asOf).atZone(provinceZone).toInstant();
-            model.addAttribute("board", review.board(user, expo.id(), at));
+            model.addAttribute("board", review.board(user, expo.id(), at, boardPage, LeadershipReview.BOARD_PAGE_SIZE));
         } catch (DateTimeParseException | DomainRuleViolation refused) {
             if (refused instanceof DomainRuleViolation violation && violation.kind() != DomainRuleViolation.Kind.INVALID) {
                 throw violation;
@@ -93,7 +95,7 @@ class BoardPages {
                     : pageErrors.text("notADate", asOf));
             model.addAttribute(PageErrors.ERROR_FIELD, "asOf");
             at = null;
-            model.addAttribute("board", review.board(user, expo.id(), null));
+            model.addAttribute("board", review.board(user, expo.id(), null, boardPage, LeadershipReview.BOARD_PAGE_SIZE));
         }
         model.addAttribute("asOf", at);
         FiguresReport figures = review.figures(user, expo.id(), at);
