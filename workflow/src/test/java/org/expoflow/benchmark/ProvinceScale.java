@@ -158,6 +158,8 @@ public final class ProvinceScale {
             asked.put("board, second page of 20", new String[] {"leader", "/api/expos/%s/board?page=1&size=20"});
             asked.put("board page as of 60 days ago", new String[] {"leader", "/api/expos/%s/board?page=0&size=20&asOf=" + earlier});
             asked.put("figures", new String[] {"leader", "/api/expos/%s/figures"});
+            // the board page shows the trend beside the board's page and the figures
+            asked.put("trend", new String[] {"leader", "/api/expos/%s/trend"});
             asked.put("statistics", new String[] {"leader", "/api/expos/%s/statistics"});
             asked.put("overdue list", new String[] {"coordinator", "/api/expos/%s/overdue"});
             asked.put("expo's open tasks, first page", new String[] {"coordinator", "/api/tasks?expoId=%s&status=ACTIVE&size=50"});

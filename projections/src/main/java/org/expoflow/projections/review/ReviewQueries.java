@@ -42,7 +42,6 @@ import org.expoflow.projections.support.ReportingDue;
 import org.expoflow.projections.support.Times;
 import org.expoflow.projections.tasks.TaskReadings;
 import org.expoflow.projections.tasks.TaskReadings.UnitStep;
-import org.expoflow.projections.tasks.TaskReadings.TaskVersion;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -217,44 +216,69 @@ public class ReviewQueries {
     @QueryHandler
     Trend handle(FindTrend query) {
         Instant asOf = asOf(query.asOf());
-        List<TaskVersion> versions = tasks.versionsOfExpo(query.expoId(), asOf);
         List<Instant> planned = jdbc.query("select planned_at from expo_view where expo_id = ?",
                 (rs, n) -> Times.instant(rs, "planned_at"), query.expoId());
         if (planned.isEmpty()) {
             return null;
         }
-        List<FigureVersion> figureVersions = jdbc.query("select figure, figure_value, valid_from, valid_to from unit_figure_version"
-                        + " where expo_id = ? and valid_from <= ?",
-                (rs, n) -> new FigureVersion(rs.getString("figure"), rs.getBigDecimal("figure_value"),
-                        Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to")), query.expoId(), Times.utc(asOf));
+        // a sweep over the moments versions come into and go out of force, day by day: each version is looked at
+        // twice, rather than once for every day of the series
+        List<StepChange> stepChanges = new ArrayList<>();
+        for (TaskReadings.StepSpan span : tasks.unitStepSpansOfExpo(query.expoId(), asOf)) {
+            stepChanges.add(new StepChange(span.validFrom(), 1, span.completed() ? 1 : 0));
+            if (span.validTo() != null) {
+                stepChanges.add(new StepChange(span.validTo(), -1, span.completed() ? -1 : 0));
+            }
+        }
+        stepChanges.sort(java.util.Comparator.comparing(StepChange::at));
+        List<FigureChange> figureChanges = new ArrayList<>();
+        jdbc.query("select figure, figure_value, valid_from, valid_to from unit_figure_version where expo_id = ? and valid_from <= ?",
+                rs -> {
+                    String figure = rs.getString("figure");
+                    BigDecimal value = rs.getBigDecimal("figure_value");
+                    figureChanges.add(new FigureChange(Times.instant(rs, "valid_from"), figure, value, 1));
+                    Instant validTo = Times.instant(rs, "valid_to");
+                    if (validTo != null) {
+                        figureChanges.add(new FigureChange(validTo, figure, value.negate(), -1));
+                    }
+                }, query.expoId(), Times.utc(asOf));
+        figureChanges.sort(java.util.Comparator.comparing(FigureChange::at));
         List<Trend.Day> days = new ArrayList<>();
+        int scope = 0;
+        int done = 0;
+        int nextStep = 0;
+        int nextFigure = 0;
+        Map<String, BigDecimal> sums = new HashMap<>();
+        Map<String, Integer> inForce = new HashMap<>();
         LocalDate last = asOf.atZone(query.zone()).toLocalDate();
         for (LocalDate day = planned.get(0).atZone(query.zone()).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
             Instant endOfDay = day.plusDays(1).atStartOfDay(query.zone()).toInstant();
             Instant at = endOfDay.isAfter(asOf) ? asOf : endOfDay.minusNanos(1000);
-            int scope = 0;
-            int done = 0;
-            for (TaskVersion version : versions) {
-                if (version.validAt(at) && isUnitStep(version.task())) {
-                    scope++;
-                    if (version.task().status() == TaskStatus.COMPLETED) {
-                        done++;
-                    }
-                }
+            // in force at the instant: come into force at or before it, not gone out of force by then
+            for (; nextStep < stepChanges.size() && !stepChanges.get(nextStep).at().isAfter(at); nextStep++) {
+                scope += stepChanges.get(nextStep).scope();
+                done += stepChanges.get(nextStep).done();
+            }
+            for (; nextFigure < figureChanges.size() && !figureChanges.get(nextFigure).at().isAfter(at); nextFigure++) {
+                FigureChange change = figureChanges.get(nextFigure);
+                sums.merge(change.figure(), change.value(), BigDecimal::add);
+                inForce.merge(change.figure(), change.inForce(), Integer::sum);
             }
             Map<String, BigDecimal> totals = new TreeMap<>();
-            for (FigureVersion figure : figureVersions) {
-                if (!figure.validFrom().isAfter(at) && (figure.validTo() == null || figure.validTo().isAfter(at))) {
-                    totals.merge(figure.figure(), figure.value(), BigDecimal::add);
+            sums.forEach((figure, sum) -> {
+                if (inForce.getOrDefault(figure, 0) > 0) {
+                    totals.put(figure, sum.stripTrailingZeros());
                 }
-            }
-            totals.replaceAll((figure, value) -> value.stripTrailingZeros());
+            });
             days.add(new Trend.Day(day, scope, done, totals));
         }
         return new Trend(query.expoId(), asOf, days);
     }
 
-    private record FigureVersion(String figure, BigDecimal value, Instant validFrom, Instant validTo) {
+    private record StepChange(Instant at, int scope, int done) {
+    }
+
+    private record FigureChange(Instant at, String figure, BigDecimal value, int inForce) {
     }
 
     @QueryHandler

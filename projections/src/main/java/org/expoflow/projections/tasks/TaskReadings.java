@@ -283,6 +283,25 @@ public class TaskReadings {
                            Instant chaseUpAcknowledgedAt, String directiveId, Instant latestReportAt) {
     }
 
+    /** While a version of a unit's step was in force, and whether it was completed then. */
+    public record StepSpan(Instant validFrom, Instant validTo, boolean completed) {
+    }
+
+    /**
+     * The versions of an expo's unit steps (as the statistics count them) from before {@code asOf}, with only when
+     * each was in force and whether done: a series over half a year of a province's expo reads hundreds of
+     * thousands of versions, and reading each whole task filled the heap.
+     */
+    public List<StepSpan> unitStepSpansOfExpo(String expoId, Instant asOf) {
+        return jdbc.query("select valid_from, valid_to, status from task_version where expo_id = :expo and valid_from <= :asOf"
+                        + " and supervised_task_id is null and candidate_group not in (:office)"
+                        + " and status not in ('CANCELLED', 'WITHDRAWN')",
+                new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf))
+                        .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                (rs, n) -> new StepSpan(Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to"),
+                        TaskStatus.COMPLETED.name().equals(rs.getString("status"))));
+    }
+
     /** Every version of an expo's tasks up to {@code asOf}, for series over time: oldest first. */
     public List<TaskVersion> versionsOfExpo(String expoId, Instant asOf) {
         return jdbc.query("select t.*, d.title as directive_title, d.kind as directive_kind, d.instructions"
