@@ -19,7 +19,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * A task's history as a person reads it, in the reader's language: "沈阳市 Shenyang 报告进展 40%：……" rather
+ * A task's history as a person reads it, in the reader's language: "沈阳市 报告进展 40%：……" rather
  * than an event's name and its fields. People by their display names, units by the register's names, times
  * in the province's zone, figures by their names.
  */
