@@ -171,7 +171,7 @@ class ConsolePages {
     @PostMapping("/console/{expoId}/units")
     String enrol(@PathVariable String expoId, @RequestParam(required = false) List<String> unitIds,
                  RedirectAttributes redirect) {
-        if (pageErrors.attempt(redirect, () -> {
+        return backToConsole(expoId, "unitsEnrolled", redirect, () -> {
             if (unitIds == null || unitIds.isEmpty()) {
                 throw DomainRuleViolation.invalid("unitIds", "choose the units to enrol").coded("chooseUnitsToEnrol");
             }
@@ -181,52 +181,37 @@ class ConsolePages {
                                 .coded("unitNotRegistered", unitId));
                 expos.enrol(expoId, new ExpoWork.EnrolUnitRequest(unitId, null, unit.kind()));
             }
-        })) {
-            redirect.addFlashAttribute(PageErrors.DONE, "unitsEnrolled");
-        }
-        return "redirect:/console?expoId=" + expoId;
+        });
     }
 
     @PostMapping("/console/{expoId}/tasks/{taskId}/extend")
     String extend(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
                   @RequestParam(required = false) String dueOn, @RequestParam(required = false) String reason,
                   RedirectAttributes redirect) {
-        if (pageErrors.attempt(redirect, () -> {
-            tasks.extend(user, taskId, new TaskWork.ExtendRequest(pageErrors.date(dueOn, "dueOn"), null, reason));
-        })) {
-            redirect.addFlashAttribute(PageErrors.DONE, "deadlineExtended");
-        }
-        return "redirect:/console?expoId=" + expoId;
+        return backToConsole(expoId, "deadlineExtended", redirect, () ->
+                tasks.extend(user, taskId, new TaskWork.ExtendRequest(pageErrors.date(dueOn, "dueOn"), null, reason)));
     }
 
     @PostMapping("/console/{expoId}/tasks/{taskId}/reassign")
     String reassign(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
                     @RequestParam(required = false) String unitId, @RequestParam(required = false) String reason,
                     RedirectAttributes redirect) {
-        if (pageErrors.attempt(redirect, () -> {
-            tasks.reassign(user, taskId, new TaskWork.ReassignRequest(unitId, reason));
-        })) {
-            redirect.addFlashAttribute(PageErrors.DONE, "taskReassigned");
-        }
-        return "redirect:/console?expoId=" + expoId;
+        return backToConsole(expoId, "taskReassigned", redirect, () ->
+                tasks.reassign(user, taskId, new TaskWork.ReassignRequest(unitId, reason)));
     }
 
     @PostMapping("/console/{expoId}/tasks/{taskId}/cooperating-units")
     String addCooperatingUnit(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
                               @RequestParam(required = false) String unitId, RedirectAttributes redirect) {
-        if (pageErrors.attempt(redirect, () -> tasks.addCooperatingUnit(user, taskId, new TaskWork.CooperatingUnitRequest(unitId)))) {
-            redirect.addFlashAttribute(PageErrors.DONE, "cooperatingUnitAdded");
-        }
-        return "redirect:/console?expoId=" + expoId;
+        return backToConsole(expoId, "cooperatingUnitAdded", redirect, () ->
+                tasks.addCooperatingUnit(user, taskId, new TaskWork.CooperatingUnitRequest(unitId)));
     }
 
     @PostMapping("/console/{expoId}/tasks/{taskId}/chase-up")
     String chaseUp(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
                    @RequestParam(required = false) String message, RedirectAttributes redirect) {
-        if (pageErrors.attempt(redirect, () -> tasks.chaseUp(user, taskId, new TaskWork.ChaseUpRequest(message)))) {
-            redirect.addFlashAttribute(PageErrors.DONE, "chasedUp");
-        }
-        return "redirect:/console?expoId=" + expoId;
+        return backToConsole(expoId, "chasedUp", redirect, () ->
+                tasks.chaseUp(user, taskId, new TaskWork.ChaseUpRequest(message)));
     }
 
     /**
@@ -243,10 +228,14 @@ class ConsolePages {
     @PostMapping("/console/{expoId}/directives/{directiveId}/withdraw")
     String withdraw(@PathVariable String expoId, @PathVariable String directiveId,
                     @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        if (pageErrors.attempt(redirect, () -> {
-            directives.withdraw(directiveId, new DirectiveWork.WithdrawRequest(reason));
-        })) {
-            redirect.addFlashAttribute(PageErrors.DONE, "directiveWithdrawn");
+        return backToConsole(expoId, "directiveWithdrawn", redirect, () ->
+                directives.withdraw(directiveId, new DirectiveWork.WithdrawRequest(reason)));
+    }
+
+    /** An office action taken from the console: done, the console says so; refused, it says why at the field. */
+    private String backToConsole(String expoId, String done, RedirectAttributes redirect, Runnable action) {
+        if (pageErrors.attempt(redirect, action)) {
+            redirect.addFlashAttribute(PageErrors.DONE, done);
         }
         return "redirect:/console?expoId=" + expoId;
     }
