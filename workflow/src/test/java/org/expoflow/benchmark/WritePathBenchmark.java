@@ -54,8 +54,8 @@ public final class WritePathBenchmark {
     private static final List<String> notes = new ArrayList<>();
 
     /** {@code flightRecordings}: a folder where each side's JVM leaves a Flight Recording of its run, or null. */
-    record Options(List<String> databases, int processes, int clients, int rounds, String postgresUrl, String postgresUser,
-                   String postgresPassword, Path flightRecordings) {
+    record Options(List<String> databases, int processes, int clients, int rounds, int warmupRounds, String postgresUrl,
+                   String postgresUser, String postgresPassword, Path flightRecordings) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -70,8 +70,8 @@ public final class WritePathBenchmark {
                     given.put(part.substring(2, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
                 }
             }
-            List<String> known = List.of("database", "processes", "clients", "rounds", "postgres-url", "postgres-user",
-                    "postgres-password", "flight-recording");
+            List<String> known = List.of("database", "processes", "clients", "rounds", "warmup-rounds", "postgres-url",
+                    "postgres-user", "postgres-password", "flight-recording");
             given.keySet().stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
                 throw new IllegalArgumentException("unknown argument --" + name + "; known: " + known);
             });
@@ -83,7 +83,8 @@ public final class WritePathBenchmark {
                 default -> throw new IllegalArgumentException("--database is h2, postgres or both, not '" + database + "'");
             };
             return new Options(databases, positive(given, "processes", 300), positive(given, "clients", 4),
-                    positive(given, "rounds", 3), given.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/"),
+                    positive(given, "rounds", 3), positive(given, "warmup-rounds", 5),
+                    given.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/"),
                     given.getOrDefault("postgres-user", "postgres"), given.getOrDefault("postgres-password", ""),
                     flightRecordings(given.get("flight-recording")));
         }
@@ -115,8 +116,11 @@ public final class WritePathBenchmark {
         }
     }
 
-    /** What one phase of a round measured: how many, how long in all, each request's latency, the failures. */
-    record Phase(int work, long wallNanos, List<Long> latencies, List<String> failures) {
+    /**
+     * What one phase of a round measured: how many, how long in all, each request's latency, the failures,
+     * and the processor time the side spent on it.
+     */
+    record Phase(int work, long wallNanos, List<Long> latencies, List<String> failures, CpuMeter.Spent cpu) {
         double perSecond() {
             return work / (wallNanos / 1e9);
         }
@@ -125,6 +129,15 @@ public final class WritePathBenchmark {
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             return sorted.isEmpty() ? Double.NaN : sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+        }
+
+        /** Milliseconds of processor time per request, the JVM's and the database's ("?" where unknown). */
+        String cpuPerRequest() {
+            return millisEach(cpu.jvmNanos()) + " + " + millisEach(cpu.databaseNanos());
+        }
+
+        private String millisEach(long nanos) {
+            return nanos < 0 ? "?" : String.format(Locale.ROOT, "%.1f", nanos / 1e6 / work);
         }
     }
 
@@ -142,8 +155,8 @@ public final class WritePathBenchmark {
         }
         StringBuilder report = new StringBuilder();
         report.append("# Write path: ExpoFlow against the plain Camunda engine\n\n").append(machine()).append("\n\n")
-                .append(String.format(Locale.ROOT, "%d processes per round, %d concurrent clients, %d rounds after a warm-up.%n%n",
-                        options.processes(), options.clients(), options.rounds()));
+                .append(String.format(Locale.ROOT, "%d processes per round, %d concurrent clients, %d rounds after %d rounds of warm-up.%n%n",
+                        options.processes(), options.clients(), options.rounds(), options.warmupRounds()));
         for (String database : options.databases()) {
             if (database.equals("postgres")) {
                 checkPostgres(options);
@@ -208,13 +221,18 @@ public final class WritePathBenchmark {
             String base = "http://127.0.0.1:" + port;
             awaitStarted(side.name(), process, log, Duration.ofMinutes(3), () -> side.ready(http, base));
             side.prepare(http, base);
-            side.round(http, base, "warmup", Math.min(options.processes(), 60), options.clients());
+            CpuMeter cpu = new CpuMeter(process.toHandle(), options, database.equals("postgres") ? databaseName(side) : null);
+            // until the JIT has compiled each side's hot code: both settle within a few rounds, ExpoFlow's longer path
+            // later than the plain engine's (its CPU per completion still fell by a fifth from round 5 to 10)
+            for (int w = 1; w <= options.warmupRounds(); w++) {
+                side.round(http, base, "w" + w, options.processes(), options.clients(), cpu);
+            }
             if (database.equals("postgres")) {
                 analyze(options, databaseName(side));
             }
             List<Round> rounds = new ArrayList<>();
             for (int r = 1; r <= options.rounds(); r++) {
-                Round round = side.round(http, base, "r" + r, options.processes(), options.clients());
+                Round round = side.round(http, base, "r" + r, options.processes(), options.clients(), cpu);
                 System.out.printf(Locale.ROOT, "  %s %s round %d: %.1f starts/s, %.1f completions/s, p95 %.0f ms%n", side.name(),
                         database, r, round.starts().perSecond(), round.completions().perSecond(),
                         round.completions().percentileMillis(0.95));
@@ -253,8 +271,9 @@ public final class WritePathBenchmark {
         StringBuilder table = new StringBuilder();
         table.append("## ").append(database.equals("h2") ? "Embedded default (H2 in memory)" : "PostgreSQL").append("\n\n")
                 .append("| round | plain completions/s | ExpoFlow completions/s | ratio | plain p50/p95/p99 ms | ExpoFlow p50/p95/p99 ms"
-                        + " | p95 ratio | plain starts/s | ExpoFlow starts/s | ratio | failed requests |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        + " | p95 ratio | plain starts/s | ExpoFlow starts/s | ratio"
+                        + " | CPU ms per completion, JVM + database: plain | ExpoFlow | failed requests |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<double[]> ratios = new ArrayList<>();
         for (int r = 0; r < plain.size(); r++) {
             Round p = plain.get(r);
@@ -265,9 +284,10 @@ public final class WritePathBenchmark {
             ratios.add(new double[] {completionRatio, p95Ratio, startRatio});
             int failed = p.starts().failures().size() + p.completions().failures().size() + e.starts().failures().size()
                     + e.completions().failures().size();
-            table.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | **%.2f** | %s | %s | %.2f | %.1f | %.1f | **%.2f** | %d |%n",
+            table.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | **%.2f** | %s | %s | %.2f | %.1f | %.1f | **%.2f** | %s | %s | %d |%n",
                     r + 1, p.completions().perSecond(), e.completions().perSecond(), completionRatio, percentiles(p.completions()),
-                    percentiles(e.completions()), p95Ratio, p.starts().perSecond(), e.starts().perSecond(), startRatio, failed));
+                    percentiles(e.completions()), p95Ratio, p.starts().perSecond(), e.starts().perSecond(), startRatio,
+                    p.completions().cpuPerRequest(), e.completions().cpuPerRequest(), failed));
             List<String> failures = new ArrayList<>(e.completions().failures());
             failures.addAll(e.starts().failures());
             failures.stream().limit(3).forEach(failure -> System.out.println("  failed: " + failure));
@@ -318,6 +338,12 @@ public final class WritePathBenchmark {
 
     /** Runs the requests with the given number of clients at once, timing each and the whole. */
     static Phase phase(int work, List<Callable<HttpResponse<String>>> requests, int clients) throws InterruptedException {
+        return phase(work, requests, clients, CpuMeter.NONE);
+    }
+
+    /** The same, and the processor time spent by the side the meter reads. */
+    static Phase phase(int work, List<Callable<HttpResponse<String>>> requests, int clients, CpuMeter cpu)
+            throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Callable<long[]>> timed = new ArrayList<>();
@@ -333,9 +359,11 @@ public final class WritePathBenchmark {
                     return new long[] {took};
                 });
             }
+            CpuMeter.Reading before = cpu.read();
             long start = System.nanoTime();
             List<Future<long[]>> done = pool.invokeAll(timed);
             long wall = System.nanoTime() - start;
+            CpuMeter.Spent spent = cpu.read().since(before);
             List<Long> latencies = new ArrayList<>();
             for (Future<long[]> future : done) {
                 try {
@@ -344,7 +372,7 @@ public final class WritePathBenchmark {
                     failures.add(String.valueOf(failed.getCause()));
                 }
             }
-            return new Phase(work, wall, latencies, failures);
+            return new Phase(work, wall, latencies, failures, spent);
         } finally {
             pool.shutdownNow();
         }
@@ -388,7 +416,7 @@ public final class WritePathBenchmark {
             return "";
         }
 
-        Round round(HttpClient http, String base, String label, int processes, int clients) throws Exception;
+        Round round(HttpClient http, String base, String label, int processes, int clients, CpuMeter cpu) throws Exception;
     }
 
     /** Camunda alone: a start per process, then the first step completed through the engine's REST API. */
@@ -418,7 +446,8 @@ public final class WritePathBenchmark {
         }
 
         @Override
-        public Round round(HttpClient http, String base, String label, int processes, int clients) throws Exception {
+        public Round round(HttpClient http, String base, String label, int processes, int clients, CpuMeter cpu)
+                throws Exception {
             List<Callable<HttpResponse<String>>> starts = new ArrayList<>();
             for (int i = 0; i < processes; i++) {
                 String unit = UNITS.get(i % UNITS.size());
@@ -429,14 +458,14 @@ public final class WritePathBenchmark {
                         "dueAt", Map.of("value", "2030-02-01T15:59:59Z", "type", "String"))));
                 starts.add(() -> send(http, "POST", base + "/engine-rest/process-definition/key/invite-buyers/start", null, body));
             }
-            Phase started = phase(processes, starts, clients);
+            Phase started = phase(processes, starts, clients, cpu);
             JsonNode tasks = json(send(http, "GET", base + "/engine-rest/task?taskDefinitionKey=draftInvitationList"
                     + "&processInstanceBusinessKeyLike=" + label + "-%25&maxResults=100000", null, null));
             String body = "{\"variables\":{\"invitationList\":{\"value\":\"Osaka buyers\",\"type\":\"String\"}}}";
             List<Callable<HttpResponse<String>>> completions = new ArrayList<>();
             tasks.forEach(task -> completions.add(() -> send(http, "POST",
                     base + "/engine-rest/task/" + task.path("id").asText() + "/complete", null, body)));
-            return new Round(started, phase(completions.size(), completions, clients));
+            return new Round(started, phase(completions.size(), completions, clients, cpu));
         }
     }
 
@@ -491,7 +520,8 @@ public final class WritePathBenchmark {
         }
 
         @Override
-        public Round round(HttpClient http, String base, String label, int processes, int clients) throws Exception {
+        public Round round(HttpClient http, String base, String label, int processes, int clients, CpuMeter cpu)
+                throws Exception {
             int directives = (processes + UNITS.size() - 1) / UNITS.size();
             List<String> directiveIds = Collections.synchronizedList(new ArrayList<>());
             List<Callable<HttpResponse<String>>> issues = new ArrayList<>();
@@ -507,7 +537,7 @@ public final class WritePathBenchmark {
                     return response;
                 });
             }
-            Phase started = phase(processes, issues, clients);
+            Phase started = phase(processes, issues, clients, cpu);
             String body = "{\"values\":{\"invitationList\":\"Osaka buyers\"}}";
             List<Callable<HttpResponse<String>>> completions = new ArrayList<>();
             for (String directiveId : directiveIds) {
@@ -521,7 +551,7 @@ public final class WritePathBenchmark {
                     }
                 });
             }
-            return new Round(started, phase(completions.size(), completions, clients));
+            return new Round(started, phase(completions.size(), completions, clients, cpu));
         }
     }
 }
