@@ -55,6 +55,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 @Configuration(proxyBeanMethods = false)
 public class AxonSetup {
 
+    /** Axon's default: events read from the store a hundred at a time. */
+    private static final int EVENT_BATCH_SIZE = 100;
+
     static {
         // Axon stores an event's timestamp to the millisecond, and a read model projected in the writer's
         // transaction sees the event as it was created: created to the millisecond too, an event reads the
@@ -106,6 +109,11 @@ public class AxonSetup {
      * Events in {@code domain_event_entry} through the Spring DataSource and transaction, as Axon's JDBC
      * auto-configuration would make it (declared here because Axon makes none once an event store is
      * declared), without snapshots ({@link EventStoreWithoutSnapshots}).
+     * <p>
+     * An aggregate's events are read in batches by a range of sequence numbers, and Axon's JDBC engine
+     * reads on until a batch comes back empty, in case the numbers have gaps: a second query for every
+     * command. Axon numbers an aggregate's events without gaps and ExpoFlow deletes none, so a batch short
+     * of the batch size is the last.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
@@ -120,6 +128,8 @@ public class AxonSetup {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
+                .batchSize(EVENT_BATCH_SIZE)
+                .finalAggregateBatchPredicate(batch -> batch.size() < EVENT_BATCH_SIZE)
                 .schema(eventSchema));
     }
 
