@@ -85,6 +85,10 @@ class ObservabilityTest {
                 .as("Dalian's first step").isGreaterThanOrEqualTo(1);
         assertThat(increase(before, after, "expoflow_command_refusals_total{command=\"ReportProgress\",reason=\"CONFLICT\",}"))
                 .as("progress on a completed step is refused").isEqualTo(1);
+        assertThat(increase(before, after, "commandBus_allTimer_seconds_count{payloadType=\"CompleteTask\",}"))
+                .as("the completion's command timed, for the dashboard's command latency").isEqualTo(1);
+        assertThat(increase(before, after, "commandBus_allTimer_seconds_count{payloadType=\"ReportProgress\",}"))
+                .as("a refused command timed too").isEqualTo(1);
         assertThat(after.get("expoflow_unit_steps{name=\"沈阳市 Shenyang\",state=\"done\",unit=\"shenyang\",}"))
                 .as("by the unit's name, for the dashboard's readers").isGreaterThanOrEqualTo(1);
         assertThat(after.get("expoflow_unit_steps{name=\"大连市 Dalian\",state=\"open\",unit=\"dalian\",}")).isGreaterThanOrEqualTo(1);
