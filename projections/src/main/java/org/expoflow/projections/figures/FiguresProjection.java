@@ -109,33 +109,36 @@ public class FiguresProjection {
         // asked for now, the versions in force are those not yet replaced (found by a partial index on
         // PostgreSQL) rather than every version of the expo that began before now
         boolean present = query.asOf() == null;
+        // summed by the database, by unit and by directive: reading the expo's versions and targets row by row
+        // (13,650 of each for 910 directives to 15 cities) and summing them here took most of the answer's time
+        String inForce = present ? "valid_to is null" : "valid_from <= ? and (valid_to is null or valid_to > ?)";
+        Object[] versions = present ? new Object[] {query.expoId()} : new Object[] {query.expoId(), Times.utc(asOf), Times.utc(asOf)};
         Map<String, Map<String, BigDecimal>> values = new TreeMap<>();
+        jdbc.query("select unit_id, figure, sum(figure_value) as total from unit_figure_version where expo_id = ? and " + inForce
+                        + " group by unit_id, figure",
+                rs -> { sum(values, rs.getString("unit_id"), rs.getString("figure"), rs.getBigDecimal("total")); }, versions);
         Map<String, Map<String, BigDecimal>> directiveValues = new TreeMap<>();
-        jdbc.query("select directive_id, unit_id, figure, figure_value from unit_figure_version where expo_id = ? and "
-                        + (present ? "valid_to is null" : "valid_from <= ? and (valid_to is null or valid_to > ?)"),
-                rs -> {
-                    BigDecimal value = rs.getBigDecimal("figure_value");
-                    values.computeIfAbsent(rs.getString("unit_id"), u -> new TreeMap<>())
-                            .merge(rs.getString("figure"), value, BigDecimal::add);
-                    directiveValues.computeIfAbsent(rs.getString("directive_id"), d -> new TreeMap<>())
-                            .merge(rs.getString("figure"), value, BigDecimal::add);
-                }, present ? new Object[] {query.expoId()} : new Object[] {query.expoId(), Times.utc(asOf), Times.utc(asOf)});
-        Map<String, Map<String, BigDecimal>> targets = new TreeMap<>();
-        Map<String, Map<String, BigDecimal>> directiveTargets = new TreeMap<>();
+        jdbc.query("select directive_id, figure, sum(figure_value) as total from unit_figure_version where expo_id = ? and "
+                        + inForce + " group by directive_id, figure",
+                rs -> { sum(directiveValues, rs.getString("directive_id"), rs.getString("figure"), rs.getBigDecimal("total")); },
+                versions);
         Map<String, String> directiveTitles = new LinkedHashMap<>();
         jdbc.query("select d.directive_id, d.title from directive_view d where d.expo_id = ? and d.issued_at <= ?"
                         + " order by d.issued_at, d.directive_id",
                 rs -> { directiveTitles.put(rs.getString("directive_id"), rs.getString("title")); }, query.expoId(), Times.utc(asOf));
-        jdbc.query("select u.directive_id, u.unit_id, t.figure, t.target from directive_unit_view u"
-                        + " join directive_target t on t.directive_id = u.directive_id"
-                        + " join directive_view d on d.directive_id = u.directive_id where u.expo_id = ? and d.issued_at <= ?",
-                rs -> {
-                    BigDecimal target = rs.getBigDecimal("target");
-                    targets.computeIfAbsent(rs.getString("unit_id"), u -> new TreeMap<>())
-                            .merge(rs.getString("figure"), target, BigDecimal::add);
-                    directiveTargets.computeIfAbsent(rs.getString("directive_id"), d -> new TreeMap<>())
-                            .merge(rs.getString("figure"), target, BigDecimal::add);
-                }, query.expoId(), Times.utc(asOf));
+        // a directive's target is each unit's that received it: a unit's target is the sum over its directives
+        String targetsOfUnits = " from directive_unit_view u join directive_target t on t.directive_id = u.directive_id"
+                + " join directive_view d on d.directive_id = u.directive_id where u.expo_id = ? and d.issued_at <= ?";
+        Map<String, Map<String, BigDecimal>> targets = new TreeMap<>();
+        jdbc.query("select u.unit_id, t.figure, sum(t.target) as total" + targetsOfUnits + " group by u.unit_id, t.figure",
+                rs -> { sum(targets, rs.getString("unit_id"), rs.getString("figure"), rs.getBigDecimal("total")); },
+                query.expoId(), Times.utc(asOf));
+        Map<String, Map<String, BigDecimal>> directiveTargets = new TreeMap<>();
+        jdbc.query("select t.directive_id, t.figure, t.target, count(*) as units" + targetsOfUnits
+                        + " group by t.directive_id, t.figure, t.target",
+                rs -> { sum(directiveTargets, rs.getString("directive_id"), rs.getString("figure"),
+                        rs.getBigDecimal("target").multiply(BigDecimal.valueOf(rs.getLong("units")))); },
+                query.expoId(), Times.utc(asOf));
         strip(values);
         strip(targets);
         strip(directiveValues);
@@ -156,6 +159,10 @@ public class FiguresProjection {
             return new UnitFigures(unit.getKey(), unit.getValue(), againstTargets(unitValues, unitTargets));
         }).toList();
         return new FiguresReport(query.expoId(), asOf, units, directives, againstTargets(totalValues, totalTargets));
+    }
+
+    private static void sum(Map<String, Map<String, BigDecimal>> sums, String key, String figure, BigDecimal value) {
+        sums.computeIfAbsent(key, k -> new TreeMap<>()).merge(figure, value, BigDecimal::add);
     }
 
     private static void strip(Map<String, Map<String, BigDecimal>> sums) {
