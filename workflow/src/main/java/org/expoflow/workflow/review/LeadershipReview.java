@@ -101,13 +101,16 @@ public class LeadershipReview {
         return queries.query(new FindTrend(expoId, pastOrNow(asOf), provinceZone), Trend.class).join();
     }
 
-    /** As of a past instant, or now; the future has not happened yet. */
+    /**
+     * A past instant, or null for now: the read models answer the present from the rows as they stand (the
+     * tasks, the figures in force) rather than from every version of the expo valid at this instant, which
+     * at a province's scale is most of the answer's time. The future has not happened yet.
+     */
     private Instant pastOrNow(Instant asOf) {
-        Instant now = clock.instant();
         if (asOf == null) {
-            return now;
+            return null;
         }
-        if (asOf.isAfter(now)) {
+        if (asOf.isAfter(clock.instant())) {
             throw DomainRuleViolation.invalid("asOf", "asOf " + asOf + " is in the future; ask for now by leaving it out")
                     .coded("asOfFuture", asOf);
         }
