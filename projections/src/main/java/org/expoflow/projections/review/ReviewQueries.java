@@ -60,6 +60,7 @@ public class ReviewQueries {
     private final MeetingProjection meetings;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TrendDays trendDays;
 
     public ReviewQueries(TaskReadings tasks, BoardQueries boards, FiguresProjection figures, MeetingProjection meetings,
                          JdbcTemplate jdbc, Clock clock) {
@@ -69,6 +70,7 @@ public class ReviewQueries {
         this.meetings = meetings;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.trendDays = new TrendDays(tasks, jdbc);
     }
 
     /** A unit's own step: not the office's review, not a chase-up, not closed by the engine or a withdrawal. */
@@ -221,64 +223,7 @@ public class ReviewQueries {
         if (planned.isEmpty()) {
             return null;
         }
-        // a sweep over the moments versions come into and go out of force, day by day: each version is looked at
-        // twice, rather than once for every day of the series
-        List<StepChange> stepChanges = new ArrayList<>();
-        for (TaskReadings.StepSpan span : tasks.unitStepSpansOfExpo(query.expoId(), asOf)) {
-            stepChanges.add(new StepChange(span.validFrom(), 1, span.completed() ? 1 : 0));
-            if (span.validTo() != null) {
-                stepChanges.add(new StepChange(span.validTo(), -1, span.completed() ? -1 : 0));
-            }
-        }
-        stepChanges.sort(java.util.Comparator.comparing(StepChange::at));
-        List<FigureChange> figureChanges = new ArrayList<>();
-        jdbc.query("select figure, figure_value, valid_from, valid_to from unit_figure_version where expo_id = ? and valid_from <= ?",
-                rs -> {
-                    String figure = rs.getString("figure");
-                    BigDecimal value = rs.getBigDecimal("figure_value");
-                    figureChanges.add(new FigureChange(Times.instant(rs, "valid_from"), figure, value, 1));
-                    Instant validTo = Times.instant(rs, "valid_to");
-                    if (validTo != null) {
-                        figureChanges.add(new FigureChange(validTo, figure, value.negate(), -1));
-                    }
-                }, query.expoId(), Times.utc(asOf));
-        figureChanges.sort(java.util.Comparator.comparing(FigureChange::at));
-        List<Trend.Day> days = new ArrayList<>();
-        int scope = 0;
-        int done = 0;
-        int nextStep = 0;
-        int nextFigure = 0;
-        Map<String, BigDecimal> sums = new HashMap<>();
-        Map<String, Integer> inForce = new HashMap<>();
-        LocalDate last = asOf.atZone(query.zone()).toLocalDate();
-        for (LocalDate day = planned.get(0).atZone(query.zone()).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
-            Instant endOfDay = day.plusDays(1).atStartOfDay(query.zone()).toInstant();
-            Instant at = endOfDay.isAfter(asOf) ? asOf : endOfDay.minusNanos(1000);
-            // in force at the instant: come into force at or before it, not gone out of force by then
-            for (; nextStep < stepChanges.size() && !stepChanges.get(nextStep).at().isAfter(at); nextStep++) {
-                scope += stepChanges.get(nextStep).scope();
-                done += stepChanges.get(nextStep).done();
-            }
-            for (; nextFigure < figureChanges.size() && !figureChanges.get(nextFigure).at().isAfter(at); nextFigure++) {
-                FigureChange change = figureChanges.get(nextFigure);
-                sums.merge(change.figure(), change.value(), BigDecimal::add);
-                inForce.merge(change.figure(), change.inForce(), Integer::sum);
-            }
-            Map<String, BigDecimal> totals = new TreeMap<>();
-            sums.forEach((figure, sum) -> {
-                if (inForce.getOrDefault(figure, 0) > 0) {
-                    totals.put(figure, sum.stripTrailingZeros());
-                }
-            });
-            days.add(new Trend.Day(day, scope, done, totals));
-        }
-        return new Trend(query.expoId(), asOf, days);
-    }
-
-    private record StepChange(Instant at, int scope, int done) {
-    }
-
-    private record FigureChange(Instant at, String figure, BigDecimal value, int inForce) {
+        return new Trend(query.expoId(), asOf, trendDays.days(query.expoId(), planned.get(0), asOf, query.zone(), clock.instant()));
     }
 
     @QueryHandler

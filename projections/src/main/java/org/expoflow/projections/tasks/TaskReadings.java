@@ -283,6 +283,10 @@ public class TaskReadings {
                            Instant chaseUpAcknowledgedAt, String directiveId, Instant latestReportAt) {
     }
 
+    // a version of a unit's own step: not the office's review, not a chase-up, not closed by the engine or a withdrawal
+    private static final String UNIT_STEP_VERSION = "supervised_task_id is null and candidate_group not in (:office)"
+            + " and status not in ('CANCELLED', 'WITHDRAWN')";
+
     /** While a version of a unit's step was in force, and whether it was completed then. */
     public record StepSpan(Instant validFrom, Instant validTo, boolean completed) {
     }
@@ -294,9 +298,38 @@ public class TaskReadings {
      */
     public List<StepSpan> unitStepSpansOfExpo(String expoId, Instant asOf) {
         return jdbc.query("select valid_from, valid_to, status from task_version where expo_id = :expo and valid_from <= :asOf"
-                        + " and supervised_task_id is null and candidate_group not in (:office)"
-                        + " and status not in ('CANCELLED', 'WITHDRAWN')",
+                        + " and " + UNIT_STEP_VERSION,
                 new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf))
+                        .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                (rs, n) -> new StepSpan(Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to"),
+                        TaskStatus.COMPLETED.name().equals(rs.getString("status"))));
+    }
+
+    /**
+     * The versions of an expo's unit steps that came into force after {@code since}, up to {@code asOf}: what a
+     * series kept up to {@code since} needs to go on.
+     */
+    public List<StepSpan> unitStepSpansOfExpo(String expoId, Instant since, Instant asOf) {
+        return jdbc.query("select valid_from, valid_to, status from task_version where expo_id = :expo"
+                        + " and valid_from > :since and valid_from <= :asOf and " + UNIT_STEP_VERSION,
+                new MapSqlParameterSource("expo", expoId).addValue("since", Times.utc(since)).addValue("asOf", Times.utc(asOf))
+                        .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                (rs, n) -> new StepSpan(Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to"),
+                        TaskStatus.COMPLETED.name().equals(rs.getString("status"))));
+    }
+
+    /**
+     * The versions of an expo's unit steps in force at {@code since} that went out of force after it, by
+     * {@code asOf}. A version goes out of force only when the task's next one comes in, at the same instant,
+     * so they are found from the few versions that came in since, not among all the expo's.
+     */
+    public List<StepSpan> unitStepSpansClosedAfter(String expoId, Instant since, Instant asOf) {
+        return jdbc.query("select p.valid_from, p.valid_to, p.status from task_version n join task_version p"
+                        + " on p.task_id = n.task_id and p.version = n.version - 1"
+                        + " where n.expo_id = :expo and n.valid_from > :since and n.valid_from <= :asOf and p.valid_from <= :since"
+                        + " and p.supervised_task_id is null and p.candidate_group not in (:office)"
+                        + " and p.status not in ('CANCELLED', 'WITHDRAWN')",
+                new MapSqlParameterSource("expo", expoId).addValue("since", Times.utc(since)).addValue("asOf", Times.utc(asOf))
                         .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
                 (rs, n) -> new StepSpan(Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to"),
                         TaskStatus.COMPLETED.name().equals(rs.getString("status"))));

@@ -1,0 +1,192 @@
+package org.expoflow.projections.review;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.expoflow.projections.api.Trend;
+import org.expoflow.projections.support.Times;
+import org.expoflow.projections.tasks.TaskReadings;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The trend beside the board, day by day since the expo was planned: the unit steps given out and done, and
+ * each figure's total, at each day's end (today: now).
+ * <p>
+ * A day that has ended does not change any more: events are stored as they happen, never dated back, so the
+ * versions in force at its end stay what they were. Each node therefore keeps, per expo and time zone, the
+ * days it has swept and the counts at the end of the last of them, and a later request sweeps only the
+ * versions that came into or went out of force since: a day's worth, where sweeping from the start reads
+ * every version of the expo (hundreds of thousands at a province's scale, over a second). A request as of an
+ * instant before the kept days, or the first after a node starts, sweeps from the start. A day is kept only
+ * once it ended {@link #SETTLED_AFTER} ago, so that a transaction still committing events stamped before its
+ * end cannot be missed.
+ */
+final class TrendDays {
+
+    static final Duration SETTLED_AFTER = Duration.ofMinutes(5);
+
+    private final TaskReadings tasks;
+    private final JdbcTemplate jdbc;
+    private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+
+    TrendDays(TaskReadings tasks, JdbcTemplate jdbc) {
+        this.tasks = tasks;
+        this.jdbc = jdbc;
+    }
+
+    private record Key(String expoId, ZoneId zone) {
+    }
+
+    /** The days swept up to {@code lastDay}, and the counts in force at {@code end}, the last instant counted for it. */
+    private record Kept(LocalDate lastDay, Instant end, Counts counts, List<Trend.Day> days) {
+    }
+
+    /** The series of an expo planned at {@code planned}, up to {@code asOf}, at {@code now}. */
+    List<Trend.Day> days(String expoId, Instant planned, Instant asOf, ZoneId zone, Instant now) {
+        Key key = new Key(expoId, zone);
+        Kept from = kept.get(key);
+        if (from != null && asOf.isBefore(from.end())) {
+            from = null; // as of an instant within the kept days: swept from the start
+        }
+        Counts counts = from == null ? new Counts() : from.counts().copy();
+        List<Trend.Day> days = from == null ? new ArrayList<>() : new ArrayList<>(from.days());
+        List<Change> changes = from == null ? allChanges(expoId, asOf) : changesAfter(expoId, from.end(), asOf);
+        changes.sort(Comparator.comparing(Change::at));
+        Instant settled = now.minus(SETTLED_AFTER);
+        Kept keep = null;
+        int next = 0;
+        LocalDate last = asOf.atZone(zone).toLocalDate();
+        for (LocalDate day = from == null ? planned.atZone(zone).toLocalDate() : from.lastDay().plusDays(1);
+             !day.isAfter(last); day = day.plusDays(1)) {
+            Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
+            boolean whole = !endOfDay.isAfter(asOf);
+            Instant at = whole ? endOfDay.minusNanos(1000) : asOf;
+            // in force at the instant: come into force at or before it, not gone out of force by then
+            for (; next < changes.size() && !changes.get(next).at().isAfter(at); next++) {
+                changes.get(next).applyTo(counts);
+            }
+            days.add(counts.day(day));
+            if (whole && !endOfDay.isAfter(settled)) {
+                keep = new Kept(day, at, counts.copy(), List.copyOf(days));
+            }
+        }
+        if (keep != null) {
+            Kept kept = keep;
+            this.kept.merge(key, kept, (before, after) -> after.lastDay().isAfter(before.lastDay()) ? after : before);
+        }
+        return days;
+    }
+
+    /** Every change up to {@code asOf}: each version's coming into force, and its going out of force if it has. */
+    private List<Change> allChanges(String expoId, Instant asOf) {
+        List<Change> changes = new ArrayList<>();
+        for (TaskReadings.StepSpan span : tasks.unitStepSpansOfExpo(expoId, asOf)) {
+            stepCameIn(changes, span);
+        }
+        jdbc.query("select figure, figure_value, valid_from, valid_to from unit_figure_version where expo_id = ? and valid_from <= ?",
+                rs -> { figureCameIn(changes, rs.getString("figure"), rs.getBigDecimal("figure_value"),
+                        Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to")); },
+                expoId, Times.utc(asOf));
+        return changes;
+    }
+
+    /**
+     * The changes after {@code since} up to {@code asOf}: the versions that came into force since, and those in
+     * force at {@code since} that went out of force since. A figure's version, like a task's, goes out of force
+     * only when the next one for the same unit, directive and figure comes in, at the same instant.
+     */
+    private List<Change> changesAfter(String expoId, Instant since, Instant asOf) {
+        List<Change> changes = new ArrayList<>();
+        for (TaskReadings.StepSpan span : tasks.unitStepSpansOfExpo(expoId, since, asOf)) {
+            stepCameIn(changes, span);
+        }
+        for (TaskReadings.StepSpan span : tasks.unitStepSpansClosedAfter(expoId, since, asOf)) {
+            changes.add(new StepChange(span.validTo(), -1, span.completed() ? -1 : 0));
+        }
+        jdbc.query("select figure, figure_value, valid_from, valid_to from unit_figure_version where expo_id = ?"
+                        + " and valid_from > ? and valid_from <= ?",
+                rs -> { figureCameIn(changes, rs.getString("figure"), rs.getBigDecimal("figure_value"),
+                        Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to")); },
+                expoId, Times.utc(since), Times.utc(asOf));
+        jdbc.query("select p.figure, p.figure_value, p.valid_to from unit_figure_version p where p.valid_from <= ?"
+                        + " and (p.directive_id, p.unit_id, p.figure, p.valid_to) in (select n.directive_id, n.unit_id, n.figure,"
+                        + " n.valid_from from unit_figure_version n where n.expo_id = ? and n.valid_from > ? and n.valid_from <= ?)",
+                rs -> { changes.add(new FigureChange(Times.instant(rs, "valid_to"), rs.getString("figure"),
+                        rs.getBigDecimal("figure_value").negate(), -1)); },
+                Times.utc(since), expoId, Times.utc(since), Times.utc(asOf));
+        return changes;
+    }
+
+    private static void stepCameIn(List<Change> changes, TaskReadings.StepSpan span) {
+        changes.add(new StepChange(span.validFrom(), 1, span.completed() ? 1 : 0));
+        if (span.validTo() != null) {
+            changes.add(new StepChange(span.validTo(), -1, span.completed() ? -1 : 0));
+        }
+    }
+
+    private static void figureCameIn(List<Change> changes, String figure, BigDecimal value, Instant from, Instant to) {
+        changes.add(new FigureChange(from, figure, value, 1));
+        if (to != null) {
+            changes.add(new FigureChange(to, figure, value.negate(), -1));
+        }
+    }
+
+    /** What is in force at an instant: unit steps, those done, and each figure's sum over its versions. */
+    private static final class Counts {
+        private int scope;
+        private int done;
+        private final Map<String, BigDecimal> sums = new HashMap<>();
+        private final Map<String, Integer> inForce = new HashMap<>();
+
+        Counts copy() {
+            Counts copy = new Counts();
+            copy.scope = scope;
+            copy.done = done;
+            copy.sums.putAll(sums);
+            copy.inForce.putAll(inForce);
+            return copy;
+        }
+
+        Trend.Day day(LocalDate date) {
+            Map<String, BigDecimal> totals = new TreeMap<>();
+            sums.forEach((figure, sum) -> {
+                if (inForce.getOrDefault(figure, 0) > 0) {
+                    totals.put(figure, sum.stripTrailingZeros());
+                }
+            });
+            return new Trend.Day(date, scope, done, totals);
+        }
+    }
+
+    private sealed interface Change permits StepChange, FigureChange {
+        Instant at();
+
+        void applyTo(Counts counts);
+    }
+
+    private record StepChange(Instant at, int scope, int done) implements Change {
+        @Override
+        public void applyTo(Counts counts) {
+            counts.scope += scope;
+            counts.done += done;
+        }
+    }
+
+    private record FigureChange(Instant at, String figure, BigDecimal value, int inForce) implements Change {
+        @Override
+        public void applyTo(Counts counts) {
+            counts.sums.merge(figure, value, BigDecimal::add);
+            counts.inForce.merge(figure, inForce, Integer::sum);
+        }
+    }
+}
