@@ -98,6 +98,10 @@ public class ReviewQueries {
      */
     private Map<String, Integer> reportsOverdue(String expoId, Instant asOf, Map<String, List<UnitStep>> stepsByUnit) {
         Map<String, Integer> missing = new HashMap<>();
+        // each assignment looks at its own steps only, not at every step of its unit (thousands at a province's scale)
+        Map<String, List<UnitStep>> stepsByAssignment = new HashMap<>();
+        stepsByUnit.values().forEach(steps -> steps.forEach(step -> stepsByAssignment
+                .computeIfAbsent(step.unitId() + "/" + step.directiveId(), assignment -> new ArrayList<>()).add(step)));
         jdbc.query("select u.unit_id, u.directive_id, d.report_every, d.issued_at from directive_unit_view u"
                         + " join directive_view d on d.directive_id = u.directive_id where u.expo_id = ? and d.report_every is not null"
                         + " and d.issued_at <= ? and (u.finished_at is null or u.finished_at > ?)"
@@ -106,11 +110,9 @@ public class ReviewQueries {
                     String unitId = rs.getString("unit_id");
                     String directiveId = rs.getString("directive_id");
                     Instant last = Times.instant(rs, "issued_at");
-                    for (UnitStep step : stepsByUnit.getOrDefault(unitId, List.of())) {
-                        if (directiveId.equals(step.directiveId())) {
-                            last = ReportingDue.heardOf(last, step.latestReportAt(), step.status() == TaskStatus.COMPLETED,
-                                    step.closedAt());
-                        }
+                    for (UnitStep step : stepsByAssignment.getOrDefault(unitId + "/" + directiveId, List.of())) {
+                        last = ReportingDue.heardOf(last, step.latestReportAt(), step.status() == TaskStatus.COMPLETED,
+                                step.closedAt());
                     }
                     if (ReportingDue.after(rs.getString("report_every"), last).isBefore(asOf)) {
                         missing.merge(unitId, 1, Integer::sum);
