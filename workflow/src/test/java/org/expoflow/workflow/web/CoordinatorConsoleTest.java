@@ -48,6 +48,10 @@ class CoordinatorConsoleTest {
 
         String tielingOnly = office.get("/tasks?filter=open&unitId=tieling&directiveId=" + directiveId);
         assertThat(tielingOnly).contains("铁岭市").doesNotContain("盘锦市 Panjin</td>");
+        // where Panjin has rows the unit filter must leave out: its done steps
+        assertThat(office.get("/tasks?filter=done&directiveId=" + directiveId)).contains(">盘锦市</td>");
+        assertThat(office.get("/tasks?filter=done&unitId=tieling&directiveId=" + directiveId))
+                .as("Tieling's done steps only").doesNotContain(">盘锦市</td>");
         String byKeyword = office.get("/tasks?filter=done&q=" + URLEncoder.encode("rice", StandardCharsets.UTF_8));
         assertThat(byKeyword).contains("Invite the Panjin rice buyers");
         assertThat(office.get("/tasks?filter=done&q=nothing-like-this")).doesNotContain("Invite the Panjin rice buyers");
