@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -49,6 +51,7 @@ public class FiguresProjection {
     private final Clock clock;
     private final ReplayScope replay;
     private final boolean postgres;
+    private final Map<String, KeptTargets> keptTargets = new ConcurrentHashMap<>();
 
     public FiguresProjection(JdbcTemplate jdbc, Clock clock, ReplayScope replay) {
         this.jdbc = jdbc;
@@ -122,27 +125,12 @@ public class FiguresProjection {
                         + inForce + " group by directive_id, figure",
                 rs -> { sum(directiveValues, rs.getString("directive_id"), rs.getString("figure"), rs.getBigDecimal("total")); },
                 versions);
-        Map<String, String> directiveTitles = new LinkedHashMap<>();
-        jdbc.query("select d.directive_id, d.title from directive_view d where d.expo_id = ? and d.issued_at <= ?"
-                        + " order by d.issued_at, d.directive_id",
-                rs -> { directiveTitles.put(rs.getString("directive_id"), rs.getString("title")); }, query.expoId(), Times.utc(asOf));
-        // a directive's target is each unit's that received it: a unit's target is the sum over its directives
-        String targetsOfUnits = " from directive_unit_view u join directive_target t on t.directive_id = u.directive_id"
-                + " join directive_view d on d.directive_id = u.directive_id where u.expo_id = ? and d.issued_at <= ?";
-        Map<String, Map<String, BigDecimal>> targets = new TreeMap<>();
-        jdbc.query("select u.unit_id, t.figure, sum(t.target) as total" + targetsOfUnits + " group by u.unit_id, t.figure",
-                rs -> { sum(targets, rs.getString("unit_id"), rs.getString("figure"), rs.getBigDecimal("total")); },
-                query.expoId(), Times.utc(asOf));
-        Map<String, Map<String, BigDecimal>> directiveTargets = new TreeMap<>();
-        jdbc.query("select t.directive_id, t.figure, t.target, count(*) as units" + targetsOfUnits
-                        + " group by t.directive_id, t.figure, t.target",
-                rs -> { sum(directiveTargets, rs.getString("directive_id"), rs.getString("figure"),
-                        rs.getBigDecimal("target").multiply(BigDecimal.valueOf(rs.getLong("units")))); },
-                query.expoId(), Times.utc(asOf));
+        ExpoTargets expoTargets = present ? presentTargets(query.expoId(), asOf) : targets(query.expoId(), asOf);
+        Map<String, String> directiveTitles = expoTargets.titles();
+        Map<String, Map<String, BigDecimal>> targets = expoTargets.byUnit();
+        Map<String, Map<String, BigDecimal>> directiveTargets = expoTargets.byDirective();
         strip(values);
-        strip(targets);
         strip(directiveValues);
-        strip(directiveTargets);
         List<DirectiveFigures> directives = directiveTitles.entrySet().stream()
                 .map(d -> new DirectiveFigures(d.getKey(), d.getValue(), againstTargets(
                         directiveValues.getOrDefault(d.getKey(), Map.of()), directiveTargets.getOrDefault(d.getKey(), Map.of()))))
@@ -159,6 +147,59 @@ public class FiguresProjection {
             return new UnitFigures(unit.getKey(), unit.getValue(), againstTargets(unitValues, unitTargets));
         }).toList();
         return new FiguresReport(query.expoId(), asOf, units, directives, againstTargets(totalValues, totalTargets));
+    }
+
+    /**
+     * The directives issued by {@code asOf}, in the board's order, and their targets summed by unit and by
+     * directive: a directive's target is each unit's that received it, a unit's the sum over its directives.
+     */
+    private record ExpoTargets(Map<String, String> titles, Map<String, Map<String, BigDecimal>> byUnit,
+                               Map<String, Map<String, BigDecimal>> byDirective) {
+    }
+
+    /** An expo's targets, and how many directives it had and when the last was issued when they were read. */
+    private record KeptTargets(long directives, Instant lastIssuedAt, ExpoTargets targets) {
+    }
+
+    /**
+     * The present targets, kept per expo on each node until a directive is issued: nothing else changes them
+     * (a directive's units and targets are set at its issue), and summing them read the expo's 13,650
+     * assignments at a province's scale, half of the figures' answer. Whether one was issued since is asked of
+     * the database at every request, so a node sees at once a directive issued on another.
+     */
+    private ExpoTargets presentTargets(String expoId, Instant now) {
+        KeptTargets issued = jdbc.queryForObject("select count(*) as directives, max(issued_at) as last_issued_at"
+                        + " from directive_view where expo_id = ?",
+                (rs, n) -> new KeptTargets(rs.getLong("directives"), Times.instant(rs, "last_issued_at"), null), expoId);
+        KeptTargets kept = keptTargets.get(expoId);
+        if (kept != null && kept.directives() == issued.directives() && Objects.equals(kept.lastIssuedAt(), issued.lastIssuedAt())) {
+            return kept.targets();
+        }
+        ExpoTargets targets = targets(expoId, now);
+        keptTargets.put(expoId, new KeptTargets(issued.directives(), issued.lastIssuedAt(), targets));
+        return targets;
+    }
+
+    private ExpoTargets targets(String expoId, Instant asOf) {
+        Map<String, String> directiveTitles = new LinkedHashMap<>();
+        jdbc.query("select d.directive_id, d.title from directive_view d where d.expo_id = ? and d.issued_at <= ?"
+                        + " order by d.issued_at, d.directive_id",
+                rs -> { directiveTitles.put(rs.getString("directive_id"), rs.getString("title")); }, expoId, Times.utc(asOf));
+        String targetsOfUnits = " from directive_unit_view u join directive_target t on t.directive_id = u.directive_id"
+                + " join directive_view d on d.directive_id = u.directive_id where u.expo_id = ? and d.issued_at <= ?";
+        Map<String, Map<String, BigDecimal>> targets = new TreeMap<>();
+        jdbc.query("select u.unit_id, t.figure, sum(t.target) as total" + targetsOfUnits + " group by u.unit_id, t.figure",
+                rs -> { sum(targets, rs.getString("unit_id"), rs.getString("figure"), rs.getBigDecimal("total")); },
+                expoId, Times.utc(asOf));
+        Map<String, Map<String, BigDecimal>> directiveTargets = new TreeMap<>();
+        jdbc.query("select t.directive_id, t.figure, t.target, count(*) as units" + targetsOfUnits
+                        + " group by t.directive_id, t.figure, t.target",
+                rs -> { sum(directiveTargets, rs.getString("directive_id"), rs.getString("figure"),
+                        rs.getBigDecimal("target").multiply(BigDecimal.valueOf(rs.getLong("units")))); },
+                expoId, Times.utc(asOf));
+        strip(targets);
+        strip(directiveTargets);
+        return new ExpoTargets(directiveTitles, targets, directiveTargets);
     }
 
     private static void sum(Map<String, Map<String, BigDecimal>> sums, String key, String figure, BigDecimal value) {

@@ -88,6 +88,18 @@ class FiguresProjectionTest {
         against(before.units().get(0).figures(), "0", "300"); // Dalian had reported nothing yet
     }
 
+    @Test
+    void aDirectiveIssuedAfterTheFiguresWereReadCountsAtTheNextRead() throws Exception {
+        against(figures.figures(new FindFigures("osaka", null)).total(), "0", "600");
+        catalogued(new DirectiveIssued("invite-more", "osaka", "invite-buyers", "Invite more buyers", null, null,
+                ISSUED.plus(Duration.ofDays(40)), List.of("dalian"), Map.of("buyersInvited", new BigDecimal("50")), null));
+
+        FiguresReport now = figures.figures(new FindFigures("osaka", null));
+        against(now.total(), "0", "650");
+        against(now.units().get(0).figures(), "0", "350"); // Dalian received both
+        assertThat(now.directives()).extracting(FiguresReport.DirectiveFigures::directiveId).containsExactly("invite", "invite-more");
+    }
+
     private static void against(Map<String, FigureAgainstTarget> figures, String value, String target) {
         assertThat(figures).containsKey("buyersInvited");
         assertThat(figures.get("buyersInvited").value()).isEqualByComparingTo(value);
