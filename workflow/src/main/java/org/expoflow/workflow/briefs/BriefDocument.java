@@ -26,10 +26,21 @@ import org.expoflow.projections.api.MeetingBrief;
  */
 public final class BriefDocument {
 
+    static final int PRINTED_ROWS = 200;
+
     private BriefDocument() {
     }
 
     public static byte[] of(MeetingBrief brief, ZoneId zone, java.util.Map<String, String> people) {
+        return of(BriefTables.title(brief), BriefTables.subtitle(brief, zone), BriefTables.of(brief, zone, people));
+    }
+
+    /**
+     * The tables printed, each up to {@value #PRINTED_ROWS} rows and then a line saying how many more the
+     * spreadsheet holds: a province's first brief lists every step of its expo as new (tens of thousands of
+     * rows, thousands of pages, minutes of a node's time), which nobody prints, and the sheet holds them all.
+     */
+    static byte[] of(String titleText, String subtitleText, List<BriefTables.Table> tables) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             BaseFont song = BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
             Font title = new Font(song, 14, Font.BOLD);
@@ -37,12 +48,12 @@ public final class BriefDocument {
             Font body = new Font(song, 8);
             Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
             PdfWriter.getInstance(document, out);
-            document.addTitle(BriefTables.title(brief));
+            document.addTitle(titleText);
             document.addCreationDate();
             document.open();
-            document.add(new Paragraph(printable(BriefTables.title(brief), song), title));
-            document.add(new Paragraph(printable(BriefTables.subtitle(brief, zone), song), body));
-            for (BriefTables.Table table : BriefTables.of(brief, zone, people)) {
+            document.add(new Paragraph(printable(titleText, song), title));
+            document.add(new Paragraph(printable(subtitleText, song), body));
+            for (BriefTables.Table table : tables) {
                 Paragraph section = new Paragraph(printable(table.title(), song), heading);
                 section.setSpacingBefore(10);
                 section.setSpacingAfter(4);
@@ -51,8 +62,14 @@ public final class BriefDocument {
                 pdfTable.setWidthPercentage(100);
                 pdfTable.setHeaderRows(1);
                 table.headers().forEach(header -> pdfTable.addCell(cell(header, heading)));
-                for (List<Object> row : table.rows()) {
+                for (List<Object> row : table.rows().subList(0, Math.min(PRINTED_ROWS, table.rows().size()))) {
                     row.forEach(value -> pdfTable.addCell(cell(BriefTables.text(value), body)));
+                }
+                if (table.rows().size() > PRINTED_ROWS) {
+                    int more = table.rows().size() - PRINTED_ROWS;
+                    PdfPCell rest = cell("另有 " + more + " 行，见 Excel 文件 (" + more + " more rows in the spreadsheet)", body);
+                    rest.setColspan(table.headers().size());
+                    pdfTable.addCell(rest);
                 }
                 if (table.rows().isEmpty()) {
                     PdfPCell none = cell("无 none", body);
