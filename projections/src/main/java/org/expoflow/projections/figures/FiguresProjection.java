@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -157,8 +156,12 @@ public class FiguresProjection {
                                Map<String, Map<String, BigDecimal>> byDirective) {
     }
 
-    /** An expo's targets, and how many directives it had and when the last was issued when they were read. */
-    private record KeptTargets(long directives, Instant lastIssuedAt, ExpoTargets targets) {
+    /** How many directives an expo has had issued, and when the last: what its targets depend on. */
+    private record Issued(long directives, Instant lastIssuedAt) {
+    }
+
+    /** An expo's targets, and what had been issued when they were read. */
+    private record KeptTargets(Issued issued, ExpoTargets targets) {
     }
 
     /**
@@ -168,15 +171,15 @@ public class FiguresProjection {
      * the database at every request, so a node sees at once a directive issued on another.
      */
     private ExpoTargets presentTargets(String expoId, Instant now) {
-        KeptTargets issued = jdbc.queryForObject("select count(*) as directives, max(issued_at) as last_issued_at"
+        Issued issued = jdbc.queryForObject("select count(*) as directives, max(issued_at) as last_issued_at"
                         + " from directive_view where expo_id = ?",
-                (rs, n) -> new KeptTargets(rs.getLong("directives"), Times.instant(rs, "last_issued_at"), null), expoId);
+                (rs, n) -> new Issued(rs.getLong("directives"), Times.instant(rs, "last_issued_at")), expoId);
         KeptTargets kept = keptTargets.get(expoId);
-        if (kept != null && kept.directives() == issued.directives() && Objects.equals(kept.lastIssuedAt(), issued.lastIssuedAt())) {
+        if (kept != null && kept.issued().equals(issued)) {
             return kept.targets();
         }
         ExpoTargets targets = targets(expoId, now);
-        keptTargets.put(expoId, new KeptTargets(issued.directives(), issued.lastIssuedAt(), targets));
+        keptTargets.put(expoId, new KeptTargets(issued, targets));
         return targets;
     }
 

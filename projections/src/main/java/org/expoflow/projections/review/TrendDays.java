@@ -81,8 +81,7 @@ final class TrendDays {
             }
         }
         if (keep != null) {
-            Kept kept = keep;
-            this.kept.merge(key, kept, (before, after) -> after.lastDay().isAfter(before.lastDay()) ? after : before);
+            kept.merge(key, keep, (before, after) -> after.lastDay().isAfter(before.lastDay()) ? after : before);
         }
         return days;
     }

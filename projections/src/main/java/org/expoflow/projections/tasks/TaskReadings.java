@@ -40,6 +40,10 @@ public class TaskReadings {
     private static final Map<String, String> SORTABLE = Map.of(
             "dueAt", "t.due_at", "assignedAt", "t.assigned_at", "unitId", "t.unit_id", "status", "t.status");
 
+    // a version of a unit's own step: not the office's review, not a chase-up, not closed by the engine or a withdrawal
+    private static final String UNIT_STEP_VERSION = "supervised_task_id is null and candidate_group not in (:office)"
+            + " and status not in ('CANCELLED', 'WITHDRAWN')";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
@@ -282,10 +286,6 @@ public class TaskReadings {
     public record UnitStep(String unitId, TaskStatus status, Instant dueAt, Instant closedAt, Instant chasedUpAt,
                            Instant chaseUpAcknowledgedAt, String directiveId, Instant latestReportAt) {
     }
-
-    // a version of a unit's own step: not the office's review, not a chase-up, not closed by the engine or a withdrawal
-    private static final String UNIT_STEP_VERSION = "supervised_task_id is null and candidate_group not in (:office)"
-            + " and status not in ('CANCELLED', 'WITHDRAWN')";
 
     /** While a version of a unit's step was in force, and whether it was completed then. */
     public record StepSpan(Instant validFrom, Instant validTo, boolean completed) {
