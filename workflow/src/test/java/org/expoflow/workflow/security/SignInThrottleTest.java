@@ -2,38 +2,12 @@ package org.expoflow.workflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
 /** How the throttle slows guessing down, on a clock the test moves. */
 class SignInThrottleTest {
-
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2030-02-01T09:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final MovingClock clock = new MovingClock();
     private final SignInThrottle throttle = new SignInThrottle(5, 20, clock);
