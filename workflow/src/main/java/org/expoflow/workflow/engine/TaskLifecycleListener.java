@@ -117,7 +117,8 @@ class TaskLifecycleListener implements TaskListener {
 
     private void stopWatching(DelegateTask task, String reason) {
         if (task.getDueDate() != null && !isWatchStep(task)) {
-            supervision.stop(task.getProcessEngineServices().getRuntimeService(), task.getId(), reason);
+            supervision.closed(task.getProcessEngineServices().getRuntimeService(), task.getId(), task.getDueDate().toInstant(),
+                    DeadlineSupervision.kindOf(task.getBpmnModelElementInstance()), reason);
         }
     }
 

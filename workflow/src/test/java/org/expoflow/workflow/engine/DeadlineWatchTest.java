@@ -78,6 +78,22 @@ class DeadlineWatchTest {
     }
 
     @Test
+    void aStepCompletedWhileDueSoonTakesItsDeadlineTimerWithIt() {
+        String directiveId = coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers",
+                "title", "Invite buyers within two days", "dueAt", Instant.now().plus(Duration.ofDays(2)).toString(),
+                "unitIds", List.of("shenyang"))).field("id");
+        String step = OsakaFixture.firstActiveTask(shenyang, directiveId);
+        Instant dueAt = Instant.parse(shenyang.get("/api/tasks/{t}", step).field("dueAt"));
+        assertThat(timersOf(step)).singleElement().satisfies(timer ->
+                assertThat(timer.getDuedate().toInstant()).as("due soon from the start: the deadline's timer")
+                        .isEqualTo(dueAt));
+
+        assertThat(shenyang.post("/api/tasks/{t}/complete", map("values", map("invitationList", "Kansai buyers")), step)
+                .status().value()).isEqualTo(204);
+        assertThat(timersOf(step)).as("the closed step leaves nothing to fire").isEmpty();
+    }
+
+    @Test
     void aStepHandedOverBeforeItsDeadlineIsChasedUpWithItsNewUnit() {
         ExpoFlowClient dalian = ExpoFlowClient.as("http://localhost:" + port, "dalian");
         String directiveId = coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers",
