@@ -42,6 +42,7 @@ import org.expoflow.projections.support.ReportingDue;
 import org.expoflow.projections.support.Times;
 import org.expoflow.projections.tasks.TaskReadings;
 import org.expoflow.projections.tasks.TaskReadings.UnitStep;
+import org.expoflow.projections.tasks.UnitStepTally;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +53,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewQueries {
 
-    private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
 
     private final TaskReadings tasks;
     private final BoardQueries boards;
@@ -82,12 +82,24 @@ public class ReviewQueries {
     @QueryHandler
     UnitStatistics.Report handle(FindStatistics query) {
         Instant asOf = asOf(query.asOf());
-        Map<String, List<UnitStep>> byUnit = tasks.unitStepsOfExpo(query.expoId(), asOf, query.asOf() == null).stream()
-                .collect(Collectors.groupingBy(UnitStep::unitId));
+        Map<String, UnitStepTally> tallies;
+        Map<String, List<UnitStep>> stepsByUnit;
+        if (query.asOf() == null) {
+            // the present: counted by the database; read are only the steps of directives asking for reports, all
+            // that the reports overdue look at
+            tallies = tasks.unitStepTalliesNow(query.expoId(), asOf);
+            stepsByUnit = tasks.unitStepsOfDirectivesReportingNow(query.expoId()).stream()
+                    .collect(Collectors.groupingBy(UnitStep::unitId));
+        } else {
+            stepsByUnit = tasks.unitStepsOfExpo(query.expoId(), asOf, false).stream()
+                    .collect(Collectors.groupingBy(UnitStep::unitId));
+            tallies = new HashMap<>();
+            stepsByUnit.forEach((unitId, steps) -> tallies.put(unitId, UnitStepTally.of(steps, asOf)));
+        }
         List<UnitStatistics> units = new ArrayList<>();
-        Map<String, Integer> reportsOverdue = reportsOverdue(query.expoId(), asOf, byUnit);
+        Map<String, Integer> reportsOverdue = reportsOverdue(query.expoId(), asOf, stepsByUnit);
         unitNames(query.expoId(), asOf).forEach((unitId, name) ->
-                units.add(statistics(unitId, name, byUnit.getOrDefault(unitId, List.of()), asOf,
+                units.add(statistics(unitId, name, tallies.getOrDefault(unitId, UnitStepTally.NONE),
                         reportsOverdue.getOrDefault(unitId, 0))));
         return new UnitStatistics.Report(query.expoId(), asOf, units);
     }
@@ -147,39 +159,11 @@ public class ReviewQueries {
         return new ReportsDue(due);
     }
 
-    private static UnitStatistics statistics(String unitId, String name, List<UnitStep> steps, Instant asOf, int reportsOverdue) {
-        int completed = 0, onTime = 0, late = 0, notYetDue = 0, overdue = 0, noDeadline = 0, chaseUps = 0, acknowledged = 0;
-        BigDecimal daysLate = BigDecimal.ZERO;
-        BigDecimal hoursToAcknowledge = BigDecimal.ZERO;
-        for (UnitStep step : steps) {
-            if (step.status() == TaskStatus.COMPLETED) {
-                completed++;
-            }
-            if (step.dueAt() == null) {
-                noDeadline++;
-            } else if (step.status() == TaskStatus.COMPLETED) {
-                if (step.closedAt().isAfter(step.dueAt())) {
-                    late++;
-                    daysLate = daysLate.add(days(Duration.between(step.dueAt(), step.closedAt())));
-                } else {
-                    onTime++;
-                }
-            } else if (step.dueAt().isBefore(asOf)) {
-                overdue++;
-            } else {
-                notYetDue++;
-            }
-            if (step.chasedUpAt() != null) {
-                chaseUps++;
-                if (step.chaseUpAcknowledgedAt() != null) {
-                    acknowledged++;
-                    hoursToAcknowledge = hoursToAcknowledge.add(hours(Duration.between(step.chasedUpAt(), step.chaseUpAcknowledgedAt())));
-                }
-            }
-        }
-        return new UnitStatistics(unitId, name, steps.size(), completed, onTime, late, notYetDue, overdue, noDeadline,
-                ratio(BigDecimal.valueOf(completed), steps.size(), 3), ratio(daysLate, late, 1), chaseUps, acknowledged,
-                ratio(hoursToAcknowledge, acknowledged, 1), reportsOverdue);
+    private static UnitStatistics statistics(String unitId, String name, UnitStepTally tally, int reportsOverdue) {
+        return new UnitStatistics(unitId, name, tally.steps(), tally.completed(), tally.onTime(), tally.late(),
+                tally.notYetDue(), tally.overdue(), tally.noDeadline(), ratio(BigDecimal.valueOf(tally.completed()), tally.steps(), 3),
+                ratio(tally.daysLate(), tally.late(), 1), tally.chaseUps(), tally.acknowledged(),
+                ratio(tally.hoursToAcknowledge(), tally.acknowledged(), 1), reportsOverdue);
     }
 
     @QueryHandler
@@ -195,7 +179,7 @@ public class ReviewQueries {
         List<DeadlineList.Item> items = tasksThen.stream()
                 .filter(ReviewQueries::isUnitStep).filter(TaskSummary::isActive).filter(listed)
                 .map(task -> new DeadlineList.Item(task.id(), task.unitId(), task.directiveId(), task.directiveTitle(),
-                        task.stepName(), task.dueAt(), days(Duration.between(task.dueAt(), asOf)),
+                        task.stepName(), task.dueAt(), UnitStepTally.days(Duration.between(task.dueAt(), asOf)),
                         task.chasedUpAt() != null, task.escalatedAt() != null, task.kind(), task.stepKey()))
                 .sorted(order(query.sort()))
                 .toList();
@@ -299,14 +283,6 @@ public class ReviewQueries {
 
     private Instant asOf(Instant asked) {
         return asked != null ? asked : clock.instant();
-    }
-
-    private static BigDecimal days(Duration duration) {
-        return hours(duration).divide(HOURS_PER_DAY, 1, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal hours(Duration duration) {
-        return BigDecimal.valueOf(duration.toMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal ratio(BigDecimal sum, int count, int scale) {

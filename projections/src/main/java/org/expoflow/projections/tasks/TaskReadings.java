@@ -1,8 +1,11 @@
 package org.expoflow.projections.tasks;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -238,6 +241,63 @@ public class TaskReadings {
                         + " and status not in ('CANCELLED', 'WITHDRAWN')",
                 new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf))
                         .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                (rs, n) -> new UnitStep(rs.getString("unit_id"), TaskStatus.valueOf(rs.getString("status")),
+                        Times.instant(rs, "due_at"), Times.instant(rs, "closed_at"), Times.instant(rs, "chased_up_at"),
+                        Times.instant(rs, "chase_up_acknowledged_at"), rs.getString("directive_id"),
+                        Times.instant(rs, "latest_report_at")));
+    }
+
+    /**
+     * Per unit, its own steps in force now, counted and summed by the database as the statistics count them
+     * ({@link UnitStepTally#of} for the same from rows read): a province's expo holds tens of thousands of
+     * unit steps, and reading them into the node to count them was most of the statistics' time. Days late
+     * and hours to acknowledge are rounded per step as {@link UnitStepTally} rounds them, then summed.
+     */
+    public Map<String, UnitStepTally> unitStepTalliesNow(String expoId, Instant now) {
+        String late = "status = 'COMPLETED' and due_at is not null and closed_at > due_at";
+        String acknowledged = "chased_up_at is not null and chase_up_acknowledged_at is not null";
+        Map<String, UnitStepTally> tallies = new HashMap<>();
+        jdbc.query("select unit_id, count(*) as steps,"
+                        + " sum(case when status = 'COMPLETED' then 1 else 0 end) as completed,"
+                        + " sum(case when status = 'COMPLETED' and due_at is not null and closed_at <= due_at then 1 else 0 end) as on_time,"
+                        + " sum(case when " + late + " then 1 else 0 end) as late,"
+                        + " sum(case when status <> 'COMPLETED' and due_at >= :now then 1 else 0 end) as not_yet_due,"
+                        + " sum(case when status <> 'COMPLETED' and due_at < :now then 1 else 0 end) as overdue,"
+                        + " sum(case when due_at is null then 1 else 0 end) as no_deadline,"
+                        + " sum(case when " + late + " then round(" + hoursBetween("due_at", "closed_at") + " / 24, 1) end) as days_late,"
+                        + " sum(case when chased_up_at is not null then 1 else 0 end) as chase_ups,"
+                        + " sum(case when " + acknowledged + " then 1 else 0 end) as acknowledged,"
+                        + " sum(case when " + acknowledged + " then " + hoursBetween("chased_up_at", "chase_up_acknowledged_at")
+                        + " end) as hours_to_acknowledge"
+                        + " from task_view where expo_id = :expo and " + UNIT_STEP_VERSION + " group by unit_id",
+                new MapSqlParameterSource("expo", expoId).addValue("now", Times.utc(now))
+                        .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                rs -> {
+                    tallies.put(rs.getString("unit_id"), new UnitStepTally(rs.getInt("steps"), rs.getInt("completed"),
+                            rs.getInt("on_time"), rs.getInt("late"), rs.getInt("not_yet_due"), rs.getInt("overdue"),
+                            rs.getInt("no_deadline"), sum(rs.getBigDecimal("days_late"), 1), rs.getInt("chase_ups"),
+                            rs.getInt("acknowledged"), sum(rs.getBigDecimal("hours_to_acknowledge"), 2)));
+                });
+        return tallies;
+    }
+
+    // whole minutes between two instants, in hours to two places: UnitStepTally.hours in SQL (H2 and PostgreSQL)
+    private static String hoursBetween(String from, String to) {
+        return "round(floor((extract(epoch from " + to + ") - extract(epoch from " + from + ")) / 60) / 60, 2)";
+    }
+
+    private static BigDecimal sum(BigDecimal summed, int scale) {
+        return (summed == null ? BigDecimal.ZERO : summed).setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    /** The steps of each unit whose current version reports every so often, with what the report-overdue count needs. */
+    public List<UnitStep> unitStepsOfDirectivesReportingNow(String expoId) {
+        return jdbc.query("select t.unit_id, t.directive_id, t.status, t.due_at, t.closed_at, t.chased_up_at,"
+                        + " t.chase_up_acknowledged_at, t.latest_report_at from task_view t"
+                        + " join directive_view d on d.directive_id = t.directive_id"
+                        + " where t.expo_id = :expo and d.report_every is not null and t.supervised_task_id is null"
+                        + " and t.candidate_group not in (:office) and t.status not in ('CANCELLED', 'WITHDRAWN')",
+                new MapSqlParameterSource("expo", expoId).addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
                 (rs, n) -> new UnitStep(rs.getString("unit_id"), TaskStatus.valueOf(rs.getString("status")),
                         Times.instant(rs, "due_at"), Times.instant(rs, "closed_at"), Times.instant(rs, "chased_up_at"),
                         Times.instant(rs, "chase_up_acknowledged_at"), rs.getString("directive_id"),

@@ -1,0 +1,69 @@
+package org.expoflow.projections.tasks;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.tasks.TaskReadings.UnitStep;
+
+/**
+ * A unit's own steps as the statistics count them at a moment: completed on time or late (with the days
+ * late, each step's rounded to a tenth of a day), not yet due, overdue or without a deadline, and the
+ * chase-ups it had and acknowledged (with the hours each took, to a hundredth). Counted from the steps
+ * read ({@link #of}), or by the database for the present ({@link TaskReadings#unitStepTalliesNow}), the same way.
+ */
+public record UnitStepTally(int steps, int completed, int onTime, int late, int notYetDue, int overdue, int noDeadline,
+                            BigDecimal daysLate, int chaseUps, int acknowledged, BigDecimal hoursToAcknowledge) {
+
+    private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
+
+    public static final UnitStepTally NONE = new UnitStepTally(0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(1), 0, 0,
+            BigDecimal.ZERO.setScale(2));
+
+    public static UnitStepTally of(List<UnitStep> steps, Instant asOf) {
+        int completed = 0, onTime = 0, late = 0, notYetDue = 0, overdue = 0, noDeadline = 0, chaseUps = 0, acknowledged = 0;
+        BigDecimal daysLate = NONE.daysLate();
+        BigDecimal hoursToAcknowledge = NONE.hoursToAcknowledge();
+        for (UnitStep step : steps) {
+            if (step.status() == TaskStatus.COMPLETED) {
+                completed++;
+            }
+            if (step.dueAt() == null) {
+                noDeadline++;
+            } else if (step.status() == TaskStatus.COMPLETED) {
+                if (step.closedAt().isAfter(step.dueAt())) {
+                    late++;
+                    daysLate = daysLate.add(days(Duration.between(step.dueAt(), step.closedAt())));
+                } else {
+                    onTime++;
+                }
+            } else if (step.dueAt().isBefore(asOf)) {
+                overdue++;
+            } else {
+                notYetDue++;
+            }
+            if (step.chasedUpAt() != null) {
+                chaseUps++;
+                if (step.chaseUpAcknowledgedAt() != null) {
+                    acknowledged++;
+                    hoursToAcknowledge = hoursToAcknowledge.add(hours(Duration.between(step.chasedUpAt(), step.chaseUpAcknowledgedAt())));
+                }
+            }
+        }
+        return new UnitStepTally(steps.size(), completed, onTime, late, notYetDue, overdue, noDeadline, daysLate, chaseUps,
+                acknowledged, hoursToAcknowledge);
+    }
+
+    /** A duration in days to a tenth, from its hours to a hundredth (whole minutes). */
+    public static BigDecimal days(Duration duration) {
+        return hours(duration).divide(HOURS_PER_DAY, 1, RoundingMode.HALF_UP);
+    }
+
+    /** A duration in hours to a hundredth, of its whole minutes. */
+    public static BigDecimal hours(Duration duration) {
+        return BigDecimal.valueOf(duration.toMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+    }
+}

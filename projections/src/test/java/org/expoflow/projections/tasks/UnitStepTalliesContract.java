@@ -1,0 +1,93 @@
+package org.expoflow.projections.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.expoflow.commands.api.ChaseUpAcknowledged;
+import org.expoflow.commands.api.TaskAssigned;
+import org.expoflow.commands.api.TaskCancelled;
+import org.expoflow.commands.api.TaskChasedUp;
+import org.expoflow.commands.api.TaskCompleted;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * What the statistics count of each unit's steps now, as the database sums it, against the same steps read
+ * and counted one by one: on time and late (the days late rounded per step, then summed), overdue, not yet
+ * due, without a deadline, chase-ups and the hours they took to acknowledge; the office's reviews, chase-up
+ * steps and cancelled steps not counted. Run on each database the product runs on.
+ */
+abstract class UnitStepTalliesContract {
+
+    private static final Instant ASSIGNED = Instant.parse("2030-01-10T01:00:00Z");
+    private static final Instant DUE = Instant.parse("2030-02-01T15:59:59Z");
+    private static final Instant LATER_DUE = Instant.parse("2030-03-01T15:59:59Z");
+    private static final Instant NOW = Instant.parse("2030-02-10T08:00:00Z");
+
+    /** A database of its own with the read models' tables, empty. */
+    abstract DataSource emptyReadModels();
+
+    @Test
+    void theDatabaseCountsEachUnitsStepsAsTheStepsReadOneByOneCountThem() {
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(emptyReadModels());
+        TaskListProjection projection = new TaskListProjection(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+        TaskReadings readings = new TaskReadings(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        // shenyang: late by 1 d 3 h 7 min 30 s (1.1 days) and by 2 h 29 min 59 s (0.1 days), one on time, one chased up
+        // and acknowledged 5 h 18 min 20 s later (5.30 hours: whole minutes)
+        completed(projection, assigned(projection, "late-1", "shenyang", DUE), DUE.plus(Duration.parse("PT27H7M30S")));
+        completed(projection, assigned(projection, "late-2", "shenyang", DUE), DUE.plus(Duration.parse("PT2H29M59S")));
+        completed(projection, assigned(projection, "on-time", "shenyang", DUE), DUE.minus(Duration.ofHours(1)));
+        String chased = assigned(projection, "chased", "shenyang", DUE);
+        projection.on(new TaskChasedUp(chased, "invite", "shenyang", "coordinator", "the list?"), DUE.plusSeconds(60), "coordinator");
+        projection.on(new ChaseUpAcknowledged(chased, "invite", "shenyang", "shenyang-clerk", "tomorrow"),
+                DUE.plus(Duration.parse("PT5H19M20S")), "shenyang-clerk");
+        // dalian: one not yet due, one without a deadline, one chased up and not acknowledged, one cancelled
+        assigned(projection, "later", "dalian", LATER_DUE);
+        assigned(projection, "no-deadline", "dalian", null);
+        String unanswered = assigned(projection, "unanswered", "dalian", DUE);
+        projection.on(new TaskChasedUp(unanswered, "invite", "dalian", "coordinator", "the list?"), DUE.plusSeconds(60), "coordinator");
+        projection.on(new TaskCancelled(assigned(projection, "cancelled", "dalian", DUE), "invite", "dalian", "withdrawn", true),
+                DUE.minusSeconds(60), "coordinator");
+        // neither the office's review nor a chase-up step is a unit's own step
+        projection.on(new TaskAssigned("review", "osaka", "invite", "shenyang", "p-review", "reviewList", "Review the list",
+                "coordinator", DUE, Set.of(), null, false), ASSIGNED, "engine");
+        projection.on(new TaskAssigned("chase-step", "osaka", "invite", "dalian", "p-chase", "acknowledgeChaseUp",
+                "Acknowledge the chase-up", "dalian", null, Set.of(), unanswered, false), DUE.plusSeconds(60), "engine");
+
+        Map<String, UnitStepTally> now = readings.unitStepTalliesNow("osaka", NOW);
+        assertThat(now.get("shenyang")).isEqualTo(new UnitStepTally(4, 3, 1, 2, 0, 1, 0, new BigDecimal("1.2"), 1, 1,
+                new BigDecimal("5.30")));
+        assertThat(now.get("dalian")).isEqualTo(new UnitStepTally(3, 0, 0, 0, 1, 1, 1, new BigDecimal("0.0"), 1, 0,
+                new BigDecimal("0.00")));
+        for (boolean present : List.of(true, false)) {
+            Map<String, UnitStepTally> counted = readings.unitStepsOfExpo("osaka", NOW, present).stream()
+                    .collect(Collectors.groupingBy(TaskReadings.UnitStep::unitId)).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, steps -> UnitStepTally.of(steps.getValue(), NOW)));
+            assertThat(counted).as(present ? "the current rows counted one by one" : "the versions in force now")
+                    .isEqualTo(now);
+        }
+    }
+
+    private static String assigned(TaskListProjection projection, String taskId, String unitId, Instant dueAt) {
+        projection.on(new TaskAssigned(taskId, "osaka", "invite", unitId, "p-" + taskId, "draftInvitationList",
+                "Draft the invitation list", unitId, dueAt, Set.of(), null, false), ASSIGNED, "engine");
+        return taskId;
+    }
+
+    private static void completed(TaskListProjection projection, String taskId, Instant at) {
+        projection.on(new TaskCompleted(taskId, "invite", "shenyang", "shenyang-clerk", Map.of("invitationList", "Kansai buyers"),
+                Map.of(), null, null), at, "shenyang-clerk");
+    }
+}
