@@ -290,12 +290,15 @@ public class TaskReadings {
         return (summed == null ? BigDecimal.ZERO : summed).setScale(scale, RoundingMode.HALF_UP);
     }
 
-    /** The steps of each unit whose current version reports every so often, with what the report-overdue count needs. */
+    /**
+     * An expo's unit steps now on the directives asking for reports every so often, with what the reports overdue
+     * need: found from those directives (most ask for none), not among all the expo's steps.
+     */
     public List<UnitStep> unitStepsOfDirectivesReportingNow(String expoId) {
         return jdbc.query("select t.unit_id, t.directive_id, t.status, t.due_at, t.closed_at, t.chased_up_at,"
                         + " t.chase_up_acknowledged_at, t.latest_report_at from task_view t"
                         + " join directive_view d on d.directive_id = t.directive_id"
-                        + " where t.expo_id = :expo and d.report_every is not null and t.supervised_task_id is null"
+                        + " where d.expo_id = :expo and d.report_every is not null and t.supervised_task_id is null"
                         + " and t.candidate_group not in (:office) and t.status not in ('CANCELLED', 'WITHDRAWN')",
                 new MapSqlParameterSource("expo", expoId).addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
                 (rs, n) -> new UnitStep(rs.getString("unit_id"), TaskStatus.valueOf(rs.getString("status")),
