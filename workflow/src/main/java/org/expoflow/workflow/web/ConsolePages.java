@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.expoflow.projections.api.Board;
+import org.expoflow.projections.api.DeadlineList;
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.UnitDirectiveStatus;
 import org.expoflow.projections.api.TaskSummary;
@@ -39,6 +40,8 @@ import jakarta.servlet.http.HttpServletRequest;
 @PreAuthorize("hasRole('COORDINATOR')")
 class ConsolePages {
 
+    static final int OVERDUE_PAGE_SIZE = 20;
+
     private final ExpoWork expos;
     private final DirectiveWork directives;
     private final TaskWork tasks;
@@ -60,7 +63,9 @@ class ConsolePages {
     }
 
     @GetMapping("/console")
-    String console(@AuthenticationPrincipal ExpoFlowUser user, @RequestParam(required = false) String expoId, Model model) {
+    String console(@AuthenticationPrincipal ExpoFlowUser user, @RequestParam(required = false) String expoId,
+                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int overduePage,
+                   Model model) {
         List<ExpoSummary> all = expos.list().expos();
         ExpoSummary expo = all.stream().filter(e -> e.id().equals(expoId)).findFirst()
                 .orElse(all.isEmpty() ? null : all.get(0));
@@ -79,27 +84,34 @@ class ConsolePages {
             List<TaskSummary> active = tasks.list(user, expo.id(), null, "ACTIVE", null, null, 0, 500, "dueAt").items();
             model.addAttribute("reviews", active.stream()
                     .filter(task -> task.candidateGroup().equals("coordinator")).toList());
-            model.addAttribute("overdue", review.deadlines(expo.id(), null, false, null).items());
-            Board board = review.board(user, expo.id(), null);
-            model.addAttribute("board", board);
+            // the most overdue first, a page at a time: each comes with its actions' forms, and a province's hundreds of
+            // overdue steps made the console several megabytes and seconds long (the export lists them all)
+            ListPage<DeadlineList.Item> overdue = ListPage.of(review.deadlines(expo.id(), null, false, null).items(),
+                    overduePage, OVERDUE_PAGE_SIZE);
+            model.addAttribute("overdue", overdue.items());
+            model.addAttribute("overduePage", overdue);
+            // a page of directives, the newest first, as the board shows them: a province's expo issues hundreds, and
+            // the whole board read for the console took 0.6-0.9 s at that scale (the province-scale run)
+            Board board = review.board(user, expo.id(), null, Math.max(0, page), LeadershipReview.BOARD_PAGE_SIZE);
+            model.addAttribute("directivePage", board.page());
             model.addAttribute("directives", DirectiveProgress.of(board));
         }
         return "console";
     }
 
-    /** A directive issued, with how many of its units are done: the console's list, newest first. */
+    /** A directive issued, with how many of its units are done: the console's list, in the board's order (newest first). */
     record DirectiveProgress(String directiveId, String title, String kind, Instant dueAt, boolean withdrawn, long done,
                              long units) {
 
         static List<DirectiveProgress> of(Board board) {
+            Map<String, List<Board.BoardCell>> cellsByDirective = board.units().stream().flatMap(unit -> unit.cells().stream())
+                    .collect(java.util.stream.Collectors.groupingBy(Board.BoardCell::directiveId));
             return board.directives().stream().map(directive -> {
-                List<Board.BoardCell> cells = board.units().stream().flatMap(unit -> unit.cells().stream())
-                        .filter(cell -> cell.directiveId().equals(directive.directiveId())).toList();
+                List<Board.BoardCell> cells = cellsByDirective.getOrDefault(directive.directiveId(), List.of());
                 return new DirectiveProgress(directive.directiveId(), directive.title(), directive.kind(), directive.dueAt(),
                         directive.withdrawnAt() != null, cells.stream().filter(cell -> cell.status() == UnitDirectiveStatus.DONE).count(),
                         cells.size());
-            }).sorted(java.util.Comparator.comparing(DirectiveProgress::dueAt, java.util.Comparator.nullsLast(
-                    java.util.Comparator.<Instant>naturalOrder())).reversed()).toList();
+            }).toList();
         }
     }
 
