@@ -134,9 +134,16 @@ public class ReadModelState {
         }
     }
 
+    /**
+     * After a rebuild: the planner's statistics of the tables it filled, and the task rows it wrote marked visible to
+     * every transaction (a vacuum), so that the statistics count from their index alone from the first request on
+     * (V27), not only after autovacuum's next visit: the province-scale run, p50 / p95 81 / 97 ms before, by hand
+     * 62 / 78 after a vacuum.
+     */
     void refreshStatistics() {
         if (postgres) {
             jdbc.execute("analyze");
+            jdbc.execute("vacuum task_view");
         }
     }
 
