@@ -3,7 +3,7 @@ package org.expoflow.workflow.web;
 import java.util.List;
 
 /**
- * One page of a list a page shows a page at a time (the console's overdue steps): which page, of how many,
+ * One page of a list a page shows a page at a time (the console's overdue steps, the task list): which page, of how many,
  * and how many items in all. A page asked for past the end shows the last.
  */
 public record ListPage<T>(List<T> items, int page, int pages, int total) {

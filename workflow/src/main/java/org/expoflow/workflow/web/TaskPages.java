@@ -102,7 +102,8 @@ class TaskPages {
     @GetMapping("/tasks")
     String list(@AuthenticationPrincipal ExpoFlowUser user, @RequestParam(defaultValue = "open") TaskFilter filter,
                 @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String directiveId,
-                @RequestParam(required = false) String unitId, @RequestParam(required = false) String q, Model model) {
+                @RequestParam(required = false) String unitId, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "0") int page, Model model) {
         String unit = unitOf(user, unitId);
         String directive = directiveOf(directiveId);
         ListRows rows = rows(user, mine, directive, unit, q, filter == TaskFilter.done);
@@ -120,7 +121,10 @@ class TaskPages {
         model.addAttribute("filter", filter);
         model.addAttribute("counts", counts);
         model.addAttribute("savedFilters", savedFilters.visibleTo(user, SavedFilters.SavedList.TASKS));
-        model.addAttribute("tasks", rows.shownBy(filter, user));
+        // 50 rows to a page: a tab of 500 took 0.5-0.8 s to render at a province's scale
+        ListPage<TaskSummary> shown = ListPage.of(rows.shownBy(filter, user), page, LIST_PAGE_SIZE);
+        model.addAttribute("tasks", shown.items());
+        model.addAttribute("taskPage", shown);
         return "tasks";
     }
 
@@ -182,6 +186,7 @@ class TaskPages {
     }
 
     private static final int LIST_LIMIT = 500;
+    private static final int LIST_PAGE_SIZE = 50;
 
     private ListRows rows(ExpoFlowUser user, boolean mine, String directive, String unit, String q, boolean doneShown) {
         String keyword = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
