@@ -1,6 +1,7 @@
 package org.expoflow.workflow.config;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.expoflow.workflow.engine.DirectiveLauncher;
 import org.expoflow.workflow.notifications.NotificationPolicy;
 import org.expoflow.workflow.observability.SupervisionCounters;
@@ -23,11 +24,18 @@ public class WriterPolicies {
 
     public static final String PROCESSOR = "policies";
 
+    /**
+     * A directive's processes start with it or the directive is not issued: a process that cannot start (a kind
+     * whose model names an unknown variable) fails the issue with its reason, instead of being logged while the
+     * engine's rollback left the coordinator an unexplained error.
+     */
     @Bean
     ConfigurerModule policiesInOneProcessor() {
         return configurer -> configurer.eventProcessing()
                 .assignProcessingGroup(DirectiveLauncher.PROCESSING_GROUP, PROCESSOR)
                 .assignProcessingGroup(SupervisionCounters.PROCESSING_GROUP, PROCESSOR)
-                .assignProcessingGroup(NotificationPolicy.PROCESSING_GROUP, PROCESSOR);
+                .assignProcessingGroup(NotificationPolicy.PROCESSING_GROUP, PROCESSOR)
+                .registerListenerInvocationErrorHandler(DirectiveLauncher.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.expoflow.commands.api.DomainRuleViolation;
@@ -159,9 +160,26 @@ public class DirectiveWork {
             throw refused.get();
         }
         IssueDirective command = commandFor(request, "", null);
-        acting.send(command);
+        try {
+            acting.send(command);
+        } catch (RuntimeException failed) {
+            throw kindCannotStart(request.kind(), failed, "kind");
+        }
         catchUp.awaitHead();
         return command.directiveId();
+    }
+
+    /**
+     * A failure to issue, said as the kind's process that did not start for a unit (its model at fault, not the
+     * request) when the engine refused to start it; any other failure as it was.
+     */
+    public RuntimeException kindCannotStart(String kind, RuntimeException refused, String field) {
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProcessEngineException cannotStart) {
+                return refusals.invalid(field, "kindCannotStart", kind, cannotStart.getMessage());
+            }
+        }
+        return refused;
     }
 
     @PreAuthorize("hasRole('COORDINATOR')")

@@ -141,7 +141,13 @@ public class MeetingWork {
             }
             issued.add(directives.commandFor(asked.get(i), "directives[" + i + "].", meetingId));
         }
-        issued.forEach(acting::send);
+        for (int i = 0; i < issued.size(); i++) {
+            try {
+                acting.send(issued.get(i));
+            } catch (RuntimeException refused) {
+                throw directives.kindCannotStart(asked.get(i).kind(), refused, "directives[" + i + "].kind");
+            }
+        }
         String decisionId = UUID.randomUUID().toString();
         List<String> directiveIds = issued.stream().map(IssueDirective::directiveId).toList();
         acting.send(new RecordDecision(meetingId, acting.currentActor(), decisionId, request.text(), directiveIds));
