@@ -248,8 +248,21 @@ public class TaskWork {
         requireVisible(user, taskId, detail == null ? null : detail.summary());
         TaskSummary summary = detail.summary();
         return new TaskView(summary, detail.instructions(), detail.latestNote(), detail.latestProblems(),
-                detail.latestSuggestions(), detail.decision(), detail.decisionComment(), form(summary).fields(),
+                detail.latestSuggestions(), detail.decision(), detail.decisionComment(), fieldsToShow(summary),
                 detail.history());
+    }
+
+    /**
+     * The form fields a step is shown with. A closed step recorded before its kind's version was kept in the task
+     * list, whose engine history has since been cleaned up (a kind's history lives for its time to live), is shown
+     * with its history and without its form rather than not at all.
+     */
+    private List<StepForm.Field> fieldsToShow(TaskSummary task) {
+        if (task.processDefinitionId() == null && !task.isActive()
+                && historyService.createHistoricTaskInstanceQuery().taskId(task.id()).count() == 0) {
+            return List.of();
+        }
+        return form(task).fields();
     }
 
     /**
@@ -269,7 +282,7 @@ public class TaskWork {
         return steps.stream().map(step -> {
             TaskDetail detail = queries.query(new FindTask(step.id()), TaskDetail.class).join();
             Map<String, String> labels = new HashMap<>();
-            form(step).fields().forEach(field -> labels.put(field.id(), texts.field(step.kind(), field.id(), field.label())));
+            fieldsToShow(step).forEach(field -> labels.put(field.id(), texts.field(step.kind(), field.id(), field.label())));
             List<LabelledValue> values = new java.util.ArrayList<>();
             Map<String, BigDecimal> figures = step.latestFigures() == null ? Map.of() : step.latestFigures();
             detail.history().stream().filter(entry -> entry.type().equals("TaskCompleted")).reduce((first, last) -> last)

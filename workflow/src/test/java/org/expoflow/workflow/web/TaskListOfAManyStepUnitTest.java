@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A unit half a year into a province's expo has done thousands of steps: its list still shows the step it has
- * open, due after all of them, its done tab counts every done one and shows them 50 to a page, the latest first.
+ * open, due after all of them, its done tab counts every done one and shows them 50 to a page, the latest first;
+ * and a step done long ago, whose engine history is gone, still opens with its own history.
  */
 @ExpoFlowTest
 class TaskListOfAManyStepUnitTest {
@@ -66,6 +67,23 @@ class TaskListOfAManyStepUnitTest {
         } finally {
             transactions.executeWithoutResult(status -> publish(open, 1, completed(open)));
         }
+    }
+
+    @Test
+    void aDoneStepWhoseEngineHistoryIsGoneIsStillShownWithItsHistory() throws Exception {
+        String base = "http://localhost:" + port;
+        String expoId = OsakaFixture.osakaWith(ExpoFlowClient.as(base, "coordinator"), "shenfu");
+        String taskId = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(status -> {
+            publish(taskId, 0, assigned(taskId, expoId, "Shenfu old report", Instant.parse("2029-01-05T08:00:00Z")));
+            publish(taskId, 1, completed(taskId));
+        });
+
+        ExpoFlowClient.Answer step = ExpoFlowClient.as(base, "shenfu").get("/api/tasks/{t}", taskId);
+        assertThat(step.status().value()).isEqualTo(200);
+        assertThat(step.body().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(step.body().path("history").findValuesAsText("type")).containsExactly("TaskAssigned", "TaskCompleted");
+        assertThat(PageSession.signedIn(base, "shenfu").get("/tasks/" + taskId)).contains("Shenfu old report");
     }
 
     private void listsOfAManyStepUnit(String base, String open) throws Exception {
