@@ -39,7 +39,13 @@ public class LiveReadModels {
     ConfigurerModule queriesAnsweredFromCompleteReadModels(ReadModelState state) {
         MessageHandlerInterceptor<QueryMessage<?, ?>> complete = (unitOfWork, chain) -> {
             state.requireComplete();
-            return chain.proceed();
+            Object answer = chain.proceed();
+            if (answer == null) {
+                // nothing found may be a rebuild that began after the check and emptied the tables: a clerk completing
+                // a step at that moment was told the step does not exist (RebuildUnderWayTest, once in a few runs)
+                state.requireComplete();
+            }
+            return answer;
         };
         return configurer -> configurer.onInitialize(configuration -> configuration.onStart(
                 () -> configuration.queryBus().registerHandlerInterceptor(complete)));

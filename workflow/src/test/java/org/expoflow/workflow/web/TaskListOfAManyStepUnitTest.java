@@ -72,11 +72,13 @@ class TaskListOfAManyStepUnitTest {
     @Test
     void aDoneStepWhoseEngineHistoryIsGoneIsStillShownWithItsHistory() throws Exception {
         String base = "http://localhost:" + port;
-        String expoId = OsakaFixture.osakaWith(ExpoFlowClient.as(base, "coordinator"), "shenfu");
+        ExpoFlowClient coordinator = ExpoFlowClient.as(base, "coordinator");
+        String expoId = OsakaFixture.osakaWith(coordinator, "shenfu");
+        String directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, "shenfu");
         String taskId = UUID.randomUUID().toString();
         transactions.executeWithoutResult(status -> {
-            publish(taskId, 0, assigned(taskId, expoId, "Shenfu old report", Instant.parse("2029-01-05T08:00:00Z")));
-            publish(taskId, 1, completed(taskId));
+            publish(taskId, 0, assigned(taskId, expoId, directiveId, "Shenfu old report", Instant.parse("2029-01-05T08:00:00Z")));
+            publish(taskId, 1, completed(taskId, directiveId));
         });
 
         ExpoFlowClient.Answer step = ExpoFlowClient.as(base, "shenfu").get("/api/tasks/{t}", taskId);
@@ -98,12 +100,20 @@ class TaskListOfAManyStepUnitTest {
     }
 
     private static TaskAssigned assigned(String taskId, String expoId, String stepName, Instant dueAt) {
-        return new TaskAssigned(taskId, expoId, "shenfu-weekly", "shenfu", "process-" + taskId, "weeklyReport", stepName,
+        return assigned(taskId, expoId, "shenfu-weekly", stepName, dueAt);
+    }
+
+    private static TaskAssigned assigned(String taskId, String expoId, String directiveId, String stepName, Instant dueAt) {
+        return new TaskAssigned(taskId, expoId, directiveId, "shenfu", "process-" + taskId, "weeklyReport", stepName,
                 "shenfu", dueAt, Set.of(), null, false);
     }
 
     private static TaskCompleted completed(String taskId) {
-        return new TaskCompleted(taskId, "shenfu-weekly", "shenfu", "shenfu", Map.of(), Map.of(), null, null);
+        return completed(taskId, "shenfu-weekly");
+    }
+
+    private static TaskCompleted completed(String taskId, String directiveId) {
+        return new TaskCompleted(taskId, directiveId, "shenfu", "shenfu", Map.of(), Map.of(), null, null);
     }
 
     private void publish(String taskId, long sequence, Object event) {
