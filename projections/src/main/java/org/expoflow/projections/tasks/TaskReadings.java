@@ -47,6 +47,14 @@ public class TaskReadings {
     private static final String UNIT_STEP_VERSION = "supervised_task_id is null and candidate_group not in (:office)"
             + " and status not in ('CANCELLED', 'WITHDRAWN')";
 
+    // a unit's own step with what the statistics count (the columns of UNIT_STEP_COLUMNS)
+    private static final RowMapper<UnitStep> UNIT_STEP = (rs, n) -> new UnitStep(rs.getString("unit_id"),
+            TaskStatus.valueOf(rs.getString("status")), Times.instant(rs, "due_at"), Times.instant(rs, "closed_at"),
+            Times.instant(rs, "chased_up_at"), Times.instant(rs, "chase_up_acknowledged_at"), rs.getString("directive_id"),
+            Times.instant(rs, "latest_report_at"));
+    private static final String UNIT_STEP_COLUMNS = "unit_id, directive_id, status, due_at, closed_at, chased_up_at,"
+            + " chase_up_acknowledged_at, latest_report_at";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
@@ -234,17 +242,11 @@ public class TaskReadings {
      */
     public List<UnitStep> unitStepsOfExpo(String expoId, Instant asOf, boolean present) {
         String when = present ? "" : " and valid_from <= :asOf and (valid_to is null or valid_to > :asOf)";
-        return jdbc.query("select unit_id, directive_id, status, due_at, closed_at, chased_up_at, chase_up_acknowledged_at,"
-                        + " latest_report_at from "
-                        + (present ? "task_view" : "task_version") + " where expo_id = :expo" + when
-                        + " and supervised_task_id is null and candidate_group not in (:office)"
-                        + " and status not in ('CANCELLED', 'WITHDRAWN')",
+        return jdbc.query("select " + UNIT_STEP_COLUMNS + " from " + (present ? "task_view" : "task_version")
+                        + " where expo_id = :expo" + when + " and " + UNIT_STEP_VERSION,
                 new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf))
                         .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
-                (rs, n) -> new UnitStep(rs.getString("unit_id"), TaskStatus.valueOf(rs.getString("status")),
-                        Times.instant(rs, "due_at"), Times.instant(rs, "closed_at"), Times.instant(rs, "chased_up_at"),
-                        Times.instant(rs, "chase_up_acknowledged_at"), rs.getString("directive_id"),
-                        Times.instant(rs, "latest_report_at")));
+                UNIT_STEP);
     }
 
     /**
@@ -295,16 +297,11 @@ public class TaskReadings {
      * need: found from those directives (most ask for none), not among all the expo's steps.
      */
     public List<UnitStep> unitStepsOfDirectivesReportingNow(String expoId) {
-        return jdbc.query("select t.unit_id, t.directive_id, t.status, t.due_at, t.closed_at, t.chased_up_at,"
-                        + " t.chase_up_acknowledged_at, t.latest_report_at from task_view t"
-                        + " join directive_view d on d.directive_id = t.directive_id"
-                        + " where d.expo_id = :expo and d.report_every is not null and t.supervised_task_id is null"
-                        + " and t.candidate_group not in (:office) and t.status not in ('CANCELLED', 'WITHDRAWN')",
+        return jdbc.query("select " + UNIT_STEP_COLUMNS + " from task_view where " + UNIT_STEP_VERSION
+                        + " and directive_id in (select directive_id from directive_view where expo_id = :expo"
+                        + " and report_every is not null)",
                 new MapSqlParameterSource("expo", expoId).addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
-                (rs, n) -> new UnitStep(rs.getString("unit_id"), TaskStatus.valueOf(rs.getString("status")),
-                        Times.instant(rs, "due_at"), Times.instant(rs, "closed_at"), Times.instant(rs, "chased_up_at"),
-                        Times.instant(rs, "chase_up_acknowledged_at"), rs.getString("directive_id"),
-                        Times.instant(rs, "latest_report_at")));
+                UNIT_STEP);
     }
 
     /** The units' own steps (not reviews, not chase-ups) of the open directives that want reports every so often. */

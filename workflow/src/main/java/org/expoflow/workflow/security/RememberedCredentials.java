@@ -38,8 +38,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  */
 class RememberedCredentials implements AuthenticationProvider {
 
-    static final Duration REMEMBERED_WHILE_IDLE = Duration.ofMinutes(5);
-    static final Duration REMEMBERED_AT_MOST = Duration.ofHours(8);
+    private static final Duration REMEMBERED_WHILE_IDLE = Duration.ofMinutes(5);
+    private static final Duration REMEMBERED_AT_MOST = Duration.ofHours(8);
     private static final int MAX_REMEMBERED = 10_000;
 
     private record Remembered(byte[] credentialDigest, String passwordHash, Instant checkedAt, Instant lastUsedAt) {

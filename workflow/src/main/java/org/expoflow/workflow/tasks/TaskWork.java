@@ -258,11 +258,8 @@ public class TaskWork {
      * with its history and without its form rather than not at all.
      */
     private List<StepForm.Field> fieldsToShow(TaskSummary task) {
-        if (task.processDefinitionId() == null && !task.isActive()
-                && historyService.createHistoricTaskInstanceQuery().taskId(task.id()).count() == 0) {
-            return List.of();
-        }
-        return form(task).fields();
+        return knownForm(task).map(StepForm::fields)
+                .orElseGet(() -> task.isActive() ? form(task).fields() : List.of());
     }
 
     /**
@@ -650,20 +647,27 @@ public class TaskWork {
     }
 
     private StepForm form(TaskSummary task) {
+        return knownForm(task).orElseThrow(() -> engineForgot(task));
+    }
+
+    /** The step's form, from the kind's version the task list keeps or, for a step recorded before, the engine's history. */
+    private Optional<StepForm> knownForm(TaskSummary task) {
         if (task.processDefinitionId() != null) {
-            return kinds.stepForm(task.processDefinitionId(), task.stepKey());
+            return Optional.of(kinds.stepForm(task.processDefinitionId(), task.stepKey()));
         }
-        // a step recorded before its process definition was kept: the engine's history knows it
-        HistoricTaskInstance historic = historicTask(task);
-        return kinds.stepForm(historic.getProcessDefinitionId(), historic.getTaskDefinitionKey());
+        return historic(task).map(step -> kinds.stepForm(step.getProcessDefinitionId(), step.getTaskDefinitionKey()));
     }
 
     private HistoricTaskInstance historicTask(TaskSummary task) {
-        HistoricTaskInstance historic = historyService.createHistoricTaskInstanceQuery().taskId(task.id()).singleResult();
-        if (historic == null) {
-            throw DomainRuleViolation.notFound("taskId", "the engine has no record of task " + task.id()).coded("noLongerOpen");
-        }
-        return historic;
+        return historic(task).orElseThrow(() -> engineForgot(task));
+    }
+
+    private Optional<HistoricTaskInstance> historic(TaskSummary task) {
+        return Optional.ofNullable(historyService.createHistoricTaskInstanceQuery().taskId(task.id()).singleResult());
+    }
+
+    private static DomainRuleViolation engineForgot(TaskSummary task) {
+        return DomainRuleViolation.notFound("taskId", "the engine has no record of task " + task.id()).coded("noLongerOpen");
     }
 
     private static Optional<StepForm.Field> field(StepForm form, String id) {
