@@ -229,7 +229,11 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
     /** The end of the rebuild: every task still in memory is written. */
     @Override
     public Runnable finish() {
-        return write(true);
+        Runnable rows = write(true);
+        return () -> {
+            rows.run();
+            CompletedStepTallies.countAll(jdbc);
+        };
     }
 
     private Runnable write(boolean everything) {

@@ -52,19 +52,34 @@ final class LiveTaskRows implements TaskRows {
         return units.isEmpty() || units.get(0) == null ? List.of() : List.of(units.get(0).split(","));
     }
 
-    /** The row's own statement (none: the row stays as it is), then its history line and its new version. */
+    /**
+     * The row's own statement (none: the row stays as it is), then its history line and its new version, and
+     * when the statement changes what the row adds to its unit's tally ({@link CompletedStepTallies}), the difference.
+     */
     private void write(String rowStatement, Map<String, Object> columns, String taskId, HistoryLine line) {
         MapSqlParameterSource params = new MapSqlParameterSource(columns).addValue("task_id", taskId)
                 .addValue("at", Times.utc(line.at())).addValue("type", line.type()).addValue("actor", line.actor())
                 .addValue("details", line.details());
+        boolean counted = rowStatement != null && columns.keySet().stream().anyMatch(CompletedStepTallies.COUNTED_COLUMNS::contains);
         if (postgres) {
             String row = rowStatement == null ? "select * from task_view where task_id = :task_id" : rowStatement + " returning *";
-            jdbc.update("with task_row as (" + row + "), closed as (" + CLOSE_VERSION + "), history as (" + ADD_HISTORY_LINE
-                    + ") " + KEEP_VERSION + "task_row", params);
+            String tally = "";
+            if (counted) {
+                // every clause sees the rows as they were before the statement: the row before it changed
+                tally = "before as (select * from task_view where task_id = :task_id), tally as ("
+                        + CompletedStepTallies.addDifferenceClause("before", "task_row") + "), ";
+                params.addValue("office", CompletedStepTallies.OFFICE);
+            }
+            jdbc.update("with task_row as (" + row + "), " + tally + "closed as (" + CLOSE_VERSION + "), history as ("
+                    + ADD_HISTORY_LINE + ") " + KEEP_VERSION + "task_row", params);
             return;
         }
+        Map<String, Object> before = counted ? CompletedStepTallies.addedByRow(jdbc, taskId) : null;
         if (rowStatement != null) {
             jdbc.update(rowStatement, params);
+        }
+        if (counted) {
+            CompletedStepTallies.addDifference(jdbc, before, CompletedStepTallies.addedByRow(jdbc, taskId));
         }
         // a task's events are stored in sequence, one writer at a time, so the next number cannot be taken twice
         jdbc.update(ADD_HISTORY_LINE, params);

@@ -233,7 +233,8 @@ public class TaskListProjection {
 
     @ResetHandler
     void reset() {
-        Databases.empty(jdbc.getJdbcTemplate(), "task_version", "task_cooperation", "task_history", "task_view");
+        Databases.empty(jdbc.getJdbcTemplate(), "task_version", "task_cooperation", "task_history", "task_view",
+                CompletedStepTallies.TABLE);
     }
 
     /** Live, the rows are written at once; in a rebuild, by the batch. */

@@ -250,42 +250,41 @@ public class TaskReadings {
     }
 
     /**
-     * Per unit, its own steps in force now, counted and summed by the database as the statistics count them
-     * ({@link UnitStepTally#of} for the same from rows read): a province's expo holds tens of thousands of
-     * unit steps, and reading them into the node to count them was most of the statistics' time. Days late
-     * and hours to acknowledge are rounded per step as {@link UnitStepTally} rounds them, then summed.
+     * Per unit, its own steps in force now as the statistics count them ({@link UnitStepTally#of} for the same
+     * from rows read): its open steps counted by the database at the hour asked, its completed ones from the
+     * tally kept as they completed ({@link CompletedStepTallies}): a province's expo holds tens of thousands of
+     * completed unit steps and about a thousand open ones. Days late and hours to acknowledge are rounded per
+     * step as {@link UnitStepTally} rounds them, then summed.
      */
     public Map<String, UnitStepTally> unitStepTalliesNow(String expoId, Instant now) {
-        String late = "status = 'COMPLETED' and due_at is not null and closed_at > due_at";
         String acknowledged = "chased_up_at is not null and chase_up_acknowledged_at is not null";
         Map<String, UnitStepTally> tallies = new HashMap<>();
         jdbc.query("select unit_id, count(*) as steps,"
-                        + " sum(case when status = 'COMPLETED' then 1 else 0 end) as completed,"
-                        + " sum(case when status = 'COMPLETED' and due_at is not null and closed_at <= due_at then 1 else 0 end) as on_time,"
-                        + " sum(case when " + late + " then 1 else 0 end) as late,"
-                        + " sum(case when status <> 'COMPLETED' and due_at >= :now then 1 else 0 end) as not_yet_due,"
-                        + " sum(case when status <> 'COMPLETED' and due_at < :now then 1 else 0 end) as overdue,"
+                        + " sum(case when due_at >= :now then 1 else 0 end) as not_yet_due,"
+                        + " sum(case when due_at < :now then 1 else 0 end) as overdue,"
                         + " sum(case when due_at is null then 1 else 0 end) as no_deadline,"
-                        + " sum(case when " + late + " then round(" + hoursBetween("due_at", "closed_at") + " / 24, 1) end) as days_late,"
                         + " sum(case when chased_up_at is not null then 1 else 0 end) as chase_ups,"
                         + " sum(case when " + acknowledged + " then 1 else 0 end) as acknowledged,"
-                        + " sum(case when " + acknowledged + " then " + hoursBetween("chased_up_at", "chase_up_acknowledged_at")
-                        + " end) as hours_to_acknowledge"
-                        + " from task_view where expo_id = :expo and " + UNIT_STEP_VERSION + " group by unit_id",
+                        + " sum(case when " + acknowledged + " then " + CompletedStepTallies.hoursBetween("chased_up_at",
+                        "chase_up_acknowledged_at") + " end) as hours_to_acknowledge"
+                        + " from task_view where expo_id = :expo and status in ('OPEN', 'CLAIMED') and supervised_task_id is null"
+                        + " and candidate_group not in (:office) group by unit_id",
                 new MapSqlParameterSource("expo", expoId).addValue("now", Times.utc(now))
-                        .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                        .addValue("office", CompletedStepTallies.OFFICE),
                 rs -> {
-                    tallies.put(rs.getString("unit_id"), new UnitStepTally(rs.getInt("steps"), rs.getInt("completed"),
-                            rs.getInt("on_time"), rs.getInt("late"), rs.getInt("not_yet_due"), rs.getInt("overdue"),
-                            rs.getInt("no_deadline"), sum(rs.getBigDecimal("days_late"), 1), rs.getInt("chase_ups"),
+                    tallies.put(rs.getString("unit_id"), new UnitStepTally(rs.getInt("steps"), 0, 0, 0, rs.getInt("not_yet_due"),
+                            rs.getInt("overdue"), rs.getInt("no_deadline"), UnitStepTally.NONE.daysLate(), rs.getInt("chase_ups"),
                             rs.getInt("acknowledged"), sum(rs.getBigDecimal("hours_to_acknowledge"), 2)));
                 });
+        jdbc.query("select * from " + CompletedStepTallies.TABLE + " where expo_id = :expo and completed > 0",
+                new MapSqlParameterSource("expo", expoId), rs -> {
+                    int completed = rs.getInt("completed");
+                    tallies.merge(rs.getString("unit_id"), new UnitStepTally(completed, completed, rs.getInt("on_time"),
+                            rs.getInt("late"), 0, 0, rs.getInt("no_deadline"), sum(rs.getBigDecimal("days_late"), 1),
+                            rs.getInt("chase_ups"), rs.getInt("acknowledged"), sum(rs.getBigDecimal("hours_to_acknowledge"), 2)),
+                            UnitStepTally::plus);
+                });
         return tallies;
-    }
-
-    // whole minutes between two instants, in hours to two places: UnitStepTally.hours in SQL (H2 and PostgreSQL)
-    private static String hoursBetween(String from, String to) {
-        return "round(floor((extract(epoch from " + to + ") - extract(epoch from " + from + ")) / 60) / 60, 2)";
     }
 
     private static BigDecimal sum(BigDecimal summed, int scale) {

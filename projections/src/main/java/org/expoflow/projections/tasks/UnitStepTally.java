@@ -13,7 +13,8 @@ import org.expoflow.projections.tasks.TaskReadings.UnitStep;
  * A unit's own steps as the statistics count them at a moment: completed on time or late (with the days
  * late, each step's rounded to a tenth of a day), not yet due, overdue or without a deadline, and the
  * chase-ups it had and acknowledged (with the hours each took, to a hundredth). Counted from the steps
- * read ({@link #of}), or by the database for the present ({@link TaskReadings#unitStepTalliesNow}), the same way.
+ * read ({@link #of}), or for the present from the open steps counted by the database and the completed ones' kept tally
+ * ({@link TaskReadings#unitStepTalliesNow}), the same way.
  */
 public record UnitStepTally(int steps, int completed, int onTime, int late, int notYetDue, int overdue, int noDeadline,
                             BigDecimal daysLate, int chaseUps, int acknowledged, BigDecimal hoursToAcknowledge) {
@@ -55,6 +56,14 @@ public record UnitStepTally(int steps, int completed, int onTime, int late, int 
         }
         return new UnitStepTally(steps.size(), completed, onTime, late, notYetDue, overdue, noDeadline, daysLate, chaseUps,
                 acknowledged, hoursToAcknowledge);
+    }
+
+    /** The two tallies of one unit's steps together: its open ones and its completed ones. */
+    public UnitStepTally plus(UnitStepTally other) {
+        return new UnitStepTally(steps + other.steps, completed + other.completed, onTime + other.onTime, late + other.late,
+                notYetDue + other.notYetDue, overdue + other.overdue, noDeadline + other.noDeadline,
+                daysLate.add(other.daysLate), chaseUps + other.chaseUps, acknowledged + other.acknowledged,
+                hoursToAcknowledge.add(other.hoursToAcknowledge));
     }
 
     /** A duration in days to a tenth, from its hours to a hundredth (whole minutes). */

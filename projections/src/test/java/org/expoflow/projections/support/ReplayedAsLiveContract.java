@@ -53,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A rebuild holds its writes back and writes them by the batch; what it leaves must be row for row what the
  * same events left when they came live: the task rows, every history line, every version of a task and of a
- * figure. The story has what makes batching hard: a task changed many times in one batch, a figure reported
+ * figure, the tallies of the units' completed steps. The story has what makes batching hard: a task changed many times in one batch, a figure reported
  * again in the next batch, a co-operating unit that later takes the task over, an attachment to a task closed
  * batches ago, and a line for a task the store never assigned.
  */
@@ -69,7 +69,8 @@ abstract class ReplayedAsLiveContract {
             "select * from directive_view order by directive_id",
             "select * from directive_unit_view order by directive_id, unit_id",
             "select expo_id, directive_id, unit_id, figure, figure_value, valid_from, valid_to from unit_figure_version"
-                    + " order by directive_id, unit_id, figure, valid_from");
+                    + " order by directive_id, unit_id, figure, valid_from",
+            "select * from unit_step_tally where completed > 0 order by expo_id, unit_id");
 
     /** A database of its own with the read models' tables, empty. */
     abstract DataSource emptyReadModels(String name);
@@ -99,6 +100,7 @@ abstract class ReplayedAsLiveContract {
         }
         assertThat(rows(live, TABLES.get(1))).as("every event of a task is a line of its history").hasSize(19);
         assertThat(rows(live, TABLES.get(6))).as("every reported figure is a version").hasSize(5);
+        assertThat(rows(live, TABLES.get(7))).as("shenyang's completed step tallied").hasSize(1);
     }
 
     private static List<Map<String, Object>> rows(DataSource database, String query) {

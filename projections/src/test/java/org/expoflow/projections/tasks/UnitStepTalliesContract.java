@@ -15,10 +15,12 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.expoflow.commands.api.ChaseUpAcknowledged;
+import org.expoflow.commands.api.DeadlineExtended;
 import org.expoflow.commands.api.TaskAssigned;
 import org.expoflow.commands.api.TaskCancelled;
 import org.expoflow.commands.api.TaskChasedUp;
 import org.expoflow.commands.api.TaskCompleted;
+import org.expoflow.commands.api.TaskReassigned;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -80,6 +82,42 @@ abstract class UnitStepTalliesContract {
         }
     }
 
+    @Test
+    void whatHappensToACompletedStepLaterChangesWhatItsUnitCounts() {
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(emptyReadModels());
+        TaskListProjection projection = new TaskListProjection(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+        TaskReadings readings = new TaskReadings(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        // late by two days, then chased up and acknowledged 3 hours later all the same
+        String chasedAfter = assigned(projection, "chased-after", "anshan", DUE);
+        completed(projection, chasedAfter, "anshan", DUE.plus(Duration.ofDays(2)));
+        projection.on(new TaskChasedUp(chasedAfter, "invite", "anshan", "coordinator", "the list?"), DUE.plus(Duration.ofDays(3)),
+                "coordinator");
+        projection.on(new ChaseUpAcknowledged(chasedAfter, "invite", "anshan", "anshan-clerk", "sent"),
+                DUE.plus(Duration.ofDays(3)).plus(Duration.ofHours(3)), "anshan-clerk");
+        // on time, until its deadline is set a day earlier: late by 23 hours (1.0 day)
+        String movedDeadline = assigned(projection, "moved-deadline", "anshan", DUE);
+        completed(projection, movedDeadline, "anshan", DUE.minus(Duration.ofHours(1)));
+        projection.on(new DeadlineExtended(movedDeadline, "invite", "anshan", DUE, DUE.minus(Duration.ofDays(1)), DUE, "typo"),
+                DUE, "coordinator");
+        // completed, then given to another unit to do again: open and overdue
+        String takenOver = assigned(projection, "taken-over", "anshan", DUE);
+        completed(projection, takenOver, "anshan", DUE.minus(Duration.ofHours(2)));
+        projection.on(new TaskReassigned(takenOver, "invite", "anshan", "anshan", "benxi", "redo"), DUE, "coordinator");
+        // completed, then withdrawn with its directive: not counted
+        String withdrawn = assigned(projection, "withdrawn", "anshan", DUE);
+        completed(projection, withdrawn, "anshan", DUE.minus(Duration.ofHours(3)));
+        projection.on(new TaskCancelled(withdrawn, "invite", "anshan", "withdrawn", true), DUE, "coordinator");
+
+        Map<String, UnitStepTally> now = readings.unitStepTalliesNow("osaka", NOW);
+        assertThat(now.get("anshan")).isEqualTo(new UnitStepTally(3, 2, 0, 2, 0, 1, 0, new BigDecimal("3.0"), 1, 1,
+                new BigDecimal("3.00")));
+        Map<String, UnitStepTally> counted = readings.unitStepsOfExpo("osaka", NOW, true).stream()
+                .collect(Collectors.groupingBy(TaskReadings.UnitStep::unitId)).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, steps -> UnitStepTally.of(steps.getValue(), NOW)));
+        assertThat(counted).as("the current rows counted one by one").isEqualTo(now);
+    }
+
     private static String assigned(TaskListProjection projection, String taskId, String unitId, Instant dueAt) {
         projection.on(new TaskAssigned(taskId, "osaka", "invite", unitId, "p-" + taskId, "draftInvitationList",
                 "Draft the invitation list", unitId, dueAt, Set.of(), null, false), ASSIGNED, "engine");
@@ -87,7 +125,11 @@ abstract class UnitStepTalliesContract {
     }
 
     private static void completed(TaskListProjection projection, String taskId, Instant at) {
-        projection.on(new TaskCompleted(taskId, "invite", "shenyang", "shenyang-clerk", Map.of("invitationList", "Kansai buyers"),
-                Map.of(), null, null), at, "shenyang-clerk");
+        completed(projection, taskId, "shenyang", at);
+    }
+
+    private static void completed(TaskListProjection projection, String taskId, String unitId, Instant at) {
+        projection.on(new TaskCompleted(taskId, "invite", unitId, unitId + "-clerk", Map.of("invitationList", "Kansai buyers"),
+                Map.of(), null, null), at, unitId + "-clerk");
     }
 }

@@ -1,0 +1,140 @@
+package org.expoflow.projections.tasks;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.expoflow.commands.api.Actor;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * What each unit's completed steps add to its statistics, kept per expo and unit in {@code unit_step_tally}:
+ * completed on time or late (with the days late), without a deadline, chased up and acknowledged (with the
+ * hours). A completed step counts the same at any hour, so the statistics of the present add these to the
+ * few open steps they count at the hour asked, rather than count a province's tens of thousands of completed
+ * steps at every request (Flyway V28 has the measurements).
+ * <p>
+ * Live, every change of a task row that can change what it adds (its status, deadline, chase-up, group)
+ * adds the difference it makes to its unit's tally, in the writer's transaction: on PostgreSQL within the
+ * row's own statement, elsewhere by reading the row before and after. A rebuild counts the tallies once,
+ * from the rows it wrote. A row whose {@code completed} is 0 counts nothing (a unit whose only completed
+ * step was taken over again).
+ */
+final class CompletedStepTallies {
+
+    static final String TABLE = "unit_step_tally";
+
+    /** The columns of a task row whose change can change what the row adds to a tally. */
+    static final Set<String> COUNTED_COLUMNS = Set.of("status", "due_at", "closed_at", "chased_up_at",
+            "chase_up_acknowledged_at", "candidate_group", "supervised_task_id", "expo_id", "unit_id");
+
+    static final List<String> OFFICE = List.of(Actor.COORDINATOR, Actor.LEADER);
+
+    private static final List<String> COUNTS = List.of("completed", "on_time", "late", "no_deadline", "days_late",
+            "chase_ups", "acknowledged", "hours_to_acknowledge");
+
+    private static final String SUMS = String.join(", ", COUNTS.stream().map(count -> "sum(" + count + ")").toList());
+
+    // a delta that changes nothing is not written: no lock on the unit's tally for a step claimed or commented on
+    private static final String CHANGES_SOMETHING = String.join(" or ",
+            COUNTS.stream().map(count -> "sum(" + count + ") <> 0").toList());
+
+    private static final String COLUMNS = "expo_id, unit_id, " + String.join(", ", COUNTS);
+
+    private CompletedStepTallies() {
+    }
+
+    /**
+     * What the rows of {@code alias} add to their unit's tally, times {@code sign}: as columns expo_id,
+     * unit_id and the counts. The office's reviews and the chase-up steps add nothing, nor a step not completed.
+     */
+    static String added(String alias, int sign) {
+        String counted = alias + ".status = 'COMPLETED' and " + alias + ".supervised_task_id is null and " + alias
+                + ".candidate_group not in (:office)";
+        String dated = counted + " and " + alias + ".due_at is not null";
+        String late = dated + " and " + alias + ".closed_at > " + alias + ".due_at";
+        String chased = counted + " and " + alias + ".chased_up_at is not null";
+        String acknowledged = chased + " and " + alias + ".chase_up_acknowledged_at is not null";
+        return alias + ".expo_id as expo_id, " + alias + ".unit_id as unit_id, "
+                + sign + " * case when " + counted + " then 1 else 0 end as completed, "
+                + sign + " * case when " + dated + " and " + alias + ".closed_at <= " + alias + ".due_at then 1 else 0 end as on_time, "
+                + sign + " * case when " + late + " then 1 else 0 end as late, "
+                + sign + " * case when " + counted + " and " + alias + ".due_at is null then 1 else 0 end as no_deadline, "
+                + sign + " * case when " + late + " then round(" + hoursBetween(alias + ".due_at", alias + ".closed_at")
+                + " / 24, 1) else 0 end as days_late, "
+                + sign + " * case when " + chased + " then 1 else 0 end as chase_ups, "
+                + sign + " * case when " + acknowledged + " then 1 else 0 end as acknowledged, "
+                + sign + " * case when " + acknowledged + " then " + hoursBetween(alias + ".chased_up_at",
+                alias + ".chase_up_acknowledged_at") + " else 0 end as hours_to_acknowledge";
+    }
+
+    /** Whole minutes between two instants, in hours to two places: {@link UnitStepTally#hours} in SQL (H2 and PostgreSQL). */
+    static String hoursBetween(String from, String to) {
+        return "round(floor((extract(epoch from " + to + ") - extract(epoch from " + from + ")) / 60) / 60, 2)";
+    }
+
+    /**
+     * For PostgreSQL, a clause of the row's own statement (a data-modifying {@code WITH}): the difference
+     * between the row as it was ({@code before}) and as the statement left it ({@code after}) added to its
+     * unit's tally.
+     */
+    static String addDifferenceClause(String before, String after) {
+        return "insert into " + TABLE + " (" + COLUMNS + ") select expo_id, unit_id, " + SUMS + " from (select "
+                + added(after, 1) + " from " + after + " union all select " + added(before, -1) + " from " + before
+                + ") difference group by expo_id, unit_id having " + CHANGES_SOMETHING
+                + " on conflict (expo_id, unit_id) do update set " + String.join(", ", COUNTS.stream()
+                .map(count -> count + " = " + TABLE + "." + count + " + excluded." + count).toList());
+    }
+
+    /** Elsewhere: what the row adds now, to be read before and after it changes ({@link #addDifference}). */
+    static Map<String, Object> addedByRow(NamedParameterJdbcTemplate jdbc, String taskId) {
+        List<Map<String, Object>> found = jdbc.queryForList("select " + added("t", 1) + " from task_view t where t.task_id = :id",
+                new MapSqlParameterSource("id", taskId).addValue("office", OFFICE));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Elsewhere: the difference between the row's two readings added to its unit's tally. */
+    static void addDifference(NamedParameterJdbcTemplate jdbc, Map<String, Object> before, Map<String, Object> after) {
+        if (after == null) {
+            return;
+        }
+        MapSqlParameterSource difference = new MapSqlParameterSource("expo", after.get("expo_id"))
+                .addValue("unit", after.get("unit_id"));
+        boolean changes = false;
+        for (String count : COUNTS) {
+            BigDecimal by = number(after.get(count)).subtract(before == null ? BigDecimal.ZERO : number(before.get(count)));
+            changes |= by.signum() != 0;
+            difference.addValue(count, by);
+        }
+        if (!changes) {
+            return;
+        }
+        String add = "update " + TABLE + " set " + String.join(", ", COUNTS.stream().map(count -> count + " = " + count
+                + " + :" + count).toList()) + " where expo_id = :expo and unit_id = :unit";
+        if (jdbc.update(add, difference) == 0) {
+            try {
+                jdbc.update("insert into " + TABLE + " (" + COLUMNS + ") values (:expo, :unit, "
+                        + String.join(", ", COUNTS.stream().map(count -> ":" + count).toList()) + ")", difference);
+            } catch (DuplicateKeyException addedMeanwhile) {
+                // another writer's first step of the unit committed between the two statements (H2 waited for it)
+                jdbc.update(add, difference);
+            }
+        }
+    }
+
+    /** A rebuild's tallies, counted once from the task rows it wrote. */
+    static void countAll(JdbcTemplate jdbc) {
+        new NamedParameterJdbcTemplate(jdbc).update("insert into " + TABLE + " (" + COLUMNS + ") select expo_id, unit_id, " + SUMS
+                        + " from (select " + added("t", 1) + " from task_view t where t.status = 'COMPLETED') counted"
+                        + " group by expo_id, unit_id having sum(completed) <> 0",
+                new MapSqlParameterSource("office", OFFICE));
+    }
+
+    private static BigDecimal number(Object value) {
+        return value instanceof BigDecimal decimal ? decimal : new BigDecimal(String.valueOf(value));
+    }
+}
