@@ -36,13 +36,14 @@ final class LiveTaskRows implements TaskRows {
     public void add(String taskId, Map<String, Object> columns, HistoryLine line) {
         List<String> names = List.copyOf(columns.keySet());
         write("insert into task_view (task_id, " + String.join(", ", names) + ") values (:task_id, "
-                + names.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")", columns, taskId, line);
+                + names.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")", columns, taskId, line, false);
     }
 
     @Override
     public void change(String taskId, Map<String, Object> columns, HistoryLine line) {
         write(columns.isEmpty() ? null : "update task_view set " + columns.keySet().stream().map(name -> name + " = :" + name)
-                .collect(Collectors.joining(", ")) + " where task_id = :task_id", columns, taskId, line);
+                .collect(Collectors.joining(", ")) + " where task_id = :task_id", columns, taskId, line,
+                columns.keySet().stream().anyMatch(CompletedStepTallies.COUNTED_COLUMNS::contains));
     }
 
     @Override
@@ -54,13 +55,13 @@ final class LiveTaskRows implements TaskRows {
 
     /**
      * The row's own statement (none: the row stays as it is), then its history line and its new version, and
-     * when the statement changes what the row adds to its unit's tally ({@link CompletedStepTallies}), the difference.
+     * when the statement may change what the row adds to its unit's tally ({@link CompletedStepTallies}: a new row
+     * is open and adds nothing), the difference.
      */
-    private void write(String rowStatement, Map<String, Object> columns, String taskId, HistoryLine line) {
+    private void write(String rowStatement, Map<String, Object> columns, String taskId, HistoryLine line, boolean counted) {
         MapSqlParameterSource params = new MapSqlParameterSource(columns).addValue("task_id", taskId)
                 .addValue("at", Times.utc(line.at())).addValue("type", line.type()).addValue("actor", line.actor())
                 .addValue("details", line.details());
-        boolean counted = rowStatement != null && columns.keySet().stream().anyMatch(CompletedStepTallies.COUNTED_COLUMNS::contains);
         if (postgres) {
             String row = rowStatement == null ? "select * from task_view where task_id = :task_id" : rowStatement + " returning *";
             String tally = "";
