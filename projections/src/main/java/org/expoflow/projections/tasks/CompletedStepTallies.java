@@ -45,6 +45,18 @@ final class CompletedStepTallies {
 
     private static final String COLUMNS = "expo_id, unit_id, " + String.join(", ", COUNTS);
 
+    private static final String ADDED_BY_ROW = "select " + added("t", 1) + " from task_view t where t.task_id = :id";
+
+    private static final String ADD = "update " + TABLE + " set " + String.join(", ", COUNTS.stream()
+            .map(count -> count + " = " + count + " + :" + count).toList()) + " where expo_id = :expo and unit_id = :unit";
+
+    private static final String FIRST = "insert into " + TABLE + " (" + COLUMNS + ") values (:expo, :unit, "
+            + String.join(", ", COUNTS.stream().map(count -> ":" + count).toList()) + ")";
+
+    private static final String COUNT_ALL = "insert into " + TABLE + " (" + COLUMNS + ") select expo_id, unit_id, " + SUMS
+            + " from (select " + added("t", 1) + " from task_view t where t.status = 'COMPLETED') counted"
+            + " group by expo_id, unit_id having sum(completed) <> 0";
+
     private CompletedStepTallies() {
     }
 
@@ -52,7 +64,7 @@ final class CompletedStepTallies {
      * What the rows of {@code alias} add to their unit's tally, times {@code sign}: as columns expo_id,
      * unit_id and the counts. The office's reviews and the chase-up steps add nothing, nor a step not completed.
      */
-    static String added(String alias, int sign) {
+    private static String added(String alias, int sign) {
         String counted = alias + ".status = 'COMPLETED' and " + alias + ".supervised_task_id is null and " + alias
                 + ".candidate_group not in (:office)";
         String dated = counted + " and " + alias + ".due_at is not null";
@@ -92,8 +104,7 @@ final class CompletedStepTallies {
 
     /** Elsewhere: what the row adds now, to be read before and after it changes ({@link #addDifference}). */
     static Map<String, Object> addedByRow(NamedParameterJdbcTemplate jdbc, String taskId) {
-        List<Map<String, Object>> found = jdbc.queryForList("select " + added("t", 1) + " from task_view t where t.task_id = :id",
-                new MapSqlParameterSource("id", taskId).addValue("office", OFFICE));
+        List<Map<String, Object>> found = jdbc.queryForList(ADDED_BY_ROW, new MapSqlParameterSource("id", taskId).addValue("office", OFFICE));
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -113,25 +124,19 @@ final class CompletedStepTallies {
         if (!changes) {
             return;
         }
-        String add = "update " + TABLE + " set " + String.join(", ", COUNTS.stream().map(count -> count + " = " + count
-                + " + :" + count).toList()) + " where expo_id = :expo and unit_id = :unit";
-        if (jdbc.update(add, difference) == 0) {
+        if (jdbc.update(ADD, difference) == 0) {
             try {
-                jdbc.update("insert into " + TABLE + " (" + COLUMNS + ") values (:expo, :unit, "
-                        + String.join(", ", COUNTS.stream().map(count -> ":" + count).toList()) + ")", difference);
+                jdbc.update(FIRST, difference);
             } catch (DuplicateKeyException addedMeanwhile) {
                 // another writer's first step of the unit committed between the two statements (H2 waited for it)
-                jdbc.update(add, difference);
+                jdbc.update(ADD, difference);
             }
         }
     }
 
     /** A rebuild's tallies, counted once from the task rows it wrote. */
     static void countAll(JdbcTemplate jdbc) {
-        new NamedParameterJdbcTemplate(jdbc).update("insert into " + TABLE + " (" + COLUMNS + ") select expo_id, unit_id, " + SUMS
-                        + " from (select " + added("t", 1) + " from task_view t where t.status = 'COMPLETED') counted"
-                        + " group by expo_id, unit_id having sum(completed) <> 0",
-                new MapSqlParameterSource("office", OFFICE));
+        new NamedParameterJdbcTemplate(jdbc).update(COUNT_ALL, new MapSqlParameterSource("office", OFFICE));
     }
 
     private static BigDecimal number(Object value) {

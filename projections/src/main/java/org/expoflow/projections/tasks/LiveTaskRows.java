@@ -24,6 +24,10 @@ final class LiveTaskRows implements TaskRows {
             + " select task_id, (select coalesce(max(version), 0) + 1 from task_version where task_id = :task_id), :at, "
             + VERSIONED + " from ";
 
+    // every clause of a statement sees the rows as they were before it: "before" is the row before it changed
+    private static final String TALLY_DIFFERENCE = "before as (select * from task_view where task_id = :task_id), tally as ("
+            + CompletedStepTallies.addDifferenceClause("before", "task_row") + "), ";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final boolean postgres;
 
@@ -66,9 +70,7 @@ final class LiveTaskRows implements TaskRows {
             String row = rowStatement == null ? "select * from task_view where task_id = :task_id" : rowStatement + " returning *";
             String tally = "";
             if (counted) {
-                // every clause sees the rows as they were before the statement: the row before it changed
-                tally = "before as (select * from task_view where task_id = :task_id), tally as ("
-                        + CompletedStepTallies.addDifferenceClause("before", "task_row") + "), ";
+                tally = TALLY_DIFFERENCE;
                 params.addValue("office", CompletedStepTallies.OFFICE);
             }
             jdbc.update("with task_row as (" + row + "), " + tally + "closed as (" + CLOSE_VERSION + "), history as ("
