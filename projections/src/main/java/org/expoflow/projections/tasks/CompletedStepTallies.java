@@ -1,9 +1,14 @@
 package org.expoflow.projections.tasks;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.expoflow.commands.api.Actor;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,7 +42,7 @@ final class CompletedStepTallies {
     private static final List<String> COUNTS = List.of("completed", "on_time", "late", "no_deadline", "days_late",
             "chase_ups", "acknowledged", "hours_to_acknowledge");
 
-    private static final String SUMS = String.join(", ", COUNTS.stream().map(count -> "sum(" + count + ")").toList());
+    private static final String SUMS = String.join(", ", COUNTS.stream().map(count -> "sum(" + count + ") as " + count).toList());
 
     // a delta that changes nothing is not written: no lock on the unit's tally for a step claimed or commented on
     private static final String CHANGES_SOMETHING = String.join(" or ",
@@ -53,9 +58,11 @@ final class CompletedStepTallies {
     private static final String FIRST = "insert into " + TABLE + " (" + COLUMNS + ") values (:expo, :unit, "
             + String.join(", ", COUNTS.stream().map(count -> ":" + count).toList()) + ")";
 
-    private static final String COUNT_ALL = "insert into " + TABLE + " (" + COLUMNS + ") select expo_id, unit_id, " + SUMS
+    private static final String COUNTED_FROM_ROWS = "select expo_id, unit_id, " + SUMS
             + " from (select " + added("t", 1) + " from task_view t where t.status = 'COMPLETED') counted"
             + " group by expo_id, unit_id having sum(completed) <> 0";
+
+    private static final String COUNT_ALL = "insert into " + TABLE + " (" + COLUMNS + ") " + COUNTED_FROM_ROWS;
 
     private CompletedStepTallies() {
     }
@@ -137,6 +144,37 @@ final class CompletedStepTallies {
     /** A rebuild's tallies, counted once from the task rows it wrote. */
     static void countAll(JdbcTemplate jdbc) {
         new NamedParameterJdbcTemplate(jdbc).update(COUNT_ALL, new MapSqlParameterSource("office", OFFICE));
+    }
+
+    /**
+     * The units whose kept tally differs from what their task rows add up to now, each with both (an
+     * administrator's consistency check: a rebuild counts them afresh).
+     */
+    static List<UnitTallyDifference> differences(JdbcTemplate jdbc) {
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        Map<String, String> kept = tallies(named, "select * from " + TABLE + " where completed <> 0");
+        Map<String, String> counted = tallies(named, COUNTED_FROM_ROWS);
+        SortedSet<String> units = new TreeSet<>(kept.keySet());
+        units.addAll(counted.keySet());
+        return units.stream().filter(unit -> !Objects.equals(kept.get(unit), counted.get(unit)))
+                .map(unit -> new UnitTallyDifference(unit.substring(0, unit.indexOf('/')), unit.substring(unit.indexOf('/') + 1),
+                        kept.get(unit), counted.get(unit)))
+                .toList();
+    }
+
+    // per "expo/unit", its counts as one line: "completed 3, on_time 1, ..., days_late 2.5, ..."
+    private static Map<String, String> tallies(NamedParameterJdbcTemplate jdbc, String sql) {
+        Map<String, String> tallies = new HashMap<>();
+        jdbc.query(sql, new MapSqlParameterSource("office", OFFICE), rs -> {
+            tallies.put(rs.getString("expo_id") + "/" + rs.getString("unit_id"), String.join(", ", COUNTS.stream().map(count -> {
+                try {
+                    return count + " " + rs.getBigDecimal(count).stripTrailingZeros().toPlainString();
+                } catch (SQLException unreadable) {
+                    throw new IllegalStateException(unreadable);
+                }
+            }).toList()));
+        });
+        return tallies;
     }
 
     private static BigDecimal number(Object value) {

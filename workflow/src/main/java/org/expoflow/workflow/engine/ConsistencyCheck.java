@@ -13,13 +13,16 @@ import org.expoflow.commands.api.TaskAssigned;
 import org.expoflow.commands.api.TaskCancelled;
 import org.expoflow.commands.api.TaskCompleted;
 import org.expoflow.projections.support.ProjectionCatchUp;
+import org.expoflow.projections.tasks.UnitTallyCheck;
+import org.expoflow.projections.tasks.UnitTallyDifference;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Compares the three records of which tasks are open: the engine's runtime tasks, the event store
  * (assigned and neither completed nor cancelled) and the task-list projection, and lists every task on
- * which they disagree, including who holds it.
+ * which they disagree, including who holds it; and each unit's kept tally of completed steps, which the
+ * statistics add up, against its task rows. A rebuild of the read models mends a projection that drifted.
  */
 @Component
 public class ConsistencyCheck {
@@ -29,17 +32,19 @@ public class ConsistencyCheck {
     }
 
     public record Report(boolean consistent, int engineOpenTasks, int eventStoreOpenTasks, int projectionOpenTasks,
-                         List<Difference> differences) {
+                         List<Difference> differences, List<UnitTallyDifference> tallyDifferences) {
     }
 
     private final TaskService taskService;
     private final JdbcTemplate jdbc;
     private final ProjectionCatchUp catchUp;
+    private final UnitTallyCheck tallies;
 
-    public ConsistencyCheck(TaskService taskService, JdbcTemplate jdbc, ProjectionCatchUp catchUp) {
+    public ConsistencyCheck(TaskService taskService, JdbcTemplate jdbc, ProjectionCatchUp catchUp, UnitTallyCheck tallies) {
         this.taskService = taskService;
         this.jdbc = jdbc;
         this.catchUp = catchUp;
+        this.tallies = tallies;
     }
 
     public Report run() {
@@ -75,7 +80,9 @@ public class ConsistencyCheck {
                 differences.add(new Difference(taskId, inEngine, inEvents, inProjection));
             }
         }
-        return new Report(differences.isEmpty(), engine.size(), eventStore.size(), projection.size(), differences);
+        List<UnitTallyDifference> tallyDifferences = tallies.differences();
+        return new Report(differences.isEmpty() && tallyDifferences.isEmpty(), engine.size(), eventStore.size(), projection.size(),
+                differences, tallyDifferences);
     }
 
     private static String holder(String assignee) {

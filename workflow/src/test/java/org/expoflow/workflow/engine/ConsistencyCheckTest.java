@@ -1,8 +1,9 @@
 package org.expoflow.workflow.engine;
 
-import org.expoflow.workflow.ExpoFlowTest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
+import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The ADMIN consistency check agrees when all is well and names the task when a record drifts. */
+/**
+ * The ADMIN consistency check agrees when all is well and names the task when a record drifts, or the unit when
+ * its tally of completed steps does.
+ */
 @ExpoFlowTest
 class ConsistencyCheckTest {
 
@@ -48,5 +52,33 @@ class ConsistencyCheckTest {
         assertThat(coordinator.get("/api/admin/consistency").status().value()).isEqualTo(403);
 
         jdbc.update("update task_view set assignee = 'shenyang', status = 'CLAIMED' where task_id = ?", taskId);
+    }
+
+    @Test
+    void namesAUnitWhoseTallyOfCompletedStepsNoLongerAddsUpToItsSteps() {
+        ExpoFlowClient coordinator = ExpoFlowClient.as("http://localhost:" + port, "coordinator");
+        String expoId = OsakaFixture.osakaWith(coordinator, "panjin");
+        String directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, "panjin");
+        ExpoFlowClient panjin = ExpoFlowClient.as("http://localhost:" + port, "panjin");
+        String taskId = OsakaFixture.firstActiveTask(panjin, directiveId);
+        assertThat(panjin.post("/api/tasks/{t}/complete", map("values", map("invitationList", "Kansai buyers")), taskId)
+                .status().value()).isEqualTo(204);
+        ExpoFlowClient admin = ExpoFlowClient.as("http://localhost:" + port, "admin");
+        assertThat(admin.get("/api/admin/consistency").body().path("tallyDifferences")).isEmpty();
+
+        jdbc.update("update unit_step_tally set late = late + 1 where expo_id = ? and unit_id = 'panjin'", expoId);
+        try {
+            JsonNode drifted = admin.get("/api/admin/consistency").body();
+            assertThat(drifted.path("consistent").asBoolean()).isFalse();
+            assertThat(drifted.path("tallyDifferences")).hasSize(1);
+            JsonNode difference = drifted.path("tallyDifferences").get(0);
+            assertThat(difference.path("expoId").asText()).isEqualTo(expoId);
+            assertThat(difference.path("unitId").asText()).isEqualTo("panjin");
+            assertThat(difference.path("kept").asText()).contains("completed 1", "late 1");
+            assertThat(difference.path("counted").asText()).contains("completed 1", "late 0");
+        } finally {
+            jdbc.update("update unit_step_tally set late = late - 1 where expo_id = ? and unit_id = 'panjin'", expoId);
+        }
+        assertThat(admin.get("/api/admin/consistency").body().path("tallyDifferences")).isEmpty();
     }
 }
