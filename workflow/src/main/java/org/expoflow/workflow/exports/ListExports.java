@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ListExports {
 
-    static final int MOST_ROWS = 20_000;
+    public static final int MOST_ROWS = 20_000;
     private static final int PAGE = 500;
 
     private final TaskWork tasks;

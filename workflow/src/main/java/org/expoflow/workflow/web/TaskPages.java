@@ -106,7 +106,7 @@ class TaskPages {
                 @RequestParam(defaultValue = "0") int page, Model model) {
         String unit = unitOf(user, unitId);
         String directive = directiveOf(directiveId);
-        ListRows rows = rows(user, mine, directive, unit, q, filter == TaskFilter.done);
+        ListRows rows = rows(user, mine, directive, unit, q, filter == TaskFilter.done, LIST_LIMIT);
         model.addAttribute("mine", mine);
         model.addAttribute("directiveId", directive);
         model.addAttribute("unitId", unit);
@@ -168,14 +168,15 @@ class TaskPages {
                                       @RequestParam(defaultValue = "false") boolean mine,
                                       @RequestParam(required = false) String directiveId,
                                       @RequestParam(required = false) String unitId, @RequestParam(required = false) String q) {
-        List<TaskSummary> shown = rows(user, mine, directiveOf(directiveId), unitOf(user, unitId), q, filter == TaskFilter.done)
-                .shownBy(filter, user);
+        // every row of the tab, as the API's lists give theirs: the page reads only as many as it shows
+        List<TaskSummary> shown = rows(user, mine, directiveOf(directiveId), unitOf(user, unitId), q, filter == TaskFilter.done,
+                ListExports.MOST_ROWS).shownBy(filter, user);
         return exports.taskRows(null, shown).download();
     }
 
     /**
      * The steps a list is made of: the open ones, due first, and the done ones, the latest due first, read apart
-     * and each up to {@value #LIST_LIMIT}. Read together, a unit's first 500 steps by deadline at a province's
+     * and each up to {@value #LIST_LIMIT} for the page (its spreadsheet up to {@value ListExports#MOST_ROWS}). Read together, a unit's first 500 steps by deadline at a province's
      * scale (thousands a half year) were nearly all done ones, and the open steps due later were left out.
      */
     private record ListRows(List<TaskSummary> active, List<TaskSummary> done, long doneCount) {
@@ -188,17 +189,17 @@ class TaskPages {
     private static final int LIST_LIMIT = 500;
     private static final int LIST_PAGE_SIZE = 50;
 
-    private ListRows rows(ExpoFlowUser user, boolean mine, String directive, String unit, String q, boolean doneShown) {
+    private ListRows rows(ExpoFlowUser user, boolean mine, String directive, String unit, String q, boolean doneShown, int most) {
         String keyword = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
         Map<String, String> names = keyword == null ? Map.of() : unitNames.bothNames();
         Predicate<TaskSummary> asked = task -> (!mine || user.getUsername().equals(task.assignee()))
                 && (keyword == null || mentions(task, keyword, names));
-        List<TaskSummary> active = tasks.list(user, null, unit, "ACTIVE", directive, null, 0, LIST_LIMIT, "dueAt")
+        List<TaskSummary> active = tasks.list(user, null, unit, "ACTIVE", directive, null, 0, most, "dueAt")
                 .items().stream().filter(asked).toList();
         boolean filtered = mine || keyword != null;
         // the done steps are read when shown, or counted when the count needs them one by one; else counted by the database
         TaskPage done = tasks.list(user, null, unit, TaskStatus.COMPLETED.name(), directive, null, 0,
-                doneShown || filtered ? LIST_LIMIT : 1, "-dueAt");
+                doneShown || filtered ? most : 1, "-dueAt");
         List<TaskSummary> doneRows = doneShown || filtered ? done.items().stream().filter(asked).toList() : List.of();
         return new ListRows(active, doneRows, filtered ? doneRows.size() : done.total());
     }

@@ -2,14 +2,20 @@ package org.expoflow.workflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.MetaData;
@@ -97,6 +103,19 @@ class TaskListOfAManyStepUnitTest {
                 .doesNotContain("Shenfu weekly report 450").doesNotContain("/tasks/" + open + "\"").contains("id=\"nextTasks\"");
         assertThat(clerk.get("/tasks?filter=done&page=1")).contains("Shenfu weekly report 450").contains("Shenfu weekly report 401")
                 .doesNotContain("Shenfu weekly report 451").contains("id=\"previousTasks\"");
+        assertThat(stepNames(clerk.download("/tasks?filter=done&format=xlsx"))).as("the done tab's spreadsheet: every done step")
+                .contains("Shenfu weekly report 500", "Shenfu weekly report 0").doesNotContain("Shenfu booth plan")
+                .filteredOn(name -> name.startsWith("Shenfu weekly report")).hasSize(DONE_STEPS);
+    }
+
+    /** Every cell of the spreadsheet's rows, as text: each step's name among them. */
+    private static List<String> stepNames(byte[] xlsx) throws IOException {
+        List<String> cells = new ArrayList<>();
+        DataFormatter format = new DataFormatter();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            book.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.add(format.formatCellValue(cell))));
+        }
+        return cells;
     }
 
     private static TaskAssigned assigned(String taskId, String expoId, String stepName, Instant dueAt) {
