@@ -1,14 +1,14 @@
 package org.expoflow.projections.tasks;
 
 import java.math.BigDecimal;
-import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 import org.expoflow.commands.api.Actor;
 import org.springframework.dao.DuplicateKeyException;
@@ -115,29 +115,40 @@ final class CompletedStepTallies {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** Elsewhere: the difference between the row's two readings added to its unit's tally. */
+    /** Elsewhere: the difference between the row's two readings added to its unit's tally (to each, were they two). */
     static void addDifference(NamedParameterJdbcTemplate jdbc, Map<String, Object> before, Map<String, Object> after) {
-        if (after == null) {
-            return;
+        Map<Unit, Map<String, BigDecimal>> differences = new HashMap<>();
+        if (before != null) {
+            add(differences, before, BigDecimal.ONE.negate());
         }
-        MapSqlParameterSource difference = new MapSqlParameterSource("expo", after.get("expo_id"))
-                .addValue("unit", after.get("unit_id"));
-        boolean changes = false;
-        for (String count : COUNTS) {
-            BigDecimal by = number(after.get(count)).subtract(before == null ? BigDecimal.ZERO : number(before.get(count)));
-            changes |= by.signum() != 0;
-            difference.addValue(count, by);
+        if (after != null) {
+            add(differences, after, BigDecimal.ONE);
         }
-        if (!changes) {
-            return;
-        }
-        if (jdbc.update(ADD, difference) == 0) {
-            try {
-                jdbc.update(FIRST, difference);
-            } catch (DuplicateKeyException addedMeanwhile) {
-                // another writer's first step of the unit committed between the two statements (H2 waited for it)
-                jdbc.update(ADD, difference);
+        differences.forEach((unit, counts) -> {
+            if (counts.values().stream().allMatch(count -> count.signum() == 0)) {
+                return;
             }
+            MapSqlParameterSource difference = new MapSqlParameterSource(Map.copyOf(counts)).addValue("expo", unit.expoId())
+                    .addValue("unit", unit.unitId());
+            if (jdbc.update(ADD, difference) == 0) {
+                try {
+                    jdbc.update(FIRST, difference);
+                } catch (DuplicateKeyException addedMeanwhile) {
+                    // another writer's first step of the unit committed between the two statements (H2 waited for it)
+                    jdbc.update(ADD, difference);
+                }
+            }
+        });
+    }
+
+    private record Unit(String expoId, String unitId) {
+    }
+
+    private static void add(Map<Unit, Map<String, BigDecimal>> differences, Map<String, Object> reading, BigDecimal sign) {
+        Map<String, BigDecimal> counts = differences.computeIfAbsent(
+                new Unit((String) reading.get("expo_id"), (String) reading.get("unit_id")), unit -> new HashMap<>());
+        for (String count : COUNTS) {
+            counts.merge(count, number(reading.get(count)).multiply(sign), BigDecimal::add);
         }
     }
 
@@ -152,27 +163,25 @@ final class CompletedStepTallies {
      */
     static List<UnitTallyDifference> differences(JdbcTemplate jdbc) {
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
-        Map<String, String> kept = tallies(named, "select * from " + TABLE + " where completed <> 0");
-        Map<String, String> counted = tallies(named, COUNTED_FROM_ROWS);
-        SortedSet<String> units = new TreeSet<>(kept.keySet());
+        Map<Unit, String> kept = tallies(named, "select * from " + TABLE + " where completed <> 0");
+        Map<Unit, String> counted = tallies(named, COUNTED_FROM_ROWS);
+        Set<Unit> units = new HashSet<>(kept.keySet());
         units.addAll(counted.keySet());
         return units.stream().filter(unit -> !Objects.equals(kept.get(unit), counted.get(unit)))
-                .map(unit -> new UnitTallyDifference(unit.substring(0, unit.indexOf('/')), unit.substring(unit.indexOf('/') + 1),
-                        kept.get(unit), counted.get(unit)))
+                .sorted(Comparator.comparing(Unit::expoId).thenComparing(Unit::unitId))
+                .map(unit -> new UnitTallyDifference(unit.expoId(), unit.unitId(), kept.get(unit), counted.get(unit)))
                 .toList();
     }
 
-    // per "expo/unit", its counts as one line: "completed 3, on_time 1, ..., days_late 2.5, ..."
-    private static Map<String, String> tallies(NamedParameterJdbcTemplate jdbc, String sql) {
-        Map<String, String> tallies = new HashMap<>();
+    // per unit, its counts as one line: "completed 3, on_time 1, ..., days_late 2.5, ..."
+    private static Map<Unit, String> tallies(NamedParameterJdbcTemplate jdbc, String sql) {
+        Map<Unit, String> tallies = new HashMap<>();
         jdbc.query(sql, new MapSqlParameterSource("office", OFFICE), rs -> {
-            tallies.put(rs.getString("expo_id") + "/" + rs.getString("unit_id"), String.join(", ", COUNTS.stream().map(count -> {
-                try {
-                    return count + " " + rs.getBigDecimal(count).stripTrailingZeros().toPlainString();
-                } catch (SQLException unreadable) {
-                    throw new IllegalStateException(unreadable);
-                }
-            }).toList()));
+            List<String> counts = new ArrayList<>();
+            for (String count : COUNTS) {
+                counts.add(count + " " + rs.getBigDecimal(count).stripTrailingZeros().toPlainString());
+            }
+            tallies.put(new Unit(rs.getString("expo_id"), rs.getString("unit_id")), String.join(", ", counts));
         });
         return tallies;
     }
