@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -45,10 +46,18 @@ public class ProjectionRebuild {
 
     /**
      * How far a projection has got: events processed (its position) out of the store's head; behind a
-     * tracking processor, the segments this node processes (none projected in the writers' transactions).
+     * tracking processor, the segments this node processes (none projected in the writers' transactions);
+     * why its rebuild stopped, when it failed (null otherwise).
      */
     public record ProjectionProgress(String name, boolean running, boolean replaying, long position, long head,
-                                     List<Integer> segmentsHere) {
+                                     List<Integer> segmentsHere, String failure) {
+    }
+
+    /** A rebuild that stopped on a failure, with its reason; the group stays marked under way until rebuilt again. */
+    public static final class RebuildFailed extends RuntimeException {
+        RebuildFailed(String group, String failure, Throwable cause) {
+            super("the rebuild of '" + group + "' failed: " + failure, cause);
+        }
     }
 
     static final int BATCH = 1000;
@@ -86,11 +95,12 @@ public class ProjectionRebuild {
             return new ProjectionProgress(streaming.getName(), streaming.isRunning(), streaming.isReplaying(),
                     streaming.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
                             .mapToLong(position -> position.orElse(-1)).min().orElse(-1), head,
-                    streaming.processingStatus().keySet().stream().sorted().toList());
+                    streaming.processingStatus().keySet().stream().sorted().toList(), null);
         }
         Optional<ReadModelState.Rebuild> rebuild = state.rebuilding(processor.getName());
-        return rebuild.map(r -> new ProjectionProgress(processor.getName(), true, true, r.position(), head, List.of()))
-                .orElseGet(() -> new ProjectionProgress(processor.getName(), processor.isRunning(), false, head, head, List.of()));
+        return rebuild.map(r -> new ProjectionProgress(processor.getName(), r.failure() == null, true, r.position(), head, List.of(),
+                        r.failure()))
+                .orElseGet(() -> new ProjectionProgress(processor.getName(), processor.isRunning(), false, head, head, List.of(), null));
     }
 
     /**
@@ -132,15 +142,46 @@ public class ProjectionRebuild {
         return claimed;
     }
 
-    /** Waits until a rebuild started on this node has finished (at once if none runs). */
+    /** Waits until a rebuild started on this node has finished (at once if none runs); {@link RebuildFailed} if it failed. */
     public void awaitRebuilt(String name) {
         CompletableFuture<Void> rebuild = running.get(name);
         if (rebuild != null) {
-            rebuild.join();
+            try {
+                rebuild.join();
+            } catch (CompletionException failed) {
+                throw failed.getCause() instanceof RebuildFailed stopped ? stopped : failed;
+            }
         }
     }
 
+    /**
+     * A rebuild, and when it fails, its reason kept with the group's mark (a half-built group stays marked: queries go
+     * on answering that it cannot be read, now with the reason) instead of a retry by every node, forever.
+     */
     private void replay(String group, EventHandlerInvoker handlers) {
+        try {
+            replayAll(group, handlers);
+        } catch (RuntimeException failure) {
+            String reason = reason(failure);
+            log.error("the rebuild of read models '{}' failed: {}", group, reason, failure);
+            transactions.executeWithoutResult(status -> state.failRebuild(group, reason));
+            throw new RebuildFailed(group, reason, failure);
+        }
+    }
+
+    // the failure's own words and those of its causes, outermost first: "replaying event X failed: ... : ..."
+    private static String reason(Throwable failure) {
+        StringBuilder reason = new StringBuilder();
+        for (Throwable cause = failure; cause != null && reason.length() < 1500; cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (reason.indexOf(message) < 0) {
+                reason.append(reason.isEmpty() ? "" : ": ").append(message);
+            }
+        }
+        return reason.toString();
+    }
+
+    private void replayAll(String group, EventHandlerInvoker handlers) {
         long started = System.nanoTime();
         transactions.executeWithoutResult(status -> {
             state.startRebuild(group, clock.instant(), position(storage.createHeadToken()));

@@ -31,8 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class ReadModelState {
 
-    /** Where a group's rebuild stands: {@code position} of {@code head} events replayed. */
-    public record Rebuild(String group, Instant startedAt, long position, long head) {
+    /** Where a group's rebuild stands: {@code position} of {@code head} events replayed; why it stopped, if it failed. */
+    public record Rebuild(String group, Instant startedAt, long position, long head, String failure) {
     }
 
     // any fixed number, the same on every node: the advisory lock that is the gate
@@ -98,7 +98,8 @@ public class ReadModelState {
         List<Rebuild> running = running();
         if (!running.isEmpty()) {
             Rebuild rebuild = running.get(0);
-            throw new ReadModelsRebuilding(rebuild.position(), rebuild.head());
+            throw rebuild.failure() == null ? new ReadModelsRebuilding(rebuild.position(), rebuild.head())
+                    : ReadModelsRebuilding.failed(rebuild.position(), rebuild.head(), rebuild.failure());
         }
     }
 
@@ -110,7 +111,7 @@ public class ReadModelState {
     void startRebuild(String group, Instant at, long head) {
         enterExclusive();
         if (jdbc.update("update read_model_state set rebuilding = true, started_at = ?, progressed_at = ?, position = -1,"
-                + " head = ? where processing_group = ?", Times.utc(at), Times.utc(at), head, group) == 0) {
+                + " head = ?, failure = null where processing_group = ?", Times.utc(at), Times.utc(at), head, group) == 0) {
             jdbc.update("insert into read_model_state (processing_group, rebuilding, started_at, progressed_at, position, head)"
                     + " values (?, true, ?, ?, -1, ?)", group, Times.utc(at), Times.utc(at), head);
         }
@@ -119,6 +120,16 @@ public class ReadModelState {
     void progressed(String group, long position, long head, Instant at) {
         jdbc.update("update read_model_state set position = ?, head = ?, progressed_at = ? where processing_group = ?",
                 position, head, Times.utc(at), group);
+    }
+
+    /**
+     * The rebuild stopped on a failure: still marked under way (its read models are half built), with the reason,
+     * and without a heartbeat, so that no node takes it over by itself ({@link #claimAbandonedRebuilds}) to fail
+     * again; a rebuild started anew clears it.
+     */
+    void failRebuild(String group, String failure) {
+        jdbc.update("update read_model_state set progressed_at = null, failure = ? where processing_group = ? and rebuilding = true",
+                failure.length() > 2000 ? failure.substring(0, 2000) : failure, group);
     }
 
     /**
@@ -178,9 +189,9 @@ public class ReadModelState {
     }
 
     private List<Rebuild> running() {
-        return jdbc.query("select processing_group, started_at, position, head from read_model_state where rebuilding = true",
+        return jdbc.query("select processing_group, started_at, position, head, failure from read_model_state where rebuilding = true",
                 (rs, n) -> new Rebuild(rs.getString("processing_group"), Times.instant(rs, "started_at"),
-                        rs.getLong("position"), rs.getLong("head")));
+                        rs.getLong("position"), rs.getLong("head"), rs.getString("failure")));
     }
 
     private void enterShared() {

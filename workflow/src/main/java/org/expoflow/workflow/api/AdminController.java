@@ -47,7 +47,8 @@ public class AdminController {
     }
 
     @PostMapping("/projections/{name}/rebuild")
-    @Operation(summary = "Reset a projection and replay every event into it; wait=true answers once it has caught up")
+    @Operation(summary = "Reset a projection and replay every event into it; wait=true answers once it has caught up,"
+            + " or 500 with the reason when the rebuild failed (shown as failure in the progress until rebuilt again)")
     public List<ProjectionProgress> rebuild(@PathVariable String name, @RequestParam(defaultValue = "false") boolean wait) {
         if (!rebuild.rebuild(name)) {
             throw DomainRuleViolation.notFound("name", "no projection named '" + name + "'; see GET /api/admin/projections")

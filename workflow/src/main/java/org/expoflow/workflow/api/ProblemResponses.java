@@ -13,6 +13,7 @@ import org.expoflow.commands.api.DomainRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.expoflow.projections.api.ReadModelsRebuilding;
+import org.expoflow.projections.support.ProjectionRebuild;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.tasks.AttachmentRefused;
 import org.springframework.beans.TypeMismatchException;
@@ -70,8 +71,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 return problem(HttpStatus.FORBIDDEN, null, denied.getMessage());
             }
             if (cause instanceof ReadModelsRebuilding rebuilding) {
-                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                        .body(body(HttpStatus.SERVICE_UNAVAILABLE, null, rebuilding.getMessage()));
+                ResponseEntity.BodyBuilder unavailable = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE);
+                if (rebuilding.failure() == null) {
+                    unavailable.header(HttpHeaders.RETRY_AFTER, "5");
+                }
+                return unavailable.body(body(HttpStatus.SERVICE_UNAVAILABLE, null, rebuilding.getMessage()));
+            }
+            if (cause instanceof ProjectionRebuild.RebuildFailed failed) {
+                return problem(HttpStatus.INTERNAL_SERVER_ERROR, "name", failed.getMessage());
             }
             if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientConnectionException) {
