@@ -53,7 +53,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewQueries {
 
-
     private final TaskReadings tasks;
     private final BoardQueries boards;
     private final FiguresProjection figures;

@@ -131,7 +131,7 @@ public class TaskReadings {
                         + " sum(case when status = 'COMPLETED' then 1 else 0 end) as done_steps"
                         + " from task_view where supervised_task_id is null and candidate_group not in (:office)"
                         + " and status not in ('CANCELLED', 'WITHDRAWN') group by unit_id order by unit_id",
-                new MapSqlParameterSource("now", Times.utc(query.now())).addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                new MapSqlParameterSource("now", Times.utc(query.now())).addValue("office", CompletedStepTallies.OFFICE),
                 (rs, n) -> new UnitStepCounts(rs.getString("unit_id"), rs.getLong("open_steps"), rs.getLong("overdue_steps"),
                         rs.getLong("due_soon_steps"), rs.getLong("due_steps"), rs.getLong("done_steps"))));
     }
@@ -245,7 +245,7 @@ public class TaskReadings {
         return jdbc.query("select " + UNIT_STEP_COLUMNS + " from " + (present ? "task_view" : "task_version")
                         + " where expo_id = :expo" + when + " and " + UNIT_STEP_VERSION,
                 new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf))
-                        .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                        .addValue("office", CompletedStepTallies.OFFICE),
                 UNIT_STEP);
     }
 
@@ -267,8 +267,8 @@ public class TaskReadings {
                         + " sum(case when " + acknowledged + " then 1 else 0 end) as acknowledged,"
                         + " sum(case when " + acknowledged + " then " + CompletedStepTallies.hoursBetween("chased_up_at",
                         "chase_up_acknowledged_at") + " end) as hours_to_acknowledge"
-                        + " from task_view where expo_id = :expo and status in ('OPEN', 'CLAIMED') and supervised_task_id is null"
-                        + " and candidate_group not in (:office) group by unit_id",
+                        + " from task_view where expo_id = :expo and status in ('OPEN', 'CLAIMED') and " + UNIT_STEP_VERSION
+                        + " group by unit_id",
                 new MapSqlParameterSource("expo", expoId).addValue("now", Times.utc(now))
                         .addValue("office", CompletedStepTallies.OFFICE),
                 rs -> {
@@ -299,7 +299,7 @@ public class TaskReadings {
         return jdbc.query("select " + UNIT_STEP_COLUMNS + " from task_view where " + UNIT_STEP_VERSION
                         + " and directive_id in (select directive_id from directive_view where expo_id = :expo"
                         + " and report_every is not null)",
-                new MapSqlParameterSource("expo", expoId).addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                new MapSqlParameterSource("expo", expoId).addValue("office", CompletedStepTallies.OFFICE),
                 UNIT_STEP);
     }
 
@@ -308,7 +308,7 @@ public class TaskReadings {
         return jdbc.query(selectTasks() + " where d.report_every is not null and d.withdrawn_at is null"
                         + " and t.supervised_task_id is null and t.candidate_group not in (:office)"
                         + " and t.status not in ('CANCELLED', 'WITHDRAWN') order by t.assigned_at",
-                new MapSqlParameterSource("office", List.of(Actor.COORDINATOR, Actor.LEADER)), this::summary);
+                new MapSqlParameterSource("office", CompletedStepTallies.OFFICE), this::summary);
     }
 
     /** Leadership's instructions on an expo's steps given after {@code since} and up to {@code asOf}, oldest first. */
@@ -359,7 +359,7 @@ public class TaskReadings {
         return jdbc.query("select valid_from, valid_to, status from task_version where expo_id = :expo and valid_from <= :asOf"
                         + " and " + UNIT_STEP_VERSION,
                 new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf))
-                        .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                        .addValue("office", CompletedStepTallies.OFFICE),
                 (rs, n) -> new StepSpan(Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to"),
                         TaskStatus.COMPLETED.name().equals(rs.getString("status"))));
     }
@@ -372,7 +372,7 @@ public class TaskReadings {
         return jdbc.query("select valid_from, valid_to, status from task_version where expo_id = :expo"
                         + " and valid_from > :since and valid_from <= :asOf and " + UNIT_STEP_VERSION,
                 new MapSqlParameterSource("expo", expoId).addValue("since", Times.utc(since)).addValue("asOf", Times.utc(asOf))
-                        .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                        .addValue("office", CompletedStepTallies.OFFICE),
                 (rs, n) -> new StepSpan(Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to"),
                         TaskStatus.COMPLETED.name().equals(rs.getString("status"))));
     }
@@ -389,7 +389,7 @@ public class TaskReadings {
                         + " and p.supervised_task_id is null and p.candidate_group not in (:office)"
                         + " and p.status not in ('CANCELLED', 'WITHDRAWN')",
                 new MapSqlParameterSource("expo", expoId).addValue("since", Times.utc(since)).addValue("asOf", Times.utc(asOf))
-                        .addValue("office", List.of(Actor.COORDINATOR, Actor.LEADER)),
+                        .addValue("office", CompletedStepTallies.OFFICE),
                 (rs, n) -> new StepSpan(Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to"),
                         TaskStatus.COMPLETED.name().equals(rs.getString("status"))));
     }

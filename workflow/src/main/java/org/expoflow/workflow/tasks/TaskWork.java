@@ -258,8 +258,11 @@ public class TaskWork {
      * with its history and without its form rather than not at all.
      */
     private List<StepForm.Field> fieldsToShow(TaskSummary task) {
-        return knownForm(task).map(StepForm::fields)
-                .orElseGet(() -> task.isActive() ? form(task).fields() : List.of());
+        Optional<StepForm> form = knownForm(task);
+        if (form.isEmpty() && task.isActive()) {
+            throw engineForgot(task);
+        }
+        return form.map(StepForm::fields).orElse(List.of());
     }
 
     /**

@@ -176,8 +176,9 @@ class TaskPages {
 
     /**
      * The steps a list is made of: the open ones, due first, and the done ones, the latest due first, read apart
-     * and each up to {@value #LIST_LIMIT} for the page (its spreadsheet up to {@value ListExports#MOST_ROWS}). Read together, a unit's first 500 steps by deadline at a province's
-     * scale (thousands a half year) were nearly all done ones, and the open steps due later were left out.
+     * and each up to {@value #LIST_LIMIT} for the page (its spreadsheet up to {@value ListExports#MOST_ROWS}). Read
+     * together, a unit's first 500 steps by deadline at a province's scale (thousands a half year) were nearly all
+     * done ones, and the open steps due later were left out.
      */
     private record ListRows(List<TaskSummary> active, List<TaskSummary> done, long doneCount) {
 
