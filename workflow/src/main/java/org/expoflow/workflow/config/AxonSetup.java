@@ -16,7 +16,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.EventMessage;
@@ -45,6 +48,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Axon without Axon Server: events in our own tables (created by Flyway, snake_case names chosen on
@@ -76,6 +81,19 @@ public class AxonSetup {
                 .configureAggregate(Directive.class)
                 .configureAggregate(Task.class)
                 .configureAggregate(Meeting.class);
+    }
+
+    /**
+     * Axon's meters of the command and query buses and of the processors in the writer's transaction, each
+     * looked up once per payload type ({@link MetersByPayloadType}); Axon's own monitors stay on the rest.
+     */
+    @Bean
+    ConfigurerModule axonMetersLookedUpOnce(MeterRegistry registry) {
+        return configurer -> configurer
+                .configureMessageMonitor(CommandBus.class, (configuration, type, name) -> MetersByPayloadType.ofBus(registry, name))
+                .configureMessageMonitor(QueryBus.class, (configuration, type, name) -> MetersByPayloadType.ofBus(registry, name))
+                .configureMessageMonitor(SubscribingEventProcessor.class,
+                        (configuration, type, name) -> MetersByPayloadType.ofProcessor(registry, name));
     }
 
     /** The stored format of events: changing this mapper's settings changes every future event. */
