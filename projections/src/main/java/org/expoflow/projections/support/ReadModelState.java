@@ -37,6 +37,7 @@ public class ReadModelState {
 
     // any fixed number, the same on every node: the advisory lock that is the gate
     private static final long GATE = 0x4578706f466c6f77L;
+    private static final String TRANSACTION_KEY = ReadModelState.class.getName() + ".passed";
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
@@ -49,20 +50,29 @@ public class ReadModelState {
 
     /** For a writer's transaction: whether its events are projected now (once per transaction). */
     public boolean openForLiveProjection(String group) {
-        Object key = resourceKey(group);
-        Boolean open = (Boolean) TransactionSynchronizationManager.getResource(key);
-        if (open == null) {
+        return passedInThisTransaction().stream().noneMatch(rebuild -> rebuild.group().equals(group));
+    }
+
+    /**
+     * The rebuilds under way as this transaction passed the gate, shared, the first time it asked: none can start
+     * or switch back until the transaction ends, so the one reading holds for its queries and its projections alike
+     * (a clerk's completion asked three times: its step read, and the projection's gate and state).
+     */
+    private List<Rebuild> passedInThisTransaction() {
+        @SuppressWarnings("unchecked")
+        List<Rebuild> passed = (List<Rebuild>) TransactionSynchronizationManager.getResource(TRANSACTION_KEY);
+        if (passed == null) {
             enterShared();
-            open = rebuilding(group).isEmpty();
-            TransactionSynchronizationManager.bindResource(key, open);
+            passed = running();
+            TransactionSynchronizationManager.bindResource(TRANSACTION_KEY, passed);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                    TransactionSynchronizationManager.unbindResourceIfPossible(TRANSACTION_KEY);
                 }
             });
         }
-        return open;
+        return passed;
     }
 
     /**
@@ -75,6 +85,11 @@ public class ReadModelState {
      * held.
      */
     public <T> T answerFromComplete(Callable<T> query) throws Exception {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // inside a transaction (a writer reading what it is about to change): the gate is held to its end
+            requireComplete(passedInThisTransaction());
+            return query.call();
+        }
         if (postgres) {
             requireComplete();
             T answer = query.call();
@@ -95,7 +110,10 @@ public class ReadModelState {
 
     /** Refused with {@link ReadModelsRebuilding} while any group is being rebuilt. */
     private void requireComplete() {
-        List<Rebuild> running = running();
+        requireComplete(running());
+    }
+
+    private static void requireComplete(List<Rebuild> running) {
         if (!running.isEmpty()) {
             Rebuild rebuild = running.get(0);
             throw rebuild.failure() == null ? new ReadModelsRebuilding(rebuild.position(), rebuild.head())
@@ -222,10 +240,6 @@ public class ReadModelState {
                 lock.unlock();
             }
         });
-    }
-
-    private static String resourceKey(String group) {
-        return ReadModelState.class.getName() + ":" + group;
     }
 
 }
