@@ -1,8 +1,6 @@
 package org.expoflow.projections.support;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.io.StringReader;
@@ -20,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,20 +75,27 @@ public final class RowInserts {
     }
 
     private void copy(PGConnection connection, List<Object[]> rows) throws SQLException {
-        try {
-            if (binary) {
-                connection.getCopyAPI().copyIn(copy, binaryRows(rows).stream());
-            } else {
-                connection.getCopyAPI().copyIn(copy, new StringReader(csvRows(rows)));
+        if (binary) {
+            CopyIn copyIn = connection.getCopyAPI().copyIn(copy);
+            try {
+                writeBinaryRows(rows, new BinaryRows(copyIn));
+                copyIn.endCopy();
+            } finally {
+                if (copyIn.isActive()) {
+                    copyIn.cancelCopy();
+                }
             }
+            return;
+        }
+        try {
+            connection.getCopyAPI().copyIn(copy, new StringReader(csvRows(rows)));
         } catch (IOException e) {
             throw new DataAccessResourceFailureException("copying rows into " + table + " failed", e);
         }
     }
 
     /** PostgreSQL's binary COPY format: a header, then per row its field count and each field's length and bytes. */
-    private static BinaryRows binaryRows(List<Object[]> rows) {
-        BinaryRows out = new BinaryRows(rows.size() * 256);
+    private static void writeBinaryRows(List<Object[]> rows, BinaryRows out) throws SQLException {
         out.write(COPY_SIGNATURE);
         out.writeInt(0);
         out.writeInt(0);
@@ -112,57 +118,69 @@ public final class RowInserts {
             }
         }
         out.writeShort(-1);
-        return out;
+        out.flush();
     }
 
     /**
-     * Bytes in the network order, in an array that grows: a {@code DataOutputStream} over a
+     * Bytes in the network order, sent to the server a buffer at a time. A {@code DataOutputStream} over a
      * {@code ByteArrayOutputStream} took that stream's lock for every byte, a quarter of a rebuild's samples
-     * (the province-scale run's flight recording).
+     * (the province-scale run's flight recording); a whole batch's bytes in one array that doubled as it
+     * grew was then an eighth of them, copying (arrays of a megabyte and more are allocated apart by the
+     * garbage collector, and zeroed).
      */
     private static final class BinaryRows {
+        private static final int BUFFER = 64 * 1024;
         private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
         private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
         private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
-        private byte[] bytes;
+        private final CopyIn server;
+        private final byte[] bytes = new byte[BUFFER];
         private int size;
 
-        BinaryRows(int capacity) {
-            bytes = new byte[Math.max(64, capacity)];
+        BinaryRows(CopyIn server) {
+            this.server = server;
         }
 
-        void writeShort(int value) {
+        void writeShort(int value) throws SQLException {
             room(2);
             SHORT.set(bytes, size, (short) value);
             size += 2;
         }
 
-        void writeInt(int value) {
+        void writeInt(int value) throws SQLException {
             room(4);
             INT.set(bytes, size, value);
             size += 4;
         }
 
-        void writeLong(long value) {
+        void writeLong(long value) throws SQLException {
             room(8);
             LONG.set(bytes, size, value);
             size += 8;
         }
 
-        void write(byte[] more) {
+        void write(byte[] more) throws SQLException {
+            if (more.length > BUFFER) {
+                flush();
+                server.writeToCopy(more, 0, more.length);
+                return;
+            }
             room(more.length);
             System.arraycopy(more, 0, bytes, size, more.length);
             size += more.length;
         }
 
-        InputStream stream() {
-            return new ByteArrayInputStream(bytes, 0, size);
+        void flush() throws SQLException {
+            if (size > 0) {
+                server.writeToCopy(bytes, 0, size);
+                size = 0;
+            }
         }
 
-        private void room(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        private void room(int more) throws SQLException {
+            if (size + more > BUFFER) {
+                flush();
             }
         }
     }
