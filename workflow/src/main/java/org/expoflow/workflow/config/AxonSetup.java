@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
@@ -47,6 +48,7 @@ import org.springframework.context.annotation.Primary;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -104,22 +106,34 @@ public class AxonSetup {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * Axon's Jackson serializer over {@link #storedMessageMapper()}, reading metadata with
+     * {@link StoredMetaDataDeserializer}: registered after Axon's own module, which the serializer adds as it
+     * is built, it is the one Jackson asks first.
+     */
+    static JacksonSerializer storedMessageSerializer() {
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(storedMessageMapper()).build();
+        serializer.getObjectMapper().registerModule(new SimpleModule("ExpoFlow stored metadata")
+                .addDeserializer(MetaData.class, new StoredMetaDataDeserializer()));
+        return serializer;
+    }
+
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(storedMessageMapper()).build();
+        return storedMessageSerializer();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(storedMessageMapper()).build();
+        return storedMessageSerializer();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return JacksonSerializer.builder().objectMapper(storedMessageMapper()).build();
+        return storedMessageSerializer();
     }
 
     /**
