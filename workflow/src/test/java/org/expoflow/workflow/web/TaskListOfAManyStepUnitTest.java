@@ -103,6 +103,8 @@ class TaskListOfAManyStepUnitTest {
                 .doesNotContain("Shenfu weekly report 450").doesNotContain("/tasks/" + open + "\"").contains("id=\"nextTasks\"");
         assertThat(clerk.get("/tasks?filter=done&page=1")).contains("Shenfu weekly report 450").contains("Shenfu weekly report 401")
                 .doesNotContain("Shenfu weekly report 451").contains("id=\"previousTasks\"");
+        assertThat(clerk.get("/tasks?filter=done&page=1000")).as("past the end, the last page: the oldest done step too")
+                .contains(">Shenfu weekly report 0<").doesNotContain(">Shenfu weekly report 500<").contains("id=\"previousTasks\"");
         assertThat(stepNames(clerk.download("/tasks?filter=done&format=xlsx"))).as("the done tab's spreadsheet: every done step")
                 .contains("Shenfu weekly report 500", "Shenfu weekly report 0").doesNotContain("Shenfu booth plan")
                 .filteredOn(name -> name.startsWith("Shenfu weekly report")).hasSize(DONE_STEPS);
