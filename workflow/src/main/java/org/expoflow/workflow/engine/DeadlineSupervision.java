@@ -60,6 +60,8 @@ public class DeadlineSupervision {
     public static final String CHASE_UP_STEP = "chaseUpUnit";
     /** Where the supervision process starts for a step that is still open at its deadline. */
     static final String OVERDUE_ACTIVITY = "recordOverdue";
+    // the engine's id columns hold 64 characters; a longer id (task ids of another id generator) is left to the engine
+    private static final int ENGINE_ID_LENGTH = 64;
 
     private final ActingContext acting;
     private final Duration defaultDueSoonBefore;
@@ -87,7 +89,7 @@ public class DeadlineSupervision {
         Instant dueSoonAt = step.dueAt().minus(duration(step.kind(), DUE_SOON_BEFORE, defaultDueSoonBefore));
         inEngine(runtime, context -> {
             if (dueSoonAt.isAfter(ClockUtil.getCurrentTime().toInstant())) {
-                schedule(context, StepDeadlineTimer.Milestone.DUE_SOON, step.taskId(), dueSoonAt);
+                schedule(context, StepDeadlineTimer.Milestone.DUE_SOON, step.taskId(), step.dueAt(), dueSoonAt);
             } else {
                 dueSoon(context, step.taskId(), step.dueAt());
             }
@@ -98,14 +100,16 @@ public class DeadlineSupervision {
     /**
      * The step closed (completed, withdrawn, removed): its watch ends. Before the step is due soon, only
      * its due-soon timer can be pending (the deadline's timer is left by that one when it fires, the
-     * supervision process at the deadline), so one look-up does; a closed step's completion is the write
-     * the province makes most. Should a timer be missed all the same (the due-soon lead configured
-     * shorter since the step was watched), it finds its step closed when it fires and does nothing.
+     * supervision process at the deadline), so one look-up by key does ({@link StepDeadlineTimer.Milestone#jobId}; by
+     * configuration for a timer of an earlier version): a closed step's completion is the write the province makes
+     * most. Should a timer be missed all the same (the due-soon lead configured shorter since the step was watched),
+     * it finds its step closed when it fires and does nothing.
      */
     public void closed(RuntimeService runtime, String taskId, Instant dueAt, Process kind, String reason) {
         Instant dueSoonAt = dueAt.minus(duration(kind, DUE_SOON_BEFORE, defaultDueSoonBefore));
         if (ClockUtil.getCurrentTime().toInstant().isBefore(dueSoonAt)) {
-            inEngine(runtime, context -> deleteTimers(context, StepDeadlineTimer.Milestone.DUE_SOON, taskId));
+            StepDeadlineTimer.Milestone dueSoon = StepDeadlineTimer.Milestone.DUE_SOON;
+            inEngine(runtime, context -> deleteTimer(context, dueSoon.jobId(taskId, dueAt)) || deleteTimers(context, dueSoon, taskId));
         } else {
             stop(runtime, taskId, reason);
         }
@@ -163,7 +167,7 @@ public class DeadlineSupervision {
 
     private void dueSoon(CommandContext context, String taskId, Instant dueAt) {
         acting.send(new RecordTaskDueSoon(taskId, dueAt));
-        schedule(context, StepDeadlineTimer.Milestone.DEADLINE, taskId, dueAt);
+        schedule(context, StepDeadlineTimer.Milestone.DEADLINE, taskId, dueAt, dueAt);
     }
 
     /** The deadline passed with the step open: the supervision process takes over, at its overdue record. */
@@ -185,22 +189,39 @@ public class DeadlineSupervision {
                 .startBeforeActivity(OVERDUE_ACTIVITY).execute();
     }
 
+    /** Deletes the timer of this id, if there is one: a look-up by key, where one by configuration is a query. */
+    private static boolean deleteTimer(CommandContext context, String jobId) {
+        JobEntity timer = context.getJobManager().findJobById(jobId);
+        if (timer == null) {
+            return false;
+        }
+        delete(context, timer);
+        return true;
+    }
+
     private static boolean deleteTimers(CommandContext context, StepDeadlineTimer.Milestone milestone, String taskId) {
         List<JobEntity> timers = context.getJobManager().findJobsByConfiguration(milestone.jobType(), taskId, null);
-        for (JobEntity timer : timers) {
-            if (timer.getExceptionByteArrayId() == null) {
-                // never failed, so no incident to remove: spares the engine's look-up for one on every completion
-                timer.incrementSequenceCounter();
-                context.getJobManager().deleteJob(timer, true);
-            } else {
-                timer.delete();
-            }
-        }
+        timers.forEach(timer -> delete(context, timer));
         return !timers.isEmpty();
     }
 
-    private static void schedule(CommandContext context, StepDeadlineTimer.Milestone milestone, String taskId, Instant at) {
+    private static void delete(CommandContext context, JobEntity timer) {
+        if (timer.getExceptionByteArrayId() == null) {
+            // never failed, so no incident to remove: spares the engine's look-up for one on every completion
+            timer.incrementSequenceCounter();
+            context.getJobManager().deleteJob(timer, true);
+        } else {
+            timer.delete();
+        }
+    }
+
+    private static void schedule(CommandContext context, StepDeadlineTimer.Milestone milestone, String taskId, Instant dueAt,
+                                 Instant at) {
         TimerEntity timer = new TimerEntity();
+        String id = milestone.jobId(taskId, dueAt);
+        if (id.length() <= ENGINE_ID_LENGTH) {
+            timer.setId(id);
+        }
         timer.setJobHandlerType(milestone.jobType());
         timer.setJobHandlerConfigurationRaw(taskId);
         timer.setDuedate(Date.from(at));

@@ -12,7 +12,9 @@ import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
@@ -42,6 +44,9 @@ class DeadlineWatchTest {
 
     @Autowired
     TaskService taskService;
+
+    @Autowired
+    ProcessEngineConfigurationImpl engine;
 
     private ExpoFlowClient coordinator;
     private ExpoFlowClient shenyang;
@@ -91,6 +96,36 @@ class DeadlineWatchTest {
         assertThat(shenyang.post("/api/tasks/{t}/complete", map("values", map("invitationList", "Kansai buyers")), step)
                 .status().value()).isEqualTo(204);
         assertThat(timersOf(step)).as("the closed step leaves nothing to fire").isEmpty();
+    }
+
+    @Test
+    void aStepsTimerIsFoundByItsStepAndDeadlineAndOneOfAnEarlierVersionByItsConfiguration() {
+        String directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, "shenyang", "dalian");
+        String step = OsakaFixture.firstActiveTask(shenyang, directiveId);
+        Instant dueAt = Instant.parse(shenyang.get("/api/tasks/{t}", step).field("dueAt"));
+        assertThat(timersOf(step)).singleElement().extracting(JobEntity::getId)
+                .isEqualTo("due-soon:" + step + ":" + dueAt.getEpochSecond());
+        assertThat(shenyang.post("/api/tasks/{t}/complete", map("values", map("invitationList", "Kansai buyers")), step)
+                .status().value()).isEqualTo(204);
+        assertThat(timersOf(step)).as("found by key and deleted").isEmpty();
+
+        // a step watched before timers had such ids: its timer under an id of the engine's
+        ExpoFlowClient dalian = ExpoFlowClient.as("http://localhost:" + port, "dalian");
+        String olderStep = OsakaFixture.firstActiveTask(dalian, directiveId);
+        JobEntity watched = timersOf(olderStep).get(0);
+        managementService.deleteJob(watched.getId());
+        engine.getCommandExecutorTxRequired().execute(context -> {
+            TimerEntity earlier = new TimerEntity();
+            earlier.setJobHandlerType(StepDeadlineTimer.Milestone.DUE_SOON.jobType());
+            earlier.setJobHandlerConfigurationRaw(olderStep);
+            earlier.setDuedate(watched.getDuedate());
+            context.getJobManager().schedule(earlier);
+            return null;
+        });
+        assertThat(timersOf(olderStep)).singleElement().extracting(JobEntity::getId).asString().doesNotStartWith("due-soon:");
+        assertThat(dalian.post("/api/tasks/{t}/complete", map("values", map("invitationList", "Dalian buyers")), olderStep)
+                .status().value()).isEqualTo(204);
+        assertThat(timersOf(olderStep)).as("found by its configuration and deleted").isEmpty();
     }
 
     @Test
