@@ -82,11 +82,11 @@ public class ReadModelState {
      * checked again against the mark. H2 lets a reader see the emptied tables before the mark while that
      * transaction commits (a clerk completing a step at that moment was told it does not exist,
      * RebuildUnderWayTest): there the query reads holding this JVM's gate, which no rebuild switches while
-     * held.
+     * held. Inside a transaction (a writer reading the step it is about to change) the gate is passed once for
+     * the whole transaction, as its projections pass it, and held to its end.
      */
     public <T> T answerFromComplete(Callable<T> query) throws Exception {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // inside a transaction (a writer reading what it is about to change): the gate is held to its end
             requireComplete(passedInThisTransaction());
             return query.call();
         }

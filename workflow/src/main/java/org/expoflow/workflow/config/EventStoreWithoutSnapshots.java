@@ -52,12 +52,7 @@ class EventStoreWithoutSnapshots extends JdbcEventStorageEngine {
 
     @Override
     protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
-        EventSchema schema = schema();
-        return new EntryReadOnce(resultSet.getString(schema.typeColumn()), resultSet.getString(schema.aggregateIdentifierColumn()),
-                resultSet.getLong(schema.sequenceNumberColumn()), resultSet.getString(schema.eventIdentifierColumn()),
-                resultSet.getString(schema.timestampColumn()), resultSet.getString(schema.payloadTypeColumn()),
-                resultSet.getString(schema.payloadRevisionColumn()), readPayload(resultSet, schema.payloadColumn()),
-                readPayload(resultSet, schema.metaDataColumn()));
+        return entry(resultSet, resultSet.getString(schema().aggregateIdentifierColumn()));
     }
 
     @Override
@@ -66,13 +61,9 @@ class EventStoreWithoutSnapshots extends JdbcEventStorageEngine {
         EventSchema schema = schema();
         long globalIndex = resultSet.getLong(schema.globalIndexColumn());
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
-        String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
-        EntryReadOnce event = new EntryReadOnce(resultSet.getString(schema.typeColumn()),
-                // an event of no aggregate is stored under its own identifier
-                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
-                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier, resultSet.getString(schema.timestampColumn()),
-                resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
-                readPayload(resultSet, schema.payloadColumn()), readPayload(resultSet, schema.metaDataColumn()));
+        // an event of no aggregate is stored under its own identifier
+        EntryReadOnce event = entry(resultSet,
+                aggregateIdentifier.equals(resultSet.getString(schema.eventIdentifierColumn())) ? null : aggregateIdentifier);
         // an index skipped by an event stored long enough ago will not be filled by a transaction still running
         boolean gapsMayFill = event.getTimestamp()
                 .isAfter(GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
@@ -86,6 +77,15 @@ class EventStoreWithoutSnapshots extends JdbcEventStorageEngine {
             token = previousToken.advanceTo(globalIndex, gapsMayFill ? MAX_GAP_OFFSET : 0);
         }
         return new TrackedDomainEventData<>(token, event);
+    }
+
+    private EntryReadOnce entry(ResultSet resultSet, String aggregateIdentifier) throws SQLException {
+        EventSchema schema = schema();
+        return new EntryReadOnce(resultSet.getString(schema.typeColumn()), aggregateIdentifier,
+                resultSet.getLong(schema.sequenceNumberColumn()), resultSet.getString(schema.eventIdentifierColumn()),
+                resultSet.getString(schema.timestampColumn()), resultSet.getString(schema.payloadTypeColumn()),
+                resultSet.getString(schema.payloadRevisionColumn()), readPayload(resultSet, schema.payloadColumn()),
+                readPayload(resultSet, schema.metaDataColumn()));
     }
 
     /** A stored event whose time is read from its text once, when it is read from the store. */

@@ -3,6 +3,7 @@ package org.expoflow.workflow.config;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
@@ -63,28 +64,26 @@ final class MetersByPayloadType implements MessageMonitor<Message<?>> {
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                long took = System.nanoTime() - start;
                 meters.processed().increment();
-                meters.success().increment();
-                meters.all().record(Duration.ofNanos(took));
-                meters.successTime().record(Duration.ofNanos(took));
+                finished(meters.success(), meters.successTime());
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                long took = System.nanoTime() - start;
                 meters.processed().increment();
-                meters.failure().increment();
-                meters.all().record(Duration.ofNanos(took));
-                meters.failureTime().record(Duration.ofNanos(took));
+                finished(meters.failure(), meters.failureTime());
             }
 
             @Override
             public void reportIgnored() {
+                finished(meters.ignored(), meters.ignoredTime());
+            }
+
+            private void finished(Counter outcome, Timer outcomeTime) {
                 long took = System.nanoTime() - start;
-                meters.ignored().increment();
-                meters.all().record(Duration.ofNanos(took));
-                meters.ignoredTime().record(Duration.ofNanos(took));
+                outcome.increment();
+                meters.all().record(took, TimeUnit.NANOSECONDS);
+                outcomeTime.record(took, TimeUnit.NANOSECONDS);
             }
         };
     }

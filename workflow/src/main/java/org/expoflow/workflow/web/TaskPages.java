@@ -108,7 +108,8 @@ class TaskPages {
         String directive = directiveOf(directiveId);
         // the done steps unfiltered are paged by the database: a unit has thousands of them in a half year
         boolean donePaged = filter == TaskFilter.done && !mine && (q == null || q.isBlank());
-        ListRows rows = rows(user, mine, directive, unit, q, filter == TaskFilter.done && !donePaged, LIST_LIMIT);
+        ListRows rows = rows(user, mine, directive, unit, q, filter == TaskFilter.done && !donePaged, donePaged ? Math.max(0, page) : NO_PAGE,
+                LIST_LIMIT);
         model.addAttribute("mine", mine);
         model.addAttribute("directiveId", directive);
         model.addAttribute("unitId", unit);
@@ -124,7 +125,7 @@ class TaskPages {
         model.addAttribute("counts", counts);
         model.addAttribute("savedFilters", savedFilters.visibleTo(user, SavedFilters.SavedList.TASKS));
         // 50 rows to a page: a tab of 500 took 0.5-0.8 s to render at a province's scale
-        ListPage<TaskSummary> shown = donePaged ? donePage(user, unit, directive, page, rows.doneCount())
+        ListPage<TaskSummary> shown = donePaged ? donePage(user, unit, directive, page, rows)
                 : ListPage.of(rows.shownBy(filter, user), page, LIST_PAGE_SIZE);
         model.addAttribute("tasks", shown.items());
         model.addAttribute("taskPage", shown);
@@ -172,14 +173,15 @@ class TaskPages {
                                       @RequestParam(required = false) String directiveId,
                                       @RequestParam(required = false) String unitId, @RequestParam(required = false) String q) {
         // every row of the tab, as the API's lists give theirs: the page reads only as many as it shows
-        List<TaskSummary> shown = rows(user, mine, directiveOf(directiveId), unitOf(user, unitId), q, filter == TaskFilter.done,
+        List<TaskSummary> shown = rows(user, mine, directiveOf(directiveId), unitOf(user, unitId), q, filter == TaskFilter.done, NO_PAGE,
                 ListExports.MOST_ROWS).shownBy(filter, user);
         return exports.taskRows(null, shown).download();
     }
 
     /**
      * The steps a list is made of: the open ones, due first, and the done ones, the latest due first, read apart
-     * and each up to {@value #LIST_LIMIT} for the page (its spreadsheet up to {@value ListExports#MOST_ROWS}). Read
+     * and each up to {@value #LIST_LIMIT} for the page (its spreadsheet up to {@value ListExports#MOST_ROWS}; the
+     * done tab unfiltered, one page of them). Read
      * together, a unit's first 500 steps by deadline at a province's scale (thousands a half year) were nearly all
      * done ones, and the open steps due later were left out.
      */
@@ -192,8 +194,14 @@ class TaskPages {
 
     private static final int LIST_LIMIT = 500;
     private static final int LIST_PAGE_SIZE = 50;
+    private static final int NO_PAGE = -1;
 
-    private ListRows rows(ExpoFlowUser user, boolean mine, String directive, String unit, String q, boolean doneShown, int most) {
+    /**
+     * {@code donePage}: the page of done steps the done tab shows, read by the database with their count, or
+     * {@value #NO_PAGE} when the done steps are read whole ({@code doneShown}) or only counted.
+     */
+    private ListRows rows(ExpoFlowUser user, boolean mine, String directive, String unit, String q, boolean doneShown, int donePage,
+                          int most) {
         String keyword = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
         Map<String, String> names = keyword == null ? Map.of() : unitNames.bothNames();
         Predicate<TaskSummary> asked = task -> (!mine || user.getUsername().equals(task.assignee()))
@@ -201,22 +209,27 @@ class TaskPages {
         List<TaskSummary> active = tasks.list(user, null, unit, "ACTIVE", directive, null, 0, most, "dueAt")
                 .items().stream().filter(asked).toList();
         boolean filtered = mine || keyword != null;
-        // the done steps are read when shown, or counted when the count needs them one by one; else counted by the database
-        TaskPage done = tasks.list(user, null, unit, TaskStatus.COMPLETED.name(), directive, null, 0,
-                doneShown || filtered ? most : 1, "-dueAt");
-        List<TaskSummary> doneRows = doneShown || filtered ? done.items().stream().filter(asked).toList() : List.of();
+        boolean whole = doneShown || filtered;
+        boolean paged = !whole && donePage != NO_PAGE;
+        // the done steps are read whole when shown or counted one by one; else a page of them, or one, with their count
+        int size = whole ? most : paged ? LIST_PAGE_SIZE : 1;
+        TaskPage done = tasks.list(user, null, unit, TaskStatus.COMPLETED.name(), directive, null, paged ? donePage : 0, size,
+                "-dueAt");
+        List<TaskSummary> doneRows = whole ? done.items().stream().filter(asked).toList() : paged ? done.items() : List.of();
         return new ListRows(active, doneRows, filtered ? doneRows.size() : done.total());
     }
 
     /**
-     * One page of the done steps, the latest due first, read from the database by its number: read whole and paged
-     * here, the tab counted all of a unit's done steps (3,000 at a province's scale) but paged only the 500 latest.
+     * The page of done steps that {@link #rows} read by its number, the latest due first; one asked past the end,
+     * the last. Read whole and paged here, the tab counted all of a unit's done steps (3,000 at a province's scale)
+     * but paged only the 500 latest.
      */
-    private ListPage<TaskSummary> donePage(ExpoFlowUser user, String unit, String directive, int page, long total) {
+    private ListPage<TaskSummary> donePage(ExpoFlowUser user, String unit, String directive, int page, ListRows rows) {
+        long total = rows.doneCount();
         int pages = (int) Math.max(1, (total + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE);
         int shown = Math.min(Math.max(0, page), pages - 1);
-        List<TaskSummary> items = tasks.list(user, null, unit, TaskStatus.COMPLETED.name(), directive, null, shown, LIST_PAGE_SIZE,
-                "-dueAt").items();
+        List<TaskSummary> items = shown == Math.max(0, page) ? rows.done()
+                : tasks.list(user, null, unit, TaskStatus.COMPLETED.name(), directive, null, shown, LIST_PAGE_SIZE, "-dueAt").items();
         return new ListPage<>(items, shown, pages, (int) total);
     }
 
