@@ -179,10 +179,6 @@ public class ReadModelState {
     }
 
     /**
-     * After a rebuild, on PostgreSQL: the planner learns the rebuilt tables at once, rather than after
-     * autovacuum's next pass (until then it estimated a handful of rows and sorted on disk).
-     */
-    /**
      * A batch of a rebuild commits without waiting for the disk (PostgreSQL's asynchronous commit): a crash
      * can lose only batches of a rebuild that is then still marked under way and is run again from nothing,
      * and the rebuild's last, durable commit makes all before it durable too.
@@ -194,10 +190,11 @@ public class ReadModelState {
     }
 
     /**
-     * After a rebuild: the planner's statistics of the tables it filled, and the task rows it wrote marked visible to
-     * every transaction (a vacuum), so that the statistics count from their index alone from the first request on
-     * (V27), not only after autovacuum's next visit: the province-scale run, p50 / p95 81 / 97 ms before, by hand
-     * 62 / 78 after a vacuum.
+     * After a rebuild, on PostgreSQL: the planner's statistics of the tables it filled, learnt at once rather than
+     * after autovacuum's next pass (until then it estimated a handful of rows and sorted on disk), and the task rows
+     * it wrote marked visible to every transaction (a vacuum), so that the statistics count from their index alone
+     * from the first request on (V27), not only after autovacuum's next visit: the province-scale run, p50 / p95
+     * 81 / 97 ms before, by hand 62 / 78 after a vacuum.
      */
     void refreshStatistics() {
         if (postgres) {
