@@ -28,6 +28,7 @@ import org.expoflow.projections.support.ReplayScope;
 import org.expoflow.projections.support.ReplayWrites;
 import org.expoflow.projections.support.Times;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.expoflow.projections.support.ReadModels;
 
@@ -117,26 +118,25 @@ public class FiguresProjection {
         Object[] versions = present ? new Object[] {query.expoId()} : new Object[] {query.expoId(), Times.utc(asOf), Times.utc(asOf)};
         Map<String, Map<String, BigDecimal>> values = new TreeMap<>();
         Map<String, Map<String, BigDecimal>> directiveValues = new TreeMap<>();
+        // a row is a unit's sum of a figure or, with no unit, a directive's
+        RowCallbackHandler summed = rs -> {
+            String unitId = rs.getString("unit_id");
+            if (unitId != null) {
+                sum(values, unitId, rs.getString("figure"), rs.getBigDecimal("total"));
+            } else {
+                sum(directiveValues, rs.getString("directive_id"), rs.getString("figure"), rs.getBigDecimal("total"));
+            }
+        };
+        String versionsInForce = " from unit_figure_version where expo_id = ? and " + inForce;
         if (postgres) {
             // both sums from one reading of the versions (grouping sets): 9.5 ms against 8 + 8 at a province's scale
-            jdbc.query("select unit_id, directive_id, figure, sum(figure_value) as total from unit_figure_version"
-                            + " where expo_id = ? and " + inForce + " group by grouping sets ((unit_id, figure), (directive_id, figure))",
-                    rs -> {
-                        String unitId = rs.getString("unit_id");
-                        if (unitId != null) {
-                            sum(values, unitId, rs.getString("figure"), rs.getBigDecimal("total"));
-                        } else {
-                            sum(directiveValues, rs.getString("directive_id"), rs.getString("figure"), rs.getBigDecimal("total"));
-                        }
-                    }, versions);
-        } else {
-            jdbc.query("select unit_id, figure, sum(figure_value) as total from unit_figure_version where expo_id = ? and "
-                            + inForce + " group by unit_id, figure",
-                    rs -> { sum(values, rs.getString("unit_id"), rs.getString("figure"), rs.getBigDecimal("total")); }, versions);
-            jdbc.query("select directive_id, figure, sum(figure_value) as total from unit_figure_version where expo_id = ? and "
-                            + inForce + " group by directive_id, figure",
-                    rs -> { sum(directiveValues, rs.getString("directive_id"), rs.getString("figure"), rs.getBigDecimal("total")); },
-                    versions);
+            jdbc.query("select unit_id, directive_id, figure, sum(figure_value) as total" + versionsInForce
+                    + " group by grouping sets ((unit_id, figure), (directive_id, figure))", summed, versions);
+        } else { // H2 has no grouping sets
+            jdbc.query("select unit_id, figure, sum(figure_value) as total" + versionsInForce + " group by unit_id, figure",
+                    summed, versions);
+            jdbc.query("select cast(null as varchar) as unit_id, directive_id, figure, sum(figure_value) as total" + versionsInForce
+                    + " group by directive_id, figure", summed, versions);
         }
         ExpoTargets expoTargets = present ? presentTargets(query.expoId(), asOf) : targets(query.expoId(), asOf);
         Map<String, String> directiveTitles = expoTargets.titles();

@@ -10,12 +10,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * An engine job that watches one unit step's deadline (see {@link DeadlineSupervision}); its
- * id is made of the step and its deadline, so closing the step finds it by key ({@link Milestone#jobId}), and its
- * configuration is the step's task id. The due-soon timer
- * records {@code TaskDueSoon} for the deadline then in force and leaves the deadline timer; the deadline
- * timer hands the step to the supervision process, which records it overdue. A timer whose step has
- * closed meanwhile does nothing.
+ * An engine job that watches one unit step's deadline (see {@link DeadlineSupervision}); its id is made of the
+ * step and its deadline, so closing the step finds it by key ({@link Milestone#jobId}), and its configuration is
+ * the step's task id. The due-soon timer records {@code TaskDueSoon} for the deadline then in force and leaves the
+ * deadline timer; the deadline timer hands the step to the supervision process, which records it overdue. A timer
+ * whose step has closed meanwhile does nothing.
  */
 final class StepDeadlineTimer implements JobHandler<StepDeadlineTimer.WatchedTask> {
 

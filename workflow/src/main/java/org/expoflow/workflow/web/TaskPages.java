@@ -108,8 +108,7 @@ class TaskPages {
         String directive = directiveOf(directiveId);
         // the done steps unfiltered are paged by the database: a unit has thousands of them in a half year
         boolean donePaged = filter == TaskFilter.done && !mine && (q == null || q.isBlank());
-        ListRows rows = rows(user, mine, directive, unit, q, filter == TaskFilter.done && !donePaged, donePaged ? Math.max(0, page) : NO_PAGE,
-                LIST_LIMIT);
+        ListRows rows = rows(user, mine, directive, unit, q, filter == TaskFilter.done, donePaged ? Math.max(0, page) : NO_PAGE, LIST_LIMIT);
         model.addAttribute("mine", mine);
         model.addAttribute("directiveId", directive);
         model.addAttribute("unitId", unit);
@@ -197,8 +196,9 @@ class TaskPages {
     private static final int NO_PAGE = -1;
 
     /**
-     * {@code donePage}: the page of done steps the done tab shows, read by the database with their count, or
-     * {@value #NO_PAGE} when the done steps are read whole ({@code doneShown}) or only counted.
+     * {@code donePage}: the page of done steps the done tab shows, read by the database with their count; or
+     * {@value #NO_PAGE}, and the done steps are read whole when shown ({@code doneShown}) or counted one by one,
+     * else only counted.
      */
     private ListRows rows(ExpoFlowUser user, boolean mine, String directive, String unit, String q, boolean doneShown, int donePage,
                           int most) {
@@ -209,8 +209,8 @@ class TaskPages {
         List<TaskSummary> active = tasks.list(user, null, unit, "ACTIVE", directive, null, 0, most, "dueAt")
                 .items().stream().filter(asked).toList();
         boolean filtered = mine || keyword != null;
-        boolean whole = doneShown || filtered;
-        boolean paged = !whole && donePage != NO_PAGE;
+        boolean paged = donePage != NO_PAGE;
+        boolean whole = !paged && (doneShown || filtered);
         // the done steps are read whole when shown or counted one by one; else a page of them, or one, with their count
         int size = whole ? most : paged ? LIST_PAGE_SIZE : 1;
         TaskPage done = tasks.list(user, null, unit, TaskStatus.COMPLETED.name(), directive, null, paged ? donePage : 0, size,

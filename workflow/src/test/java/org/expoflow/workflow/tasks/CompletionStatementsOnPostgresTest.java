@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
@@ -49,15 +51,15 @@ class CompletionStatementsOnPostgresTest {
         static BeanPostProcessor statementsCountedOnTheirWay() {
             QueryExecutionListener listener = new QueryExecutionListener() {
                 @Override
-                public void beforeQuery(net.ttddyy.dsproxy.ExecutionInfo execution, List<net.ttddyy.dsproxy.QueryInfo> queries) {
+                public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
                 }
 
                 @Override
-                public void afterQuery(net.ttddyy.dsproxy.ExecutionInfo execution, List<net.ttddyy.dsproxy.QueryInfo> queries) {
+                public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
                     if (!counting || !Thread.currentThread().getName().startsWith("http-nio")) {
                         return; // the completion's request thread only, not the scheduled work beside it
                     }
-                    for (net.ttddyy.dsproxy.QueryInfo query : queries) {
+                    for (QueryInfo query : queries) {
                         int times = Math.max(1, query.getParametersList().size());
                         for (int i = 0; i < times; i++) {
                             SENT.add(query.getQuery().replaceAll("\\s+", " ").strip());
