@@ -15,7 +15,7 @@ import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 
 /**
  * Evaluates the engine's expressions with what {@link ModelVocabulary} names and nothing else, so that
- * even a model deployed before {@link ModelCodeRefusal} existed cannot reach a class, reflection or an
+ * even a model deployed before {@link KindModelCheck} existed cannot reach a class, reflection or an
  * arbitrary bean: an expression resolves its variables (and {@code execution}, {@code task}), entries of
  * maps, lists and arrays it was given, read-only, ExpoFlow's deadline delegates by name, and the variable
  * reads. It never calls a method on an object or reads a property through a getter; Spring's default

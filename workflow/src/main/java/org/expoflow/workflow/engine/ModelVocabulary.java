@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code currentUser()}, {@code currentUserGroups()}).</li>
  * </ul>
  * Everything else an expression can do is reading variables, their entries, and comparing or combining
- * them. {@link ModelCodeRefusal} refuses other names at deployment, {@link ModelExpressionManager}
+ * them. {@link KindModelCheck} refuses other names at deployment, {@link ModelExpressionManager}
  * resolves nothing else when an expression runs.
  */
 public final class ModelVocabulary {

@@ -4,7 +4,8 @@
  * change made through our API, the engine's REST API, Tasklist or a timer yields its event exactly
  * once, in the engine's transaction. An aggregate's refusal rolls the engine change back.
  * <p>
- * A model is data, never code: {@code ModelCodeRefusal} refuses at deployment whatever would run Java,
+ * A model is data, never code: {@code KindModelCheck} holds every deployed file against {@code ModelAllowList}
+ * before the engine parses it,
  * {@code ModelExpressionManager} lets an expression reach only variables and the deadline delegates, and
  * {@code ModelVocabulary} names the little a model may call.
  */

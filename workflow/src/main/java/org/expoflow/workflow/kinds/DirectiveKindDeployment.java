@@ -20,7 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.ModelException;
 import org.camunda.bpm.engine.ParseException;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.workflow.engine.DeploymentResourcePolicy;
+import org.expoflow.workflow.engine.KindModelCheck;
 import org.expoflow.workflow.engine.StepProperties;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -56,7 +56,7 @@ public class DirectiveKindDeployment {
     @PreAuthorize("hasRole('ADMIN')")
     public List<DirectiveKind> deploy(String fileName, byte[] bpmn, Map<String, byte[]> texts) {
         texts.forEach((textsName, content) -> {
-            if (textsName == null || !DeploymentResourcePolicy.KIND_TEXTS.matcher(textsName).matches()) {
+            if (textsName == null || !KindModelCheck.KIND_TEXTS.matcher(textsName).matches()) {
                 throw DomainRuleViolation.invalid("texts", "a kind's texts are a file named texts_<language>.properties,"
                         + " such as texts_zh.properties, not '" + textsName + "'").coded("kindTextsMisnamed", textsName);
             }
@@ -73,6 +73,10 @@ public class DirectiveKindDeployment {
             throw DomainRuleViolation.invalid("file", "a directive kind is a .bpmn file, not '" + name + "'")
                     .coded("kindNotBpmn", name);
         }
+        // as plain XML against the allow-list before any parser that knows BPMN reads it
+        KindModelCheck.refusalOfModel(name, bpmn).ifPresent(refusal -> {
+            throw DomainRuleViolation.invalid("file", refusal.english()).coded(refusal.code(), refusal.arguments().toArray());
+        });
         BpmnModelInstance model;
         try {
             model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));

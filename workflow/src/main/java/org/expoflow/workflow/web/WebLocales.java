@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.expoflow.workflow.application.ReaderLanguage;
+import org.expoflow.workflow.security.EngineRestAllowList;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -19,28 +22,23 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebLocales implements WebMvcConfigurer {
 
-    static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    static final Locale CHINESE = ReaderLanguage.CHINESE;
     static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);
 
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("expoflow-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
-        resolver.setDefaultLocaleFunction(request -> {
-            if (request.getHeader("Accept-Language") == null) {
-                return CHINESE;
-            }
-            for (Locale wanted : java.util.Collections.list(request.getLocales())) {
-                if (wanted.getLanguage().equals("zh")) {
-                    return CHINESE;
-                }
-                if (wanted.getLanguage().equals("en")) {
-                    return Locale.ENGLISH;
-                }
-            }
-            return CHINESE;
-        });
+        resolver.setDefaultLocaleFunction(ReaderLanguage::of);
         return resolver;
+    }
+
+    /** The engine's doors are no MVC pages: their refusals take the reader's language from this filter. */
+    @Bean
+    FilterRegistrationBean<ReaderLanguage> readerLanguageOnTheEngineDoors() {
+        FilterRegistrationBean<ReaderLanguage> registration = new FilterRegistrationBean<>(new ReaderLanguage());
+        registration.addUrlPatterns(EngineRestAllowList.ENGINE_REST + "/*", "/camunda/api/*");
+        return registration;
     }
 
     @Override
