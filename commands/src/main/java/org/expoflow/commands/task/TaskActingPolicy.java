@@ -27,9 +27,12 @@ final class TaskActingPolicy {
                 .coded("mayNotAct");
     }
 
-    /** A task's claim can be released by its holder, or by a coordinator chasing stalled work. */
+    /**
+     * A task's claim can be released by its holder or by those who may act on it; no one releases another
+     * unit's claim, the office included: it reassigns the step instead, which is on record with its reason.
+     */
     static void checkMayRelease(Actor actor, String assignee, Set<String> actingGroups, String taskId) {
-        if (actor != null && (actor.isCoordinator() || actor.userId().equals(assignee))) {
+        if (actor != null && actor.userId().equals(assignee)) {
             return;
         }
         checkMayAct(actor, actingGroups, taskId);

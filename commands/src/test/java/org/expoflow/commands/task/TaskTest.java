@@ -111,6 +111,17 @@ class TaskTest {
     }
 
     @Test
+    void cannotBeUnclaimedByAnotherUnitOrTheOfficeWhateverDoorTheyUse() {
+        for (Actor outsider : new Actor[] {DALIAN_CLERK, COORDINATOR}) {
+            fixture.given(sendInvitationsAssigned(), new TaskClaimed("t1", "d1", "shenyang", "shenyang"))
+                    .when(new UnclaimTask("t1", outsider))
+                    .expectNoEvents()
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("may not act"));
+        }
+    }
+
+    @Test
     void canReportProgressWithProblemsAndSuggestions() {
         fixture.given(sendInvitationsAssigned())
                 .when(new ReportProgress("t1", SHENYANG_CLERK, 50, "list drafted", "few contacts in Kansai",

@@ -38,7 +38,7 @@ final class RefusalsAsProblems implements AccessDeniedHandler {
         problem.put("type", "about:blank");
         problem.put("title", HttpStatus.FORBIDDEN.getReasonPhrase());
         problem.put("status", HttpStatus.FORBIDDEN.value());
-        problem.put("detail", path.startsWith(EngineRestAllowList.ENGINE_REST + "/") ? ENGINE_REST_REFUSAL
+        problem.put("detail", EngineRestAllowList.operationOf(path) != null ? ENGINE_REST_REFUSAL
                 : "your role may not do this");
         problem.put("instance", path);
         response.setStatus(HttpStatus.FORBIDDEN.value());

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticati
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.expoflow.workflow.api.IdempotentRequests;
+import org.expoflow.workflow.engine.StepFormVariables;
+import org.springframework.context.MessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -119,9 +121,18 @@ public class SecurityConfig {
         return http
                 .authenticationManager(authenticationManager)
                 .securityMatcher(paths("/camunda/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.ADMIN.name()))
+                .authorizeHttpRequests(requests -> requests
+                        // the webapps' copy of the engine's API is no wider than /engine-rest
+                        .requestMatchers(paths(EngineRestAllowList.WEBAPPS_ENGINE + "/**")).access(new EngineRestAllowList())
+                        // the webapps' own plug-ins: reading, and Cockpit's queries; no set-up, no user, no authorization
+                        .requestMatchers(gets("/camunda/api/**")).hasRole(Role.ADMIN.name())
+                        .requestMatchers(posts("/camunda/api/cockpit/plugin/**", "/camunda/api/admin/auth/user/*/logout"))
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(paths("/camunda/api/**")).denyAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint())
+                        .defaultAccessDeniedHandlerFor(new RefusalsAsProblems(), paths("/camunda/api/**")))
                 // the webapps carry their own CSRF protection
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -155,6 +166,15 @@ public class SecurityConfig {
     FilterRegistrationBean<PathParameterRefusal> pathParameterRefusal() {
         FilterRegistrationBean<PathParameterRefusal> registration = new FilterRegistrationBean<>(new PathParameterRefusal());
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After Spring Security, so only those allowed to decide reach the check; on both doors of the engine's API. */
+    @Bean
+    FilterRegistrationBean<StepFormOnlyDecisions> stepFormOnlyDecisions(StepFormVariables forms, MessageSource messages) {
+        FilterRegistrationBean<StepFormOnlyDecisions> registration = new FilterRegistrationBean<>(new StepFormOnlyDecisions(forms, messages));
+        registration.addUrlPatterns(EngineRestAllowList.ENGINE_REST + "/*", EngineRestAllowList.WEBAPPS_ENGINE + "/*");
+        registration.setOrder(0);
         return registration;
     }
 
@@ -198,6 +218,12 @@ public class SecurityConfig {
     private static RequestMatcher posts(String... patterns) {
         PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
         return new OrRequestMatcher(java.util.Arrays.stream(patterns).map(pattern -> builder.matcher(HttpMethod.POST, pattern))
+                .map(RequestMatcher.class::cast).toList());
+    }
+
+    private static RequestMatcher gets(String... patterns) {
+        PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(java.util.Arrays.stream(patterns).map(pattern -> builder.matcher(HttpMethod.GET, pattern))
                 .map(RequestMatcher.class::cast).toList());
     }
 

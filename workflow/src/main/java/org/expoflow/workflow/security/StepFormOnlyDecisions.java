@@ -1,0 +1,160 @@
+package org.expoflow.workflow.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.expoflow.workflow.application.ReaderLanguage;
+import org.expoflow.workflow.engine.StepFormVariables;
+import org.springframework.context.MessageSource;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A decision sent through the engine's API, on either door ({@code /engine-rest}, the webapps' engine API),
+ * carries only the variables its step's form declares: anything else is refused with 400 naming it, before
+ * the engine sees the request, so nothing is written. A step's unit, deadline and assignee change through
+ * ExpoFlow's reassign, extend and claim rules only.
+ */
+public class StepFormOnlyDecisions extends OncePerRequestFilter {
+
+    /** Well above the largest form a kind can declare (its texts are capped at a few thousand characters). */
+    static final int MAX_DECISION_BYTES = 1024 * 1024;
+    private static final Pattern DECISION = Pattern.compile("/task/([^/]+)/(complete|submit-form|resolve)");
+
+    private final StepFormVariables forms;
+    private final MessageSource messages;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public StepFormOnlyDecisions(StepFormVariables forms, MessageSource messages) {
+        this.forms = forms;
+        this.messages = messages;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String operation = EngineRestAllowList.operationOf(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
+        Matcher decision = operation == null ? null : DECISION.matcher(operation);
+        if (!"POST".equals(request.getMethod()) || decision == null || !decision.matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_DECISION_BYTES + 1);
+        if (body.length > MAX_DECISION_BYTES) {
+            refuse(response, 413, "body", messages.getMessage("refusal.decisionTooLarge", null, ReaderLanguage.of(request)));
+            return;
+        }
+        List<String> sent = variableNames(body);
+        List<String> undeclared = forms.undeclared(decision.group(1), sent);
+        if (!undeclared.isEmpty()) {
+            String declared = String.join(", ", forms.declaredFields(decision.group(1)));
+            refuse(response, 400, "variables." + undeclared.get(0), messages.getMessage("refusal.decisionOutsideForm",
+                    new Object[] {String.join(", ", undeclared), declared.isEmpty() ? "—" : declared}, ReaderLanguage.of(request)));
+            return;
+        }
+        chain.doFilter(new ReadAgain(request, body), response);
+    }
+
+    /** The variables' names a decision's body sends; none when it is no JSON object (the engine refuses that itself). */
+    private List<String> variableNames(byte[] body) {
+        try {
+            JsonNode variables = json.readTree(body).path("variables");
+            List<String> names = new ArrayList<>();
+            variables.fieldNames().forEachRemaining(names::add);
+            return names;
+        } catch (IOException | RuntimeException notJson) {
+            return List.of();
+        }
+    }
+
+    private void refuse(HttpServletResponse response, int status, String field, String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status == 413 ? "Content Too Large" : "Bad Request");
+        problem.put("status", status);
+        problem.put("field", field);
+        problem.put("detail", detail);
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getWriter(), problem);
+    }
+
+    /** The request with its body, read once here, readable again by the engine. */
+    private static final class ReadAgain extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReadAgain(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the decision's body is read whole already");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), Charset.forName(encoding)));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
