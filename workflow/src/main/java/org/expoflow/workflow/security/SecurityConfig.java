@@ -143,6 +143,8 @@ public class SecurityConfig {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
                         .failureHandler(new SignInFormFailures()))
+                // to the sign-in page by a relative Location: the browser's own address, never the Host header's
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(relativeSignIn()))
                 // htmx and ECharts come from our own WebJars: the pages load nothing from anywhere else
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_SECURITY_POLICY)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
@@ -156,6 +158,28 @@ public class SecurityConfig {
         FilterRegistrationBean<PathParameterRefusal> registration = new FilterRegistrationBean<>(new PathParameterRefusal());
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * Uploads to the engine's doors (Jersey reads them itself) kept to the limits of ExpoFlow's own; after Spring
+     * Security's filter chain (order -100), so only a caller allowed there has a body read.
+     */
+    @Bean
+    FilterRegistrationBean<UploadLimits> engineUploadLimits(
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") org.springframework.util.unit.DataSize maxRequestSize,
+            @Value("${server.tomcat.max-part-count:20}") int maxPartCount, org.springframework.context.MessageSource messages) {
+        FilterRegistrationBean<UploadLimits> registration =
+                new FilterRegistrationBean<>(new UploadLimits(maxRequestSize.toBytes(), maxPartCount, messages));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(0);
+        return registration;
+    }
+
+    private static org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint relativeSignIn() {
+        org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint signIn =
+                new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
+        signIn.setFavorRelativeUris(true);
+        return signIn;
     }
 
     /** The webapps (Cockpit, Tasklist, Admin) trust the user Spring Security signed in, instead of asking again. */
