@@ -30,6 +30,8 @@ import org.springframework.test.context.TestPropertySource;
         "camunda.bpm.job-execution.max-wait=1000",
         // the tests send the group robots' deliveries themselves, at the instants they choose
         "expoflow.notifications.dispatch-every=PT1H",
+        // the tests' own robots listen on this machine, named so; an address written as a number stays refused
+        "expoflow.notifications.inner-robot-hosts=localhost",
         // mail goes to the test's own SMTP server (GreenMail's test port), when a test starts one
         "spring.mail.host=127.0.0.1", "spring.mail.port=3025"})
 @Import(OutageSwitch.Installer.class)

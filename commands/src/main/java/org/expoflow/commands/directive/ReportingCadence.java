@@ -1,5 +1,7 @@
 package org.expoflow.commands.directive;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 
@@ -7,7 +9,9 @@ import org.expoflow.commands.api.DomainRuleViolation;
 
 /**
  * How often a directive wants each unit's progress report: an ISO-8601 period of whole days, weeks or months
- * ({@code P7D}, {@code P2W}, {@code P1M}), at least a day. A report more often than daily is no report, it is noise.
+ * ({@code P7D}, {@code P2W}, {@code P1M}), at least a day and at most a year. A report more often than daily is no
+ * report, it is noise; one less often than yearly outlives any expo, and the extremes a period can spell
+ * ({@code P999999999Y}) overflow every instant they are added to.
  */
 final class ReportingCadence {
 
@@ -30,6 +34,20 @@ final class ReportingCadence {
             throw DomainRuleViolation.invalid("reportEvery", "a reporting cadence is a period of at least a day, not '"
                     + reportEvery + "'").coded("reportEveryShort", reportEvery);
         }
+        if (longerThanAYear(period)) {
+            throw DomainRuleViolation.invalid("reportEvery", "a reporting cadence is a period of at most a year, such as P1M,"
+                    + " not '" + reportEvery + "'").coded("reportEveryLong", reportEvery);
+        }
         return period.normalized().toString();
+    }
+
+    /** Measured from a leap year's first day, so that P366D is a year too. */
+    private static boolean longerThanAYear(Period period) {
+        LocalDate from = LocalDate.of(2000, 1, 1);
+        try {
+            return from.plus(period).isAfter(from.plusYears(1));
+        } catch (DateTimeException | ArithmeticException overflow) {
+            return true;
+        }
     }
 }

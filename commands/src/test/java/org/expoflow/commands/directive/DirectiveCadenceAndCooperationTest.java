@@ -70,6 +70,20 @@ class DirectiveCadenceAndCooperationTest {
     }
 
     @Test
+    void cannotIssueACadenceLongerThanAYear() {
+        for (String tooRarely : List.of("P999999999Y", "P13M", "P367D", "P1Y1D")) {
+            fixture.givenNoPriorActivity()
+                    .when(issue(tooRarely, Map.of()))
+                    .expectNoEvents()
+                    .expectException(refusedAt("reportEvery"));
+        }
+        fixture.givenNoPriorActivity()
+                .when(issue("P1Y", Map.of()))
+                .expectEvents(new DirectiveIssued("d1", "osaka", "invite-buyers", "Invite Japanese buyers", null, DUE_ON, DUE_AT,
+                        List.of("shenyang", "dalian"), Map.<String, BigDecimal>of(), null, "P1Y", Map.of()));
+    }
+
+    @Test
     void coOperationIsOnATaskTheDirectiveGivesAndNotByItsLeadUnit() {
         fixture.givenNoPriorActivity()
                 .when(issue(null, Map.of("tieling", List.of("anshan"))))

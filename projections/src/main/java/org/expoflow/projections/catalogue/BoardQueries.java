@@ -60,15 +60,24 @@ public class BoardQueries {
     public Board board(FindBoard query) {
         Instant asOf = query.asOf() != null ? query.asOf() : clock.instant();
         boolean present = query.asOf() == null;
-        if (!query.paged()) {
+        if (!query.paged() && query.unitId() == null) {
             return board(query.expoId(), asOf, tasks.tasksOfExpo(query.expoId(), asOf, present));
         }
         String name = expoName(query.expoId());
         if (name == null) {
             return null;
         }
-        // page 0 holds the newest directives; each page keeps the board's order, oldest first
         List<BoardDirective> all = directives(query.expoId(), asOf);
+        if (query.unitId() != null) {
+            Set<String> ofUnit = directivesOfUnit(query.expoId(), query.unitId());
+            all = all.stream().filter(directive -> ofUnit.contains(directive.directiveId())).toList();
+        }
+        if (!query.paged()) {
+            List<String> ids = all.stream().map(BoardDirective::directiveId).toList();
+            List<TaskSummary> tasksThen = ids.isEmpty() ? List.of() : tasks.tasksOfDirectives(query.expoId(), ids, asOf, present);
+            return board(query.expoId(), name, asOf, all, tasksThen, null, true);
+        }
+        // page 0 holds the newest directives; each page keeps the board's order, oldest first
         int size = query.size();
         int page = query.page() == null ? 0 : query.page();
         int pages = Math.max(1, (all.size() + size - 1) / size);
@@ -77,13 +86,19 @@ public class BoardQueries {
         List<String> ids = shown.stream().map(BoardDirective::directiveId).toList();
         List<TaskSummary> tasksThen = ids.isEmpty() ? List.of() : tasks.tasksOfDirectives(query.expoId(), ids, asOf, present);
         return board(query.expoId(), name, asOf, List.copyOf(shown), tasksThen,
-                new Board.DirectivePage(page, size, all.size(), pages));
+                new Board.DirectivePage(page, size, all.size(), pages), true);
+    }
+
+    /** The directives of an expo issued to a unit, or on which it co-operates with the unit leading a task. */
+    private Set<String> directivesOfUnit(String expoId, String unitId) {
+        return new HashSet<>(jdbc.queryForList("select directive_id from directive_unit_view where expo_id = ?"
+                + " and (unit_id = ? or ',' || cooperating_units || ',' like ?)", String.class, expoId, unitId, "%," + unitId + ",%"));
     }
 
     /** The board at {@code now} from the expo's tasks as they stood then, for a caller that has read them already. */
     public Board board(String expoId, Instant now, List<TaskSummary> tasksThen) {
         String name = expoName(expoId);
-        return name == null ? null : board(expoId, name, now, directives(expoId, now), tasksThen, null);
+        return name == null ? null : board(expoId, name, now, directives(expoId, now), tasksThen, null, false);
     }
 
     private String expoName(String expoId) {
@@ -106,10 +121,10 @@ public class BoardQueries {
 
     /** The board of {@code directives} (all the expo's, or a page of them) from their tasks as they stood at {@code now}. */
     private Board board(String expoId, String expoName, Instant now, List<BoardDirective> directives,
-                        List<TaskSummary> tasksThen, Board.DirectivePage page) {
+                        List<TaskSummary> tasksThen, Board.DirectivePage page, boolean someDirectives) {
         Map<String, BoardDirective> directiveById = new HashMap<>();
         directives.forEach(d -> directiveById.put(d.directiveId(), d));
-        String ofDirectives = page == null ? "" : " and directive_id in (:directives)";
+        String ofDirectives = someDirectives ? " and directive_id in (:directives)" : "";
         List<Assignment> assignments = directives.isEmpty() ? List.of() : named.query(
                 "select directive_id, unit_id, finished_at, cooperating_units from directive_unit_view where expo_id = :expo"
                         + ofDirectives,

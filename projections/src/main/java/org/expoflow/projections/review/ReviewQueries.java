@@ -125,7 +125,8 @@ public class ReviewQueries {
                         last = ReportingDue.heardOf(last, step.latestReportAt(), step.status() == TaskStatus.COMPLETED,
                                 step.closedAt());
                     }
-                    if (ReportingDue.after(rs.getString("report_every"), last).isBefore(asOf)) {
+                    Instant reportDueAt = ReportingDue.after(rs.getString("report_every"), last);
+                    if (reportDueAt != null && reportDueAt.isBefore(asOf)) {
                         missing.merge(unitId, 1, Integer::sum);
                     }
                 }, expoId, Times.utc(asOf), Times.utc(asOf), Times.utc(asOf));
@@ -151,7 +152,7 @@ public class ReviewQueries {
             List<TaskSummary> unitSteps = steps.getOrDefault(assignment.directiveId() + "/" + assignment.unitId(), List.of());
             Instant dueAt = ReportingDue.after(assignment.reportEvery(), BoardQueries.lastActivity(unitSteps, assignment.issuedAt()));
             unitSteps.stream().filter(TaskSummary::isActive).findFirst()
-                    .filter(step -> !dueAt.isAfter(query.asOf()))
+                    .filter(step -> dueAt != null && !dueAt.isAfter(query.asOf()))
                     .ifPresent(step -> due.add(new ReportsDue.ReportDue(assignment.directiveId(), assignment.unitId(), step.id(),
                             step.candidateGroup(), step.cooperatingUnits(), dueAt, assignment.reportEvery())));
         }

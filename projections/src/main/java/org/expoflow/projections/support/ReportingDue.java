@@ -1,5 +1,6 @@
 package org.expoflow.projections.support;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -14,12 +15,20 @@ public final class ReportingDue {
     private ReportingDue() {
     }
 
-    /** The report due after {@code lastActivity} (the latest report or completion, else the issue), or null without cadence. */
+    /**
+     * The report due after {@code lastActivity} (the latest report or completion, else the issue), or null without
+     * cadence. A cadence stored before cadences were bounded ({@code P999999999Y}) owes no report rather than
+     * break the board that reads it.
+     */
     public static Instant after(String reportEvery, Instant lastActivity) {
         if (reportEvery == null || lastActivity == null) {
             return null;
         }
-        return lastActivity.atOffset(ZoneOffset.UTC).plus(Period.parse(reportEvery)).toInstant();
+        try {
+            return lastActivity.atOffset(ZoneOffset.UTC).plus(Period.parse(reportEvery)).toInstant();
+        } catch (DateTimeException | ArithmeticException beyondTime) {
+            return null;
+        }
     }
 
     /** The latest a unit was heard of, {@code last} so far, after one of its steps: its latest report, or its completion. */

@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -65,7 +67,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 return problem(HttpStatus.CONFLICT, null, "someone else changed this at the same moment; reload and try again");
             }
             if (cause instanceof NotFoundException || cause instanceof NullValueException) {
-                return problem(HttpStatus.NOT_FOUND, null, "not found: " + cause.getMessage());
+                // the engine's message names its own variables and tables ("dueAt is null"): not for the caller
+                log.debug("not found", cause);
+                return problem(HttpStatus.NOT_FOUND, null, "not found");
+            }
+            if (cause instanceof MultipartException) {
+                return multipart(exception);
             }
             if (cause instanceof AccessDeniedException denied) {
                 return problem(HttpStatus.FORBIDDEN, null, denied.getMessage());
@@ -90,6 +97,20 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         log.error("unexpected failure", exception);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, null, "an unexpected error occurred; it has been logged");
+    }
+
+    /**
+     * An upload the servlet container would not read: more parts than {@code server.tomcat.max-part-count} or
+     * larger than {@code spring.servlet.multipart.*} allow is 413, any other malformed body 400; either names
+     * {@code file} and says nothing of the parser's exception.
+     */
+    private ResponseEntity<ProblemDetail> multipart(RuntimeException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MaxUploadSizeExceededException || cause.getClass().getSimpleName().contains("LimitExceeded")) {
+                return problem(HttpStatus.PAYLOAD_TOO_LARGE, "file", refusals.text("uploadTooLarge"));
+            }
+        }
+        return problem(HttpStatus.BAD_REQUEST, "file", refusals.text("uploadNotMultipart"));
     }
 
     private ResponseEntity<ProblemDetail> domain(DomainRuleViolation violation) {
@@ -125,6 +146,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = body(HttpStatus.BAD_REQUEST, first.get("field"), first.get("field") + " " + first.get("message"));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException exception,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(body(HttpStatus.PAYLOAD_TOO_LARGE, "file", refusals.text("uploadTooLarge")));
     }
 
     @Override

@@ -52,7 +52,12 @@ public class Refusals {
     /** An argument as people read it: a figure by its name, an instant in the province's time. */
     private Object said(Object argument) {
         if (argument instanceof Instant instant) {
-            return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(provinceZone).format(instant);
+            try {
+                return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(provinceZone).format(instant);
+            } catch (java.time.DateTimeException beyondTheCalendar) {
+                // an instant Java parses but no calendar date holds in the province's zone: said as given
+                return instant.toString();
+            }
         }
         if (argument instanceof String key) {
             String figure = messages.getMessage("figure." + key, null, null, LocaleContextHolder.getLocale());

@@ -16,10 +16,13 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 /**
  * The engine wraps an exception from a task listener, and its REST API answers 500 for it. When the
  * exception is a refusal of the domain, {@code /engine-rest} answers like our API: 403 for a user not
- * allowed, 400 for bad input, 409 for a conflict, with the domain's message.
+ * allowed, 400 for bad input, 409 for a conflict, with the domain's message. A model that is not XML is
+ * the uploader's error (400, where it breaks); any other failure of the engine is 500 without its text.
  */
 @Component
 public class EngineRestRefusals implements ResourceConfigCustomizer {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EngineRestRefusals.class);
 
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
@@ -44,6 +47,17 @@ public class EngineRestRefusals implements ResourceConfigCustomizer {
                 }
                 return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
             }
+            if (cause instanceof org.xml.sax.SAXParseException notXml) {
+                return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("type", "InvalidModel",
+                        "message", "the model is not well-formed XML (line " + notXml.getLineNumber() + ", column "
+                                + notXml.getColumnNumber() + ")")).build();
+            }
+        }
+        if (otherwise.getStatus() >= 500) {
+            // the engine's own 500 carries its exception's text; the log keeps it, the caller gets none of it
+            log.error("the engine's REST API failed", exception);
+            return Response.status(otherwise.getStatus()).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("type",
+                    "ServerError", "message", "an unexpected error occurred; it has been logged")).build();
         }
         return otherwise;
     }

@@ -43,7 +43,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * (through the SMTP server {@code spring.mail.host}; none set, a mail waits and is retried), and
  * records it sent, or failed with the error and retried after 10 s, 20 s, 40 s ... up to an hour, eight times
  * in all; a robot that is down loses nothing. A node that dies while sending leaves its claim, taken back after
- * five minutes (that one message may then arrive twice). ADMIN sets a unit's robot.
+ * five minutes (that one message may then arrive twice). ADMIN sets a unit's robot, where {@link RobotAddresses} allows
+ * one, and a delivery goes only where it still allows when sent.
  */
 @Service
 public class Deliveries {
@@ -72,11 +73,13 @@ public class Deliveries {
 
     private final DeliveryHours hours;
     private final TransactionTemplate transactions;
+    private final RobotAddresses robots;
 
     public Deliveries(JdbcTemplate jdbc, NoticeTexts texts, UnitRegister units, Clock clock,
                       ObjectProvider<JavaMailSender> mail, DeliveryHours hours, PlatformTransactionManager transactionManager,
-                      @Value("${expoflow.notifications.mail-from:expoflow@localhost}") String from) {
+                      RobotAddresses robots, @Value("${expoflow.notifications.mail-from:expoflow@localhost}") String from) {
         this.jdbc = jdbc;
+        this.robots = robots;
         this.hours = hours;
         this.transactions = new TransactionTemplate(transactionManager);
         this.texts = texts;
@@ -91,23 +94,13 @@ public class Deliveries {
                            int attempts, Instant createdAt, Instant sentAt, String lastError) {
     }
 
-    /** Sets a unit's group robot: an http(s) address, refused naming {@code url} otherwise. */
+    /** Sets a unit's group robot: an address {@link RobotAddresses} allows, refused naming {@code url} otherwise. */
     @PreAuthorize("hasRole('ADMIN')")
     public void setWebhook(String unitId, String url) {
         if (units.find(unitId).isEmpty()) {
             throw DomainRuleViolation.notFound("unitId", "no registered unit " + unitId).coded("unitNotRegistered", unitId);
         }
-        URI address;
-        try {
-            address = url == null ? null : URI.create(url.strip());
-        } catch (IllegalArgumentException notAnAddress) {
-            address = null;
-        }
-        if (address == null || address.getHost() == null || address.getScheme() == null
-                || !List.of("http", "https").contains(address.getScheme().toLowerCase(Locale.ROOT))) {
-            throw DomainRuleViolation.invalid("url", "a group robot's webhook is an http(s) address, such as"
-                    + " https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...").coded("webhookNotHttp", url == null ? "" : url);
-        }
+        URI address = robots.checked(url);
         if (jdbc.update("update unit_webhook set url = ? where unit_id = ?", address.toString(), unitId) == 0) {
             jdbc.update("insert into unit_webhook (unit_id, url) values (?, ?)", unitId, address.toString());
         }
@@ -160,14 +153,20 @@ public class Deliveries {
                         (String) delivery.get("note"), Locale.SIMPLIFIED_CHINESE);
                 if ("EMAIL".equals(delivery.get("channel"))) {
                     mail((String) delivery.get("target"), text);
-                } else {
-                    post((String) delivery.get("target"), text);
+                } else if (!post((String) delivery.get("target"), text)) {
+                    // an address not allowed stays so: given up at once, said without what a connection would tell
+                    jdbc.update("update notification_delivery set state = 'FAILED', attempts = ?, last_error = ?, claimed_at = null"
+                            + " where id = ?", attempts, RobotAddresses.REFUSED, id);
+                    log.warn("webhook delivery {} refused: {} is not a robot's address", id, delivery.get("target"));
+                    continue;
                 }
                 jdbc.update("update notification_delivery set state = 'SENT', attempts = ?, sent_at = ?, last_error = null"
                         + " where id = ?", attempts, Timestamp.from(clock.instant()), id);
                 sent++;
             } catch (Exception failed) {
-                String error = failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage();
+                String error = failed instanceof java.io.IOException && !"EMAIL".equals(delivery.get("channel"))
+                        ? "the robot could not be reached"
+                        : failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage();
                 boolean givenUp = attempts >= MAX_ATTEMPTS;
                 Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
                 jdbc.update("update notification_delivery set state = ?, attempts = ?, last_error = ?, next_attempt_at = ?,"
@@ -227,13 +226,24 @@ public class Deliveries {
         sender.send(message);
     }
 
-    private void post(String target, String text) throws Exception {
+    /** Posts the text to the robot, unless its address is not allowed now (false); the client follows no redirect. */
+    private boolean post(String target, String text) throws Exception {
+        URI address;
+        try {
+            address = URI.create(target);
+        } catch (IllegalArgumentException notAnAddress) {
+            return false;
+        }
+        if (!robots.reachable(address)) {
+            return false;
+        }
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(message(text))).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() / 100 != 2) {
             throw new IllegalStateException("the robot answered " + answer.statusCode());
         }
+        return true;
     }
 
     private String message(String text) throws JsonProcessingException {

@@ -19,6 +19,7 @@ import org.expoflow.projections.api.FindTrend;
 import org.expoflow.projections.api.Trend;
 import org.expoflow.projections.api.UnitStatistics;
 import org.expoflow.projections.review.ReviewQueries;
+import org.expoflow.workflow.application.PlanningWindow;
 import org.expoflow.workflow.expos.ExpoWork;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Service;
 /**
  * What leadership reviews before and during a coordination meeting: the board, the figures against
  * their targets, statistics per unit, the overdue and due-soon lists and the trend, each now or as it stood
- * at any past instant. A city user sees its own row of the board and its own figures; the rest is for the
- * office and leadership.
+ * at any past instant. A city user sees its own row of the board, on the directives issued to its unit only,
+ * and its own figures; the rest is for the office and leadership.
  */
 @Service
 public class LeadershipReview {
@@ -58,7 +59,9 @@ public class LeadershipReview {
     public Board board(ExpoFlowUser user, String expoId, Instant asOf, Integer page, Integer size) {
         expos.get(expoId);
         Integer pageSize = size == null && page != null ? Integer.valueOf(BOARD_PAGE_SIZE) : size;
-        Board board = queries.query(new FindBoard(expoId, pastOrNow(asOf), page, pageSize), Board.class).join();
+        // a city's board holds only the directives issued to its unit (or on which it co-operates), paged as such
+        Board board = queries.query(new FindBoard(expoId, pastOrNow(asOf), page, pageSize, user.isCity() ? user.unitId() : null),
+                Board.class).join();
         if (user.isCity()) {
             return new Board(board.expoId(), board.expoName(), board.asOf(), board.directives(),
                     board.units().stream().filter(unit -> unit.unitId().equals(user.unitId())).toList(), board.page());
@@ -104,12 +107,14 @@ public class LeadershipReview {
     /**
      * A past instant, or null for now: the read models answer the present from the rows as they stand (the
      * tasks, the figures in force) rather than from every version of the expo valid at this instant, which
-     * at a province's scale is most of the answer's time. The future has not happened yet.
+     * at a province's scale is most of the answer's time. The future has not happened yet, and an instant
+     * outside the planning window is refused like any other.
      */
     private Instant pastOrNow(Instant asOf) {
         if (asOf == null) {
             return null;
         }
+        PlanningWindow.check("asOf", asOf);
         if (asOf.isAfter(clock.instant())) {
             throw DomainRuleViolation.invalid("asOf", "asOf " + asOf + " is in the future; ask for now by leaving it out")
                     .coded("asOfFuture", asOf);

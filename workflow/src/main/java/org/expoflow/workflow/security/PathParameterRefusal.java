@@ -10,10 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * ExpoFlow has no use for path parameters ({@code /engine-rest;x=y/task}), and each layer reads them
- * differently (Spring's path parsing fails on them before the firewall can refuse them), so they are
- * refused first of all: 400, with a problem body naming the path. Sessions are tracked by cookie only,
- * so no {@code ;jsessionid} is ever written into a link.
+ * ExpoFlow has no use for path parameters ({@code /engine-rest;x=y/task}) nor for empty path segments
+ * ({@code //engine-rest/x}), and each layer reads them differently (Spring's path parsing fails on the one,
+ * the engine's Jersey servlet on the other, both before the firewall can refuse them), so they are refused
+ * first of all: 400, with a problem body naming the path. Sessions are tracked by cookie only, so no
+ * {@code ;jsessionid} is ever written into a link.
  */
 class PathParameterRefusal extends OncePerRequestFilter {
 
@@ -26,6 +27,13 @@ class PathParameterRefusal extends OncePerRequestFilter {
             response.setContentType("application/problem+json");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"field\":\"path\","
                     + "\"detail\":\"a path takes no ';' parameters\"}");
+            return;
+        }
+        if (uri.contains("//")) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"field\":\"path\","
+                    + "\"detail\":\"a path has no empty segments ('//')\"}");
             return;
         }
         chain.doFilter(request, response);

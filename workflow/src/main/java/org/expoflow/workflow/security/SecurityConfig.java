@@ -154,6 +154,8 @@ public class SecurityConfig {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
                         .failureHandler(new SignInFormFailures()))
+                // to the sign-in page by a relative Location: the browser's own address, never the Host header's
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(relativeSignIn()))
                 // htmx and ECharts come from our own WebJars: the pages load nothing from anywhere else
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_SECURITY_POLICY)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
@@ -169,13 +171,36 @@ public class SecurityConfig {
         return registration;
     }
 
+    /**
+     * Uploads to the engine's doors (Jersey reads them itself) kept to the limits of ExpoFlow's own; after Spring
+     * Security's filter chain (order -100), so only a caller allowed there has a body read.
+     */
+    @Bean
+    FilterRegistrationBean<UploadLimits> engineUploadLimits(
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") org.springframework.util.unit.DataSize maxRequestSize,
+            @Value("${server.tomcat.max-part-count:20}") int maxPartCount, MessageSource messages) {
+        FilterRegistrationBean<UploadLimits> registration =
+                new FilterRegistrationBean<>(new UploadLimits(maxRequestSize.toBytes(), maxPartCount, messages));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(0);
+        return registration;
+    }
+
     /** After Spring Security, so only those allowed to decide reach the check; on both doors of the engine's API. */
     @Bean
     FilterRegistrationBean<StepFormOnlyDecisions> stepFormOnlyDecisions(StepFormVariables forms, MessageSource messages) {
         FilterRegistrationBean<StepFormOnlyDecisions> registration = new FilterRegistrationBean<>(new StepFormOnlyDecisions(forms, messages));
         registration.addUrlPatterns(EngineRestAllowList.ENGINE_REST + "/*", EngineRestAllowList.WEBAPPS_ENGINE + "/*");
-        registration.setOrder(0);
+        // after the upload limits, which keep the body this reads within bounds
+        registration.setOrder(1);
         return registration;
+    }
+
+    private static org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint relativeSignIn() {
+        org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint signIn =
+                new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
+        signIn.setFavorRelativeUris(true);
+        return signIn;
     }
 
     /** The webapps (Cockpit, Tasklist, Admin) trust the user Spring Security signed in, instead of asking again. */

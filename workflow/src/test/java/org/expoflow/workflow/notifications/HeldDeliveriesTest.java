@@ -57,6 +57,8 @@ class HeldDeliveriesTest {
     ObjectProvider<JavaMailSender> mail;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    RobotAddresses robots;
 
     private HttpServer robot;
     private String robotAddress;
@@ -71,7 +73,7 @@ class HeldDeliveriesTest {
             exchange.close();
         });
         robot.start();
-        robotAddress = "http://127.0.0.1:" + robot.getAddress().getPort() + "/robot";
+        robotAddress = "http://localhost:" + robot.getAddress().getPort() + "/robot";
     }
 
     @AfterEach
@@ -84,7 +86,7 @@ class HeldDeliveriesTest {
     void aMessageInTheQuietHoursReachesTheRobotWhenTheyEnd() throws IOException {
         DeliveryHours quiet = new DeliveryHours(BEIJING, "22:00-07:00", "");
         Outbox outbox = outboxAt(at("2026-01-10T23:15"), quiet);
-        Deliveries deliveries = new Deliveries(jdbc, texts, units, Clock.systemUTC(), mail, quiet, transactions, "expoflow@localhost");
+        Deliveries deliveries = new Deliveries(jdbc, texts, units, Clock.systemUTC(), mail, quiet, transactions, robots, "expoflow@localhost");
 
         outbox.record(Notice.CHASED_UP, fushunStep(), "今晚请报送", Audience.unit("fushun"));
 
@@ -98,7 +100,7 @@ class HeldDeliveriesTest {
     @Test
     void theDaysMessagesReachTheRobotAsOneDigestAtItsHourOnce() throws IOException {
         DeliveryHours digest = new DeliveryHours(BEIJING, "", "08:30");
-        Deliveries deliveries = new Deliveries(jdbc, texts, units, Clock.systemUTC(), mail, digest, transactions, "expoflow@localhost");
+        Deliveries deliveries = new Deliveries(jdbc, texts, units, Clock.systemUTC(), mail, digest, transactions, robots, "expoflow@localhost");
         String step = fushunStep();
         outboxAt(at("2026-01-10T10:00"), digest).record(Notice.CHASED_UP, step, "请报送邀请人数", Audience.unit("fushun"));
         outboxAt(at("2026-01-10T16:00"), digest).record(Notice.INSTRUCTION, step, "务必按期完成", Audience.unit("fushun"));

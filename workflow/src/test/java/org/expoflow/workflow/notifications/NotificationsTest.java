@@ -88,7 +88,7 @@ class NotificationsTest {
             exchange.close();
         });
         robot.start();
-        assertThat(as("admin").put("/api/admin/units/{u}/webhook", map("url", "http://127.0.0.1:" + robot.getAddress().getPort()
+        assertThat(as("admin").put("/api/admin/units/{u}/webhook", map("url", "http://localhost:" + robot.getAddress().getPort()
                 + "/robot"), "fuxin").status().value()).isEqualTo(204);
         Instant start = Instant.now();
         String directiveId = OsakaFixture.inviteBuyers(as("coordinator"), OsakaFixture.osakaWith(as("coordinator"), "fuxin"), "fuxin");
