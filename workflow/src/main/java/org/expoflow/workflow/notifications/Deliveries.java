@@ -143,7 +143,7 @@ public class Deliveries {
                 continue;
             }
             if (send(delivery) instanceof DeliveryOutcome.Failed failed) {
-                retryLater(delivery, failed.reason() == null ? "failed" : failed.reason(), now);
+                retryLater(delivery, failed.reason(), now);
             } else {
                 jdbc.update("update notification_delivery set state = 'SENT', attempts = ?, sent_at = ?, last_error = null"
                         + " where id = ?", delivery.attempt(), Timestamp.from(clock.instant()), delivery.id());
@@ -166,7 +166,7 @@ public class Deliveries {
             return channel.deliver(delivery.message());
         } catch (RuntimeException failed) {
             // a channel's own slip (the step's words not read, a bad address) is retried like a refusal
-            return DeliveryOutcome.failed(failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage());
+            return DeliveryOutcome.failed(failed);
         }
     }
 

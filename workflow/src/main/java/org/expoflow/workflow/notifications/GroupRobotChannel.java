@@ -74,7 +74,7 @@ public class GroupRobotChannel implements NoticeChannel {
             return answer.statusCode() / 100 == 2 ? DeliveryOutcome.delivered()
                     : DeliveryOutcome.failed("the robot answered " + answer.statusCode());
         } catch (IOException unreachable) {
-            return DeliveryOutcome.failed(unreachable.toString());
+            return DeliveryOutcome.failed(unreachable);
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
             return DeliveryOutcome.failed("interrupted while posting to the robot");

@@ -68,7 +68,7 @@ public class MailChannel implements NoticeChannel {
             sender.send(mailed);
             return DeliveryOutcome.delivered();
         } catch (MailException refused) {
-            return DeliveryOutcome.failed(refused.getMessage());
+            return DeliveryOutcome.failed(refused);
         }
     }
 }

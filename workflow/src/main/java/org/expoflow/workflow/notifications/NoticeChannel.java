@@ -74,10 +74,20 @@ public interface NoticeChannel {
             return new Failed(reason);
         }
 
+        /** Failed for what {@code cause} says, or its kind when it says nothing (a refused connection). */
+        static DeliveryOutcome failed(Exception cause) {
+            return new Failed(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        }
+
         record Delivered() implements DeliveryOutcome {
         }
 
         record Failed(String reason) implements DeliveryOutcome {
+
+            public Failed {
+                // the record of the delivery always says why
+                reason = reason == null || reason.isBlank() ? "failed" : reason;
+            }
         }
     }
 }

@@ -41,6 +41,10 @@ public class Outbox {
         this.clock = clock;
         this.hours = hours;
         this.channels = List.copyOf(channels);
+        // refused at start, not at the first notice the column cannot hold
+        channels.stream().filter(channel -> channel.key().length() > 16).findAny().ifPresent(channel -> {
+            throw new IllegalStateException("a notice channel's key is at most 16 characters, not " + channel.key());
+        });
     }
 
     void record(Notice notice, String taskId, String note, Audience audience) {
