@@ -33,9 +33,14 @@ import org.springframework.test.context.TestPropertySource;
         // the tests' own robots listen on this machine, named so; an address written as a number stays refused
         "expoflow.notifications.inner-robot-hosts=localhost",
         // mail goes to the test's own SMTP server (GreenMail's test port), when a test starts one
-        "spring.mail.host=127.0.0.1", "spring.mail.port=3025"})
+        "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+        // a channel that exists only in the tests (notifications.sms) texts one clerk, whom its test makes
+        "expoflow.notifications.sms.enabled=true", "expoflow.notifications.sms.phones." + ExpoFlowTest.TEXTED_CLERK + "=13800000000"})
 @Import(OutageSwitch.Installer.class)
 public @interface ExpoFlowTest {
 
     String SCRAPE_TOKEN = "scrape-me-3f9a";
+
+    /** The one person the tests' text-message channel reaches. */
+    String TEXTED_CLERK = "texted-clerk";
 }

@@ -1,9 +1,6 @@
 package org.expoflow.workflow.notifications;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,36 +12,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.support.Times;
+import org.expoflow.workflow.notifications.NoticeChannel.DeliveryOutcome;
+import org.expoflow.workflow.notifications.NoticeChannel.Message;
 import org.expoflow.workflow.units.UnitRegister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * The deliveries of the outbox, to the group robots and by e-mail: every few seconds ({@code expoflow.notifications.dispatch-every}, 5 s) each
- * node claims the deliveries due (one claim wins a row, so two nodes never send one twice), posts each as
- * the text message WeCom and DingTalk robots take ({@code {"msgtype":"text","text":{"content":...}}}) or mails it
- * (through the SMTP server {@code spring.mail.host}; none set, a mail waits and is retried), and
- * records it sent, or failed with the error and retried after 10 s, 20 s, 40 s ... up to an hour, eight times
- * in all; a robot that is down loses nothing. A node that dies while sending leaves its claim, taken back after
- * five minutes (that one message may then arrive twice). ADMIN sets a unit's robot, where {@link RobotAddresses} allows
- * one, and a delivery goes only where it still allows when sent.
+ * The deliveries of the outbox, to the group robots, by e-mail and on any other {@link NoticeChannel}: every few
+ * seconds ({@code expoflow.notifications.dispatch-every}, 5 s) each node claims the deliveries due (one claim wins a
+ * row, so two nodes never send one twice), hands each to the channel of its stored key, and records it sent, or
+ * failed with the channel's reason and retried after 10 s, 20 s, 40 s ... up to an hour, eight times in all; a
+ * robot that is down loses nothing, and a delivery whose channel is off waits in the same way. A node that dies
+ * while sending leaves its claim, taken back after five minutes (that one message may then arrive twice). ADMIN
+ * sets a unit's robot, where {@link RobotAddresses} allows one; a delivery a channel refuses to make (a robot's
+ * address no longer allowed when sent) fails at once, with no retry.
  */
 @Service
 public class Deliveries {
@@ -66,18 +59,14 @@ public class Deliveries {
     private final NoticeTexts texts;
     private final UnitRegister units;
     private final Clock clock;
-    private final ObjectProvider<JavaMailSender> mail;
-    private final String from;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, NoticeChannel> channels;
 
     private final DeliveryHours hours;
     private final TransactionTemplate transactions;
     private final RobotAddresses robots;
 
-    public Deliveries(JdbcTemplate jdbc, NoticeTexts texts, UnitRegister units, Clock clock,
-                      ObjectProvider<JavaMailSender> mail, DeliveryHours hours, PlatformTransactionManager transactionManager,
-                      RobotAddresses robots, @Value("${expoflow.notifications.mail-from:expoflow@localhost}") String from) {
+    public Deliveries(JdbcTemplate jdbc, NoticeTexts texts, UnitRegister units, Clock clock, DeliveryHours hours,
+                      PlatformTransactionManager transactionManager, RobotAddresses robots, List<NoticeChannel> channels) {
         this.jdbc = jdbc;
         this.robots = robots;
         this.hours = hours;
@@ -85,11 +74,10 @@ public class Deliveries {
         this.texts = texts;
         this.units = units;
         this.clock = clock;
-        this.mail = mail;
-        this.from = from;
+        this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(NoticeChannel::key, Function.identity()));
     }
 
-    /** A delivery as recorded: by which channel (WEBHOOK, EMAIL) to where, what, in which state, after how many attempts, the last error. */
+    /** A delivery as recorded: by which channel (its key: WEBHOOK, EMAIL, ...) to where, what, in which state, after how many attempts, the last error. */
     public record Delivery(String id, String channel, String unitId, String target, String notice, String taskId, String state,
                            int attempts, Instant createdAt, Instant sentAt, String lastError) {
     }
@@ -135,48 +123,60 @@ public class Deliveries {
         Timestamp at = Timestamp.from(now);
         jdbc.update("update notification_delivery set state = 'PENDING', claimed_at = null where state = 'SENDING'"
                 + " and claimed_at < ?", Timestamp.from(now.minus(CLAIM_LEASE)));
-        List<Map<String, Object>> due = jdbc.queryForList("select id, channel, target, kind, task_id, note, attempts"
-                + " from notification_delivery where state = 'PENDING' and next_attempt_at <= ? order by next_attempt_at"
-                + " fetch first 50 rows only", at);
+        List<Due> due = jdbc.query("select id, channel, target, unit_id, kind, task_id, note, created_at, attempts"
+                        + " from notification_delivery where state = 'PENDING' and next_attempt_at <= ? order by next_attempt_at"
+                        + " fetch first 50 rows only",
+                (rs, n) -> new Due(rs.getString("id"), rs.getString("channel"), rs.getInt("attempts") + 1,
+                        new Message(rs.getString("target"), rs.getString("unit_id"), rs.getString("kind"), rs.getString("task_id"),
+                                rs.getString("note"), Times.instant(rs, "created_at"))), at);
         int sent = 0;
-        for (Map<String, Object> delivery : due) {
-            String id = (String) delivery.get("id");
+        for (Due delivery : due) {
             if (jdbc.update("update notification_delivery set state = 'SENDING', claimed_at = ? where id = ? and state = 'PENDING'",
-                    at, id) == 0) {
+                    at, delivery.id()) == 0) {
                 continue;
             }
-            int attempts = ((Number) delivery.get("attempts")).intValue() + 1;
-            try {
-                String text = Notice.DIGEST.name().equals(delivery.get("kind"))
-                        ? texts.text(Notice.DIGEST.name(), (TaskSummary) null, null, Locale.SIMPLIFIED_CHINESE) + "\n" + delivery.get("note")
-                        : texts.text((String) delivery.get("kind"), (String) delivery.get("task_id"),
-                        (String) delivery.get("note"), Locale.SIMPLIFIED_CHINESE);
-                if ("EMAIL".equals(delivery.get("channel"))) {
-                    mail((String) delivery.get("target"), text);
-                } else if (!post((String) delivery.get("target"), text)) {
-                    // an address not allowed stays so: given up at once, said without what a connection would tell
-                    jdbc.update("update notification_delivery set state = 'FAILED', attempts = ?, last_error = ?, claimed_at = null"
-                            + " where id = ?", attempts, RobotAddresses.REFUSED, id);
-                    log.warn("webhook delivery {} refused: {} is not a robot's address", id, delivery.get("target"));
-                    continue;
-                }
+            DeliveryOutcome outcome = send(delivery);
+            if (outcome instanceof DeliveryOutcome.Refused refused) {
+                jdbc.update("update notification_delivery set state = 'FAILED', attempts = ?, last_error = ?, claimed_at = null"
+                        + " where id = ?", delivery.attempt(), refused.reason(), delivery.id());
+                log.warn("{} delivery {} refused: {}", delivery.channel(), delivery.id(), refused.reason());
+            } else if (outcome instanceof DeliveryOutcome.Failed failed) {
+                retryLater(delivery, failed.reason(), now);
+            } else {
                 jdbc.update("update notification_delivery set state = 'SENT', attempts = ?, sent_at = ?, last_error = null"
-                        + " where id = ?", attempts, Timestamp.from(clock.instant()), id);
+                        + " where id = ?", delivery.attempt(), Timestamp.from(clock.instant()), delivery.id());
                 sent++;
-            } catch (Exception failed) {
-                String error = failed instanceof java.io.IOException && !"EMAIL".equals(delivery.get("channel"))
-                        ? "the robot could not be reached"
-                        : failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage();
-                boolean givenUp = attempts >= MAX_ATTEMPTS;
-                Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
-                jdbc.update("update notification_delivery set state = ?, attempts = ?, last_error = ?, next_attempt_at = ?,"
-                                + " claimed_at = null where id = ?", givenUp ? "FAILED" : "PENDING", attempts,
-                        error.length() > 1000 ? error.substring(0, 1000) : error,
-                        Timestamp.from(hours.firstAllowed(now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait))), id);
-                log.info("webhook delivery {} failed (attempt {}{}): {}", id, attempts, givenUp ? ", given up" : "", error);
             }
         }
         return sent;
+    }
+
+    /** A delivery claimed to be sent: its row's id, its channel's key, which attempt this is, and what it carries. */
+    private record Due(String id, String channel, int attempt, Message message) {
+    }
+
+    private DeliveryOutcome send(Due delivery) {
+        NoticeChannel channel = channels.get(delivery.channel());
+        if (channel == null) {
+            return DeliveryOutcome.failed("no channel " + delivery.channel() + " is on");
+        }
+        try {
+            return channel.deliver(delivery.message());
+        } catch (RuntimeException failed) {
+            // a channel's own slip (the step's words not read, a bad address) is retried like a refusal
+            return DeliveryOutcome.failed(failed);
+        }
+    }
+
+    private void retryLater(Due delivery, String error, Instant now) {
+        boolean givenUp = delivery.attempt() >= MAX_ATTEMPTS;
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(delivery.attempt() - 1, 20));
+        jdbc.update("update notification_delivery set state = ?, attempts = ?, last_error = ?, next_attempt_at = ?,"
+                        + " claimed_at = null where id = ?", givenUp ? "FAILED" : "PENDING", delivery.attempt(),
+                error.length() > 1000 ? error.substring(0, 1000) : error,
+                Timestamp.from(hours.firstAllowed(now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait))), delivery.id());
+        log.info("{} delivery {} failed (attempt {}{}): {}", delivery.channel(), delivery.id(), delivery.attempt(),
+                givenUp ? ", given up" : "", error);
     }
 
     /**
@@ -211,42 +211,5 @@ public class Deliveries {
             });
             held.forEach(row -> jdbc.update("update notification_delivery set state = ? where id = ?", DIGESTED, row.get("id")));
         });
-    }
-
-    private void mail(String to, String text) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            throw new IllegalStateException("no mail server is configured (spring.mail.host)");
-        }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setTo(to);
-        message.setFrom(from);
-        message.setSubject("ExpoFlow 督办提醒");
-        message.setText(text);
-        sender.send(message);
-    }
-
-    /** Posts the text to the robot, unless its address is not allowed now (false); the client follows no redirect. */
-    private boolean post(String target, String text) throws Exception {
-        URI address;
-        try {
-            address = URI.create(target);
-        } catch (IllegalArgumentException notAnAddress) {
-            return false;
-        }
-        if (!robots.reachable(address)) {
-            return false;
-        }
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(message(text))).build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() / 100 != 2) {
-            throw new IllegalStateException("the robot answered " + answer.statusCode());
-        }
-        return true;
-    }
-
-    private String message(String text) throws JsonProcessingException {
-        return json.writeValueAsString(Map.of("msgtype", "text", "text", Map.of("content", text)));
     }
 }

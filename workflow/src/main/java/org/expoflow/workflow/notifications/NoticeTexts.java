@@ -46,6 +46,14 @@ public class NoticeTexts {
                 note, locale);
     }
 
+    /** As a channel sends it, in Chinese: a digest is its heading above the day's lines, which are its note. */
+    public String asSent(NoticeChannel.Message message) {
+        if (Notice.DIGEST.name().equals(message.notice())) {
+            return text(Notice.DIGEST.name(), (TaskSummary) null, null, Locale.SIMPLIFIED_CHINESE) + "\n" + message.note();
+        }
+        return text(message.notice(), message.taskId(), message.note(), Locale.SIMPLIFIED_CHINESE);
+    }
+
     private static boolean counts(String notice) {
         try {
             return Notice.valueOf(notice).saysNote();

@@ -2,65 +2,79 @@ package org.expoflow.workflow.notifications;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Optional;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import org.expoflow.workflow.notifications.NoticeChannel.Message;
+import org.expoflow.workflow.notifications.NoticeChannel.Reach;
+import org.expoflow.workflow.notifications.NoticeChannel.Recipient;
 import org.expoflow.workflow.notifications.NotificationPolicy.Audience;
 import org.expoflow.workflow.security.UserDirectory;
-import org.springframework.beans.factory.annotation.Value;
+import org.expoflow.workflow.security.UserDirectory.UserEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the news in the transaction of the event that caused it: a line in the inbox of each person of the
- * audience, a mail to each of them whose address ADMIN has set, and for a unit, a delivery to its group robot
- * (its own webhook, else the default one), which {@link Deliveries} sends once the transaction has committed, outside
- * the quiet hours, or held for the day's digest ({@link DeliveryHours}). Rolled back with the event, nothing is
- * announced that did not happen.
+ * Writes the news in the transaction of the event that caused it, on every {@link NoticeChannel} that is on: to
+ * each person of the audience and, for a unit, to its group, wherever the channel reaches them. The inbox is
+ * written at once; every other delivery is a row of the outbox under its channel's key, which {@link Deliveries}
+ * sends once the transaction has committed, outside the quiet hours, or held for the day's digest
+ * ({@link DeliveryHours}). Rolled back with the event, nothing is announced that did not happen.
  */
 @Component
 public class Outbox {
 
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
     private final JdbcTemplate jdbc;
     private final UserDirectory users;
     private final Clock clock;
-    private final String defaultWebhook;
-
     private final DeliveryHours hours;
+    private final List<NoticeChannel> channels;
 
-    public Outbox(JdbcTemplate jdbc, UserDirectory users, Clock clock, DeliveryHours hours,
-                  @Value("${expoflow.notifications.default-webhook:}") String defaultWebhook) {
+    public Outbox(JdbcTemplate jdbc, UserDirectory users, Clock clock, DeliveryHours hours, List<NoticeChannel> channels) {
         this.jdbc = jdbc;
-        this.hours = hours;
         this.users = users;
         this.clock = clock;
-        this.defaultWebhook = defaultWebhook;
+        this.hours = hours;
+        this.channels = List.copyOf(channels);
+        // refused at start, not at the first notice the column cannot hold
+        channels.stream().filter(channel -> channel.key().length() > 16).findAny().ifPresent(channel -> {
+            throw new IllegalStateException("a notice channel's key is at most 16 characters, not " + channel.key());
+        });
     }
 
     void record(Notice notice, String taskId, String note, Audience audience) {
-        Timestamp now = Timestamp.from(clock.instant());
-        users.audience(audience.unitId(), audience.role()).forEach(user -> {
-                    jdbc.update("insert into notification (id, recipient, created_at, kind, task_id, note)"
-                            + " values (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), user.username(), now,
-                            notice.name(), taskId, note);
-                    if (user.email() != null) {
-                        deliver("EMAIL", user.email(), audience.unitId(), notice, taskId, note, now);
-                    }
-                });
-        if (audience.unitId() != null) {
-            webhookOf(audience.unitId()).ifPresent(url -> deliver("WEBHOOK", url, audience.unitId(), notice, taskId, note, now));
+        Instant now = clock.instant();
+        List<UserEntry> people = users.audience(audience.unitId(), audience.role());
+        for (NoticeChannel channel : channels) {
+            recipients(channel.reach(), people, audience.unitId()).forEach(recipient -> channel.addressOf(recipient)
+                    .ifPresent(address -> deliver(channel, new Message(address, audience.unitId(), notice.name(), taskId, note, now))));
         }
     }
 
-    private void deliver(String channel, String target, String unitId, Notice notice, String taskId, String note, Timestamp now) {
-        jdbc.update("insert into notification_delivery (id, channel, target, unit_id, kind, task_id, note, created_at, state,"
-                        + " attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
-                UUID.randomUUID().toString(), channel, target, unitId, notice.name(), taskId, note, now,
-                hours.digests() ? Deliveries.HELD : Deliveries.PENDING, Timestamp.from(hours.firstAllowed(now.toInstant())));
+    private static List<Recipient> recipients(Reach reach, List<UserEntry> people, String unitId) {
+        if (reach == Reach.PERSON) {
+            return people.stream().map(person -> Recipient.person(unitId, person)).toList();
+        }
+        return unitId == null ? List.of() : List.of(Recipient.unitGroup(unitId));
     }
 
-    private Optional<String> webhookOf(String unitId) {
-        return jdbc.queryForList("select url from unit_webhook where unit_id = ?", String.class, unitId).stream().findFirst()
-                .or(() -> defaultWebhook == null || defaultWebhook.isBlank() ? Optional.empty() : Optional.of(defaultWebhook));
+    private void deliver(NoticeChannel channel, Message message) {
+        if (channel.deliveredWithTheEvent()) {
+            if (channel.deliver(message) instanceof NoticeChannel.DeliveryOutcome.Failed failed) {
+                // the news is not worth undoing the event for
+                log.warn("{} could not take a {} notice for {}: {}", channel.key(), message.notice(), message.address(), failed.reason());
+            }
+            return;
+        }
+        jdbc.update("insert into notification_delivery (id, channel, target, unit_id, kind, task_id, note, created_at, state,"
+                        + " attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                UUID.randomUUID().toString(), channel.key(), message.address(), message.unitId(), message.notice(),
+                message.taskId(), message.note(), Timestamp.from(message.at()),
+                hours.digests() ? Deliveries.HELD : Deliveries.PENDING, Timestamp.from(hours.firstAllowed(message.at())));
     }
 }

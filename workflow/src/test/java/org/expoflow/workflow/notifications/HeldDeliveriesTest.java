@@ -86,7 +86,7 @@ class HeldDeliveriesTest {
     void aMessageInTheQuietHoursReachesTheRobotWhenTheyEnd() throws IOException {
         DeliveryHours quiet = new DeliveryHours(BEIJING, "22:00-07:00", "");
         Outbox outbox = outboxAt(at("2026-01-10T23:15"), quiet);
-        Deliveries deliveries = new Deliveries(jdbc, texts, units, Clock.systemUTC(), mail, quiet, transactions, robots, "expoflow@localhost");
+        Deliveries deliveries = new Deliveries(jdbc, texts, units, Clock.systemUTC(), quiet, transactions, robots, channels());
 
         outbox.record(Notice.CHASED_UP, fushunStep(), "今晚请报送", Audience.unit("fushun"));
 
@@ -100,7 +100,7 @@ class HeldDeliveriesTest {
     @Test
     void theDaysMessagesReachTheRobotAsOneDigestAtItsHourOnce() throws IOException {
         DeliveryHours digest = new DeliveryHours(BEIJING, "", "08:30");
-        Deliveries deliveries = new Deliveries(jdbc, texts, units, Clock.systemUTC(), mail, digest, transactions, robots, "expoflow@localhost");
+        Deliveries deliveries = new Deliveries(jdbc, texts, units, Clock.systemUTC(), digest, transactions, robots, channels());
         String step = fushunStep();
         outboxAt(at("2026-01-10T10:00"), digest).record(Notice.CHASED_UP, step, "请报送邀请人数", Audience.unit("fushun"));
         outboxAt(at("2026-01-10T16:00"), digest).record(Notice.INSTRUCTION, step, "务必按期完成", Audience.unit("fushun"));
@@ -124,7 +124,13 @@ class HeldDeliveriesTest {
     }
 
     private Outbox outboxAt(Instant now, DeliveryHours hours) {
-        return new Outbox(jdbc, users, Clock.fixed(now, BEIJING), hours, robotAddress);
+        return new Outbox(jdbc, users, Clock.fixed(now, BEIJING), hours, channels());
+    }
+
+    /** The channels as configured, but for this test's robot as every unit's default. */
+    private List<NoticeChannel> channels() {
+        return List.of(new InboxChannel(jdbc), new MailChannel(mail, new MailChannel.Settings(true, "expoflow@localhost",
+                "ExpoFlow 督办提醒"), texts), new GroupRobotChannel(jdbc, texts, new GroupRobotChannel.Settings(true, robotAddress), robots));
     }
 
     private static Instant at(String local) {
