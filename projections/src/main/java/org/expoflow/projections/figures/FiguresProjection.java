@@ -129,7 +129,7 @@ public class FiguresProjection {
         };
         String versionsInForce = " from unit_figure_version where expo_id = ? and " + inForce;
         if (postgres) {
-            // both sums from one reading of the versions (grouping sets): 9.5 ms against 8 + 8 at a province's scale
+            // both sums from one reading of the versions (grouping sets), cheaper than two (docs/performance.md)
             jdbc.query("select unit_id, directive_id, figure, sum(figure_value) as total" + versionsInForce
                     + " group by grouping sets ((unit_id, figure), (directive_id, figure))", summed, versions);
         } else { // H2 has no grouping sets
@@ -180,8 +180,8 @@ public class FiguresProjection {
 
     /**
      * The present targets, kept per expo on each node until a directive is issued: nothing else changes them
-     * (a directive's units and targets are set at its issue), and summing them read the expo's 13,650
-     * assignments at a province's scale, half of the figures' answer. Whether one was issued since is asked of
+     * (a directive's units and targets are set at its issue), and summing them read every assignment of the
+     * expo, much of the figures' answer (docs/performance.md). Whether one was issued since is asked of
      * the database at every request, so a node sees at once a directive issued on another.
      */
     private ExpoTargets presentTargets(String expoId, Instant now) {

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * versions in force at its end stay what they were. Each node therefore keeps, per expo and time zone, the
  * days it has swept and the counts at the end of the last of them, and a later request sweeps only the
  * versions that came into or went out of force since: a day's worth, where sweeping from the start reads
- * every version of the expo (hundreds of thousands at a province's scale, over a second). A request as of an
+ * every version of the expo (hundreds of thousands at a province's scale). A request as of an
  * instant before the kept days, or the first after a node starts, sweeps from the start. A day is kept only
  * once it ended {@link #SETTLED_AFTER} ago, so that a transaction still committing events stamped before its
  * end cannot be missed.

@@ -193,8 +193,7 @@ public class ReadModelState {
      * After a rebuild, on PostgreSQL: the planner's statistics of the tables it filled, learnt at once rather than
      * after autovacuum's next pass (until then it estimated a handful of rows and sorted on disk), and the task rows
      * it wrote marked visible to every transaction (a vacuum), so that the statistics count from their index alone
-     * from the first request on (V27), not only after autovacuum's next visit: the province-scale run, p50 / p95
-     * 81 / 97 ms before, by hand 62 / 78 after a vacuum.
+     * from the first request on (V27), not only after autovacuum's next visit (docs/performance.md).
      */
     void refreshStatistics() {
         if (postgres) {

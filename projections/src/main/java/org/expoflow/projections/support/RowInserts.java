@@ -122,11 +122,10 @@ public final class RowInserts {
     }
 
     /**
-     * Bytes in the network order, sent to the server a buffer at a time. A {@code DataOutputStream} over a
-     * {@code ByteArrayOutputStream} took that stream's lock for every byte, a quarter of a rebuild's samples
-     * (the province-scale run's flight recording); a whole batch's bytes in one array that doubled as it
-     * grew was then an eighth of them, copying (arrays of a megabyte and more are allocated apart by the
-     * garbage collector, and zeroed).
+     * Bytes in the network order, sent to the server a buffer at a time: a {@code DataOutputStream} over a
+     * {@code ByteArrayOutputStream} locks for every byte, and one array per batch that doubles as it grows is
+     * allocated apart and zeroed by the garbage collector; both showed in a rebuild
+     * (docs/adr/0006-rebuild-by-replay-with-batched-copy.md).
      */
     private static final class BinaryRows {
         private static final int BUFFER = 64 * 1024;

@@ -44,8 +44,8 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
 
     /**
      * A task row's values, in the order of {@link TaskColumns#VIEW}. A rebuild takes a version's values from
-     * it at every event (a million times at a province's scale): by position, where a map of names looked up
-     * each of them (a fifth of a rebuild's samples were in hash look-ups).
+     * it at every event: by position, as a map of names cost a rebuild its hash look-ups
+     * (docs/adr/0006-rebuild-by-replay-with-batched-copy.md).
      */
     private static final class Columns {
         private static final Map<String, Integer> POSITION = new HashMap<>();

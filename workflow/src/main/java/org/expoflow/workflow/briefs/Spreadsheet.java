@@ -21,8 +21,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * the headings bold, numbers as numbers so that a secretary can sum them.
  * <p>
  * Written as a stream ({@link SXSSFWorkbook}): rows go to a temporary file once a hundred are waiting, where a
- * workbook held whole in memory took about a kilobyte a cell, and a province's first meeting brief (every step
- * of 910 directives new since no meeting) ran a node out of its 512 MB heap.
+ * workbook held whole in memory ran a node out of heap on a province's first meeting brief (docs/performance.md).
  */
 public final class Spreadsheet {
 

@@ -167,9 +167,8 @@ public class AxonSetup {
     /**
      * Axon's embedded event store, woken when the engine's transaction commits (see {@link CommitAwareEventStore}).
      * Without Axon's monitor of the store: it counted, timed and measured the capacity of every event published,
-     * each meter looked up by name and tags per event, a share of every completion's CPU (the write-path
-     * benchmark's flight recording: Axon's monitors together 6-7%), and the processors' monitors count the
-     * same events where they are handled.
+     * each meter looked up by name and tags per event, a share of every completion's CPU, and the processors'
+     * monitors count the same events where they are handled (docs/adr/0009-axon-plumbing-trimmed.md).
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")

@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Configuration;
  * rebuild is under way rather than with half-built numbers.
  * <p>
  * Chosen over waiting for a tracking processor (still possible with
- * {@code axon.eventhandling.processors.read-models.mode: tracking}): the write-path benchmark's thread
- * samples showed a third of a completion spent waiting for the processor to be woken, read the events
- * back, project them and store its token.
+ * {@code axon.eventhandling.processors.read-models.mode: tracking}): that wait (the processor woken, the
+ * events read back and projected, its token stored) was much of a completion
+ * (docs/adr/0001-read-models-in-the-writers-transaction.md).
  */
 @Configuration(proxyBeanMethods = false)
 public class LiveReadModels {

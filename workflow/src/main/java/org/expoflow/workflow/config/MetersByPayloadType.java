@@ -18,8 +18,8 @@ import io.micrometer.core.instrument.Timer;
  * the writer's transaction, under the same names and tags ({@code commandBus.allTimer{payloadType}},
  * {@code eventProcessor.successCounter{payloadType,processorName}}, ...), each looked up once per payload type.
  * Axon's own monitors look every meter up in the registry again for every message (nine look-ups, their
- * tags compared one by one): 7% of a completion's samples in the write-path benchmark's flight recording, for
- * a completion sends two commands and a query and its two processors handle two events.
+ * tags compared one by one), a visible share of a completion, which sends two commands and a query and whose
+ * two processors handle two events (docs/adr/0009-axon-plumbing-trimmed.md).
  * <p>
  * Left out: the capacity meters (how busy a handler was over a sliding window, kept message by message), and
  * for a processor its latency (how long an event waited for it: a processor in the writer's transaction

@@ -15,9 +15,9 @@ import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 
 /**
  * A stored event's metadata (its actor, its correlation and trace ids) read as Axon's own deserializer reads
- * it, a map of names to values, with the map's deserializer found once rather than for every event: finding
- * it again (looked up, then fitted to its context) was four fifths of reading an event's metadata and 8% of
- * a rebuild's reading thread on the province's store (its flight recording).
+ * it, a map of names to values, with the map's deserializer found once rather than for every event: Axon's
+ * finds it again (looked up, then fitted to its context) for each, a visible share of a rebuild
+ * (docs/adr/0009-axon-plumbing-trimmed.md).
  */
 final class StoredMetaDataDeserializer extends JsonDeserializer<MetaData> implements ResolvableDeserializer {
 

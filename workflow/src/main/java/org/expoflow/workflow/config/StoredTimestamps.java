@@ -9,8 +9,8 @@ import org.axonframework.common.DateTimeUtils;
 /**
  * Reads the {@code time_stamp} column of the event store. Axon writes every event's time as
  * {@code 2026-12-06T07:48:38.564Z} (UTC, milliseconds) and reads it back with a {@code DateTimeFormatter},
- * several microseconds an event: a fifth of a rebuild's reading thread on the province's store (its flight
- * recording), where a million events are read. That one shape is read here by hand; any other (a store
+ * a visible share of a rebuild, which reads every event
+ * (docs/adr/0009-axon-plumbing-trimmed.md). That one shape is read here by hand; any other (a store
  * written by another Axon version or by hand) goes to Axon's own parser.
  */
 final class StoredTimestamps {

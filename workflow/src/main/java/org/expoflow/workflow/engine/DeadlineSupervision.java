@@ -39,8 +39,8 @@ import org.springframework.stereotype.Component;
  * escalation, and closing the step deletes the instance.
  * <p>
  * Why not a process from the start: the process per step, started with the step and deleted with it,
- * tripled the engine's work for every completion (thread samples of the write-path benchmark), for
- * timers that rarely fire.
+ * multiplied the engine's work for every completion, for timers that rarely fire
+ * (docs/adr/0002-deadlines-as-one-timer-job-per-step.md).
  * <p>
  * How long before the deadline a step is due soon, and how long after it a still-open step is
  * escalated, a kind may declare on its process ({@code camunda:property} {@code dueSoonBefore},

@@ -33,8 +33,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * {@link SignInThrottle}.
  * <p>
  * Remembered for five minutes from the check alone, a busy client's credentials went through bcrypt
- * again every five minutes: the write-path benchmark's flight recording of a run longer than that found
- * 9% of the completions' CPU in bcrypt.
+ * again every five minutes, a visible share of a busy client's CPU in bcrypt (docs/performance.md).
  */
 class RememberedCredentials implements AuthenticationProvider {
 

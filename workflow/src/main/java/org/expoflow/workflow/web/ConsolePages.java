@@ -91,7 +91,7 @@ class ConsolePages {
             model.addAttribute("overdue", overdue.items());
             model.addAttribute("overduePage", overdue);
             // a page of directives, the newest first, as the board shows them: a province's expo issues hundreds, and
-            // the whole board read for the console took 0.6-0.9 s at that scale (the province-scale run)
+            // the whole board is too slow to read for the console (docs/performance.md)
             Board board = review.board(user, expo.id(), null, Math.max(0, page), LeadershipReview.BOARD_PAGE_SIZE);
             model.addAttribute("directivePage", board.page());
             model.addAttribute("directives", DirectiveProgress.of(board));

@@ -123,7 +123,7 @@ class TaskPages {
         model.addAttribute("filter", filter);
         model.addAttribute("counts", counts);
         model.addAttribute("savedFilters", savedFilters.visibleTo(user, SavedFilters.SavedList.TASKS));
-        // 50 rows to a page: a tab of 500 took 0.5-0.8 s to render at a province's scale
+        // a page at a time: a whole tab of a many-step unit was slow to render (docs/performance.md)
         ListPage<TaskSummary> shown = donePaged ? donePage(user, unit, directive, page, rows)
                 : ListPage.of(rows.shownBy(filter, user), page, LIST_PAGE_SIZE);
         model.addAttribute("tasks", shown.items());
