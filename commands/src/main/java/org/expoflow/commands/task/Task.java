@@ -123,10 +123,10 @@ public class Task {
     @CommandHandler
     public void handle(UnclaimTask command) {
         checkOpen();
-        TaskActingPolicy.checkMayRelease(command.actor(), assignee, actingGroups(), taskId);
         if (assignee == null) {
-            return;
+            return; // no one's claim to undo: a reassignment released it already
         }
+        TaskActingPolicy.checkMayRelease(command.actor(), assignee, actingGroups(), taskId);
         apply(new TaskUnclaimed(taskId, directiveId, unitId, assignee));
     }
 

@@ -111,6 +111,15 @@ class TaskTest {
     }
 
     @Test
+    void aReassignmentReleasesTheClaimSoTheEnginesReleaseAfterItRecordsNothingMore() {
+        fixture.given(sendInvitationsAssigned(), new TaskClaimed("t1", "d1", "shenyang", "shenyang"),
+                        new TaskReassigned("t1", "d1", "shenyang", "shenyang", "dalian", "Dalian port handles it"))
+                .when(new UnclaimTask("t1", COORDINATOR))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void cannotBeUnclaimedByAnotherUnitOrTheOfficeWhateverDoorTheyUse() {
         for (Actor outsider : new Actor[] {DALIAN_CLERK, COORDINATOR}) {
             fixture.given(sendInvitationsAssigned(), new TaskClaimed("t1", "d1", "shenyang", "shenyang"))
