@@ -111,6 +111,7 @@ public class Task {
     public void handle(ClaimTask command) {
         checkOpen();
         TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
+        TaskActingPolicy.checkClaimsForOneself(command.actor(), command.assignee(), taskId);
         if (assignee != null && !assignee.equals(command.assignee())) {
             throw DomainRuleViolation.conflict("task " + taskId + " is already claimed by " + assignee).coded("claimedBy", assignee);
         }

@@ -27,6 +27,15 @@ final class TaskActingPolicy {
                 .coded("mayNotAct");
     }
 
+    /** A step is claimed by the one who will do it: no one claims it in another person's name. */
+    static void checkClaimsForOneself(Actor actor, String assignee, String taskId) {
+        if (actor != null && (actor.isEngine() || actor.userId().equals(assignee))) {
+            return;
+        }
+        throw DomainRuleViolation.forbidden("task " + taskId + " is claimed by the one who will do it, not for " + assignee)
+                .coded("claimForOneself");
+    }
+
     /**
      * A task's claim can be released by its holder or by those who may act on it; no one releases another
      * unit's claim, the office included: it reassigns the step instead, which is on record with its reason.

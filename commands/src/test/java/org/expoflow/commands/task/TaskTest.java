@@ -96,6 +96,15 @@ class TaskTest {
     }
 
     @Test
+    void cannotBeClaimedInAnotherPersonsName() {
+        fixture.given(sendInvitationsAssigned())
+                .when(new ClaimTask("t1", SHENYANG_CLERK, "shenyang-2"))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("claimed by the one who will do it"));
+    }
+
+    @Test
     void cannotBeClaimedTwiceByDifferentUsers() {
         fixture.given(sendInvitationsAssigned(), new TaskClaimed("t1", "d1", "shenyang", "shenyang"))
                 .when(new ClaimTask("t1", new Actor("shenyang-2", Set.of("shenyang")), "shenyang-2"))

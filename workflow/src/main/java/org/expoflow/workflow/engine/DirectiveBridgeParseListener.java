@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.el.FixedValue;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -35,6 +36,10 @@ class DirectiveBridgeParseListener extends AbstractBpmnParseListener {
         for (String event : new String[] {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
                 TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE}) {
             definition.addBuiltInTaskListener(event, taskListener);
+        }
+        // the engine would evaluate a step's documentation as its description; a kind's documentation is text for people
+        if (definition.getDescriptionExpression() != null) {
+            definition.setDescriptionExpression(new FixedValue(definition.getDescriptionExpression().getExpressionText()));
         }
     }
 

@@ -2,7 +2,12 @@ package org.expoflow.workflow.engine;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -16,8 +21,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 /**
  * The engine wraps an exception from a task listener, and its REST API answers 500 for it. When the
  * exception is a refusal of the domain, {@code /engine-rest} answers like our API: 403 for a user not
- * allowed, 400 for bad input, 409 for a conflict, with the domain's message. A model that is not XML is
- * the uploader's error (400, where it breaks); any other failure of the engine is 500 without its text.
+ * allowed, 400 for bad input, 409 for a conflict, with the domain's message. A refused model, a form's rule
+ * broken, a step that is not there and a step changed at the same moment are the caller's (400, 404, 409);
+ * any other failure of the engine is 500 without its text.
  */
 @Component
 public class EngineRestRefusals implements ResourceConfigCustomizer {
@@ -30,6 +36,16 @@ public class EngineRestRefusals implements ResourceConfigCustomizer {
         config.register(EngineExceptionRefusals.class);
     }
 
+    private static Response refusal(int status, String type, String message, String field) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", type);
+        body.put("message", message);
+        if (field != null) {
+            body.put("field", field);
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
     static Response answer(Throwable exception, Response otherwise) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof DomainRuleViolation violation) {
@@ -39,18 +55,23 @@ public class EngineRestRefusals implements ResourceConfigCustomizer {
                     case NOT_FOUND -> 404;
                     case CONFLICT -> 409;
                 };
-                Map<String, Object> body = new java.util.LinkedHashMap<>();
-                body.put("type", violation.kind().name());
-                body.put("message", violation.getMessage());
-                if (violation.field() != null) {
-                    body.put("field", violation.field());
-                }
-                return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+                return refusal(status, violation.kind().name(), violation.getMessage(), violation.field());
             }
-            if (cause instanceof org.xml.sax.SAXParseException notXml) {
-                return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("type", "InvalidModel",
-                        "message", "the model is not well-formed XML (line " + notXml.getLineNumber() + ", column "
-                                + notXml.getColumnNumber() + ")")).build();
+            if (cause instanceof ModelRefused refused) {
+                return refusal(400, "InvalidModel", refused.getMessage(), null);
+            }
+        }
+        // what the engine itself answers 500 for, though the caller's request is at fault
+        for (Throwable cause = exception; otherwise.getStatus() >= 500 && cause != null; cause = cause.getCause()) {
+            if (cause instanceof FormFieldValidatorException invalid) {
+                return refusal(400, "InvalidForm", "the form's field " + invalid.getId() + " breaks its rule "
+                        + invalid.getName(), invalid.getId());
+            }
+            if (cause instanceof NullValueException || cause instanceof NotFoundException) {
+                return refusal(404, "NotFound", "no such step, or it is no longer open", null);
+            }
+            if (cause instanceof TaskAlreadyClaimedException || cause instanceof OptimisticLockingException) {
+                return refusal(409, "Conflict", "someone else changed this step at the same moment; reload and try again", null);
             }
         }
         if (otherwise.getStatus() >= 500) {

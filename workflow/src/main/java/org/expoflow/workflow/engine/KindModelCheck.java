@@ -2,6 +2,8 @@ package org.expoflow.workflow.engine;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +19,6 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
-import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -56,6 +57,9 @@ public class KindModelCheck implements Deployer {
     private static final String XMLNS = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
     private static final Builder EXPRESSION_PARSER = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
     private static final QName DELEGATE_EXPRESSION = ModelAllowList.camunda("delegateExpression");
+    private static final QName PROPERTY = ModelAllowList.camunda("property");
+    /** Far deeper than any kind nests (definitions, process, sub-process, step, form, field, rule); the walk is bounded. */
+    static final int MAX_DEPTH = 64;
     private static final Map<QName, Map<QName, Set<String>>> VALUES = Map.of(
             ModelAllowList.camunda("formField"), Map.of(new QName("type"), ModelAllowList.FORM_FIELD_TYPES),
             ModelAllowList.camunda("constraint"), Map.of(new QName("name"), ModelAllowList.FORM_CONSTRAINTS));
@@ -76,7 +80,7 @@ public class KindModelCheck implements Deployer {
             Optional<ModelRefusal> refusal = deployment.isNew() ? refusalOfResource(resource.getName(), resource.getBytes())
                     : isModel(resource.getName()) ? refusalOfModel(resource.getName(), resource.getBytes()) : Optional.empty();
             if (refusal.isPresent()) {
-                throw new NotValidException(wording.apply(refusal.get()));
+                throw new ModelRefused(refusal.get(), wording.apply(refusal.get()));
             }
         }
     }
@@ -114,16 +118,20 @@ public class KindModelCheck implements Deployer {
                     String.valueOf(unreadable.getMessage())));
         }
         try {
-            check(model.getDocumentElement(), "definitions");
+            check(model.getDocumentElement(), "definitions", 0);
             return Optional.empty();
         } catch (Refused refused) {
             return Optional.of(refused.refusal);
         }
     }
 
-    private static void check(Element element, String enclosingId) {
+    private static void check(Element element, String enclosingId, int depth) {
         QName name = nameOf(element);
         String id = element.hasAttribute("id") ? element.getAttribute("id") : enclosingId;
+        if (depth > MAX_DEPTH) {
+            throw new Refused(ModelRefusal.of("modelTooDeep", "'" + id + "' nests elements more than " + MAX_DEPTH
+                    + " deep: no directive kind needs that", id, String.valueOf(MAX_DEPTH)));
+        }
         if (ModelAllowList.SCRIPTS.contains(name)) {
             throw new Refused(ModelRefusal.of("modelScriptRefused", "'" + id + "' carries a " + element.getNodeName()
                     + ": directive kinds run no scripts; use expressions and the deadline delegates instead", id, element.getNodeName()));
@@ -148,7 +156,7 @@ public class KindModelCheck implements Deployer {
         NodeList children = element.getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
             if (children.item(i) instanceof Element child) {
-                check(child, id);
+                check(child, id, depth + 1);
             }
         }
     }
@@ -173,6 +181,32 @@ public class KindModelCheck implements Deployer {
         }
         if (isExpression(value)) {
             checkExpression(id, attribute.getName(), value);
+        }
+        if (PROPERTY.equals(elementName) && name.getLocalPart().equals("value")) {
+            checkDuration(id, element.getAttribute("name"), value);
+        }
+    }
+
+    /** A deadline's or reminder's duration a kind declares, read as the engine will read it, and within a year. */
+    private static void checkDuration(String id, String property, String value) {
+        if (!ModelAllowList.DURATION_PROPERTIES.contains(property)) {
+            return;
+        }
+        boolean list = property.equals(ModelAllowList.REMIND_BEFORE);
+        if (list && value.isBlank()) {
+            return;
+        }
+        for (String part : list ? value.split(",", -1) : new String[] {value}) {
+            Duration duration;
+            try {
+                duration = Duration.parse(part.strip());
+            } catch (DateTimeParseException unreadable) {
+                duration = null;
+            }
+            if (duration == null || duration.isNegative() || duration.compareTo(ModelAllowList.LONGEST_DURATION) > 0) {
+                throw new Refused(ModelRefusal.of("modelDurationRefused", "'" + id + "' declares " + property + " = '" + value
+                        + "': write a duration from PT0S to P366D, such as P7D or PT12H", id, property, value));
+            }
         }
     }
 

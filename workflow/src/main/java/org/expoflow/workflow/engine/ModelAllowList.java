@@ -40,6 +40,13 @@ public final class ModelAllowList {
     /** Texts for people: never evaluated, whatever they hold. */
     static final Set<QName> PROSE = Set.of(bpmn("documentation"), bpmn("text"));
 
+    /** The step properties that hold a duration (a list of them for the reminders before a deadline). */
+    static final String REMIND_BEFORE = "remindBefore";
+    static final Set<String> DURATION_PROPERTIES = Set.of(StepDeadline.DUE_BEFORE_DEADLINE, StepDeadline.DUE_WITHIN,
+            DeadlineSupervision.DUE_SOON_BEFORE, DeadlineSupervision.ESCALATE_AFTER, REMIND_BEFORE, "remindOverdueEvery");
+    /** No deadline or reminder of an expo's preparation is further off than a year. */
+    static final java.time.Duration LONGEST_DURATION = java.time.Duration.ofDays(366);
+
     /** The form field types the pages know how to ask for. */
     static final Set<String> FORM_FIELD_TYPES = Set.of("string", "long", "date", "enum");
 

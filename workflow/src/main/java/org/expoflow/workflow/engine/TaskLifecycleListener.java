@@ -126,17 +126,20 @@ class TaskLifecycleListener implements TaskListener {
         StepForm form = forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task::getBpmnModelElementInstance);
         Map<String, BigDecimal> figures = new LinkedHashMap<>();
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Object> given = new LinkedHashMap<>();
         for (StepForm.Field field : form.fields()) {
             Object value = task.getVariable(field.id());
             if (value == null) {
                 continue;
             }
+            given.put(field.id(), value);
             if (field.isFigure()) {
                 figures.put(field.id(), figure(field.id(), value));
             } else {
                 values.put(field.id(), value.toString());
             }
         }
+        checkFormLimits(form, given);
         // a figure the step's form does not ask for, reported on the task itself (a task-local variable)
         task.getVariablesLocal().forEach((name, value) -> {
             if (value != null && Figure.isKnown(name) && !figures.containsKey(name)) {
@@ -163,6 +166,24 @@ class TaskLifecycleListener implements TaskListener {
             }
         }
         acting.send(new CompleteTask(task.getId(), acting.currentActor(), values, figures, decision, comment));
+    }
+
+    /**
+     * The form's limits (lengths, bounds) hold however the step was completed: the engine checks them on a form
+     * submitted, not on a completion with variables, which its REST API also offers.
+     */
+    private static void checkFormLimits(StepForm form, Map<String, Object> given) {
+        DomainRuleViolation refused = null;
+        for (StepForm.Fault fault : form.faultsOf(given, fieldId -> true)) {
+            String label = form.field(fault.fieldId()).map(StepForm.Field::label).orElse(fault.fieldId());
+            DomainRuleViolation one = DomainRuleViolation.invalid(fault.fieldId(), "the form's field " + fault.fieldId()
+                    + " breaks its rule " + fault.rule() + (fault.config() == null ? "" : " " + fault.config()))
+                    .coded("formField." + fault.rule(), label, fault.config());
+            refused = refused == null ? one : refused.and(one);
+        }
+        if (refused != null) {
+            throw refused;
+        }
     }
 
     private static BigDecimal figure(String key, Object value) {

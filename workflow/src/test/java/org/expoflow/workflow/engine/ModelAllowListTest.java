@@ -190,6 +190,46 @@ class ModelAllowListTest {
         }
     }
 
+    @Test
+    void aModelNestedDeeperThanAnyKindIsRefusedOnEveryDoorNotAFailure() {
+        int depth = 20_000;
+        String deep = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"deepModel\" targetNamespace=\"x\">"
+                + "<text>".repeat(depth) + "</text>".repeat(depth) + "</definitions>";
+        assertThat(refusedOnEveryDoor("deep-model", deep, "deepModel", String.valueOf(KindModelCheck.MAX_DEPTH))).isEmpty();
+    }
+
+    @Test
+    void theDurationsAKindDeclaresAreReadAtDeploymentAndWithinAYear() {
+        for (String[] declared : new String[][] {{"dueWithin", "P3650000D"}, {"dueWithin", "-P400000D"}, {"dueWithin", "xyz"},
+                {"dueBeforeDeadline", "P999999999D"}, {"escalateAfter", "P2Y"}, {"remindBefore", "P7D,soon"}}) {
+            String key = "duration-" + declared[0].toLowerCase() + "-" + Integer.toHexString(declared[1].hashCode());
+            String properties = "<extensionElements><camunda:properties><camunda:property name='" + declared[0] + "' value='"
+                    + declared[1] + "'/></camunda:properties></extensionElements>";
+            assertThat(refusedOnEveryDoor(key, probe(key, "userTask", "", properties), "probeStep", declared[0], declared[1]))
+                    .as(declared[0] + "=" + declared[1]).isEmpty();
+        }
+        String key = "duration-in-range";
+        String properties = "<extensionElements><camunda:properties><camunda:property name='dueWithin' value='P14D'/>"
+                + "<camunda:property name='remindBefore' value='P7D,P1D'/></camunda:properties></extensionElements>";
+        assertThat(refusalThroughTheRepository(key, probe(key, "userTask", "", properties))).isNull();
+    }
+
+    @Test
+    void aStepsDocumentationIsTextForPeopleNeverEvaluated() throws Exception {
+        String documented = trialKindText().replace("allow-list-trial", "documented-trial")
+                .replace("<bpmn:documentation>Report the buyers invited and how.</bpmn:documentation>",
+                        "<bpmn:documentation>For ${unitId}: ${execution.getVariable('directiveId')}</bpmn:documentation>");
+        DeploymentDoors.Answer uploaded = DeploymentDoors.UPLOAD.deploy(port, "admin", "documented-trial.bpmn", documented);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+
+        ExpoFlowClient coordinator = ExpoFlowClient.as("http://localhost:" + port, "coordinator");
+        String directiveId = coordinator.post("/api/directives", map("expoId", OsakaFixture.osakaWith(coordinator, "fuxin"),
+                "kind", "documented-trial", "title", "Report", "dueOn", "2030-02-01", "unitIds", List.of("fuxin"))).field("id");
+        String step = OsakaFixture.firstActiveTask(ExpoFlowClient.as("http://localhost:" + port, "fuxin"), directiveId);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(step).singleResult().getDescription())
+                .isEqualTo("For ${unitId}: ${execution.getVariable('directiveId')}");
+    }
+
     private static long timerThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("Timer-")).count();
     }

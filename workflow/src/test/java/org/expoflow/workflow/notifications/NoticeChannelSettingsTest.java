@@ -16,6 +16,7 @@ class NoticeChannelSettingsTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withBean(JdbcTemplate.class, () -> mock(JdbcTemplate.class))
             .withBean(NoticeTexts.class, () -> mock(NoticeTexts.class))
+            .withBean(RobotAddresses.class, () -> mock(RobotAddresses.class))
             .withUserConfiguration(InboxChannel.class, MailChannel.class, GroupRobotChannel.class);
 
     @Test

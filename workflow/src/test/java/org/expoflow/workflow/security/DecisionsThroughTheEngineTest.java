@@ -84,6 +84,40 @@ class DecisionsThroughTheEngineTest {
     }
 
     @Test
+    void aStepIsClaimedByTheOneWhoWillDoItNeverInAnothersName() {
+        String[] review = reviewAwaitingTheOffice("fushun");
+        ExpoFlowClient coordinator = as("coordinator");
+        for (String someone : List.of("zzz", "fushun", "leader")) {
+            assertThat(coordinator.post("/engine-rest/task/{t}/claim", map("userId", someone), review[1]).status().value())
+                    .as(someone).isEqualTo(403);
+        }
+        assertThat(coordinator.get("/api/tasks/{t}", review[1]).field("status")).isEqualTo("OPEN");
+        assertThat(coordinator.post("/engine-rest/task/{t}/claim", map("userId", "coordinator"), review[1]).status().value())
+                .isEqualTo(204);
+        assertThat(coordinator.get("/api/tasks/{t}", review[1]).field("assignee")).isEqualTo("coordinator");
+        assertThat(coordinator.post("/engine-rest/task/{t}/claim", map("userId", "coordinator-2"), review[1]).status().value())
+                .as("a step claimed already").isIn(403, 409);
+    }
+
+    @Test
+    void aCompletionThroughTheEngineKeepsTheFormsLimitsAndItsFaultsAreTheCallersNotFailures() {
+        String[] review = reviewAwaitingTheOffice("dandong");
+        ExpoFlowClient coordinator = as("coordinator");
+        Answer tooLong = coordinator.post("/engine-rest/task/{t}/complete", map("variables", map("decision", variable("RETURN"),
+                "comment", variable("长".repeat(3000)))), review[1]);
+        assertThat(tooLong.status().value()).isEqualTo(400);
+        assertThat(tooLong.field("field")).isEqualTo("comment");
+        assertThat(coordinator.get("/api/tasks/{t}", review[1]).field("status")).isEqualTo("OPEN");
+
+        Answer noDecision = coordinator.post("/engine-rest/task/{t}/submit-form", map("variables", map()), review[1]);
+        assertThat(noDecision.status().value()).as(noDecision.body().toString()).isEqualTo(400);
+        assertThat(noDecision.field("field")).isEqualTo("decision");
+        assertThat(coordinator.post("/engine-rest/task/{t}/complete", map("variables", map()), "no-such-step").status().value())
+                .isEqualTo(404);
+        assertThat(coordinator.get("/api/tasks/{t}", review[1]).field("status")).isEqualTo("OPEN");
+    }
+
+    @Test
     void noOneReleasesAnotherUnitsClaimWhateverTheDoor() {
         ExpoFlowClient coordinator = as("coordinator");
         ExpoFlowClient clerk = as("tieling");
