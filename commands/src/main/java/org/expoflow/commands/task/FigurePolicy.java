@@ -14,20 +14,15 @@ import org.expoflow.commands.api.Figure;
  */
 public final class FigurePolicy {
 
-    /**
-     * What a directive or task recorded before kinds told their figures may carry: the figures the bundled kinds
-     * declared then. Its stored events name no figures of their own, and were written under this rule.
-     */
-    static final Set<String> DECLARED_BEFORE_KINDS_TOLD = Set.of("buyersInvited", "buyersConfirmed",
-            "exhibitingEnterprises", "exhibitsShipped", "boothAreaM2", "ordersIntentionalYuan", "ordersSignedYuan",
-            "projectsSigned", "projectsSignedValueYuan", "themeActivities", "publicityItems");
-
     private FigurePolicy() {
     }
 
-    /** The figures a kind declares, as a command or event told them; null when it was recorded before they were told. */
+    /**
+     * The figures a kind declares, as a command or event told them; for one recorded before kinds told them (null), those
+     * it was checked against then.
+     */
     static Set<String> declaredOrBefore(Set<String> kindFigures) {
-        return kindFigures == null ? DECLARED_BEFORE_KINDS_TOLD : kindFigures;
+        return kindFigures == null ? Figure.KNOWN_BEFORE_KINDS_TOLD.keySet() : kindFigures;
     }
 
     /** A directive's targets, each for a figure its kind declares ({@code kindFigures}, null when untold). */
