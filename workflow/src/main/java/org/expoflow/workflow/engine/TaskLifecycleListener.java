@@ -103,7 +103,8 @@ class TaskLifecycleListener implements TaskListener {
         acting.send(new AssignTask(task.getId(), expoId, directiveId, unitId, task.getProcessInstanceId(),
                 task.getTaskDefinitionKey(), task.getName(), candidateGroup, dueAt, Set.copyOf(form.requiredFigures()),
                 returnComment, (String) task.getExecution().getVariable(DeadlineSupervision.SUPERVISED_TASK_ID),
-                StepProperties.of(step, StepProperties.ATTACHMENTS) != null, cooperating, task.getProcessDefinitionId()));
+                StepProperties.of(step, StepProperties.ATTACHMENTS) != null, cooperating, task.getProcessDefinitionId(),
+                Set.copyOf(kindFigures(task).keySet())));
         if (dueAt != null && candidateGroup.equals(unitId) && !isWatchStep(task)) {
             supervision.watch(task.getProcessEngineServices().getRuntimeService(),
                     new DeadlineSupervision.WatchedStep(task.getId(), dueAt, DeadlineSupervision.kindOf(step)));
@@ -139,7 +140,7 @@ class TaskLifecycleListener implements TaskListener {
         }
         // a figure the step's form does not ask for, reported on the task itself (a task-local variable)
         task.getVariablesLocal().forEach((name, value) -> {
-            if (value != null && Figure.isKnown(name) && !figures.containsKey(name)) {
+            if (value != null && kindFigures(task).containsKey(name) && !figures.containsKey(name)) {
                 figures.put(name, figure(name, value));
             }
         });
@@ -163,6 +164,10 @@ class TaskLifecycleListener implements TaskListener {
             }
         }
         acting.send(new CompleteTask(task.getId(), acting.currentActor(), values, figures, decision, comment));
+    }
+
+    private Map<String, Figure> kindFigures(DelegateTask task) {
+        return forms.kindFigures(task.getProcessDefinitionId(), task::getBpmnModelInstance);
     }
 
     private static BigDecimal figure(String key, Object value) {
