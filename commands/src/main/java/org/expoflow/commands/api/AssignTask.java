@@ -12,12 +12,23 @@ import java.util.Set;
  * {@code supervisedTaskId} when the task belongs to the watch of another task's deadline (a chase-up);
  * {@code attachmentRequired} when the step asks for at least one attached file;
  * {@code cooperatingUnits}, the units the directive named to co-operate (协办) on the lead unit's steps;
- * {@code processDefinitionId}, the version of the kind the step's process runs on (its form is that version's).
+ * {@code processDefinitionId}, the version of the kind the step's process runs on (its form is that version's);
+ * {@code kindFigures}, the figure keys that version of the kind declares, the ones a unit may report on the step.
  */
 public record AssignTask(String taskId, String expoId, String directiveId, String unitId, String processInstanceId,
                          String stepKey, String stepName, String candidateGroup, Instant dueAt,
                          Set<String> requiredFigures, String returnComment, String supervisedTaskId,
-                         boolean attachmentRequired, List<String> cooperatingUnits, String processDefinitionId) {
+                         boolean attachmentRequired, List<String> cooperatingUnits, String processDefinitionId,
+                         Set<String> kindFigures) {
+
+    /** A step whose kind's figures are untold: it may carry those the bundled kinds declared before kinds told theirs. */
+    public AssignTask(String taskId, String expoId, String directiveId, String unitId, String processInstanceId,
+                      String stepKey, String stepName, String candidateGroup, Instant dueAt, Set<String> requiredFigures,
+                      String returnComment, String supervisedTaskId, boolean attachmentRequired, List<String> cooperatingUnits,
+                      String processDefinitionId) {
+        this(taskId, expoId, directiveId, unitId, processInstanceId, stepKey, stepName, candidateGroup, dueAt, requiredFigures,
+                returnComment, supervisedTaskId, attachmentRequired, cooperatingUnits, processDefinitionId, null);
+    }
 
     /** A step with co-operating units, its process definition untold. */
     public AssignTask(String taskId, String expoId, String directiveId, String unitId, String processInstanceId,

@@ -1,51 +1,38 @@
 package org.expoflow.commands.api;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.Optional;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The typed figures units report, summed per unit and per expo and compared with targets.
- * The key is what the API, the BPMN form fields and the stored events use.
+ * A figure a directive kind declares: its key (what the API, the form field and the stored events use) and its
+ * unit as the office writes it ({@code 人}, {@code 家}, {@code 万元}). Which figures exist is the kinds' business,
+ * not the code's: a kind brings its own. What every figure shares is the range the read models store and sum.
  */
-public enum Figure {
-    BUYERS_INVITED("buyersInvited"),
-    BUYERS_CONFIRMED("buyersConfirmed"),
-    EXHIBITING_ENTERPRISES("exhibitingEnterprises"),
-    EXHIBITS_SHIPPED("exhibitsShipped"),
-    BOOTH_AREA_M2("boothAreaM2"),
-    ORDERS_INTENTIONAL_YUAN("ordersIntentionalYuan"),
-    ORDERS_SIGNED_YUAN("ordersSignedYuan"),
-    PROJECTS_SIGNED("projectsSigned"),
-    PROJECTS_SIGNED_VALUE_YUAN("projectsSignedValueYuan"),
-    THEME_ACTIVITIES("themeActivities"),
-    PUBLICITY_ITEMS("publicityItems");
+public record Figure(String key, String unit) {
 
     /**
-     * Ten thousand trillion: far above any expo's figure (Liaoning's largest, 380.5 billion yuan, is 3.8e11),
-     * and low enough that the sum over every unit and directive of an expo still fits the read models'
-     * {@code numeric(24, 4)}.
+     * The figures ExpoFlow knew before kinds declared their own, with the units it showed them in. Frozen, for what was
+     * recorded before: a kind deployed then names these as form fields without declaring them, and a directive or task
+     * recorded then carries no list of its kind's figures. A new figure is declared by its kind, never added here.
+     */
+    public static final Map<String, Figure> KNOWN_BEFORE_KINDS_TOLD = Stream.of(
+                    new Figure("buyersInvited", "家"), new Figure("buyersConfirmed", "家"),
+                    new Figure("exhibitingEnterprises", "家"), new Figure("exhibitsShipped", "件"),
+                    new Figure("boothAreaM2", "平方米"), new Figure("ordersIntentionalYuan", "元"),
+                    new Figure("ordersSignedYuan", "元"), new Figure("projectsSigned", "个"),
+                    new Figure("projectsSignedValueYuan", "元"), new Figure("themeActivities", "场"),
+                    new Figure("publicityItems", "篇"))
+            .collect(Collectors.toUnmodifiableMap(Figure::key, Function.identity()));
+
+    /**
+     * Far above any expo's figure, and low enough that the sum over every unit and directive of an expo still fits
+     * the read models' {@code numeric(24, 4)}.
      */
     public static final BigDecimal LIMIT = new BigDecimal("1e16");
     public static final int MAX_DECIMALS = 4;
-
-    private final String key;
-
-    Figure(String key) {
-        this.key = key;
-    }
-
-    public String key() {
-        return key;
-    }
-
-    public static Optional<Figure> ofKey(String key) {
-        return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
-    }
-
-    public static boolean isKnown(String key) {
-        return ofKey(key).isPresent();
-    }
 
     /** Whether the read models can store and sum this value: below {@link #LIMIT}, at most {@link #MAX_DECIMALS} decimals. */
     public static boolean isStorable(BigDecimal value) {

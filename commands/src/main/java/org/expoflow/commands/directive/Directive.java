@@ -76,7 +76,7 @@ public class Directive {
             throw DomainRuleViolation.invalid("unitIds", "each unit receives a directive once").coded("unitTwice");
         }
         Map<String, java.math.BigDecimal> targets = command.targets() == null ? Map.of() : command.targets();
-        FigurePolicy.checkKnownAndStorable("targets", targets);
+        FigurePolicy.checkTargets(targets, command.kindFigures());
         String reportEvery = ReportingCadence.checked(command.reportEvery());
         Map<String, List<String>> cooperating = checkedCooperation(unitIds, command.cooperatingUnits());
         apply(new DirectiveIssued(command.directiveId(), command.expoId(), command.kind(), command.title(),

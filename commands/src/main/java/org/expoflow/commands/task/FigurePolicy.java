@@ -8,8 +8,8 @@ import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.Figure;
 
 /**
- * Figures are evidence leadership sums and compares with targets: only the known figures, never
- * negative, within what the read models store and sum ({@link Figure#isStorable}), and the ones a step
+ * Figures are evidence leadership sums and compares with targets: only the figures the directive's kind declares,
+ * never negative, within what the read models store and sum ({@link Figure#isStorable}), and the ones a step
  * declares required must be there when the step is submitted.
  */
 public final class FigurePolicy {
@@ -17,10 +17,25 @@ public final class FigurePolicy {
     private FigurePolicy() {
     }
 
-    public static void checkKnownAndStorable(String field, Map<String, BigDecimal> figures) {
+    /**
+     * The figures a kind declares, as a command or event told them; for one recorded before kinds told them (null), those
+     * it was checked against then.
+     */
+    static Set<String> declaredOrBefore(Set<String> kindFigures) {
+        return kindFigures == null ? Figure.KNOWN_BEFORE_KINDS_TOLD.keySet() : kindFigures;
+    }
+
+    /** A directive's targets, each for a figure its kind declares ({@code kindFigures}, null when untold). */
+    public static void checkTargets(Map<String, BigDecimal> targets, Set<String> kindFigures) {
+        checkDeclaredAndStorable("targets", targets, declaredOrBefore(kindFigures));
+    }
+
+    /** Each figure is one {@code declared} names, and a number the read models store; refused naming {@code field.<key>}. */
+    static void checkDeclaredAndStorable(String field, Map<String, BigDecimal> figures, Set<String> declared) {
         figures.forEach((key, value) -> {
-            if (!Figure.isKnown(key)) {
-                throw DomainRuleViolation.invalid(field + "." + key, "unknown figure '" + key + "'");
+            if (!declared.contains(key)) {
+                throw DomainRuleViolation.invalid(field + "." + key, "unknown figure '" + key
+                        + "': the directive's kind does not declare it").coded("figureNotCollected", key);
             }
             if (value == null || value.signum() < 0) {
                 throw DomainRuleViolation.invalid(field + "." + key, "figure '" + key + "' must be a number of 0 or more");

@@ -81,6 +81,7 @@ public class Task {
     private String candidateGroup;
     private final Set<String> cooperatingUnits = new LinkedHashSet<>();
     private Set<String> requiredFigures = Set.of();
+    private Set<String> kindFigures = FigurePolicy.declaredOrBefore(null);
     private String assignee;
     private Instant dueAt;
     private Instant originalDueAt;
@@ -100,7 +101,7 @@ public class Task {
                 command.dueAt(), command.requiredFigures() == null ? Set.of() : Set.copyOf(command.requiredFigures()),
                 command.supervisedTaskId(), command.attachmentRequired(),
                 command.cooperatingUnits() == null ? List.of() : List.copyOf(command.cooperatingUnits()),
-                command.processDefinitionId()));
+                command.processDefinitionId(), command.kindFigures() == null ? null : Set.copyOf(command.kindFigures())));
         if (command.returnComment() != null) {
             apply(new TaskReturnedForRework(command.taskId(), command.directiveId(), command.unitId(),
                     command.returnComment()));
@@ -139,7 +140,7 @@ public class Task {
             throw DomainRuleViolation.invalid("percent", "percent is between 0 and 100");
         }
         Map<String, BigDecimal> figures = command.figures() == null ? Map.of() : command.figures();
-        FigurePolicy.checkKnownAndStorable("figures", figures);
+        FigurePolicy.checkDeclaredAndStorable("figures", figures, kindFigures);
         apply(new ProgressReported(taskId, directiveId, unitId, command.percent(), command.note(),
                 command.problems(), command.suggestions(), Map.copyOf(figures)));
     }
@@ -149,7 +150,7 @@ public class Task {
         checkOpen();
         TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
         Map<String, BigDecimal> figures = command.figures() == null ? Map.of() : command.figures();
-        FigurePolicy.checkKnownAndStorable("figures", figures);
+        FigurePolicy.checkDeclaredAndStorable("figures", figures, kindFigures);
         FigurePolicy.checkRequiredPresent(requiredFigures, figures);
         if (attachmentRequired && attachments == 0) {
             throw DomainRuleViolation.invalid("attachments", "this step asks for at least one attached file; attach it first")
@@ -326,6 +327,7 @@ public class Task {
         unitId = event.unitId();
         candidateGroup = event.candidateGroup();
         requiredFigures = event.requiredFigures();
+        kindFigures = FigurePolicy.declaredOrBefore(event.kindFigures());
         dueAt = event.dueAt();
         originalDueAt = event.dueAt();
         attachmentRequired = event.attachmentRequired();

@@ -130,4 +130,25 @@ class DirectiveTest {
                 .expectNoEvents()
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("reason"));
     }
+
+    private static IssueDirective issueOfKindDeclaring(Set<String> kindFigures, Map<String, BigDecimal> targets) {
+        return new IssueDirective(COORDINATOR, "d2", "osaka", "recruit-volunteers", "Recruit volunteers", null, DUE_ON,
+                DUE_AT, List.of("shenyang"), targets, NOW, null, null, Map.of(), kindFigures);
+    }
+
+    @Test
+    void canCarryATargetForAFigureItsKindDeclares() {
+        fixture.givenNoPriorActivity()
+                .when(issueOfKindDeclaring(Set.of("volunteersRecruited"), Map.of("volunteersRecruited", BigDecimal.TEN)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void cannotCarryATargetForAFigureItsKindDoesNotDeclare() {
+        fixture.givenNoPriorActivity()
+                .when(issueOfKindDeclaring(Set.of("volunteersRecruited"), Map.of("buyersInvited", BigDecimal.TEN)))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("does not declare"));
+    }
 }

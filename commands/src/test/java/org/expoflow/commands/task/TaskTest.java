@@ -382,4 +382,32 @@ class TaskTest {
                 .expectNoEvents()
                 .expectException(DomainRuleViolation.class);
     }
+
+    private static TaskAssigned recruitVolunteersAssigned() {
+        return new TaskAssigned("t2", "osaka", "d2", "shenyang", "p2", "recruitVolunteers", "Recruit volunteers",
+                "shenyang", DUE, Set.of(), null, false, java.util.List.of(), "recruit-volunteers:1:p",
+                Set.of("volunteersRecruited"));
+    }
+
+    @Test
+    void canReportAFigureItsKindDeclares() {
+        fixture.given(recruitVolunteersAssigned())
+                .when(new ReportProgress("t2", SHENYANG_CLERK, 40, null, null, null,
+                        Map.of("volunteersRecruited", BigDecimal.valueOf(120))))
+                .expectEvents(new ProgressReported("t2", "d2", "shenyang", 40, null, null, null,
+                        Map.of("volunteersRecruited", BigDecimal.valueOf(120))));
+    }
+
+    @Test
+    void cannotReportOrCompleteWithAFigureItsKindDoesNotDeclare() {
+        fixture.given(recruitVolunteersAssigned())
+                .when(new ReportProgress("t2", SHENYANG_CLERK, 40, null, null, null, Map.of("buyersInvited", BigDecimal.ONE)))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("does not declare"));
+        fixture.given(recruitVolunteersAssigned())
+                .when(new CompleteTask("t2", SHENYANG_CLERK, Map.of(), Map.of("buyersInvited", BigDecimal.ONE), null, null))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class);
+    }
 }

@@ -1,11 +1,14 @@
 package org.expoflow.workflow.api;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.expoflow.projections.api.Board;
 import org.expoflow.projections.api.FiguresReport;
 import org.expoflow.projections.api.Trend;
 import org.expoflow.workflow.exports.ListExports;
+import org.expoflow.workflow.kinds.FigureWords;
 import org.expoflow.workflow.review.LeadershipReview;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,9 +40,11 @@ public class BoardController {
     private static final String FORMAT = "json (default) or xlsx, a spreadsheet of the same rows";
 
     private final ListExports exports;
+    private final FigureWords figureWords;
 
-    public BoardController(LeadershipReview review, ListExports exports) {
+    public BoardController(LeadershipReview review, ListExports exports, FigureWords figureWords) {
         this.review = review;
+        this.figureWords = figureWords;
         this.exports = exports;
     }
 
@@ -55,10 +62,22 @@ public class BoardController {
     }
 
     @GetMapping("/figures")
-    @Operation(summary = "Figures per unit, per directive and in total, against the targets")
-    public FiguresReport figures(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId,
-                                 @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return review.figures(user, expoId, asOf);
+    @Operation(summary = "Figures per unit, per directive and in total, against the targets; each figure's name and unit"
+            + " as its kind declares them under figures")
+    public ResponseEntity<?> figures(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId,
+                                     @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
+                                     @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
+        if (exports.asFile(format)) {
+            return exports.figures(user, expoId, asOf).download();
+        }
+        FiguresReport report = review.figures(user, expoId, asOf);
+        Map<String, FigureWords.NamedFigure> named = new LinkedHashMap<>();
+        report.total().keySet().forEach(key -> named.put(key, figureWords.of(key)));
+        return ResponseEntity.ok(new NamedFigures(report, named));
+    }
+
+    /** The figures report, and the words of each figure in it: its name in the reader's language and its unit. */
+    record NamedFigures(@JsonUnwrapped FiguresReport report, Map<String, FigureWords.NamedFigure> figures) {
     }
 
     @GetMapping("/statistics")

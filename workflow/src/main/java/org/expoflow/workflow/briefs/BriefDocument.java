@@ -31,8 +31,9 @@ public final class BriefDocument {
     private BriefDocument() {
     }
 
-    public static byte[] of(MeetingBrief brief, ZoneId zone, java.util.Map<String, String> people) {
-        return of(BriefTables.title(brief), BriefTables.subtitle(brief, zone), BriefTables.of(brief, zone, people));
+    public static byte[] of(MeetingBrief brief, ZoneId zone, java.util.Map<String, String> people,
+                            java.util.Map<String, org.expoflow.workflow.kinds.FigureWords.NamedFigure> figures) {
+        return of(BriefTables.title(brief), BriefTables.subtitle(brief, zone), BriefTables.of(brief, zone, people, figures));
     }
 
     /**

@@ -13,17 +13,21 @@ import org.expoflow.projections.api.DeadlineList;
 import org.expoflow.projections.api.FiguresReport;
 import org.expoflow.projections.api.MeetingBrief;
 import org.expoflow.projections.api.MeetingRecord;
+import org.expoflow.workflow.kinds.FigureWords;
 
 /**
  * The brief as tables, the one source of both files, so the spreadsheet and the PDF carry the same
  * numbers as the JSON. Headings and statuses are in Chinese and English, units by their names, times in the
- * province's zone.
+ * province's zone, figures by their keys (as the JSON) with their kinds' names and units beside the numbers.
  */
 public final class BriefTables {
 
     private static final Map<String, String> STATUSES = Map.of("NOT_STARTED", "未开始 Not started",
             "IN_PROGRESS", "推进中 In progress", "SUBMITTED", "待审核 Submitted", "RETURNED", "被退回 Returned",
             "DONE", "已完成 Done", "WITHDRAWN", "已撤回 Withdrawn");
+
+    static final String NAME = "名称 Name";
+    static final String MEASURE = "计量单位 Measure";
 
     public record Table(String title, List<String> headers, List<List<Object>> rows) {
     }
@@ -42,17 +46,21 @@ public final class BriefTables {
                 + " · " + (zone.getId().equals("Asia/Shanghai") ? "北京时间 Beijing time" : zone.getId());
     }
 
-    /** The tables, people named as {@code people} names them (their display names). */
-    public static List<Table> of(MeetingBrief brief, ZoneId zone, Map<String, String> people) {
+    /**
+     * The tables, people named as {@code people} names them (their display names), figures as {@code figures} does
+     * (the kinds' words); a figure it does not name is shown by its key alone.
+     */
+    public static List<Table> of(MeetingBrief brief, ZoneId zone, Map<String, String> people,
+                                 Map<String, FigureWords.NamedFigure> figures) {
         Map<String, String> unitNames = new java.util.HashMap<>();
         brief.board().units().forEach(unit -> unitNames.put(unit.unitId(), unit.name()));
         Times words = new Times(zone, unitNames);
         List<Table> tables = new ArrayList<>();
         tables.add(board(brief.board(), words));
-        tables.add(figures(brief.figures()));
+        tables.add(figures(brief.figures(), figures));
         tables.add(ListTables.deadlines(brief.overdue(), false, zone, unitNames, DeadlineList.Item::stepName));
         tables.add(changes(brief.changes(), words));
-        tables.add(figureDeltas(brief.changes().figureDeltas(), words));
+        tables.add(figureDeltas(brief.changes().figureDeltas(), words, figures));
         tables.add(reports(brief.meeting(), words));
         tables.add(decisions(brief.meeting()));
         tables.add(instructions(brief.instructions(), words, people));
@@ -103,22 +111,31 @@ public final class BriefTables {
                 "逾期 Overdue", "临期 Due soon", "上报领导 Escalated"), rows);
     }
 
-    private static Table figures(FiguresReport figures) {
+    /** Figures per unit and in total against their targets: the brief's table, and the figures list as a file. */
+    public static Table figures(FiguresReport figures, Map<String, FigureWords.NamedFigure> named) {
         List<List<Object>> rows = new ArrayList<>();
         for (FiguresReport.UnitFigures unit : figures.units()) {
-            unit.figures().forEach((figure, value) -> rows.add(row(unit.name(), figure, value)));
+            unit.figures().forEach((figure, value) -> rows.add(row(unit.name(), figure, value, named)));
         }
-        figures.total().forEach((figure, value) -> rows.add(row("合计 Total", figure, value)));
-        return new Table("指标 Figures", List.of("单位 Unit", "指标 Figure", "完成 Value", "目标 Target"), rows);
+        figures.total().forEach((figure, value) -> rows.add(row("合计 Total", figure, value, named)));
+        return new Table("指标 Figures", List.of("单位 Unit", "指标 Figure", "完成 Value", "目标 Target", NAME, MEASURE), rows);
     }
 
-    private static List<Object> row(String unit, String figure, FiguresReport.FigureAgainstTarget value) {
+    private static List<Object> row(String unit, String figure, FiguresReport.FigureAgainstTarget value,
+                                    Map<String, FigureWords.NamedFigure> named) {
         List<Object> row = new ArrayList<>();
         row.add(unit);
         row.add(figure);
         row.add(value.value());
         row.add(value.target() == null ? "" : value.target());
+        row.addAll(words(figure, named));
         return row;
+    }
+
+    /** A figure's name and unit, the two columns beside its numbers. */
+    static List<Object> words(String figure, Map<String, FigureWords.NamedFigure> named) {
+        FigureWords.NamedFigure words = named.get(figure);
+        return words == null ? List.of(figure, "") : List.of(words.name(), words.unit());
     }
 
     private static Table changes(MeetingBrief.Changes changes, Times words) {
@@ -135,10 +152,15 @@ public final class BriefTables {
                 words.text(task.dueAt()));
     }
 
-    private static Table figureDeltas(Map<String, Map<String, BigDecimal>> deltas, Times words) {
+    private static Table figureDeltas(Map<String, Map<String, BigDecimal>> deltas, Times words,
+                                      Map<String, FigureWords.NamedFigure> named) {
         List<List<Object>> rows = new ArrayList<>();
-        deltas.forEach((unit, figures) -> figures.forEach((figure, delta) -> rows.add(List.of(words.unit(unit), figure, delta))));
-        return new Table("指标变化 Figure changes", List.of("单位 Unit", "指标 Figure", "变化 Change"), rows);
+        deltas.forEach((unit, figures) -> figures.forEach((figure, delta) -> {
+            List<Object> row = new ArrayList<>(List.of(words.unit(unit), figure, delta));
+            row.addAll(words(figure, named));
+            rows.add(row);
+        }));
+        return new Table("指标变化 Figure changes", List.of("单位 Unit", "指标 Figure", "变化 Change", NAME, MEASURE), rows);
     }
 
     private static Table reports(MeetingRecord meeting, Times words) {

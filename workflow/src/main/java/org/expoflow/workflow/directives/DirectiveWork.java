@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.Figure;
 import org.expoflow.commands.api.CommentOnDirective;
 import org.expoflow.commands.api.IssueDirective;
 import org.expoflow.commands.api.WithdrawDirective;
@@ -216,9 +215,6 @@ public class DirectiveWork {
         }
         Map<String, BigDecimal> targets = request.targets() == null ? Map.of() : request.targets();
         for (String figure : targets.keySet()) {
-            if (!Figure.isKnown(figure)) {
-                throw refusals.invalid(fieldPrefix + "targets." + figure, "unknownFigure", figure);
-            }
             if (!kind.figures().contains(figure)) {
                 throw refusals.invalid(fieldPrefix + "targets." + figure, "figureNotCollected",
                         refusals.word("figure." + figure, figure));
@@ -238,6 +234,6 @@ public class DirectiveWork {
         });
         return new IssueDirective(acting.currentActor(), UUID.randomUUID().toString(), expo.id(), kind.key(),
                 request.title().strip(), request.instructions(), request.dueOn(), dueAt, request.unitIds(), targets,
-                clock.instant(), meetingId, request.reportEvery(), cooperating);
+                clock.instant(), meetingId, request.reportEvery(), cooperating, Set.copyOf(kind.figures()));
     }
 }

@@ -10,24 +10,34 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConstraint;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
 import org.expoflow.commands.api.Figure;
 
 /**
  * What a step of a directive asks for, as its BPMN declares it in {@code camunda:formData}: fields with
- * their type, whether required, min and max, least and most characters, and allowed values. A field whose id is a figure key
- * ({@code buyersInvited}, ...) is a figure; a field {@code decision} makes the step a review.
+ * their type, whether required, min and max, least and most characters, and allowed values. A field is a figure when it
+ * declares so with the property {@code figure}, valued with its unit ({@code <camunda:property name="figure" value="人"/>});
+ * a field of a kind deployed before kinds declared their figures is one when its id is a figure known then. A field
+ * {@code decision} makes the step a review.
  */
 public record StepForm(List<Field> fields) {
 
     public static final String DECISION = "decision";
     public static final String COMMENT = "comment";
+    /** The form field property that makes the field a figure; its value is the figure's unit. */
+    public static final String FIGURE = "figure";
 
     public record Field(String id, String label, String type, boolean required, String min, String max,
-                        Map<String, String> values, String minLength, String maxLength) {
+                        Map<String, String> values, String minLength, String maxLength, String figureUnit) {
 
         public boolean isFigure() {
-            return Figure.isKnown(id);
+            return figureUnit != null;
+        }
+
+        /** The figure the field collects, for a field that is one. */
+        public Figure figure() {
+            return new Figure(id, figureUnit);
         }
     }
 
@@ -61,10 +71,23 @@ public record StepForm(List<Field> fields) {
                     values.put(value.getCamundaId(), value.getCamundaName());
                 }
                 fields.add(new Field(formField.getCamundaId(), formField.getCamundaLabel(), formField.getCamundaType(),
-                        required, min, max, Map.copyOf(values), minLength, maxLength));
+                        required, min, max, Map.copyOf(values), minLength, maxLength, figureUnit(formField)));
             }
         }
         return new StepForm(List.copyOf(fields));
+    }
+
+    /** The unit a field declares as a figure's, or the one of a figure known before kinds told theirs; null for no figure. */
+    private static String figureUnit(CamundaFormField formField) {
+        if (formField.getCamundaProperties() != null) {
+            for (CamundaProperty property : formField.getCamundaProperties().getCamundaProperties()) {
+                if (FIGURE.equals(property.getCamundaName())) {
+                    return property.getCamundaValue() == null ? "" : property.getCamundaValue().strip();
+                }
+            }
+        }
+        Figure known = Figure.KNOWN_BEFORE_KINDS_TOLD.get(formField.getCamundaId());
+        return known == null ? null : known.unit();
     }
 
     /** A constraint of the form a submission breaks: the field, the rule (required, min, ...) and its setting. */

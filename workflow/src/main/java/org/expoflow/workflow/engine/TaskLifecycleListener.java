@@ -103,7 +103,8 @@ class TaskLifecycleListener implements TaskListener {
         acting.send(new AssignTask(task.getId(), expoId, directiveId, unitId, task.getProcessInstanceId(),
                 task.getTaskDefinitionKey(), task.getName(), candidateGroup, dueAt, Set.copyOf(form.requiredFigures()),
                 returnComment, (String) task.getExecution().getVariable(DeadlineSupervision.SUPERVISED_TASK_ID),
-                StepProperties.of(step, StepProperties.ATTACHMENTS) != null, cooperating, task.getProcessDefinitionId()));
+                StepProperties.of(step, StepProperties.ATTACHMENTS) != null, cooperating, task.getProcessDefinitionId(),
+                Set.copyOf(kindFigures(task).keySet())));
         if (dueAt != null && candidateGroup.equals(unitId) && !isWatchStep(task)) {
             supervision.watch(task.getProcessEngineServices().getRuntimeService(),
                     new DeadlineSupervision.WatchedStep(task.getId(), dueAt, DeadlineSupervision.kindOf(step)));
@@ -142,7 +143,7 @@ class TaskLifecycleListener implements TaskListener {
         checkFormLimits(form, given);
         // a figure the step's form does not ask for, reported on the task itself (a task-local variable)
         task.getVariablesLocal().forEach((name, value) -> {
-            if (value != null && Figure.isKnown(name) && !figures.containsKey(name)) {
+            if (value != null && kindFigures(task).containsKey(name) && !figures.containsKey(name)) {
                 figures.put(name, figure(name, value));
             }
         });
@@ -184,6 +185,10 @@ class TaskLifecycleListener implements TaskListener {
         if (refused != null) {
             throw refused;
         }
+    }
+
+    private Map<String, Figure> kindFigures(DelegateTask task) {
+        return forms.kindFigures(task.getProcessDefinitionId(), task::getBpmnModelInstance);
     }
 
     private static BigDecimal figure(String key, Object value) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.expoflow.projections.api.DeadlineList;
+import org.expoflow.projections.api.FiguresReport;
 import org.expoflow.projections.api.TaskPage;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.api.UnitStatistics;
@@ -19,6 +20,7 @@ import org.expoflow.workflow.briefs.BriefTables;
 import org.expoflow.workflow.briefs.ListTables;
 import org.expoflow.workflow.briefs.Spreadsheet;
 import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.kinds.FigureWords;
 import org.expoflow.workflow.kinds.KindTexts;
 import org.expoflow.workflow.review.LeadershipReview;
 import org.expoflow.workflow.security.ExpoFlowUser;
@@ -46,9 +48,11 @@ public class ListExports {
     private final Refusals refusals;
     private final Clock clock;
     private final ZoneId provinceZone;
+    private final FigureWords figures;
 
     public ListExports(TaskWork tasks, LeadershipReview review, ExpoWork expos, UnitRegister units, KindTexts kindTexts,
-                       Refusals refusals, Clock clock, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+                       Refusals refusals, Clock clock, @Value("${expoflow.time-zone}") ZoneId provinceZone,
+                       FigureWords figures) {
         this.tasks = tasks;
         this.review = review;
         this.expos = expos;
@@ -57,6 +61,7 @@ public class ListExports {
         this.refusals = refusals;
         this.clock = clock;
         this.provinceZone = provinceZone;
+        this.figures = figures;
     }
 
     /** Whether a list is asked for as a file: {@code xlsx}, or {@code json} (the default); anything else is refused naming {@code format}. */
@@ -101,6 +106,12 @@ public class ListExports {
     public OfficeFile statistics(String expoId, Instant asOf) {
         UnitStatistics.Report report = review.statistics(expoId, asOf);
         return file(expoId, ListTables.statistics(report, unitNames()), report.asOf());
+    }
+
+    /** The figures per unit and in total against their targets, as of {@code asOf}, each with its name and unit. */
+    public OfficeFile figures(ExpoFlowUser user, String expoId, Instant asOf) {
+        FiguresReport report = review.figures(user, expoId, asOf);
+        return file(expoId, BriefTables.figures(report, figures.all()), report.asOf());
     }
 
     private OfficeFile file(String expoId, BriefTables.Table table, Instant asOf) {

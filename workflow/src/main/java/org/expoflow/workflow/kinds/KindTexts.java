@@ -73,7 +73,12 @@ public class KindTexts {
     }
 
     public String field(String kind, String fieldId, String bpmnLabel) {
-        return text(kind, "kind." + kind + ".field." + fieldId, bpmnLabel, LocaleContextHolder.getLocale());
+        return field(kind, fieldId, bpmnLabel, LocaleContextHolder.getLocale());
+    }
+
+    /** In a language the caller names: a figure's name asked of the pages' bundle, which is asked in one. */
+    public String field(String kind, String fieldId, String bpmnLabel, Locale locale) {
+        return text(kind, "kind." + kind + ".field." + fieldId, bpmnLabel, locale);
     }
 
     private String text(String kind, String key, String fallback, Locale locale) {

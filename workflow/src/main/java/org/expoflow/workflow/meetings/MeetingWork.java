@@ -32,6 +32,7 @@ import org.expoflow.workflow.directives.DirectiveWork;
 import org.expoflow.workflow.directives.DirectiveWork.IssueDirectiveRequest;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.kinds.FigureWords;
 import org.expoflow.workflow.security.UserDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,10 +61,11 @@ public class MeetingWork {
     private final RequestRules rules;
     private final ZoneId provinceZone;
     private final UserDirectory users;
+    private final FigureWords figures;
 
     public MeetingWork(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, DirectiveWork directives,
                        ExpoWork expos, Clock clock, RequestRules rules, @Value("${expoflow.time-zone}") ZoneId provinceZone,
-                       UserDirectory users) {
+                       UserDirectory users, FigureWords figures) {
         this.acting = acting;
         this.queries = queries;
         this.catchUp = catchUp;
@@ -73,6 +75,7 @@ public class MeetingWork {
         this.rules = rules;
         this.provinceZone = provinceZone;
         this.users = users;
+        this.figures = figures;
     }
 
     public record ConveneRequest(@NotBlank String expoId, @NotBlank @Size(max = 300) String title, @NotNull Instant heldAt) {
@@ -179,7 +182,8 @@ public class MeetingWork {
         String name = BriefTables.fileName(brief, provinceZone, format);
         return format.equals("xlsx")
                 ? new OfficeFile(name, Spreadsheet.CONTENT_TYPE,
-                BriefWorkbook.of(brief, provinceZone, users.displayNames()))
-                : new OfficeFile(name, "application/pdf", BriefDocument.of(brief, provinceZone, users.displayNames()));
+                BriefWorkbook.of(brief, provinceZone, users.displayNames(), figures.all()))
+                : new OfficeFile(name, "application/pdf", BriefDocument.of(brief, provinceZone, users.displayNames(),
+                figures.all()));
     }
 }

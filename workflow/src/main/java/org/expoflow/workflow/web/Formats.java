@@ -10,7 +10,8 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.function.Function;
 
-import org.expoflow.commands.api.Figure;
+import org.expoflow.workflow.kinds.FigureWords;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -23,13 +24,22 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class Formats {
 
+    private static final String YUAN = "元";
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     private static final BigDecimal HUNDRED_MILLION = BigDecimal.valueOf(100_000_000);
 
     private final ZoneId provinceZone;
+    private final FigureWords figures;
 
-    public Formats(@Value("${expoflow.time-zone}") ZoneId provinceZone) {
+    /** Numbers and times alone, without the kinds' figures to measure values by. */
+    public Formats(ZoneId provinceZone) {
+        this(provinceZone, null);
+    }
+
+    @Autowired
+    public Formats(@Value("${expoflow.time-zone}") ZoneId provinceZone, FigureWords figures) {
         this.provinceZone = provinceZone;
+        this.figures = figures;
     }
 
     public String instant(Instant instant) {
@@ -66,6 +76,18 @@ public class Formats {
         return key != null && key.endsWith("Yuan") ? yuan(value) : number(value);
     }
 
+    /**
+     * A figure's value with the unit its kind declares beside it ({@code 120人}), as every page and file shows a figure:
+     * one counted in yuan as money, in 万 and 亿, which says its unit itself.
+     */
+    public String measured(String key, BigDecimal value) {
+        String unit = figures == null || key == null || value == null ? "" : figures.of(key).unit();
+        if (unit.isEmpty() || YUAN.equals(unit)) {
+            return YUAN.equals(unit) ? yuan(value) : figure(key, value);
+        }
+        return number(value) + unit;
+    }
+
     public String yuan(BigDecimal value) {
         if (value == null) {
             return "";
@@ -84,10 +106,6 @@ public class Formats {
             return plain(value.divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP)) + "万元";
         }
         return plain(value) + "元";
-    }
-
-    public boolean isFigure(String key) {
-        return Figure.isKnown(key);
     }
 
     private static String plain(BigDecimal value) {

@@ -105,7 +105,7 @@ public class HistorySentences {
         String listed = reported.entrySet().stream().map(figure -> {
             String key = String.valueOf(figure.getKey());
             BigDecimal value = figure.getValue() == null ? null : new BigDecimal(String.valueOf(figure.getValue()));
-            return messages.getMessage("figure." + key, null, key, locale()) + " " + formats.figure(key, value);
+            return messages.getMessage("figure." + key, null, key, locale()) + " " + formats.measured(key, value);
         }).collect(Collectors.joining(text("history.separator")));
         return text("history.figures", listed);
     }

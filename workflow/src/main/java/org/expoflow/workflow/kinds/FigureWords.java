@@ -1,0 +1,106 @@
+package org.expoflow.workflow.kinds;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.expoflow.commands.api.Figure;
+import org.expoflow.workflow.engine.StepForm;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.HierarchicalMessageSource;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.AbstractMessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The figures known to ExpoFlow, as the kinds that declare them name them: a figure's name is its form field's words
+ * in the reader's language ({@code kind.<kind>.field.<key>} in the kind's texts, else the field's label) and its unit
+ * is the one the field declares. A kind uploaded with a new figure is named and measured everywhere at once, with
+ * no word of it in the pages' bundles.
+ * <p>
+ * The pages, the refusals and the notices name a figure by the message {@code figure.<key>}, and a unit by
+ * {@code figureUnit.<key>}: this answers both under the pages' bundle, so every place that names a figure names it
+ * the one way. A key no deployed kind declares (a figure of a kind since replaced) is named by its key.
+ */
+@Component("figureWords")
+public class FigureWords implements SmartInitializingSingleton {
+
+    static final String NAME = "figure.";
+    static final String UNIT = "figureUnit.";
+
+    private final DirectiveKindCatalogue kinds;
+    private final KindTexts texts;
+    private final MessageSource messages;
+
+    /** A figure with its words: its key, its name in the reader's language and its unit. */
+    public record NamedFigure(String key, String name, String unit) {
+    }
+
+    public FigureWords(DirectiveKindCatalogue kinds, KindTexts texts, MessageSource messages) {
+        this.kinds = kinds;
+        this.texts = texts;
+        this.messages = messages;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (messages instanceof HierarchicalMessageSource bundle && bundle.getParentMessageSource() == null) {
+            bundle.setParentMessageSource(new KindsAsMessages());
+        }
+    }
+
+    /** Every figure the deployed kinds declare, in the kinds' order, each named by the first kind that declares it. */
+    public Map<String, NamedFigure> all() {
+        return all(LocaleContextHolder.getLocale());
+    }
+
+    private Map<String, NamedFigure> all(Locale locale) {
+        Map<String, NamedFigure> figures = new LinkedHashMap<>();
+        for (DirectiveKind kind : kinds.all()) {
+            kind.steps().stream().flatMap(step -> step.fields().stream()).filter(StepForm.Field::isFigure)
+                    .forEach(field -> figures.computeIfAbsent(field.id(), key -> named(kind, field, locale)));
+        }
+        return figures;
+    }
+
+    /** A figure by its key; one no deployed kind declares is named by its key, with the unit it was known by if any. */
+    public NamedFigure of(String key) {
+        return of(key, LocaleContextHolder.getLocale());
+    }
+
+    private NamedFigure of(String key, Locale locale) {
+        return Optional.ofNullable(all(locale).get(key)).orElseGet(() -> new NamedFigure(key, key,
+                Optional.ofNullable(Figure.KNOWN_BEFORE_KINDS_TOLD.get(key)).map(Figure::unit).orElse("")));
+    }
+
+    private NamedFigure named(DirectiveKind kind, StepForm.Field field, Locale locale) {
+        return new NamedFigure(field.id(), texts.field(kind.key(), field.id(),
+                field.label() == null ? field.id() : field.label(), locale), field.figureUnit());
+    }
+
+    /** {@code figure.<key>} and {@code figureUnit.<key>}, for the bundle that names everything else. */
+    private final class KindsAsMessages extends AbstractMessageSource {
+
+        @Override
+        protected java.text.MessageFormat resolveCode(String code, Locale locale) {
+            String text = resolveCodeWithoutArguments(code, locale);
+            return text == null ? null : createMessageFormat(text.replace("'", "''"), locale);
+        }
+
+        @Override
+        protected String resolveCodeWithoutArguments(String code, Locale locale) {
+            boolean name = code.startsWith(NAME);
+            if (!name && !code.startsWith(UNIT)) {
+                return null;
+            }
+            String key = code.substring(name ? NAME.length() : UNIT.length());
+            if (key.isEmpty() || key.contains(".")) {
+                return null;
+            }
+            NamedFigure figure = of(key, locale);
+            return name ? figure.name() : figure.unit();
+        }
+    }
+}
