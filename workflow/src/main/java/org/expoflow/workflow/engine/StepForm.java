@@ -3,6 +3,7 @@ package org.expoflow.workflow.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -67,6 +68,11 @@ public record StepForm(List<Field> fields) {
     }
 
     /** A constraint of the form a submission breaks: the field, the rule (required, min, ...) and its setting. */
+    /** The field of this id, if the form has one. */
+    public Optional<Field> field(String id) {
+        return fields.stream().filter(field -> field.id().equals(id)).findFirst();
+    }
+
     public record Fault(String fieldId, String rule, String config) {
     }
 

@@ -22,7 +22,7 @@ import org.expoflow.workflow.expos.ExpoWork;
 import org.expoflow.workflow.kinds.KindTexts;
 import org.expoflow.workflow.review.LeadershipReview;
 import org.expoflow.workflow.security.ExpoFlowUser;
-import org.expoflow.workflow.tasks.TaskWork;
+import org.expoflow.workflow.tasks.StepReadings;
 import org.expoflow.workflow.units.UnitRegister;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -38,7 +38,7 @@ public class ListExports {
     public static final int MOST_ROWS = 20_000;
     private static final int PAGE = 500;
 
-    private final TaskWork tasks;
+    private final StepReadings readings;
     private final LeadershipReview review;
     private final ExpoWork expos;
     private final UnitRegister units;
@@ -47,9 +47,9 @@ public class ListExports {
     private final Clock clock;
     private final ZoneId provinceZone;
 
-    public ListExports(TaskWork tasks, LeadershipReview review, ExpoWork expos, UnitRegister units, KindTexts kindTexts,
+    public ListExports(StepReadings readings, LeadershipReview review, ExpoWork expos, UnitRegister units, KindTexts kindTexts,
                        Refusals refusals, Clock clock, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
-        this.tasks = tasks;
+        this.readings = readings;
         this.review = review;
         this.expos = expos;
         this.units = units;
@@ -75,7 +75,7 @@ public class ListExports {
                             Boolean overdue, String sort) {
         List<TaskSummary> rows = new ArrayList<>();
         for (int page = 0; rows.size() < MOST_ROWS; page++) {
-            TaskPage answer = tasks.list(user, expoId, unitId, status, directiveId, overdue, page, PAGE, sort);
+            TaskPage answer = readings.list(user, expoId, unitId, status, directiveId, overdue, page, PAGE, sort);
             rows.addAll(answer.items());
             if (answer.items().size() < PAGE) {
                 break;
