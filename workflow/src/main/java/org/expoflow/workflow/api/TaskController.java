@@ -10,21 +10,24 @@ import org.expoflow.projections.api.TaskPage;
 import org.expoflow.workflow.briefs.Spreadsheet;
 import org.expoflow.workflow.exports.ListExports;
 import org.expoflow.workflow.security.ExpoFlowUser;
-import org.expoflow.workflow.tasks.TaskWork;
-import org.expoflow.workflow.tasks.TaskWork.AttachedFile;
-import org.expoflow.workflow.tasks.TaskWork.AttachmentFile;
-import org.expoflow.workflow.tasks.TaskWork.AttachmentView;
-import org.expoflow.workflow.tasks.TaskWork.BulkOutcome;
-import org.expoflow.workflow.tasks.TaskWork.BulkRequest;
-import org.expoflow.workflow.tasks.TaskWork.ChaseUpRequest;
-import org.expoflow.workflow.tasks.TaskWork.Comment;
-import org.expoflow.workflow.tasks.TaskWork.CommentRequest;
-import org.expoflow.workflow.tasks.TaskWork.CompleteRequest;
-import org.expoflow.workflow.tasks.TaskWork.CooperatingUnitRequest;
-import org.expoflow.workflow.tasks.TaskWork.ExtendRequest;
-import org.expoflow.workflow.tasks.TaskWork.ProgressRequest;
-import org.expoflow.workflow.tasks.TaskWork.ReassignRequest;
-import org.expoflow.workflow.tasks.TaskWork.TaskView;
+import org.expoflow.workflow.tasks.OfficeStepWork;
+import org.expoflow.workflow.tasks.StepFiles;
+import org.expoflow.workflow.tasks.StepReadings;
+import org.expoflow.workflow.tasks.UnitStepWork;
+import org.expoflow.workflow.tasks.StepFiles.AttachedFile;
+import org.expoflow.workflow.tasks.StepFiles.AttachmentFile;
+import org.expoflow.workflow.tasks.StepFiles.AttachmentView;
+import org.expoflow.workflow.tasks.OfficeStepWork.BulkOutcome;
+import org.expoflow.workflow.tasks.OfficeStepWork.BulkRequest;
+import org.expoflow.workflow.tasks.OfficeStepWork.ChaseUpRequest;
+import org.expoflow.workflow.tasks.StepReadings.Comment;
+import org.expoflow.workflow.tasks.UnitStepWork.CommentRequest;
+import org.expoflow.workflow.tasks.UnitStepWork.CompleteRequest;
+import org.expoflow.workflow.tasks.OfficeStepWork.CooperatingUnitRequest;
+import org.expoflow.workflow.tasks.OfficeStepWork.ExtendRequest;
+import org.expoflow.workflow.tasks.UnitStepWork.ProgressRequest;
+import org.expoflow.workflow.tasks.OfficeStepWork.ReassignRequest;
+import org.expoflow.workflow.tasks.StepReadings.TaskView;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,18 +56,27 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** The REST door to {@link TaskWork}: JSON in, JSON (or 204) out; every rule is the service's. */
+/**
+ * The REST door to the step services ({@link StepReadings}, {@link UnitStepWork}, {@link OfficeStepWork},
+ * {@link StepFiles}): JSON in, JSON (or 204) out; every rule is the services'.
+ */
 @RestController
 @RequestMapping("/api/tasks")
 @Tag(name = "Tasks", description = "Task lists, and claiming, reporting on and completing tasks")
 public class TaskController {
 
-    private final TaskWork tasks;
+    private final StepReadings readings;
+    private final UnitStepWork stepWork;
+    private final OfficeStepWork officeWork;
+    private final StepFiles files;
 
     private final ListExports exports;
 
-    public TaskController(TaskWork tasks, ListExports exports) {
-        this.tasks = tasks;
+    public TaskController(StepReadings readings, UnitStepWork stepWork, OfficeStepWork officeWork, StepFiles files, ListExports exports) {
+        this.readings = readings;
+        this.stepWork = stepWork;
+        this.officeWork = officeWork;
+        this.files = files;
         this.exports = exports;
     }
 
@@ -86,26 +98,26 @@ public class TaskController {
         if (exports.asFile(format)) {
             return exports.tasks(user, expoId, unitId, status, directiveId, overdue, sort).download();
         }
-        return ResponseEntity.ok(tasks.list(user, expoId, unitId, status, directiveId, overdue, page, size, sort));
+        return ResponseEntity.ok(readings.list(user, expoId, unitId, status, directiveId, overdue, page, size, sort));
     }
 
     @GetMapping("/{taskId}")
     @Operation(summary = "A task with its form fields and its history")
     public TaskView get(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
-        return tasks.view(user, taskId);
+        return readings.view(user, taskId);
     }
 
     @PostMapping("/{taskId}/claim")
     @Operation(summary = "Take a task: it becomes yours until you complete or unclaim it")
     public ResponseEntity<Void> claim(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
-        tasks.claim(user, taskId);
+        stepWork.claim(user, taskId);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{taskId}/unclaim")
     @Operation(summary = "Give a task back to its group")
     public ResponseEntity<Void> unclaim(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
-        tasks.unclaim(user, taskId);
+        stepWork.unclaim(user, taskId);
         return ResponseEntity.noContent().build();
     }
 
@@ -113,7 +125,7 @@ public class TaskController {
     @Operation(summary = "Report progress: percent, narrative, problems met, suggestions, figures so far")
     public ResponseEntity<Void> progress(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                          @RequestBody ProgressRequest request) {
-        tasks.reportProgress(user, taskId, request);
+        stepWork.reportProgress(user, taskId, request);
         return ResponseEntity.noContent().build();
     }
 
@@ -121,7 +133,7 @@ public class TaskController {
     @Operation(summary = "Complete a step with its values and figures; a review step with a decision and comment")
     public ResponseEntity<Void> complete(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                          @RequestBody CompleteRequest request) {
-        tasks.complete(user, taskId, request);
+        stepWork.complete(user, taskId, request);
         return ResponseEntity.noContent().build();
     }
 
@@ -129,7 +141,7 @@ public class TaskController {
     @Operation(summary = "Extend a step's deadline, with a reason; the original deadline stays on record")
     public ResponseEntity<Void> extend(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                        @RequestBody ExtendRequest request) {
-        tasks.extend(user, taskId, request);
+        officeWork.extend(user, taskId, request);
         return ResponseEntity.noContent().build();
     }
 
@@ -137,7 +149,7 @@ public class TaskController {
     @Operation(summary = "Hand a unit's step to another unit of the expo, which does it from now on")
     public ResponseEntity<Void> reassign(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                          @RequestBody ReassignRequest request) {
-        tasks.reassign(user, taskId, request);
+        officeWork.reassign(user, taskId, request);
         return ResponseEntity.noContent().build();
     }
 
@@ -145,7 +157,7 @@ public class TaskController {
     @Operation(summary = "Chase a unit up on an overdue step (督办) with a message; the unit acknowledges it")
     public ResponseEntity<Void> chaseUp(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                         @RequestBody ChaseUpRequest request) {
-        tasks.chaseUp(user, taskId, request);
+        officeWork.chaseUp(user, taskId, request);
         return ResponseEntity.noContent().build();
     }
 
@@ -153,7 +165,7 @@ public class TaskController {
     @Operation(summary = "Ask another unit of the expo to co-operate on a step: it may report on and complete it too")
     public ResponseEntity<Void> addCooperatingUnit(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                                    @RequestBody CooperatingUnitRequest request) {
-        tasks.addCooperatingUnit(user, taskId, request);
+        officeWork.addCooperatingUnit(user, taskId, request);
         return ResponseEntity.noContent().build();
     }
 
@@ -161,21 +173,21 @@ public class TaskController {
     @Operation(summary = "Comment on a step (text); a leader may give an instruction (instruction: true), shown to the unit first")
     public ResponseEntity<Void> comment(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                         @RequestBody CommentRequest request) {
-        tasks.comment(user, taskId, request);
+        stepWork.comment(user, taskId, request);
         return ResponseEntity.created(URI.create("/api/tasks/" + taskId + "/comments")).build();
     }
 
     @GetMapping("/{taskId}/comments")
     @Operation(summary = "A step's comments and instructions, oldest first")
     public List<Comment> comments(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
-        return tasks.comments(user, taskId);
+        return readings.comments(user, taskId);
     }
 
     @PostMapping("/bulk")
     @Operation(summary = "One office action on many steps: EXTEND (dueOn or dueAt, reason), REASSIGN (unitId, reason) or"
             + " APPROVE (review steps; comment) or CHASE_UP (overdue steps; message); each step's outcome on its own, a refused step does not stop the others")
     public Map<String, Object> bulk(@AuthenticationPrincipal ExpoFlowUser user, @RequestBody BulkRequest request) {
-        List<BulkOutcome> outcomes = tasks.bulk(user, request);
+        List<BulkOutcome> outcomes = officeWork.bulk(user, request);
         return Map.of("action", request.action(), "done", outcomes.stream().filter(BulkOutcome::done).count(),
                 "refused", outcomes.stream().filter(outcome -> !outcome.done()).count(), "outcomes", outcomes);
     }
@@ -184,7 +196,7 @@ public class TaskController {
     @Operation(summary = "Attach a file to a step (multipart part 'file'): a JPEG, PNG or WebP photo, or a PDF, up to 10 MB")
     public ResponseEntity<Map<String, String>> attach(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                                       HttpServletRequest request) throws IOException {
-        String attachmentId = tasks.attach(user, taskId, fileOf(request));
+        String attachmentId = files.attach(user, taskId, fileOf(request));
         return ResponseEntity.created(URI.create("/api/tasks/" + taskId + "/attachments/" + attachmentId))
                 .body(Map.of("id", attachmentId));
     }
@@ -192,14 +204,14 @@ public class TaskController {
     @GetMapping("/{taskId}/attachments")
     @Operation(summary = "The files attached to a step")
     public List<AttachmentView> attachments(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
-        return tasks.attachments(user, taskId);
+        return files.attachments(user, taskId);
     }
 
     @GetMapping("/{taskId}/attachments/{attachmentId}")
     @Operation(summary = "Download one attached file")
     public ResponseEntity<byte[]> attachment(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                              @PathVariable String attachmentId) {
-        AttachmentFile file = tasks.attachment(user, taskId, attachmentId);
+        AttachmentFile file = files.attachment(user, taskId, attachmentId);
         // opened in the browser, a file runs no script and reaches nothing of ExpoFlow's
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
                 .header("Content-Security-Policy", "sandbox")

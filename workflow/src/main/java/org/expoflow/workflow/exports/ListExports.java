@@ -24,7 +24,7 @@ import org.expoflow.workflow.kinds.FigureWords;
 import org.expoflow.workflow.kinds.KindTexts;
 import org.expoflow.workflow.review.LeadershipReview;
 import org.expoflow.workflow.security.ExpoFlowUser;
-import org.expoflow.workflow.tasks.TaskWork;
+import org.expoflow.workflow.tasks.StepReadings;
 import org.expoflow.workflow.units.UnitRegister;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -40,7 +40,7 @@ public class ListExports {
     public static final int MOST_ROWS = 20_000;
     private static final int PAGE = 500;
 
-    private final TaskWork tasks;
+    private final StepReadings readings;
     private final LeadershipReview review;
     private final ExpoWork expos;
     private final UnitRegister units;
@@ -50,10 +50,10 @@ public class ListExports {
     private final ZoneId provinceZone;
     private final FigureWords figures;
 
-    public ListExports(TaskWork tasks, LeadershipReview review, ExpoWork expos, UnitRegister units, KindTexts kindTexts,
+    public ListExports(StepReadings readings, LeadershipReview review, ExpoWork expos, UnitRegister units, KindTexts kindTexts,
                        Refusals refusals, Clock clock, @Value("${expoflow.time-zone}") ZoneId provinceZone,
                        FigureWords figures) {
-        this.tasks = tasks;
+        this.readings = readings;
         this.review = review;
         this.expos = expos;
         this.units = units;
@@ -80,7 +80,7 @@ public class ListExports {
                             Boolean overdue, String sort) {
         List<TaskSummary> rows = new ArrayList<>();
         for (int page = 0; rows.size() < MOST_ROWS; page++) {
-            TaskPage answer = tasks.list(user, expoId, unitId, status, directiveId, overdue, page, PAGE, sort);
+            TaskPage answer = readings.list(user, expoId, unitId, status, directiveId, overdue, page, PAGE, sort);
             rows.addAll(answer.items());
             if (answer.items().size() < PAGE) {
                 break;

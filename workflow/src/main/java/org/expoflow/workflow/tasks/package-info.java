@@ -1,7 +1,10 @@
 /**
- * The work on unit steps as use cases ({@link org.expoflow.workflow.tasks.TaskWork}): listing and reading
- * steps, claiming, reporting, attaching and completing them, and the coordinator's extend, reassign and
- * co-operate. The REST API ({@code api.TaskController}) and the pages ({@code web.TaskPages}, the console)
- * are doors to it that translate HTTP and forms, and nothing else.
+ * The work on unit steps, as use cases by who acts: reading steps ({@code StepReadings}), the work of whoever
+ * does a step ({@code UnitStepWork}: claim, report, comment, complete, review), the office's actions on steps
+ * ({@code OfficeStepWork}: extend, reassign, co-operate, chase up, bulk) and the files attached as evidence
+ * ({@code StepFiles}). Which steps a person sees is decided in one place ({@code VisibleSteps}); every change
+ * reaches the engine through one port ({@code engine.StepEngine}), so nothing here imports the engine. The REST
+ * API ({@code api.TaskController}) and the pages ({@code web.TaskPages}, the console) are doors that translate
+ * HTTP and forms, and nothing else.
  */
 package org.expoflow.workflow.tasks;

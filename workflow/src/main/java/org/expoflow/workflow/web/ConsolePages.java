@@ -16,7 +16,8 @@ import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.directives.DirectiveWork;
 import org.expoflow.workflow.expos.ExpoWork;
 import org.expoflow.workflow.review.LeadershipReview;
-import org.expoflow.workflow.tasks.TaskWork;
+import org.expoflow.workflow.tasks.OfficeStepWork;
+import org.expoflow.workflow.tasks.StepReadings;
 import org.expoflow.workflow.units.UnitRegister;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,21 +45,23 @@ class ConsolePages {
 
     private final ExpoWork expos;
     private final DirectiveWork directives;
-    private final TaskWork tasks;
+    private final StepReadings readings;
+    private final OfficeStepWork officeWork;
     private final LeadershipReview review;
     private final UnitRegister units;
 
     private final PageErrors pageErrors;
     private final OfficeBulkForm bulkForm;
 
-    ConsolePages(ExpoWork expos, DirectiveWork directives, TaskWork tasks, LeadershipReview review, UnitRegister units,
+    ConsolePages(ExpoWork expos, DirectiveWork directives, StepReadings readings, OfficeStepWork officeWork, LeadershipReview review, UnitRegister units,
                  PageErrors pageErrors, OfficeBulkForm bulkForm) {
         this.pageErrors = pageErrors;
         this.bulkForm = bulkForm;
         this.units = units;
         this.expos = expos;
         this.directives = directives;
-        this.tasks = tasks;
+        this.readings = readings;
+        this.officeWork = officeWork;
         this.review = review;
     }
 
@@ -81,7 +84,7 @@ class ConsolePages {
             java.util.Set<String> enrolled = expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId)
                     .collect(java.util.stream.Collectors.toSet());
             model.addAttribute("unenrolled", units.all().stream().filter(unit -> !enrolled.contains(unit.unitId())).toList());
-            List<TaskSummary> active = tasks.list(user, expo.id(), null, "ACTIVE", null, null, 0, 500, "dueAt").items();
+            List<TaskSummary> active = readings.list(user, expo.id(), null, "ACTIVE", null, null, 0, 500, "dueAt").items();
             model.addAttribute("reviews", active.stream()
                     .filter(task -> task.candidateGroup().equals("coordinator")).toList());
             // the most overdue first, a page at a time: each comes with its actions' forms, and a province's hundreds of
@@ -201,7 +204,7 @@ class ConsolePages {
                   @RequestParam(required = false) String dueOn, @RequestParam(required = false) String reason,
                   RedirectAttributes redirect) {
         return backToConsole(expoId, "deadlineExtended", redirect, () ->
-                tasks.extend(user, taskId, new TaskWork.ExtendRequest(pageErrors.date(dueOn, "dueOn"), null, reason)));
+                officeWork.extend(user, taskId, new OfficeStepWork.ExtendRequest(pageErrors.date(dueOn, "dueOn"), null, reason)));
     }
 
     @PostMapping("/console/{expoId}/tasks/{taskId}/reassign")
@@ -209,21 +212,21 @@ class ConsolePages {
                     @RequestParam(required = false) String unitId, @RequestParam(required = false) String reason,
                     RedirectAttributes redirect) {
         return backToConsole(expoId, "taskReassigned", redirect, () ->
-                tasks.reassign(user, taskId, new TaskWork.ReassignRequest(unitId, reason)));
+                officeWork.reassign(user, taskId, new OfficeStepWork.ReassignRequest(unitId, reason)));
     }
 
     @PostMapping("/console/{expoId}/tasks/{taskId}/cooperating-units")
     String addCooperatingUnit(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
                               @RequestParam(required = false) String unitId, RedirectAttributes redirect) {
         return backToConsole(expoId, "cooperatingUnitAdded", redirect, () ->
-                tasks.addCooperatingUnit(user, taskId, new TaskWork.CooperatingUnitRequest(unitId)));
+                officeWork.addCooperatingUnit(user, taskId, new OfficeStepWork.CooperatingUnitRequest(unitId)));
     }
 
     @PostMapping("/console/{expoId}/tasks/{taskId}/chase-up")
     String chaseUp(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
                    @RequestParam(required = false) String message, RedirectAttributes redirect) {
         return backToConsole(expoId, "chasedUp", redirect, () ->
-                tasks.chaseUp(user, taskId, new TaskWork.ChaseUpRequest(message)));
+                officeWork.chaseUp(user, taskId, new OfficeStepWork.ChaseUpRequest(message)));
     }
 
     /**

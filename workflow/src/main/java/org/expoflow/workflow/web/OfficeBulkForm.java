@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.expoflow.workflow.security.ExpoFlowUser;
-import org.expoflow.workflow.tasks.TaskWork;
-import org.expoflow.workflow.tasks.TaskWork.BulkAction;
-import org.expoflow.workflow.tasks.TaskWork.BulkOutcome;
+import org.expoflow.workflow.tasks.OfficeStepWork;
+import org.expoflow.workflow.tasks.OfficeStepWork.BulkAction;
+import org.expoflow.workflow.tasks.OfficeStepWork.BulkOutcome;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -26,17 +26,17 @@ class OfficeBulkForm {
     static final String DONE_COUNT = "bulkDone";
     static final String REFUSED = "bulkRefused";
 
-    private final TaskWork tasks;
+    private final OfficeStepWork officeWork;
     private final PageErrors pageErrors;
 
-    OfficeBulkForm(TaskWork tasks, PageErrors pageErrors) {
-        this.tasks = tasks;
+    OfficeBulkForm(OfficeStepWork officeWork, PageErrors pageErrors) {
+        this.officeWork = officeWork;
         this.pageErrors = pageErrors;
     }
 
     void run(ExpoFlowUser user, Fields fields, RedirectAttributes redirect) {
         List<List<BulkOutcome>> outcomes = new ArrayList<>();
-        if (pageErrors.attempt(redirect, () -> outcomes.add(tasks.bulk(user, new TaskWork.BulkRequest(fields.action(),
+        if (pageErrors.attempt(redirect, () -> outcomes.add(officeWork.bulk(user, new OfficeStepWork.BulkRequest(fields.action(),
                 fields.taskId() == null ? List.of() : fields.taskId(),
                 fields.action() == BulkAction.EXTEND ? pageErrors.date(fields.dueOn(), "dueOn") : null, null,
                 blankToNull(fields.unitId()), blankToNull(fields.reason()),

@@ -19,7 +19,9 @@ import org.expoflow.workflow.directives.DirectiveWork;
 import org.expoflow.workflow.exports.ListExports;
 import org.expoflow.workflow.exports.SavedFilters;
 import org.expoflow.workflow.kinds.KindTexts;
-import org.expoflow.workflow.tasks.TaskWork;
+import org.expoflow.workflow.tasks.StepFiles;
+import org.expoflow.workflow.tasks.StepReadings;
+import org.expoflow.workflow.tasks.UnitStepWork;
 import org.expoflow.workflow.engine.StepForm;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.security.Role;
@@ -75,7 +77,9 @@ class TaskPages {
         }
     }
 
-    private final TaskWork tasks;
+    private final StepReadings readings;
+    private final StepFiles files;
+    private final UnitStepWork stepWork;
     private final KindTexts kindTexts;
     private final UnitNames unitNames;
     private final UserDirectory people;
@@ -86,14 +90,16 @@ class TaskPages {
     private final DirectiveWork directives;
     private final OfficeBulkForm bulkForm;
 
-    TaskPages(TaskWork tasks, KindTexts kindTexts, UnitNames unitNames, UserDirectory people, PageErrors pageErrors,
+    TaskPages(StepReadings readings, StepFiles files, UnitStepWork stepWork, KindTexts kindTexts, UnitNames unitNames, UserDirectory people, PageErrors pageErrors,
               ListExports exports, SavedFilters savedFilters, DirectiveWork directives, OfficeBulkForm bulkForm) {
         this.directives = directives;
         this.bulkForm = bulkForm;
         this.pageErrors = pageErrors;
         this.exports = exports;
         this.savedFilters = savedFilters;
-        this.tasks = tasks;
+        this.readings = readings;
+        this.files = files;
+        this.stepWork = stepWork;
         this.kindTexts = kindTexts;
         this.unitNames = unitNames;
         this.people = people;
@@ -206,14 +212,14 @@ class TaskPages {
         Map<String, String> names = keyword == null ? Map.of() : unitNames.bothNames();
         Predicate<TaskSummary> asked = task -> (!mine || user.getUsername().equals(task.assignee()))
                 && (keyword == null || mentions(task, keyword, names));
-        List<TaskSummary> active = tasks.list(user, null, unit, "ACTIVE", directive, null, 0, most, "dueAt")
+        List<TaskSummary> active = readings.list(user, null, unit, "ACTIVE", directive, null, 0, most, "dueAt")
                 .items().stream().filter(asked).toList();
         boolean filtered = mine || keyword != null;
         boolean paged = donePage != NO_PAGE;
         boolean whole = !paged && (doneShown || filtered);
         // the done steps are read whole when shown or counted one by one; else a page of them, or one, with their count
         int size = whole ? most : paged ? LIST_PAGE_SIZE : 1;
-        TaskPage done = tasks.list(user, null, unit, TaskStatus.COMPLETED.name(), directive, null, paged ? donePage : 0, size,
+        TaskPage done = readings.list(user, null, unit, TaskStatus.COMPLETED.name(), directive, null, paged ? donePage : 0, size,
                 "-dueAt");
         List<TaskSummary> doneRows = whole ? done.items().stream().filter(asked).toList() : paged ? done.items() : List.of();
         return new ListRows(active, doneRows, filtered ? doneRows.size() : done.total());
@@ -229,7 +235,7 @@ class TaskPages {
         int pages = (int) Math.max(1, (total + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE);
         int shown = Math.min(Math.max(0, page), pages - 1);
         List<TaskSummary> items = shown == Math.max(0, page) ? rows.done()
-                : tasks.list(user, null, unit, TaskStatus.COMPLETED.name(), directive, null, shown, LIST_PAGE_SIZE, "-dueAt").items();
+                : readings.list(user, null, unit, TaskStatus.COMPLETED.name(), directive, null, shown, LIST_PAGE_SIZE, "-dueAt").items();
         return new ListPage<>(items, shown, pages, (int) total);
     }
 
@@ -256,17 +262,17 @@ class TaskPages {
 
     @GetMapping("/tasks/{taskId}")
     String task(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, Model model) {
-        TaskWork.TaskView task = tasks.view(user, taskId);
+        StepReadings.TaskView task = readings.view(user, taskId);
         model.addAttribute("task", task);
         model.addAttribute("summary", task.summary());
         boolean review = task.formFields().stream().anyMatch(field -> field.id().equals(StepForm.DECISION));
         model.addAttribute("review", review);
-        model.addAttribute("submitted", review ? tasks.submittedWork(user, taskId) : List.of());
+        model.addAttribute("submitted", review ? readings.submittedWork(user, taskId) : List.of());
         model.addAttribute("open", task.summary().isActive());
-        model.addAttribute("attachments", tasks.attachments(user, taskId));
-        List<TaskWork.Comment> comments = TaskWork.commentsIn(task.history());
+        model.addAttribute("attachments", files.attachments(user, taskId));
+        List<StepReadings.Comment> comments = StepReadings.commentsIn(task.history());
         model.addAttribute("comments", comments);
-        model.addAttribute("instructions", comments.stream().filter(TaskWork.Comment::instruction).toList());
+        model.addAttribute("instructions", comments.stream().filter(StepReadings.Comment::instruction).toList());
         List<FindDirectiveComments.DirectiveComment> onDirective = directives.thread(user, task.summary().directiveId()).comments();
         model.addAttribute("directiveComments", onDirective);
         model.addAttribute("directiveInstructions", onDirective.stream().filter(FindDirectiveComments.DirectiveComment::instruction)
@@ -280,7 +286,7 @@ class TaskPages {
     String comment(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                    @RequestParam(required = false) String text, @RequestParam(defaultValue = "false") boolean instruction,
                    RedirectAttributes redirect) {
-        if (pageErrors.attempt(redirect, () -> tasks.comment(user, taskId, new TaskWork.CommentRequest(text, instruction)))) {
+        if (pageErrors.attempt(redirect, () -> stepWork.comment(user, taskId, new UnitStepWork.CommentRequest(text, instruction)))) {
             redirect.addFlashAttribute(PageErrors.DONE, "commented");
         }
         return "redirect:/tasks/" + taskId + "#comments";
@@ -291,7 +297,7 @@ class TaskPages {
     String commentOnDirective(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                               @RequestParam(required = false) String text,
                               @RequestParam(defaultValue = "false") boolean instruction, RedirectAttributes redirect) {
-        if (pageErrors.attempt(redirect, () -> directives.comment(user, tasks.view(user, taskId).summary().directiveId(),
+        if (pageErrors.attempt(redirect, () -> directives.comment(user, readings.view(user, taskId).summary().directiveId(),
                 new DirectiveWork.DirectiveCommentRequest(text, instruction)))) {
             redirect.addFlashAttribute(PageErrors.DONE, "commented");
         }
@@ -300,14 +306,14 @@ class TaskPages {
 
     @PostMapping("/tasks/{taskId}/claim")
     String claim(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, RedirectAttributes redirect) {
-        pageErrors.attempt(redirect, () -> tasks.claim(user, taskId));
+        pageErrors.attempt(redirect, () -> stepWork.claim(user, taskId));
         return "redirect:/tasks/" + taskId;
     }
 
     @PostMapping("/tasks/{taskId}/progress")
     String progress(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, HttpServletRequest request,
                     RedirectAttributes redirect) {
-        boolean done = pageErrors.attempt(redirect, () -> tasks.reportProgress(user, taskId, new TaskWork.ProgressRequest(
+        boolean done = pageErrors.attempt(redirect, () -> stepWork.reportProgress(user, taskId, new UnitStepWork.ProgressRequest(
                 integer(request.getParameter("percent"), "percent"), blankToNull(request.getParameter("note")),
                 blankToNull(request.getParameter("problems")), blankToNull(request.getParameter("suggestions")),
                 figures(request))));
@@ -320,7 +326,7 @@ class TaskPages {
     @PostMapping("/tasks/{taskId}/complete")
     String complete(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, HttpServletRequest request,
                     RedirectAttributes redirect) {
-        TaskWork.TaskView task = tasks.view(user, taskId);
+        StepReadings.TaskView task = readings.view(user, taskId);
         Map<String, String> values = new LinkedHashMap<>();
         for (StepForm.Field field : task.formFields()) {
             String value = request.getParameter("value." + field.id());
@@ -331,7 +337,7 @@ class TaskPages {
         }
         String decision = request.getParameter("decision");
         String comment = request.getParameter("value." + StepForm.COMMENT);
-        boolean done = pageErrors.attempt(redirect, () -> tasks.complete(user, taskId, new TaskWork.CompleteRequest(
+        boolean done = pageErrors.attempt(redirect, () -> stepWork.complete(user, taskId, new UnitStepWork.CompleteRequest(
                 values, figures(request), decision == null ? null : ReviewDecision.valueOf(decision),
                 blankToNull(comment))));
         if (done) {
@@ -344,7 +350,7 @@ class TaskPages {
     @PostMapping("/tasks/{taskId}/attachments")
     String attach(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, HttpServletRequest request,
                   RedirectAttributes redirect) {
-        pageErrors.attempt(redirect, () -> tasks.attach(user, taskId, file(request)));
+        pageErrors.attempt(redirect, () -> files.attach(user, taskId, file(request)));
         return "redirect:/tasks/" + taskId;
     }
 
@@ -356,13 +362,13 @@ class TaskPages {
     }
 
     /** The upload form's part named {@code file}. */
-    private static TaskWork.AttachedFile file(HttpServletRequest request) {
+    private static StepFiles.AttachedFile file(HttpServletRequest request) {
         MultipartFile file = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("file") : null;
         if (file == null) {
             return null;
         }
         try {
-            return new TaskWork.AttachedFile(file.getOriginalFilename(), file.getContentType(), file.getBytes());
+            return new StepFiles.AttachedFile(file.getOriginalFilename(), file.getContentType(), file.getBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.workflow.directives.DirectiveWork.IssueDirectiveRequest;
 import org.expoflow.workflow.meetings.MeetingWork.DecisionRequest;
-import org.expoflow.workflow.tasks.TaskWork.ProgressRequest;
+import org.expoflow.workflow.tasks.UnitStepWork.ProgressRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -70,9 +70,28 @@ class LayeringTest {
                 .and().doNotHaveSimpleName("ProblemResponses").and().doNotHaveSimpleName("IdempotentRequests")
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.axonframework..",
                         "org.springframework.transaction..", "org.springframework.jdbc..")
-                .because("the REST API and the pages hand every use case to its application service (tasks.TaskWork,"
+                .because("the REST API and the pages hand every use case to its application service (tasks.UnitStepWork,"
+                        + " tasks.OfficeStepWork, tasks.StepReadings, tasks.StepFiles,"
                         + " expos.ExpoWork, directives.DirectiveWork, meetings.MeetingWork, review.LeadershipReview),"
                         + " which owns the transaction, the engine calls, the commands and the wait for the read models")
+                .check(expoFlow);
+    }
+
+    @Test
+    void onlyTheEngineAdapterImportsTheEngine() {
+        noClasses()
+                .that().resideInAPackage("org.expoflow.workflow..")
+                .and().resideOutsideOfPackage("org.expoflow.workflow.engine..")
+                // not behind a port yet: the kinds' catalogue and deployment, the webapps' sign-on and the engine's
+                // identity, the errors' translation, the demo data, a directive's withdrawal and the job gauges
+                .and().resideOutsideOfPackage("org.expoflow.workflow.kinds..")
+                .and().doNotHaveSimpleName("SecurityConfig").and().doNotHaveSimpleName("WebappAdmins")
+                .and().doNotHaveSimpleName("EngineAuthenticationFilter").and().doNotHaveSimpleName("ProblemResponses")
+                .and().doNotHaveSimpleName("DemoData").and().doNotHaveSimpleName("DirectiveWork")
+                .and().doNotHaveSimpleName("ExpoGauges")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .because("a change of a step reaches the engine through one port, engine.StepEngine, which hides"
+                        + " whether the engine or the command goes first")
                 .check(expoFlow);
     }
 

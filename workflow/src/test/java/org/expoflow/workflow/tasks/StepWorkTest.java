@@ -29,18 +29,24 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The work on a step is one application service behind two doors: what the REST API refuses, the service
+ * The work on a step is done by application services behind two doors: what the REST API refuses, the service
  * refuses for any caller (a page hands it the same record), with the same field and the same sentence, and
  * nothing is written; the coordinator's actions are the coordinator's whoever calls.
  */
 @ExpoFlowTest
-class TaskWorkTest {
+class StepWorkTest {
 
     @LocalServerPort
     int port;
 
     @Autowired
-    TaskWork tasks;
+    UnitStepWork stepWork;
+
+    @Autowired
+    OfficeStepWork officeWork;
+
+    @Autowired
+    StepReadings readings;
 
     @Autowired
     UserDirectory users;
@@ -74,7 +80,7 @@ class TaskWorkTest {
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 
         assertThat(overHttp.status().value()).isEqualTo(400);
-        assertThatThrownBy(() -> tasks.reportProgress(shenyang, taskId, new TaskWork.ProgressRequest(150, null, null, null, null)))
+        assertThatThrownBy(() -> stepWork.reportProgress(shenyang, taskId, new UnitStepWork.ProgressRequest(150, null, null, null, null)))
                 .isInstanceOfSatisfying(DomainRuleViolation.class, refused -> {
                     assertThat(refused.field()).isEqualTo("percent").isEqualTo(overHttp.field("field"));
                     assertThat(refused.getMessage()).isEqualTo(overHttp.field("detail")).startsWith("完成百分比").contains("100");
@@ -87,7 +93,7 @@ class TaskWorkTest {
         long before = new EventStoreProbe(jdbc).count();
         ExpoFlowUser shenyang = signedIn("shenyang");
 
-        assertThatThrownBy(() -> tasks.reportProgress(shenyang, taskId, new TaskWork.ProgressRequest(40, null, null, null,
+        assertThatThrownBy(() -> stepWork.reportProgress(shenyang, taskId, new UnitStepWork.ProgressRequest(40, null, null, null,
                 Map.of("buyersInvited", new BigDecimal("-3")))))
                 .isInstanceOfSatisfying(DomainRuleViolation.class, refused -> assertThat(refused.field())
                         .isEqualTo("figures[buyersInvited]"));
@@ -100,7 +106,7 @@ class TaskWorkTest {
     void aCityCannotExtendItsOwnDeadlineByAnyDoor() {
         ExpoFlowUser shenyang = signedIn("shenyang");
 
-        assertThatThrownBy(() -> tasks.extend(shenyang, taskId, new TaskWork.ExtendRequest(null,
+        assertThatThrownBy(() -> officeWork.extend(shenyang, taskId, new OfficeStepWork.ExtendRequest(null,
                 java.time.Instant.parse("2030-02-20T00:00:00Z"), "we need more time")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(shenyangOverHttp.post("/api/tasks/{t}/extend", map("dueOn", "2030-02-20", "reason", "we need more time"), taskId)
@@ -121,7 +127,7 @@ class TaskWorkTest {
         ExpoFlowUser coordinator = signedIn("coordinator");
         String review = OsakaFixture.firstActiveTask(ExpoFlowClient.as("http://localhost:" + port, "coordinator"), directiveId);
 
-        List<TaskWork.SubmittedStep> submitted = tasks.submittedWork(coordinator, review);
+        List<StepReadings.SubmittedStep> submitted = readings.submittedWork(coordinator, review);
 
         assertThat(submitted).hasSize(3).allSatisfy(step -> assertThat(step.status().name()).isEqualTo("COMPLETED"));
         assertThat(submitted.get(0).values()).singleElement().satisfies(value -> {
@@ -132,7 +138,7 @@ class TaskWorkTest {
         assertThat(submitted.get(0).latestProblems()).isEqualTo("visa delays");
         assertThat(submitted.get(1).figures()).containsEntry("buyersInvited", new BigDecimal("42"));
         assertThat(submitted.get(2).figures()).containsKey("buyersConfirmed");
-        assertThat(tasks.submittedWork(coordinator, draft)).as("a unit's own step is no review").isEmpty();
+        assertThat(readings.submittedWork(coordinator, draft)).as("a unit's own step is no review").isEmpty();
     }
 
     private ExpoFlowUser signedIn(String username) {

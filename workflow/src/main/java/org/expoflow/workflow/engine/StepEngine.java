@@ -1,0 +1,320 @@
+package org.expoflow.workflow.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
+import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.expoflow.commands.api.AddAttachment;
+import org.expoflow.commands.api.AddCooperatingUnit;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.ExtendDeadline;
+import org.expoflow.commands.api.ReassignTask;
+import org.expoflow.commands.api.ReviewDecision;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one port through which the application changes and reads a step in the engine; it hides which way
+ * a change goes in. A clerk's claim, release and completion go to the engine, whose listener turns them into
+ * commands ({@link TaskLifecycleListener}); the office's extension, reassignment and co-operation, and an
+ * attached file, send their command first, for the aggregate's veto, then change the engine. Each is one
+ * transaction: the event is stored and the engine moved, or neither. A form's answers become the engine's
+ * variables here too, typed as the step's form declares them.
+ */
+@Component
+public class StepEngine {
+
+    private final TaskService taskService;
+    private final FormService formService;
+    private final HistoryService historyService;
+    private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final ActingContext acting;
+    private final DeadlineSupervision supervision;
+    private final TransactionTemplate transactions;
+
+    public StepEngine(TaskService taskService, FormService formService, HistoryService historyService,
+                      RuntimeService runtimeService, RepositoryService repositoryService, ActingContext acting,
+                      DeadlineSupervision supervision, TransactionTemplate transactions) {
+        this.taskService = taskService;
+        this.formService = formService;
+        this.historyService = historyService;
+        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.acting = acting;
+        this.supervision = supervision;
+        this.transactions = transactions;
+    }
+
+    /** What a person answered on a step's form: values for its fields, figures, and on a review its decision. */
+    public record FormAnswers(StepForm form, Map<String, String> values, Map<String, BigDecimal> figures,
+                              ReviewDecision decision, String comment) {
+    }
+
+    /** The step was completed or removed between reading it and completing it. */
+    public static final class StepGone extends RuntimeException {
+        StepGone(Throwable cause) {
+            super("the step is no longer open", cause);
+        }
+    }
+
+    /** The engine's form validation refused a field: the first it found, by id, with the rule and its setting. */
+    public static final class FieldRefused extends RuntimeException {
+        private final String fieldId;
+        private final String rule;
+        private final transient Object config;
+        private final transient Map<String, Object> submitted;
+
+        FieldRefused(FormFieldValidatorException refused, Map<String, Object> submitted) {
+            super(refused.getMessage(), refused);
+            this.fieldId = refused.getId();
+            this.rule = refused.getName() == null ? "other" : refused.getName();
+            this.config = refused.getConfig();
+            this.submitted = java.util.Collections.unmodifiableMap(new HashMap<>(submitted));
+        }
+
+        /** The variables the form was submitted with, as the engine took them. */
+        public Map<String, Object> submitted() {
+            return submitted;
+        }
+
+        public String fieldId() {
+            return fieldId;
+        }
+
+        public String rule() {
+            return rule;
+        }
+
+        public Object config() {
+            return config;
+        }
+    }
+
+    /** A file attached to a step, without its content. */
+    public record StepAttachment(String id, String name, String contentType, Instant addedAt) {
+    }
+
+    /** A file attached to a step, with its content. */
+    public record StoredFile(String name, String contentType, byte[] content) {
+    }
+
+    public void claim(String taskId, String username) {
+        taskService.claim(taskId, username);
+    }
+
+    public void release(String taskId) {
+        taskService.setAssignee(taskId, null);
+    }
+
+    /**
+     * Completes the step with the form's answers, read by {@code answers} inside the engine's transaction (a
+     * clerk's completion is the write the province makes most: a transaction less is two statements less).
+     * Refusals of the answers (a field the form lacks, a figure as a value, a fraction for a whole number, a
+     * decision on a step that is no review) name the field.
+     *
+     * @throws StepGone when the step closed meanwhile
+     * @throws FieldRefused when the engine's validation refused a field
+     */
+    public void complete(String taskId, Supplier<FormAnswers> answers) {
+        boolean[] answered = new boolean[1];
+        Map<String, Object> variables = new HashMap<>();
+        try {
+            transactions.executeWithoutResult(status -> {
+                FormAnswers given = answers.get();
+                answered[0] = true;
+                Map<String, Object> taskFigures = new HashMap<>();
+                translate(given, variables, taskFigures);
+                if (!taskFigures.isEmpty()) {
+                    taskService.setVariablesLocal(taskId, taskFigures);
+                }
+                formService.submitTaskForm(taskId, variables);
+            });
+        } catch (RuntimeException refused) {
+            if (!answered[0]) {
+                throw refused; // refused before the engine saw it, in the reader's words already
+            }
+            for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+                if (cause instanceof NullValueException || cause instanceof NotFoundException) {
+                    throw new StepGone(refused);
+                }
+                if (cause instanceof FormFieldValidatorException invalid) {
+                    throw new FieldRefused(invalid, variables);
+                }
+            }
+            throw refused;
+        }
+    }
+
+    /** Values to their fields, figures to theirs (or, when the step has none for a figure, to the task itself). */
+    private static void translate(FormAnswers answers, Map<String, Object> variables, Map<String, Object> taskFigures) {
+        StepForm form = answers.form();
+        answers.values().forEach((id, value) -> {
+            StepForm.Field field = form.field(id).orElseThrow(() -> DomainRuleViolation.invalid("values." + id,
+                    "the step's form has no field " + id).coded("noSuchField", id));
+            if (field.isFigure()) {
+                throw DomainRuleViolation.invalid("values." + id, id + " is a figure: send it among the figures")
+                        .coded("figureAsValue", id);
+            }
+            variables.put(field.id(), value);
+        });
+        answers.figures().forEach((key, number) -> form.field(key).ifPresentOrElse(
+                field -> variables.put(key, typed(field, number)),
+                () -> taskFigures.put(key, number.stripTrailingZeros().toPlainString())));
+        if (answers.decision() != null || answers.comment() != null) {
+            if (!form.isReview()) {
+                throw DomainRuleViolation.invalid("decision", "only a review step takes a decision").coded("notAReview");
+            }
+            if (answers.decision() != null) {
+                variables.put(StepForm.DECISION, answers.decision().name());
+            }
+            if (answers.comment() != null) {
+                variables.put(StepForm.COMMENT, answers.comment());
+            }
+        }
+    }
+
+    /** The engine's form types want a long for a {@code long} field and a double for a {@code double} one. */
+    private static Object typed(StepForm.Field field, BigDecimal number) {
+        if ("long".equals(field.type())) {
+            try {
+                return number.longValueExact();
+            } catch (ArithmeticException e) {
+                throw DomainRuleViolation.invalid("figures." + field.id(), field.id() + " is a whole number")
+                        .coded("wholeNumber", field.id());
+            }
+        }
+        if ("double".equals(field.type())) {
+            return number.doubleValue();
+        }
+        return number.toPlainString();
+    }
+
+    /** Whether {@code failure} is two people changing one step at once: the other's change won, this one wrote nothing. */
+    public static boolean isRace(RuntimeException failure) {
+        return failure instanceof TaskAlreadyClaimedException || failure instanceof OptimisticLockingException
+                || failure instanceof ConcurrencyException;
+    }
+
+    /** The values the step holds already, for naming every field at fault after a refusal. */
+    public Map<String, Object> heldValues(String taskId) {
+        return taskService.getVariables(taskId);
+    }
+
+    /** The office moves a step's deadline: the command first, then the step's due date and its deadline's timers. */
+    public void extend(ExtendDeadline command, boolean watched) {
+        transactions.executeWithoutResult(status -> {
+            acting.send(command);
+            Task engineTask = open(command.taskId());
+            engineTask.setDueDate(Date.from(command.dueAt()));
+            taskService.saveTask(engineTask);
+            supervision.stop(runtimeService, command.taskId(), "deadline extended");
+            if (watched) {
+                supervision.watch(runtimeService, new DeadlineSupervision.WatchedStep(command.taskId(), command.dueAt(),
+                        processOf(engineTask.getProcessDefinitionId())));
+            }
+        });
+    }
+
+    /** The office hands a step from {@code fromGroup} to another unit: the command first, then the step's group. */
+    public void reassign(ReassignTask command, String fromGroup) {
+        transactions.executeWithoutResult(status -> {
+            acting.send(command);
+            Task engineTask = open(command.taskId());
+            taskService.deleteCandidateGroup(command.taskId(), fromGroup);
+            taskService.addCandidateGroup(command.taskId(), command.unitId());
+            if (engineTask.getAssignee() != null) {
+                taskService.setAssignee(command.taskId(), null);
+            }
+            supervision.handOver(runtimeService, command.taskId(), command.unitId());
+        });
+    }
+
+    /** The office asks another unit to co-operate: the command first, then the step's groups. */
+    public void addCooperatingUnit(AddCooperatingUnit command) {
+        transactions.executeWithoutResult(status -> {
+            acting.send(command);
+            open(command.taskId());
+            taskService.addCandidateGroup(command.taskId(), command.unitId());
+        });
+    }
+
+    /** A file kept with the step, and recorded on it; the attachment's id. */
+    public String attach(String taskId, String name, String contentType, byte[] content) {
+        return transactions.execute(status -> {
+            Task engineTask = open(taskId);
+            Attachment attachment = taskService.createAttachment(contentType, taskId, engineTask.getProcessInstanceId(),
+                    name, null, new ByteArrayInputStream(content));
+            acting.send(new AddAttachment(taskId, acting.currentActor(), attachment.getId(), name, contentType, content.length));
+            return attachment.getId();
+        });
+    }
+
+    public List<StepAttachment> attachments(String taskId) {
+        return taskService.getTaskAttachments(taskId).stream()
+                .map(a -> new StepAttachment(a.getId(), a.getName(), a.getType(),
+                        a.getCreateTime() == null ? null : a.getCreateTime().toInstant()))
+                .toList();
+    }
+
+    public Optional<StoredFile> attachment(String taskId, String attachmentId) {
+        Attachment attachment = taskService.getTaskAttachment(taskId, attachmentId);
+        if (attachment == null) {
+            return Optional.empty();
+        }
+        try (InputStream content = taskService.getTaskAttachmentContent(taskId, attachmentId)) {
+            return Optional.of(new StoredFile(attachment.getName(), attachment.getType(),
+                    content == null ? new byte[0] : content.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The chase-up waiting for the office on a step's deadline, if one waits. */
+    public Optional<String> chaseUpWaiting(String taskId) {
+        return supervision.chaseUpWaiting(taskService, taskId);
+    }
+
+    /** The kind's version a step ran on, from the engine's history (for a step the task list recorded without it). */
+    public Optional<String> processDefinitionOf(String taskId) {
+        return Optional.ofNullable(historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult())
+                .map(HistoricTaskInstance::getProcessDefinitionId);
+    }
+
+    private Task open(String taskId) {
+        Task engineTask = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (engineTask == null) {
+            throw DomainRuleViolation.conflict("task " + taskId + " is no longer open").coded("noLongerOpen");
+        }
+        return engineTask;
+    }
+
+    private Process processOf(String processDefinitionId) {
+        String key = repositoryService.getProcessDefinition(processDefinitionId).getKey();
+        return repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(key);
+    }
+}

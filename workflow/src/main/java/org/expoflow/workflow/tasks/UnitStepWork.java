@@ -1,0 +1,166 @@
+package org.expoflow.workflow.tasks;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.expoflow.commands.api.CommentOnTask;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.ReportProgress;
+import org.expoflow.commands.api.ReviewDecision;
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.support.ProjectionCatchUp;
+import org.expoflow.workflow.application.Refusals;
+import org.expoflow.workflow.application.RequestRules;
+import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.engine.StepEngine;
+import org.expoflow.workflow.engine.StepForm;
+import org.expoflow.workflow.kinds.KindTexts;
+import org.expoflow.workflow.security.ExpoFlowUser;
+import org.springframework.stereotype.Service;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The work of whoever does a step: a clerk of its unit (or of a co-operating unit) takes it, reports progress
+ * with figures as often as useful, comments, and completes it with the values its form asks for; on a review
+ * step the office completes it with a decision, approving the work or returning it. Each use case checks the
+ * request's rules once ({@link RequestRules}), makes its change in one transaction through {@link StepEngine},
+ * and answers once the read models show it, so the next read anywhere sees it.
+ */
+@Service
+public class UnitStepWork {
+
+    private static final List<String> NAMED_RULES = List.of("required", "min", "max", "minlength", "maxlength", "readonly");
+
+    private final VisibleSteps visible;
+    private final StepEngine engine;
+    private final ActingContext acting;
+    private final ProjectionCatchUp catchUp;
+    private final RequestRules rules;
+    private final KindTexts texts;
+    private final Refusals refusals;
+
+    public UnitStepWork(VisibleSteps visible, StepEngine engine, ActingContext acting, ProjectionCatchUp catchUp,
+                        RequestRules rules, KindTexts texts, Refusals refusals) {
+        this.visible = visible;
+        this.engine = engine;
+        this.acting = acting;
+        this.catchUp = catchUp;
+        this.rules = rules;
+        this.texts = texts;
+        this.refusals = refusals;
+    }
+
+    public record ProgressRequest(@NotNull @Min(0) @Max(100) Integer percent, @Size(max = 4000) String note,
+                                  @Size(max = 4000) String problems, @Size(max = 4000) String suggestions,
+                                  Map<String, @NotNull @PositiveOrZero BigDecimal> figures) {
+    }
+
+    public record CompleteRequest(Map<String, @Size(max = 4000) String> values,
+                                  Map<String, @NotNull @PositiveOrZero BigDecimal> figures,
+                                  ReviewDecision decision, @Size(max = 2000) String comment) {
+    }
+
+    /** A comment on a step; with {@code instruction}, a leader's instruction (批示). */
+    public record CommentRequest(@NotBlank @Size(max = 2000) String text, boolean instruction) {
+    }
+
+    public void claim(ExpoFlowUser user, String taskId) {
+        visible.summary(user, taskId);
+        engine.claim(taskId, user.getUsername());
+        catchUp.awaitHead();
+    }
+
+    public void unclaim(ExpoFlowUser user, String taskId) {
+        visible.summary(user, taskId);
+        engine.release(taskId);
+        catchUp.awaitHead();
+    }
+
+    /** A progress report changes no process state: it goes straight to the task. */
+    public void reportProgress(ExpoFlowUser user, String taskId, ProgressRequest request) {
+        rules.check(request);
+        TaskSummary task = visible.summary(user, taskId);
+        Map<String, BigDecimal> figures = request.figures() == null ? Map.of() : request.figures();
+        visible.checkFiguresOfKind(task, figures);
+        acting.send(new ReportProgress(taskId, acting.currentActor(), request.percent(), request.note(), request.problems(),
+                request.suggestions(), figures));
+        catchUp.awaitHead();
+    }
+
+    /** Adds to a step's comment thread: those who see the step may write; a leader may instruct. */
+    public void comment(ExpoFlowUser user, String taskId, CommentRequest request) {
+        rules.check(request);
+        visible.summary(user, taskId);
+        acting.send(new CommentOnTask(taskId, acting.currentActor(), request.text(), request.instruction()));
+        catchUp.awaitHead();
+    }
+
+    /**
+     * The step's form submitted: values to its fields, figures to theirs (or, when the step has no field for a
+     * figure the kind collects, to the task); a review step takes a decision and comment. The step is read in the
+     * engine's transaction, not one of its own before it.
+     */
+    public void complete(ExpoFlowUser user, String taskId, CompleteRequest request) {
+        rules.check(request);
+        // what was answered, kept for naming the fields at fault once the transaction has rolled back
+        StepEngine.FormAnswers[] answered = new StepEngine.FormAnswers[1];
+        TaskSummary[] read = new TaskSummary[1];
+        try {
+            engine.complete(taskId, () -> {
+                read[0] = visible.summary(user, taskId);
+                answered[0] = answers(read[0], request);
+                return answered[0];
+            });
+        } catch (StepEngine.StepGone gone) {
+            // the task was open when read a moment ago: another click completed it in between
+            throw refusals.conflict("completedMeanwhile");
+        } catch (StepEngine.FieldRefused refused) {
+            throw namingTheFields(refused, read[0], answered[0]);
+        }
+        catchUp.awaitHead();
+    }
+
+    private StepEngine.FormAnswers answers(TaskSummary task, CompleteRequest request) {
+        if (task.status() != TaskStatus.OPEN && task.status() != TaskStatus.CLAIMED) {
+            throw refusals.conflict("taskClosed", refusals.word("status." + task.status().name(), task.status().name()));
+        }
+        Map<String, BigDecimal> figures = request.figures() == null ? Map.of() : request.figures();
+        visible.checkFiguresOfKind(task, figures);
+        return new StepEngine.FormAnswers(visible.form(task), request.values() == null ? Map.of() : request.values(),
+                figures, request.decision(), request.comment());
+    }
+
+    /**
+     * The engine's form validation names the first field it refused; our answer names every field at fault, so
+     * the clerk mends them all at once: to the API by their ids, to people by their labels with the rule in words.
+     * Only a refused submission pays for looking at the others (and at the values the step already holds).
+     */
+    private DomainRuleViolation namingTheFields(StepEngine.FieldRefused refused, TaskSummary task, StepEngine.FormAnswers answers) {
+        StepForm form = answers.form();
+        Map<String, Object> submitted = refused.submitted();
+        DomainRuleViolation all = fieldRefusal(task, form, refused.fieldId(), refused.rule(), refused.config());
+        boolean leftOutRequired = form.fields().stream().anyMatch(field -> field.required() && submitted.get(field.id()) == null);
+        Map<String, Object> held = leftOutRequired ? engine.heldValues(task.id()) : Map.of();
+        for (StepForm.Fault fault : form.faultsOf(submitted, fieldId -> held.get(fieldId) != null)) {
+            if (!fault.fieldId().equals(refused.fieldId())) {
+                all = all.and(fieldRefusal(task, form, fault.fieldId(), fault.rule(), fault.config()));
+            }
+        }
+        return all;
+    }
+
+    private DomainRuleViolation fieldRefusal(TaskSummary task, StepForm form, String fieldId, String rule, Object config) {
+        String label = form.field(fieldId).map(field -> texts.field(task.kind(), field.id(), field.label())).orElse(fieldId);
+        String sentence = NAMED_RULES.contains(rule) ? refusals.text("formField." + rule, label, config)
+                : refusals.text("formField.other", label, rule);
+        return DomainRuleViolation.invalid(fieldId, sentence);
+    }
+}
