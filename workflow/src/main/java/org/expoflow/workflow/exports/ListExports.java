@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import org.expoflow.projections.api.DeadlineList;
 import org.expoflow.projections.api.FiguresReport;
-import org.expoflow.projections.api.TaskPage;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.api.UnitStatistics;
 import org.expoflow.workflow.application.OfficeFile;
@@ -22,17 +21,14 @@ import org.expoflow.workflow.briefs.Spreadsheet;
 import org.expoflow.workflow.expos.ExpoWork;
 import org.expoflow.workflow.kinds.FigureWords;
 import org.expoflow.workflow.kinds.KindTexts;
-import org.expoflow.workflow.review.LeadershipReview;
-import org.expoflow.workflow.security.ExpoFlowUser;
-import org.expoflow.workflow.tasks.StepReadings;
 import org.expoflow.workflow.units.UnitRegister;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * A list as the spreadsheet a secretary sums or forwards: every row the same filters give (not one page of
- * them), up to {@value #MOST_ROWS}; named after the expo, the list and the day. Who may see a list may export it,
- * and sees in the file only what the list shows them: a city its own unit's tasks.
+ * them), up to {@value #MOST_ROWS}; named after the expo, the list and the day. Each feature reads its list as
+ * the reader may see it (a city its own unit's tasks) and hands it here to be made a file.
  */
 @Service
 public class ListExports {
@@ -40,8 +36,6 @@ public class ListExports {
     public static final int MOST_ROWS = 20_000;
     private static final int PAGE = 500;
 
-    private final StepReadings readings;
-    private final LeadershipReview review;
     private final ExpoWork expos;
     private final UnitRegister units;
     private final KindTexts kindTexts;
@@ -50,11 +44,9 @@ public class ListExports {
     private final ZoneId provinceZone;
     private final FigureWords figures;
 
-    public ListExports(StepReadings readings, LeadershipReview review, ExpoWork expos, UnitRegister units, KindTexts kindTexts,
+    public ListExports(ExpoWork expos, UnitRegister units, KindTexts kindTexts,
                        Refusals refusals, Clock clock, @Value("${expoflow.time-zone}") ZoneId provinceZone,
                        FigureWords figures) {
-        this.readings = readings;
-        this.review = review;
         this.expos = expos;
         this.units = units;
         this.kindTexts = kindTexts;
@@ -75,20 +67,6 @@ public class ListExports {
         return true;
     }
 
-    /** The task list with the API's filters, all its pages. */
-    public OfficeFile tasks(ExpoFlowUser user, String expoId, String unitId, String status, String directiveId,
-                            Boolean overdue, String sort) {
-        List<TaskSummary> rows = new ArrayList<>();
-        for (int page = 0; rows.size() < MOST_ROWS; page++) {
-            TaskPage answer = readings.list(user, expoId, unitId, status, directiveId, overdue, page, PAGE, sort);
-            rows.addAll(answer.items());
-            if (answer.items().size() < PAGE) {
-                break;
-            }
-        }
-        return taskRows(expoId, rows.size() > MOST_ROWS ? rows.subList(0, MOST_ROWS) : rows);
-    }
-
     /** Task rows a page has already filtered (its tabs and keyword), as a file. */
     public OfficeFile taskRows(String expoId, List<TaskSummary> rows) {
         Instant now = clock.instant();
@@ -97,20 +75,17 @@ public class ListExports {
         return file(expoId, table, now);
     }
 
-    /** The overdue list, or with {@code dueSoon} the due-soon list, as of {@code asOf}. */
-    public OfficeFile deadlines(String expoId, Instant asOf, boolean dueSoon, String sort) {
-        DeadlineList list = review.deadlines(expoId, asOf, dueSoon, sort);
+    /** The overdue list, or with {@code dueSoon} the due-soon list, as a file. */
+    public OfficeFile deadlines(String expoId, DeadlineList list, boolean dueSoon) {
         return file(expoId, ListTables.deadlines(list, dueSoon, provinceZone, unitNames(), DeadlineList.Item::stepName), list.asOf());
     }
 
-    public OfficeFile statistics(String expoId, Instant asOf) {
-        UnitStatistics.Report report = review.statistics(expoId, asOf);
+    public OfficeFile statistics(String expoId, UnitStatistics.Report report) {
         return file(expoId, ListTables.statistics(report, unitNames()), report.asOf());
     }
 
-    /** The figures per unit and in total against their targets, as of {@code asOf}, each with its name and unit. */
-    public OfficeFile figures(ExpoFlowUser user, String expoId, Instant asOf) {
-        FiguresReport report = review.figures(user, expoId, asOf);
+    /** The figures per unit and in total against their targets, each with its name and unit. */
+    public OfficeFile figures(String expoId, FiguresReport report) {
         return file(expoId, BriefTables.figures(report, figures.all()), report.asOf());
     }
 

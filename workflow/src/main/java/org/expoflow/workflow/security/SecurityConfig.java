@@ -7,7 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.expoflow.workflow.api.IdempotentRequests;
+import org.expoflow.workflow.http.IdempotentRequests;
 import org.expoflow.workflow.engine.StepFormVariables;
 import org.springframework.context.MessageSource;
 import org.springframework.beans.factory.annotation.Value;

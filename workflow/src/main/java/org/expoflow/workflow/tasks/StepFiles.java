@@ -1,5 +1,6 @@
 package org.expoflow.workflow.tasks;
 
+import org.expoflow.workflow.application.AttachmentRefused;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -19,6 +19,7 @@ import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.engine.StepForm;
+import org.expoflow.workflow.exports.ListExports;
 import org.expoflow.workflow.kinds.KindTexts;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,6 +34,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 @Service
 public class StepReadings {
 
+    private static final int EXPORT_PAGE = 500;
     private static final Pattern SORT_KEYS = Pattern.compile("-?(dueAt|assignedAt|unitId|status)");
 
     private final QueryGateway queries;
@@ -94,6 +96,20 @@ public class StepReadings {
                     .coded("taskSort", sort);
         }
         return queries.query(new FindTasks(expoId, unitId, status, directiveId, overdue, page, size, sort), TaskPage.class).join();
+    }
+
+    /** Every row the list's filters give, not one page of them, up to what a spreadsheet is made of. */
+    public List<TaskSummary> everyRow(ExpoFlowUser user, String expoId, String unitId, String status, String directiveId,
+                                      Boolean overdue, String sort) {
+        List<TaskSummary> rows = new ArrayList<>();
+        for (int page = 0; rows.size() < ListExports.MOST_ROWS; page++) {
+            TaskPage answer = list(user, expoId, unitId, status, directiveId, overdue, page, EXPORT_PAGE, sort);
+            rows.addAll(answer.items());
+            if (answer.items().size() < EXPORT_PAGE) {
+                break;
+            }
+        }
+        return rows.size() > ListExports.MOST_ROWS ? rows.subList(0, ListExports.MOST_ROWS) : rows;
     }
 
     /** A task with its form fields and its history. */

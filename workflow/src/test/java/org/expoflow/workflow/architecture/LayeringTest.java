@@ -2,9 +2,12 @@ package org.expoflow.workflow.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -55,7 +58,7 @@ class LayeringTest {
     @Test
     void pagesActThroughTheApplicationApiOnly() {
         noClasses()
-                .that().resideInAnyPackage("org.expoflow.workflow.web..", "org.expoflow.workflow.briefs..")
+                .that().areAnnotatedWith(Controller.class).or().resideInAPackage("org.expoflow.workflow.briefs..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine..", "org.axonframework..",
                         "org.springframework.jdbc..")
                 .because("a page does what the REST API does, through the same application services: the same checks, one way in")
@@ -65,9 +68,7 @@ class LayeringTest {
     @Test
     void theDoorsOnlyTranslate() {
         noClasses()
-                .that().resideInAnyPackage("org.expoflow.workflow.api..", "org.expoflow.workflow.web..")
-                // the errors' translation knows the engine's and Axon's exceptions; idempotency keeps its own table
-                .and().doNotHaveSimpleName("ProblemResponses").and().doNotHaveSimpleName("IdempotentRequests")
+                .that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.axonframework..",
                         "org.springframework.transaction..", "org.springframework.jdbc..")
                 .because("the REST API and the pages hand every use case to its application service (tasks.UnitStepWork,"
@@ -96,10 +97,41 @@ class LayeringTest {
     }
 
     @Test
+    void theApplicationsPackagesFormNoCycle() {
+        slices().matching("org.expoflow.workflow.(*)..")
+                .should().beFreeOfCycles()
+                .because("each feature's room rests on the shared support below it, never on a feature that rests on it")
+                .check(expoFlow);
+    }
+
+    @Test
+    void theSharedHttpSupportKnowsNoFeature() {
+        noClasses()
+                .that().resideInAPackage("org.expoflow.workflow.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.expoflow.workflow.tasks..",
+                        "org.expoflow.workflow.directives..", "org.expoflow.workflow.expos..", "org.expoflow.workflow.meetings..",
+                        "org.expoflow.workflow.review..", "org.expoflow.workflow.console..", "org.expoflow.workflow.exports..",
+                        "org.expoflow.workflow.notifications..", "org.expoflow.workflow.units..", "org.expoflow.workflow.admin..",
+                        "org.expoflow.workflow.home..", "org.expoflow.workflow.security..")
+                .because("problems, idempotency, page errors and formats sit below every feature's doors")
+                .check(expoFlow);
+    }
+
+    @Test
+    void everyDoorLivesInItsFeaturesPackage() {
+        classes()
+                .that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+                .should().resideOutsideOfPackages("org.expoflow.workflow.http..", "org.expoflow.workflow.engine..",
+                        "org.expoflow.workflow.config..")
+                .because("a feature's REST controller and pages sit beside its service, as petclinic's owner/ does")
+                .check(expoFlow);
+    }
+
+    @Test
     void pagesNeverCallTheRestControllers() {
         noClasses()
-                .that().resideInAPackage("org.expoflow.workflow.web..")
-                .should().dependOnClassesThat().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .that().areAnnotatedWith(Controller.class)
+                .should().dependOnClassesThat().areAnnotatedWith(RestController.class)
                 .because("a page and the API are two doors to the same application service, not one behind the other")
                 .check(expoFlow);
     }
@@ -128,7 +160,7 @@ class LayeringTest {
     @Test
     void theRestApiNeverTouchesAggregates() {
         noClasses()
-                .that().resideInAPackage("org.expoflow.workflow.api..")
+                .that().areAnnotatedWith(RestController.class)
                 .should().dependOnClassesThat().resideInAnyPackage("org.expoflow.commands.expo..",
                         "org.expoflow.commands.directive..", "org.expoflow.commands.task..")
                 .because("the API sends commands and asks queries; only Axon reaches the aggregates")

@@ -1,5 +1,6 @@
 package org.expoflow.workflow.web;
 
+import org.expoflow.workflow.http.Formats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package org.expoflow.workflow.web;
 
+import org.expoflow.workflow.tasks.HistorySentences;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,0 +1,63 @@
+package org.expoflow.workflow.admin;
+
+import org.expoflow.commands.api.DomainRuleViolation;
+import java.util.List;
+
+import org.expoflow.projections.support.ProjectionCatchUp;
+import org.expoflow.projections.support.ProjectionRebuild;
+import org.expoflow.projections.support.ProjectionRebuild.ProjectionProgress;
+import org.expoflow.workflow.engine.ConsistencyCheck;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/admin")
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Administration", description = "Projections and their rebuild; the consistency of engine, events and views")
+public class AdminController {
+
+    private final ProjectionRebuild rebuild;
+    private final ProjectionCatchUp catchUp;
+    private final ConsistencyCheck consistency;
+
+    public AdminController(ProjectionRebuild rebuild, ProjectionCatchUp catchUp, ConsistencyCheck consistency) {
+        this.rebuild = rebuild;
+        this.catchUp = catchUp;
+        this.consistency = consistency;
+    }
+
+    @GetMapping("/consistency")
+    @Operation(summary = "Compare the engine's open tasks with the event store and the task list; list every difference")
+    public ConsistencyCheck.Report consistency() {
+        return consistency.run();
+    }
+
+    @GetMapping("/projections")
+    @Operation(summary = "Every projection with its position (events processed) against the event store's head")
+    public List<ProjectionProgress> progress() {
+        return rebuild.progress();
+    }
+
+    @PostMapping("/projections/{name}/rebuild")
+    @Operation(summary = "Reset a projection and replay every event into it; wait=true answers once it has caught up,"
+            + " or 500 with the reason when the rebuild failed (shown as failure in the progress until rebuilt again)")
+    public List<ProjectionProgress> rebuild(@PathVariable String name, @RequestParam(defaultValue = "false") boolean wait) {
+        if (!rebuild.rebuild(name)) {
+            throw DomainRuleViolation.notFound("name", "no projection named '" + name + "'; see GET /api/admin/projections")
+                    .coded("noProjection", name);
+        }
+        if (wait) {
+            rebuild.awaitRebuilt(name);
+            catchUp.awaitHead();
+        }
+        return rebuild.progress();
+    }
+}

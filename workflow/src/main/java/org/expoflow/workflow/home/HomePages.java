@@ -1,0 +1,29 @@
+package org.expoflow.workflow.home;
+
+import org.expoflow.workflow.security.ExpoFlowUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Sign-in, and each role's own home: a city's task list, the coordinator's console, leadership's board. */
+@Controller
+public class HomePages {
+
+    @GetMapping("/login")
+    public String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    public String home(@AuthenticationPrincipal ExpoFlowUser user) {
+        return "redirect:" + homeOf(user);
+    }
+
+    public static String homeOf(ExpoFlowUser user) {
+        return switch (user.role()) {
+            case CITY -> "/tasks";
+            case COORDINATOR -> "/console";
+            case LEADER, ADMIN -> "/board";
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Where each person lands after signing in: a city on its task list, the office on its console, leaders on the board. */
+package org.expoflow.workflow.home;

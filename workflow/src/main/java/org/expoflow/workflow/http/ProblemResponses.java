@@ -1,0 +1,206 @@
+package org.expoflow.workflow.http;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.expoflow.projections.api.ReadModelsRebuilding;
+import org.expoflow.projections.support.ProjectionRebuild;
+import org.expoflow.workflow.application.Refusals;
+import org.expoflow.workflow.application.AttachmentRefused;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/**
+ * Every error of the API as an RFC 9457 problem: a status, a sentence for people, and {@code field}
+ * naming the input at fault (with {@code errors} listing all of them for validation failures).
+ * Refusals by the domain may arrive wrapped by the engine; the first {@link DomainRuleViolation} in
+ * the cause chain decides.
+ */
+@RestControllerAdvice(basePackages = "org.expoflow.workflow.api")
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final Refusals refusals;
+
+    public ProblemResponses(Refusals refusals) {
+        this.refusals = refusals;
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> runtime(RuntimeException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainRuleViolation violation) {
+                return domain(violation);
+            }
+            if (cause instanceof TaskAlreadyClaimedException claimed) {
+                return problem(HttpStatus.CONFLICT, null, "the task is already claimed by " + claimed.getTaskAssignee());
+            }
+            if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyException) {
+                return problem(HttpStatus.CONFLICT, null, "someone else changed this at the same moment; reload and try again");
+            }
+            if (cause instanceof NotFoundException || cause instanceof NullValueException) {
+                // the engine's message names its own variables and tables ("dueAt is null"): not for the caller
+                log.debug("not found", cause);
+                return problem(HttpStatus.NOT_FOUND, null, "not found");
+            }
+            if (cause instanceof MultipartException) {
+                return multipart(exception);
+            }
+            if (cause instanceof AccessDeniedException denied) {
+                return problem(HttpStatus.FORBIDDEN, null, denied.getMessage());
+            }
+            if (cause instanceof ReadModelsRebuilding rebuilding) {
+                ResponseEntity.BodyBuilder unavailable = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE);
+                if (rebuilding.failure() == null) {
+                    unavailable.header(HttpHeaders.RETRY_AFTER, "5");
+                }
+                return unavailable.body(body(HttpStatus.SERVICE_UNAVAILABLE, null, rebuilding.getMessage()));
+            }
+            if (cause instanceof ProjectionRebuild.RebuildFailed failed) {
+                return problem(HttpStatus.INTERNAL_SERVER_ERROR, "name", failed.getMessage());
+            }
+            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientConnectionException) {
+                log.warn("the database cannot be reached: {}", cause.getMessage());
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                        .body(body(HttpStatus.SERVICE_UNAVAILABLE, null,
+                                "the database cannot be reached just now; nothing was changed, try again in a few seconds"));
+            }
+        }
+        log.error("unexpected failure", exception);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, null, "an unexpected error occurred; it has been logged");
+    }
+
+    /**
+     * An upload the servlet container would not read: more parts than {@code server.tomcat.max-part-count} or
+     * larger than {@code spring.servlet.multipart.*} allow is 413, any other malformed body 400; either names
+     * {@code file} and says nothing of the parser's exception.
+     */
+    private ResponseEntity<ProblemDetail> multipart(RuntimeException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MaxUploadSizeExceededException || cause.getClass().getSimpleName().contains("LimitExceeded")) {
+                return problem(HttpStatus.PAYLOAD_TOO_LARGE, "file", refusals.text("uploadTooLarge"));
+            }
+        }
+        return problem(HttpStatus.BAD_REQUEST, "file", refusals.text("uploadNotMultipart"));
+    }
+
+    private ResponseEntity<ProblemDetail> domain(DomainRuleViolation violation) {
+        if (violation instanceof AttachmentRefused) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, violation.field(), refusals.sentence(violation));
+        }
+        HttpStatus status = switch (violation.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        ResponseEntity<ProblemDetail> answer = problem(status, violation.field(), refusals.sentence(violation));
+        if (!violation.alsoRefused().isEmpty() && answer.getBody() != null) {
+            List<Map<String, String>> errors = new java.util.ArrayList<>();
+            errors.add(Map.of("field", String.valueOf(violation.field()), "detail", refusals.sentence(violation)));
+            violation.alsoRefused().forEach(other -> errors.add(Map.of("field", String.valueOf(other.field()),
+                    "detail", refusals.sentence(other))));
+            answer.getBody().setProperty("errors", errors);
+        }
+        return answer;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage()))
+                .toList();
+        Map<String, String> first = errors.isEmpty() ? Map.of("field", "body", "message", "is not valid") : errors.get(0);
+        ProblemDetail problem = body(HttpStatus.BAD_REQUEST, first.get("field"), first.get("field") + " " + first.get("message"));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException exception,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(body(HttpStatus.PAYLOAD_TOO_LARGE, "file", refusals.text("uploadTooLarge")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
+                                                                             HttpHeaders headers, HttpStatusCode status,
+                                                                             WebRequest request) {
+        String field = exception.getParameterValidationResults().stream()
+                .map(result -> result.getMethodParameter().getParameterName()).findFirst().orElse("request");
+        return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, field, field + " is not valid"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = exception.getPropertyName() == null ? "request" : exception.getPropertyName();
+        return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, field,
+                field + " must be a " + (exception.getRequiredType() == null ? "value of another type"
+                        : exception.getRequiredType().getSimpleName().toLowerCase()) + ", not '" + exception.getValue() + "'"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String field = "body";
+        String detail = "the request body is not valid JSON for this endpoint";
+        if (exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            detail = mapping instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+                    && invalid.getTargetType() == String.class
+                    ? PlainText.refusal(field, PlainText.forbiddenCharacter(String.valueOf(invalid.getValue())))
+                    : "field '" + field + "' has a wrong type or is not allowed here";
+        }
+        return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, field, detail));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String field, String detail) {
+        return ResponseEntity.status(status).body(body(status, field, detail));
+    }
+
+    private static ProblemDetail body(HttpStatus status, String field, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return problem;
+    }
+}

@@ -1,0 +1,70 @@
+package org.expoflow.workflow.notifications;
+
+import java.util.List;
+import java.util.Map;
+
+import org.expoflow.workflow.notifications.Inbox.InboxItem;
+import org.expoflow.workflow.notifications.Deliveries.Delivery;
+import org.expoflow.workflow.security.ExpoFlowUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The REST door to the inbox and, for ADMIN, to the units' group robots and what was delivered to them. */
+@RestController
+@Tag(name = "Notifications", description = "Your inbox; the units' group robots (WeCom, DingTalk) and their deliveries")
+public class NotificationController {
+
+    private final Inbox inbox;
+    private final Deliveries webhooks;
+
+    public NotificationController(Inbox inbox, Deliveries webhooks) {
+        this.inbox = inbox;
+        this.webhooks = webhooks;
+    }
+
+    /** A unit's group robot. */
+    public record WebhookRequest(String url) {
+    }
+
+    @GetMapping("/api/inbox")
+    @Operation(summary = "Your messages, newest first, in your language")
+    public List<InboxItem> inbox(@AuthenticationPrincipal ExpoFlowUser user) {
+        return inbox.of(user);
+    }
+
+    @GetMapping("/api/inbox/unread-count")
+    @Operation(summary = "How many of your messages are unread")
+    public Map<String, Long> unread(@AuthenticationPrincipal ExpoFlowUser user) {
+        return Map.of("unread", inbox.unread(user));
+    }
+
+    @PostMapping("/api/inbox/{notificationId}/read")
+    @Operation(summary = "Mark one of your messages read")
+    public ResponseEntity<Void> read(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String notificationId) {
+        inbox.read(user, notificationId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/api/admin/units/{unitId}/webhook")
+    @Operation(summary = "Set a unit's group robot (an http(s) webhook address of WeCom or DingTalk)")
+    public ResponseEntity<Void> webhook(@PathVariable String unitId, @RequestBody WebhookRequest request) {
+        webhooks.setWebhook(unitId, request.url());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/admin/notifications/deliveries")
+    @Operation(summary = "What was sent to the group robots, and what failed, newest first")
+    public List<Delivery> deliveries(@RequestParam(required = false) String state) {
+        return webhooks.deliveries(state);
+    }
+}

@@ -1,0 +1,192 @@
+package org.expoflow.workflow.review;
+
+import org.expoflow.workflow.http.PageErrors;
+import org.expoflow.workflow.units.UnitNames;
+import org.expoflow.commands.api.DomainRuleViolation;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.api.FiguresReport;
+import org.expoflow.projections.api.MeetingBrief;
+import org.expoflow.projections.api.MeetingRecord;
+import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.kinds.KindTexts;
+import org.expoflow.workflow.exports.ListExports;
+import org.expoflow.workflow.meetings.MeetingWork;
+import org.expoflow.workflow.security.ExpoFlowUser;
+import org.expoflow.workflow.security.UserDirectory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Leadership's screen for a meeting room: the board with red/amber/green cells, figures against targets and
+ * the trend as charts, any of it as of a chosen moment; and the meetings with their briefs to download.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR', 'ADMIN')")
+class BoardPages {
+
+    private final ExpoWork expos;
+    private final LeadershipReview review;
+    private final MeetingWork meetings;
+    private final ZoneId provinceZone;
+    private final UserDirectory people;
+
+    private final PageErrors pageErrors;
+    private final ListExports exports;
+    private final UnitNames unitNames;
+    private final KindTexts kindTexts;
+    private final MessageSource messages;
+
+    BoardPages(ExpoWork expos, LeadershipReview review, MeetingWork meetings, UserDirectory people,
+               @Value("${expoflow.time-zone}") ZoneId provinceZone, PageErrors pageErrors, ListExports exports,
+               UnitNames unitNames, KindTexts kindTexts, MessageSource messages) {
+        this.messages = messages;
+        this.unitNames = unitNames;
+        this.kindTexts = kindTexts;
+        this.pageErrors = pageErrors;
+        this.exports = exports;
+        this.expos = expos;
+        this.review = review;
+        this.meetings = meetings;
+        this.provinceZone = provinceZone;
+        this.people = people;
+    }
+
+    @GetMapping("/board")
+    String board(@AuthenticationPrincipal ExpoFlowUser user, @RequestParam(required = false) String expoId,
+                 @RequestParam(required = false) String asOf, @RequestParam(defaultValue = "0") int page, Model model) {
+        // a province's expo issues hundreds of directives: the page shows them by the page, the newest first
+        int boardPage = Math.max(0, page);
+        List<ExpoSummary> all = expos.list().expos();
+        ExpoSummary expo = all.stream().filter(e -> e.id().equals(expoId)).findFirst()
+                .orElse(all.isEmpty() ? null : all.get(0));
+        model.addAttribute("expos", all);
+        model.addAttribute("expo", expo);
+        if (expo == null) {
+            return "board";
+        }
+        Instant at = null;
+        try {
+            at = asOf == null || asOf.isBlank() ? null : LocalDateTime.parse(asOf).atZone(provinceZone).toInstant();
+            model.addAttribute("board", review.board(user, expo.id(), at, boardPage, LeadershipReview.BOARD_PAGE_SIZE));
+        } catch (DateTimeParseException | DomainRuleViolation refused) {
+            if (refused instanceof DomainRuleViolation violation && violation.kind() != DomainRuleViolation.Kind.INVALID) {
+                throw violation;
+            }
+            model.addAttribute(PageErrors.ERROR, refused instanceof DomainRuleViolation violation ? pageErrors.sentence(violation)
+                    : pageErrors.text("notADate", asOf));
+            model.addAttribute(PageErrors.ERROR_FIELD, "asOf");
+            at = null;
+            model.addAttribute("board", review.board(user, expo.id(), null, boardPage, LeadershipReview.BOARD_PAGE_SIZE));
+        }
+        model.addAttribute("asOf", at);
+        FiguresReport figures = review.figures(user, expo.id(), at);
+        model.addAttribute("figures", figures);
+        Map<String, String> figureNames = new LinkedHashMap<>();
+        figures.total().keySet().forEach(key -> figureNames.put(key, messages.getMessage("figure." + key, null, key,
+                LocaleContextHolder.getLocale())));
+        model.addAttribute("figureNames", figureNames);
+        if (user.role() != org.expoflow.workflow.security.Role.ADMIN) {
+            model.addAttribute("trend", review.trend(expo.id(), at));
+            model.addAttribute("meetings", meetings.list(expo.id()));
+        }
+        return "board";
+    }
+
+    /** The overdue list, the due-soon list or the statistics per unit, as of the board's moment, as a spreadsheet. */
+    @GetMapping("/board/{expoId}/{list:overdue|due-soon|statistics}.xlsx")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    ResponseEntity<byte[]> listAsFile(@PathVariable String expoId, @PathVariable String list,
+                                      @RequestParam(required = false) Instant asOf) {
+        return switch (list) {
+            case "statistics" -> exports.statistics(expoId, review.statistics(expoId, asOf)).download();
+            case "due-soon" -> exports.deadlines(expoId, review.deadlines(expoId, asOf, true, "daysLate"), true).download();
+            default -> exports.deadlines(expoId, review.deadlines(expoId, asOf, false, null), false).download();
+        };
+    }
+
+    @PostMapping("/board/{expoId}/meetings")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    String convene(@PathVariable String expoId, @RequestParam(required = false) String title, RedirectAttributes redirect) {
+        if (pageErrors.attempt(redirect, () -> {
+            meetings.convene(new MeetingWork.ConveneRequest(expoId, title, Instant.now()));
+        })) {
+            redirect.addFlashAttribute(PageErrors.DONE, "meetingConvened");
+        }
+        return "redirect:/board?expoId=" + expoId;
+    }
+
+    @GetMapping("/meetings/{meetingId}/brief.{format}")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    ResponseEntity<?> brief(@PathVariable String meetingId, @PathVariable String format) {
+        if (format.equals("json")) {
+            return ResponseEntity.ok(meetings.brief(meetingId));
+        }
+        return meetings.briefFile(meetingId, format).download();
+    }
+
+    @GetMapping("/meetings/{meetingId}")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    String meeting(@PathVariable String meetingId, Model model, Locale locale) {
+        MeetingRecord meeting = meetings.get(meetingId);
+        model.addAttribute("meeting", meeting);
+        MeetingBrief brief = meetings.brief(meetingId);
+        model.addAttribute("brief", brief);
+        model.addAttribute("changesByUnit", BriefChanges.byUnit(brief.changes(), unitNames.unitNames(locale), kindTexts));
+        model.addAttribute("people", people.displayNames());
+        model.addAttribute("units", expos.get(meeting.expoId()).units());
+        return "meeting";
+    }
+
+    @PostMapping("/meetings/{meetingId}/reports")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    String report(@PathVariable String meetingId, @RequestParam(required = false) String unitId,
+                  @RequestParam(required = false) String progress, @RequestParam(required = false) String problems,
+                  @RequestParam(required = false) String suggestions, RedirectAttributes redirect) {
+        if (pageErrors.attempt(redirect, () -> {
+            meetings.report(meetingId, new MeetingWork.ReportRequest(unitId, progress, problems, suggestions));
+        })) {
+            redirect.addFlashAttribute(PageErrors.DONE, "reportRecorded");
+        }
+        return "redirect:/meetings/" + meetingId;
+    }
+
+    @PostMapping("/meetings/{meetingId}/decisions")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    String decide(@PathVariable String meetingId, @RequestParam(required = false) String text, RedirectAttributes redirect) {
+        if (pageErrors.attempt(redirect, () -> {
+            meetings.decide(meetingId, new MeetingWork.DecisionRequest(text, List.of()));
+        })) {
+            redirect.addFlashAttribute(PageErrors.DONE, "decisionRecorded");
+        }
+        return "redirect:/meetings/" + meetingId;
+    }
+
+    @PostMapping("/meetings/{meetingId}/close")
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
+    String close(@PathVariable String meetingId, RedirectAttributes redirect) {
+        if (pageErrors.attempt(redirect, () -> meetings.close(meetingId))) {
+            redirect.addFlashAttribute(PageErrors.DONE, "meetingClosed");
+        }
+        return "redirect:/meetings/" + meetingId;
+    }
+}

@@ -1,0 +1,34 @@
+package org.expoflow.workflow.review;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.expoflow.projections.api.MeetingBrief;
+import org.expoflow.workflow.kinds.KindTexts;
+
+/**
+ * What changed since the previous meeting, as a leader reads it before the meeting: unit by unit, in the board's
+ * order, the steps given out, finished and newly overdue, each as "directive · step" in the reader's language.
+ */
+record BriefChanges(String unitId, String unitName, List<String> newSteps, List<String> finishedSteps, List<String> newlyOverdue) {
+
+    static List<BriefChanges> byUnit(MeetingBrief.Changes changes, Map<String, String> unitNames, KindTexts kinds) {
+        Map<String, BriefChanges> byUnit = new LinkedHashMap<>();
+        changes.newTasks().forEach(task -> of(byUnit, task, unitNames).newSteps().add(said(task, kinds)));
+        changes.finishedTasks().forEach(task -> of(byUnit, task, unitNames).finishedSteps().add(said(task, kinds)));
+        changes.newlyOverdue().forEach(task -> of(byUnit, task, unitNames).newlyOverdue().add(said(task, kinds)));
+        return byUnit.values().stream().sorted(java.util.Comparator.comparing(BriefChanges::unitName)).toList();
+    }
+
+    private static BriefChanges of(Map<String, BriefChanges> byUnit, MeetingBrief.BriefTask task, Map<String, String> unitNames) {
+        return byUnit.computeIfAbsent(task.unitId(), unit -> new BriefChanges(unit, unitNames.getOrDefault(unit, unit),
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+    }
+
+    private static String said(MeetingBrief.BriefTask task, KindTexts kinds) {
+        return (task.directiveTitle() == null ? "" : task.directiveTitle() + " · ")
+                + kinds.step(task.kind(), task.stepKey(), task.stepName());
+    }
+}

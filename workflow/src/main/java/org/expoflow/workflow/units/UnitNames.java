@@ -1,0 +1,33 @@
+package org.expoflow.workflow.units;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Every page names a unit as the register names it in the reader's language (沈阳市; "沈阳市 Shenyang" in English),
+ * never by its id: {@code unitNames[unitId]}.
+ */
+@ControllerAdvice(basePackages = "org.expoflow.workflow.web")
+public class UnitNames {
+
+    private final UnitRegister register;
+
+    UnitNames(UnitRegister register) {
+        this.register = register;
+    }
+
+    @ModelAttribute("unitNames")
+    public Map<String, String> unitNames(Locale locale) {
+        return register.namesFor(locale);
+    }
+
+    /** Both names of every unit, so a keyword in either language finds it. */
+    public Map<String, String> bothNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        register.all().forEach(unit -> names.put(unit.unitId(), unit.bilingualName()));
+        return names;
+    }
+}
