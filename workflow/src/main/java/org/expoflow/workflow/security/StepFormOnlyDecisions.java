@@ -1,10 +1,6 @@
 package org.expoflow.workflow.security;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.expoflow.workflow.application.ReaderLanguage;
 import org.expoflow.workflow.engine.StepFormVariables;
+import org.expoflow.workflow.http.BufferedRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
@@ -23,11 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -73,7 +67,7 @@ public class StepFormOnlyDecisions extends OncePerRequestFilter {
                     new Object[] {String.join(", ", undeclared), declared.isEmpty() ? "—" : declared}, ReaderLanguage.of(request)));
             return;
         }
-        chain.doFilter(new ReadAgain(request, body), response);
+        chain.doFilter(new BufferedRequest(request, body), response);
     }
 
     /** The variables' names a decision's body sends; none when it is no JSON object (the engine refuses that itself). */
@@ -99,62 +93,5 @@ public class StepFormOnlyDecisions extends OncePerRequestFilter {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         json.writeValue(response.getWriter(), problem);
-    }
-
-    /** The request with its body, read once here, readable again by the engine. */
-    private static final class ReadAgain extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        ReadAgain(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the decision's body is read whole already");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), Charset.forName(encoding)));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }
