@@ -23,6 +23,7 @@ import org.expoflow.workflow.tasks.OfficeStepWork;
 import org.expoflow.workflow.tasks.StepReadings;
 import org.expoflow.workflow.units.UnitRegister;
 import org.expoflow.workflow.security.ExpoFlowUser;
+import org.expoflow.workflow.http.PageDoor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,6 +42,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * them: extend, reassign, withdraw the directive.
  */
 @Controller
+@PageDoor
 @PreAuthorize("hasRole('COORDINATOR')")
 class ConsolePages {
 

@@ -1,12 +1,14 @@
 package org.expoflow.workflow.home;
 
 import org.expoflow.workflow.security.ExpoFlowUser;
+import org.expoflow.workflow.http.PageDoor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** Sign-in, and each role's own home: a city's task list, the coordinator's console, leadership's board. */
 @Controller
+@PageDoor
 public class HomePages {
 
     @GetMapping("/login")

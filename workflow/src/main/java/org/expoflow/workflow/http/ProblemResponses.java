@@ -28,6 +28,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -43,7 +44,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
  * Refusals by the domain may arrive wrapped by the engine; the first {@link DomainRuleViolation} in
  * the cause chain decides.
  */
-@RestControllerAdvice(basePackages = "org.expoflow.workflow.api")
+@RestControllerAdvice(annotations = RestController.class)
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);

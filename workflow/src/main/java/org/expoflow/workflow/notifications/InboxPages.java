@@ -2,6 +2,7 @@ package org.expoflow.workflow.notifications;
 
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.security.UserDirectory;
+import org.expoflow.workflow.http.PageDoor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** A person's messages: the inbox page, and opening a message, which marks it read and shows its step. */
 @Controller
+@PageDoor
 class InboxPages {
 
     private final Inbox inbox;
@@ -35,7 +37,7 @@ class InboxPages {
     }
 
     /** The number of unread messages, on every page's header. */
-    @ControllerAdvice(basePackages = "org.expoflow.workflow.web")
+    @ControllerAdvice(annotations = PageDoor.class)
     static class UnreadCount {
 
         private final Inbox inbox;

@@ -22,6 +22,7 @@ import org.expoflow.workflow.exports.ListExports;
 import org.expoflow.workflow.meetings.MeetingWork;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.security.UserDirectory;
+import org.expoflow.workflow.http.PageDoor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,6 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the trend as charts, any of it as of a chosen moment; and the meetings with their briefs to download.
  */
 @Controller
+@PageDoor
 @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR', 'ADMIN')")
 class BoardPages {
 

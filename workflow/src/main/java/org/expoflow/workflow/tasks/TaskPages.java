@@ -27,6 +27,7 @@ import org.expoflow.workflow.engine.StepForm;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.security.Role;
 import org.expoflow.workflow.security.UserDirectory;
+import org.expoflow.workflow.http.PageDoor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,6 +49,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * task's history as a timeline.
  */
 @Controller
+@PageDoor
 class TaskPages {
 
     /** The filters of a task list, in the order the tabs show them; "submitted" is the unit's work others review. */

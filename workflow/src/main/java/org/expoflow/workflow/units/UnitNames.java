@@ -3,6 +3,7 @@ package org.expoflow.workflow.units;
 import java.util.Locale;
 import java.util.Map;
 
+import org.expoflow.workflow.http.PageDoor;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -10,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Every page names a unit as the register names it in the reader's language (沈阳市; "沈阳市 Shenyang" in English),
  * never by its id: {@code unitNames[unitId]}.
  */
-@ControllerAdvice(basePackages = "org.expoflow.workflow.web")
+@ControllerAdvice(annotations = PageDoor.class)
 public class UnitNames {
 
     private final UnitRegister register;

@@ -128,6 +128,16 @@ class LayeringTest {
     }
 
     @Test
+    void everyPageControllerIsMarkedSoThePagesAdviceReachesIt() {
+        classes()
+                .that().areAnnotatedWith(Controller.class).and().areNotAnnotatedWith(RestController.class)
+                .should().beAnnotatedWith(org.expoflow.workflow.http.PageDoor.class)
+                .because("the pages' advice (errors at the form, unit names, the rebuild notice) finds pages by this mark,"
+                        + " and problems find the REST controllers by theirs, wherever a feature's package is")
+                .check(expoFlow);
+    }
+
+    @Test
     void pagesNeverCallTheRestControllers() {
         noClasses()
                 .that().areAnnotatedWith(Controller.class)
