@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryGateway;
 import org.expoflow.commands.api.Actor;
+import org.expoflow.commands.api.ChaseUpAcknowledged;
 import org.expoflow.commands.api.DirectiveCommented;
 import org.expoflow.commands.api.TaskAssigned;
 import org.expoflow.commands.api.TaskChasedUp;
@@ -73,6 +74,12 @@ public class NotificationPolicy {
     @EventHandler
     void on(TaskChasedUp event) {
         toTheUnits(Notice.CHASED_UP, event.taskId(), event.message(), event.unitId());
+    }
+
+    /** The office hears the unit's reply to its chase-up; kept with the notices, it answers the chase-up's receipt. */
+    @EventHandler
+    void on(ChaseUpAcknowledged event) {
+        outbox.record(Notice.CHASE_UP_ANSWERED, event.taskId(), event.reply(), Audience.office());
     }
 
     @EventHandler
