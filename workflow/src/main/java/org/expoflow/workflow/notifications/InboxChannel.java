@@ -51,12 +51,13 @@ public class InboxChannel implements NoticeChannel {
     @Override
     public DeliveryOutcome deliver(Message message) {
         // the deadline as it stands when the notice is sent: what the notice says stays true of its moment
-        TaskSummary task = message.taskId() == null ? null
+        TaskSummary task = message.dueAt() != null || message.taskId() == null ? null
                 : queries.query(new FindTaskSummary(message.taskId()), TaskSummary.class).join();
+        java.time.Instant dueAt = message.dueAt() != null ? message.dueAt() : task == null ? null : task.dueAt();
         jdbc.update("insert into notification (id, recipient, created_at, kind, task_id, note, due_at, unit_id)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)",
                 UUID.randomUUID().toString(), message.address(), Timestamp.from(message.at()), message.notice(),
-                message.taskId(), message.note(), task == null || task.dueAt() == null ? null : Timestamp.from(task.dueAt()),
+                message.taskId(), message.note(), dueAt == null ? null : Timestamp.from(dueAt),
                 message.unitId());
         return DeliveryOutcome.delivered();
     }

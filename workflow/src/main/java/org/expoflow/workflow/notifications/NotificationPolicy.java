@@ -50,8 +50,9 @@ public class NotificationPolicy {
         if (event.candidateGroup().equals(Actor.COORDINATOR)) {
             outbox.record(Notice.REVIEW_WAITING, event.taskId(), null, Audience.office());
         } else if (!event.candidateGroup().equals(Actor.LEADER)) {
-            outbox.record(Notice.NEW_STEP, event.taskId(), null, Audience.unit(event.candidateGroup()));
-            event.cooperatingFromStart().forEach(unit -> outbox.record(Notice.NEW_STEP, event.taskId(), null, Audience.unit(unit)));
+            outbox.record(Notice.NEW_STEP, event.taskId(), null, Audience.unit(event.candidateGroup()), event.dueAt());
+            event.cooperatingFromStart().forEach(unit -> outbox.record(Notice.NEW_STEP, event.taskId(), null, Audience.unit(unit),
+                    event.dueAt()));
         }
     }
 
@@ -62,13 +63,13 @@ public class NotificationPolicy {
 
     @EventHandler
     void on(TaskDueSoon event) {
-        toTheUnits(Notice.DUE_SOON, event.taskId(), null, event.unitId());
+        toTheUnits(Notice.DUE_SOON, event.taskId(), null, event.unitId(), event.dueAt());
     }
 
     @EventHandler
     void on(TaskOverdue event) {
-        toTheUnits(Notice.OVERDUE, event.taskId(), null, event.unitId());
-        outbox.record(Notice.OVERDUE, event.taskId(), null, Audience.office());
+        toTheUnits(Notice.OVERDUE, event.taskId(), null, event.unitId(), event.dueAt());
+        outbox.record(Notice.OVERDUE, event.taskId(), null, Audience.office(), event.dueAt());
     }
 
     @EventHandler
@@ -110,6 +111,10 @@ public class NotificationPolicy {
      * over) and the units co-operating on it.
      */
     private void toTheUnits(Notice notice, String taskId, String note, String unitId) {
+        toTheUnits(notice, taskId, note, unitId, null);
+    }
+
+    private void toTheUnits(Notice notice, String taskId, String note, String unitId, java.time.Instant dueAt) {
         Set<String> units = new LinkedHashSet<>();
         units.add(unitId);
         TaskSummary task = queries.query(new FindTaskSummary(taskId), TaskSummary.class).join();
@@ -119,7 +124,7 @@ public class NotificationPolicy {
             }
             units.addAll(task.cooperatingUnits());
         }
-        units.forEach(unit -> outbox.record(notice, taskId, note, Audience.unit(unit)));
+        units.forEach(unit -> outbox.record(notice, taskId, note, Audience.unit(unit), dueAt));
     }
 
     /** The people a notice is for: a unit's users, the office's or leadership's. */
