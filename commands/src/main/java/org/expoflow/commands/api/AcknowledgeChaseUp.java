@@ -2,6 +2,6 @@ package org.expoflow.commands.api;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** The unit confirms it received the office's chase-up, optionally with a reply (回执). */
+/** The unit answers the office's chase-up with its reply (回执), which it must give. */
 public record AcknowledgeChaseUp(@TargetAggregateIdentifier String taskId, Actor actor, String reply) {
 }

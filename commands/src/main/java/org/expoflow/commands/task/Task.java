@@ -215,7 +215,11 @@ public class Task {
         if (!chaseUpUnanswered) {
             throw DomainRuleViolation.conflict("task " + taskId + " has no chase-up waiting for an acknowledgement");
         }
-        apply(new ChaseUpAcknowledged(taskId, directiveId, unitId, command.actor().userId(), command.reply()));
+        if (command.reply() == null || command.reply().isBlank()) {
+            throw DomainRuleViolation.invalid("reply", "a chase-up is answered with what was done and by when")
+                    .coded("chaseUpReplyMissing");
+        }
+        apply(new ChaseUpAcknowledged(taskId, directiveId, unitId, command.actor().userId(), command.reply().strip()));
     }
 
     @CommandHandler

@@ -308,6 +308,14 @@ class TaskTest {
     }
 
     @Test
+    void cannotAnswerAChaseUpWithoutAReply() {
+        fixture.given(sendInvitationsAssigned(), new TaskChasedUp("t1", "d1", "shenyang", "coordinator", "by Friday"))
+                .when(new AcknowledgeChaseUp("t1", SHENYANG_CLERK, "  "))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("answered"));
+    }
+
+    @Test
     void cannotAcknowledgeAChaseUpNeverSentOrAnotherUnits() {
         fixture.given(sendInvitationsAssigned())
                 .when(new AcknowledgeChaseUp("t1", SHENYANG_CLERK, null))

@@ -20,13 +20,20 @@ import jakarta.validation.Validator;
  * {@link DomainRuleViolation} naming the field as the API names it ({@code percent},
  * {@code figures[buyersInvited]}, {@code directives[0].title}), before anything is written. Its sentence is
  * in the reader's language and names the field by its label ("完成百分比最大不能超过100", "Percent done must
- * be less than or equal to 100"; labels {@code field.*} in the pages' bundles).
+ * be less than or equal to 100"; labels {@code field.*} in the pages' bundles). A request whose fields speak of
+ * different things by its values (a comment or a 批示) says which, as a {@link Worded}, and its labels are looked
+ * up first under that word ({@code field.instruction.text}).
  */
 @Component
 public class RequestRules {
 
     private final Validator validator;
     private final MessageSource labels;
+
+    /** A request that names the thing it carries, for its fields' labels: {@code comment}, {@code instruction}. */
+    public interface Worded {
+        String thing();
+    }
 
     public RequestRules(Validator validator, MessageSource labels) {
         this.validator = validator;
@@ -50,7 +57,7 @@ public class RequestRules {
         Map<String, String> byField = new TreeMap<>();
         for (ConstraintViolation<R> violation : validator.validate(request)) {
             String field = field(violation.getPropertyPath());
-            byField.putIfAbsent(field, sentence(field, violation.getMessage()));
+            byField.putIfAbsent(field, sentence(request, field, violation.getMessage()));
         }
         DomainRuleViolation first = null;
         for (Map.Entry<String, String> fault : byField.entrySet()) {
@@ -61,10 +68,13 @@ public class RequestRules {
     }
 
     /** The rule's message after the field's label: the label of its last name, {@code title} for {@code directives[0].title}. */
-    private String sentence(String field, String message) {
+    private String sentence(Object request, String field, String message) {
         Locale locale = LocaleContextHolder.getLocale();
         String last = field.substring(field.lastIndexOf('.') + 1).replaceAll("\\[.*\\]$", "");
         String label = labels.getMessage("field." + last, null, field, locale);
+        if (request instanceof Worded worded) {
+            label = labels.getMessage("field." + worded.thing() + "." + last, null, label, locale);
+        }
         return labels.getMessage("refusal.field", new Object[] {label, message}, label + " " + message, locale);
     }
 

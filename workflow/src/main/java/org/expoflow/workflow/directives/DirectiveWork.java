@@ -109,7 +109,12 @@ public class DirectiveWork {
     }
 
     /** A comment on a directive as a whole; with {@code instruction}, leadership's instruction to all its units. */
-    public record DirectiveCommentRequest(@NotBlank @Size(max = 2000) String text, boolean instruction) {
+    public record DirectiveCommentRequest(@NotBlank @Size(max = 2000) String text, boolean instruction) implements RequestRules.Worded {
+
+        @Override
+        public String thing() {
+            return instruction ? "instruction" : "comment";
+        }
     }
 
     /**

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 public class KindTexts {
 
     static final String BUNDLE = "directive-kinds/texts";
+    /** The deadline's supervision (bpmn/deadline-supervision.bpmn), whose steps appear among every kind's. */
+    private static final String SUPERVISION = "deadline-supervision";
     /** How long a kind's deployed texts are kept before its latest deployment is looked up again. */
     private static final Duration FRESH_FOR = Duration.ofSeconds(30);
 
@@ -83,7 +85,15 @@ public class KindTexts {
 
     private String text(String kind, String key, String fallback, Locale locale) {
         String own = kind == null ? null : deployedText(kind, key, locale);
-        return own != null ? own : texts.getMessage(key, null, fallback, locale);
+        if (own != null) {
+            return own;
+        }
+        String bundled = texts.getMessage(key, null, null, locale);
+        if (bundled == null && kind != null && key.startsWith("kind." + kind + ".")) {
+            // a chase-up's steps run in the deadline's supervision, but are read as steps of the directive's kind
+            bundled = texts.getMessage("kind." + SUPERVISION + key.substring(("kind." + kind).length()), null, null, locale);
+        }
+        return bundled != null ? bundled : fallback;
     }
 
     private String deployedText(String kind, String key, Locale locale) {

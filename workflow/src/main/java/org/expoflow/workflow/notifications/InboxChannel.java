@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.axonframework.queryhandling.QueryGateway;
+import org.expoflow.projections.api.FindTaskSummary;
+import org.expoflow.projections.api.TaskSummary;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class InboxChannel implements NoticeChannel {
 
     private final JdbcTemplate jdbc;
+    private final QueryGateway queries;
 
-    public InboxChannel(JdbcTemplate jdbc) {
+    public InboxChannel(JdbcTemplate jdbc, QueryGateway queries) {
         this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     @Override
@@ -45,9 +50,15 @@ public class InboxChannel implements NoticeChannel {
 
     @Override
     public DeliveryOutcome deliver(Message message) {
-        jdbc.update("insert into notification (id, recipient, created_at, kind, task_id, note) values (?, ?, ?, ?, ?, ?)",
+        // the deadline as it stands when the notice is sent: what the notice says stays true of its moment
+        TaskSummary task = message.dueAt() != null || message.taskId() == null ? null
+                : queries.query(new FindTaskSummary(message.taskId()), TaskSummary.class).join();
+        java.time.Instant dueAt = message.dueAt() != null ? message.dueAt() : task == null ? null : task.dueAt();
+        jdbc.update("insert into notification (id, recipient, created_at, kind, task_id, note, due_at, unit_id)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)",
                 UUID.randomUUID().toString(), message.address(), Timestamp.from(message.at()), message.notice(),
-                message.taskId(), message.note());
+                message.taskId(), message.note(), dueAt == null ? null : Timestamp.from(dueAt),
+                message.unitId());
         return DeliveryOutcome.delivered();
     }
 }

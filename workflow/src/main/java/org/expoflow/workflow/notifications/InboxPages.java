@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A person's messages: the inbox page, and opening a message, which marks it read and shows its step. */
 @Controller
@@ -26,8 +27,15 @@ class InboxPages {
 
     @GetMapping("/inbox")
     String inbox(@AuthenticationPrincipal ExpoFlowUser user, Model model) {
-        model.addAttribute("items", inbox.of(user));
+        model.addAttribute("groups", inbox.byStep(user));
         return "inbox";
+    }
+
+    @PostMapping("/inbox/read-all")
+    String readAll(@AuthenticationPrincipal ExpoFlowUser user, RedirectAttributes redirect) {
+        inbox.readAll(user);
+        redirect.addFlashAttribute("done", "inboxAllRead");
+        return "redirect:/inbox";
     }
 
     @PostMapping("/inbox/{notificationId}/read")
@@ -47,7 +55,11 @@ class InboxPages {
         }
 
         @ModelAttribute("unread")
-        Long unread(Authentication authentication) {
+        Long unread(Authentication authentication, jakarta.servlet.http.HttpServletRequest request) {
+            // the advice reaches the REST doors too (a @RestController is a @Controller): they show no header
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                return null;
+            }
             return authentication != null && authentication.getPrincipal() instanceof ExpoFlowUser user ? inbox.unread(user) : null;
         }
     }

@@ -3,11 +3,11 @@ package org.expoflow.workflow.notifications;
 /**
  * What a notification tells: the kinds of news about a step that reach people. A reminder's note is the number
  * of days it says (left before the deadline, or overdue); a report reminder's, the cadence (P7D); a digest's, the
- * day's messages it gathers.
+ * day's messages it gathers; a chase-up answered's, the unit's reply.
  */
 public enum Notice {
     NEW_STEP, REVIEW_WAITING, RETURNED, DUE_SOON, OVERDUE, CHASED_UP, ESCALATED, INSTRUCTION, REMINDER_BEFORE,
-    REMINDER_OVERDUE, REPORT_DUE, DIRECTIVE_INSTRUCTION, DIGEST;
+    REMINDER_OVERDUE, REPORT_DUE, DIRECTIVE_INSTRUCTION, DIGEST, CHASE_UP_ANSWERED;
 
     /** Whether the note is said within the sentence (a number of days, a cadence), rather than words added after it. */
     boolean saysNote() {

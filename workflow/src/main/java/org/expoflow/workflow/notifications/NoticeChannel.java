@@ -57,10 +57,16 @@ public interface NoticeChannel {
 
     /**
      * What a channel delivers: the notice (a {@link Notice} name, or a retired one of a stored delivery), the step
-     * it is about and its note, to an address, on behalf of a unit, as recorded at {@code at}. A channel that sends
+     * it is about and its note, to an address, on behalf of a unit, as recorded at {@code at}, with the step's deadline
+     * then ({@code dueAt}) when the event told it. A channel that sends
      * words has them from {@link NoticeTexts#asSent(Message)}.
      */
-    record Message(String address, String unitId, String notice, String taskId, String note, Instant at) {
+    record Message(String address, String unitId, String notice, String taskId, String note, Instant at, Instant dueAt) {
+
+        /** A message whose step's deadline is not told with it (read as it stands when sent). */
+        public Message(String address, String unitId, String notice, String taskId, String note, Instant at) {
+            this(address, unitId, notice, taskId, note, at, null);
+        }
     }
 
     /**

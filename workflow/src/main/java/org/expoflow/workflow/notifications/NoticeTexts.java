@@ -1,5 +1,6 @@
 package org.expoflow.workflow.notifications;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -75,16 +76,28 @@ public class NoticeTexts {
         return every.getDays() + (chinese ? " 天" : every.getDays() == 1 ? " day" : " days");
     }
 
+    /** The step a notice is about, as an inbox heads its notices: 沈阳市 · 发出邀请 · 邀请日本采购商. */
+    String subject(TaskSummary task, Locale locale) {
+        String unit = units.find(task.unitId()).map(registered -> registered.nameFor(locale)).orElse(task.unitId());
+        return unit + " · " + kinds.step(task.kind(), task.stepKey(), task.stepName(), locale)
+                + (task.directiveTitle() == null ? "" : " · " + task.directiveTitle());
+    }
+
     /** For a task already read: an inbox reads each of its tasks once, however many notices it has about it. */
     String text(String notice, TaskSummary task, String note, Locale locale) {
+        return text(notice, task, note, locale, task == null ? null : task.dueAt());
+    }
+
+    /** With the deadline the notice was sent under, which a later extension does not re-word. */
+    String text(String notice, TaskSummary task, String note, Locale locale, Instant dueAt) {
         if (task == null) {
             String text = messages.getMessage("notice." + notice, new Object[] {"", "", "", ""}, notice, locale);
             return note == null || note.isBlank() ? text : text + messages.getMessage("notice.note", new Object[] {note}, "", locale);
         }
         String unit = units.find(task.unitId()).map(registered -> registered.nameFor(locale)).orElse(task.unitId());
         String step = kinds.step(task.kind(), task.stepKey(), task.stepName(), locale);
-        String due = task.dueAt() == null ? "" : DateTimeFormatter.ofPattern(locale.getLanguage().equals("zh")
-                ? "yyyy年M月d日" : "yyyy-MM-dd").withZone(provinceZone).format(task.dueAt());
+        String due = dueAt == null ? "" : DateTimeFormatter.ofPattern(locale.getLanguage().equals("zh")
+                ? "yyyy年M月d日" : "yyyy-MM-dd").withZone(provinceZone).format(dueAt);
         boolean counted = counts(notice);
         Object said = Notice.REPORT_DUE.name().equals(notice) ? cadence(note, locale) : note;
         String text = messages.getMessage("notice." + notice, new Object[] {unit, step, task.directiveTitle(), due,

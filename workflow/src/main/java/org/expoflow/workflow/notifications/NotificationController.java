@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.expoflow.workflow.notifications.Inbox.InboxItem;
+import org.expoflow.workflow.notifications.Inbox.Receipt;
 import org.expoflow.workflow.notifications.Deliveries.Delivery;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.springframework.http.ResponseEntity;
@@ -53,6 +54,19 @@ public class NotificationController {
     public ResponseEntity<Void> read(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String notificationId) {
         inbox.read(user, notificationId);
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/inbox/read-all")
+    @Operation(summary = "Mark all your messages read; how many were unread")
+    public Map<String, Integer> readAll(@AuthenticationPrincipal ExpoFlowUser user) {
+        return Map.of("marked", inbox.readAll(user));
+    }
+
+    @GetMapping("/api/tasks/{taskId}/notices")
+    @Operation(summary = "What the units were told about a step (chase-ups, reminders), whether they read it (已读, when)"
+            + " and a chase-up's reply; for the office and leadership")
+    public List<Receipt> receipts(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
+        return inbox.receipts(user, taskId);
     }
 
     @PutMapping("/api/admin/units/{unitId}/webhook")

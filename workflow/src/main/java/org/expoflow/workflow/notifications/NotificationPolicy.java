@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryGateway;
 import org.expoflow.commands.api.Actor;
+import org.expoflow.commands.api.ChaseUpAcknowledged;
 import org.expoflow.commands.api.DirectiveCommented;
 import org.expoflow.commands.api.TaskAssigned;
 import org.expoflow.commands.api.TaskChasedUp;
@@ -49,8 +50,9 @@ public class NotificationPolicy {
         if (event.candidateGroup().equals(Actor.COORDINATOR)) {
             outbox.record(Notice.REVIEW_WAITING, event.taskId(), null, Audience.office());
         } else if (!event.candidateGroup().equals(Actor.LEADER)) {
-            outbox.record(Notice.NEW_STEP, event.taskId(), null, Audience.unit(event.candidateGroup()));
-            event.cooperatingFromStart().forEach(unit -> outbox.record(Notice.NEW_STEP, event.taskId(), null, Audience.unit(unit)));
+            outbox.record(Notice.NEW_STEP, event.taskId(), null, Audience.unit(event.candidateGroup()), event.dueAt());
+            event.cooperatingFromStart().forEach(unit -> outbox.record(Notice.NEW_STEP, event.taskId(), null, Audience.unit(unit),
+                    event.dueAt()));
         }
     }
 
@@ -61,18 +63,24 @@ public class NotificationPolicy {
 
     @EventHandler
     void on(TaskDueSoon event) {
-        toTheUnits(Notice.DUE_SOON, event.taskId(), null, event.unitId());
+        toTheUnits(Notice.DUE_SOON, event.taskId(), null, event.unitId(), event.dueAt());
     }
 
     @EventHandler
     void on(TaskOverdue event) {
-        toTheUnits(Notice.OVERDUE, event.taskId(), null, event.unitId());
-        outbox.record(Notice.OVERDUE, event.taskId(), null, Audience.office());
+        toTheUnits(Notice.OVERDUE, event.taskId(), null, event.unitId(), event.dueAt());
+        outbox.record(Notice.OVERDUE, event.taskId(), null, Audience.office(), event.dueAt());
     }
 
     @EventHandler
     void on(TaskChasedUp event) {
         toTheUnits(Notice.CHASED_UP, event.taskId(), event.message(), event.unitId());
+    }
+
+    /** The office hears the unit's reply to its chase-up; kept with the notices, it answers the chase-up's receipt. */
+    @EventHandler
+    void on(ChaseUpAcknowledged event) {
+        outbox.record(Notice.CHASE_UP_ANSWERED, event.taskId(), event.reply(), Audience.office());
     }
 
     @EventHandler
@@ -103,6 +111,10 @@ public class NotificationPolicy {
      * over) and the units co-operating on it.
      */
     private void toTheUnits(Notice notice, String taskId, String note, String unitId) {
+        toTheUnits(notice, taskId, note, unitId, null);
+    }
+
+    private void toTheUnits(Notice notice, String taskId, String note, String unitId, java.time.Instant dueAt) {
         Set<String> units = new LinkedHashSet<>();
         units.add(unitId);
         TaskSummary task = queries.query(new FindTaskSummary(taskId), TaskSummary.class).join();
@@ -112,7 +124,7 @@ public class NotificationPolicy {
             }
             units.addAll(task.cooperatingUnits());
         }
-        units.forEach(unit -> outbox.record(notice, taskId, note, Audience.unit(unit)));
+        units.forEach(unit -> outbox.record(notice, taskId, note, Audience.unit(unit), dueAt));
     }
 
     /** The people a notice is for: a unit's users, the office's or leadership's. */

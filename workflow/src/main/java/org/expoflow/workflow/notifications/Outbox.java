@@ -48,11 +48,16 @@ public class Outbox {
     }
 
     void record(Notice notice, String taskId, String note, Audience audience) {
+        record(notice, taskId, note, audience, null);
+    }
+
+    /** With the step's deadline as the event tells it, which the notice keeps. */
+    void record(Notice notice, String taskId, String note, Audience audience, Instant dueAt) {
         Instant now = clock.instant();
         List<UserEntry> people = users.audience(audience.unitId(), audience.role());
         for (NoticeChannel channel : channels) {
             recipients(channel.reach(), people, audience.unitId()).forEach(recipient -> channel.addressOf(recipient)
-                    .ifPresent(address -> deliver(channel, new Message(address, audience.unitId(), notice.name(), taskId, note, now))));
+                    .ifPresent(address -> deliver(channel, new Message(address, audience.unitId(), notice.name(), taskId, note, now, dueAt))));
         }
     }
 

@@ -69,7 +69,12 @@ public class UnitStepWork {
     }
 
     /** A comment on a step; with {@code instruction}, a leader's instruction (批示). */
-    public record CommentRequest(@NotBlank @Size(max = 2000) String text, boolean instruction) {
+    public record CommentRequest(@NotBlank @Size(max = 2000) String text, boolean instruction) implements RequestRules.Worded {
+
+        @Override
+        public String thing() {
+            return instruction ? "instruction" : "comment";
+        }
     }
 
     public void claim(ExpoFlowUser user, String taskId) {

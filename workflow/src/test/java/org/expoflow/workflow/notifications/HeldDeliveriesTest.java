@@ -59,6 +59,8 @@ class HeldDeliveriesTest {
     PlatformTransactionManager transactions;
     @Autowired
     RobotAddresses robots;
+    @Autowired
+    org.axonframework.queryhandling.QueryGateway queries;
 
     private HttpServer robot;
     private String robotAddress;
@@ -129,7 +131,7 @@ class HeldDeliveriesTest {
 
     /** The channels as configured, but for this test's robot as every unit's default. */
     private List<NoticeChannel> channels() {
-        return List.of(new InboxChannel(jdbc), new MailChannel(mail, new MailChannel.Settings(true, "expoflow@localhost",
+        return List.of(new InboxChannel(jdbc, queries), new MailChannel(mail, new MailChannel.Settings(true, "expoflow@localhost",
                 "ExpoFlow 督办提醒"), texts), new GroupRobotChannel(jdbc, texts, new GroupRobotChannel.Settings(true, robotAddress), robots));
     }
 

@@ -87,11 +87,14 @@ class ChineseReaderTest {
         read("clerk: task list", "/tasks?filter=done&directiveId=" + directiveId, "拟定邀请名单", latinWords);
         read("clerk: a finished step and its history", "/tasks/" + draft, "报告进展 40%", latinWords);
         Browsers.screenshot(browser, "chinese-reader-clerk-step");
+        read("clerk: the inbox, by step", "/inbox", "全部已读", latinWords);
+        Browsers.screenshot(browser, "chinese-reader-inbox");
 
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
         Browsers.signIn(browser, port, "coordinator");
         read("coordinator: the console", "/console?expoId=" + expoId, "邀请关西采购商", latinWords);
         read("coordinator: the review of the unit's work", "/tasks/" + review, "关西机械商会", latinWords);
+        read("coordinator: a unit's step, what the unit read", "/tasks/" + draft, "督办与通知的阅读情况", latinWords);
         Browsers.screenshot(browser, "chinese-reader-review");
 
         Browsers.signIn(browser, port, "leader");
