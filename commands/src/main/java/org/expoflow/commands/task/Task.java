@@ -19,6 +19,8 @@ import org.expoflow.commands.api.AddAttachment;
 import org.expoflow.commands.api.AddCooperatingUnit;
 import org.expoflow.commands.api.AssignTask;
 import org.expoflow.commands.api.AttachmentAdded;
+import org.expoflow.commands.api.AttachmentOpened;
+import org.expoflow.commands.api.RecordAttachmentOpened;
 import org.expoflow.commands.api.CancelTask;
 import org.expoflow.commands.api.ChaseUpAcknowledged;
 import org.expoflow.commands.api.ChaseUpTask;
@@ -175,6 +177,15 @@ public class Task {
         TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
         apply(new AttachmentAdded(taskId, directiveId, unitId, command.attachmentId(), command.name(),
                 command.contentType(), command.size()));
+    }
+
+    /** Opening a file changes nothing of the step, open or closed: it is only recorded, with who opened it. */
+    @CommandHandler
+    public void handle(RecordAttachmentOpened command) {
+        if (command.actor() == null) {
+            throw DomainRuleViolation.forbidden("an anonymous user opens no file of task " + taskId);
+        }
+        apply(new AttachmentOpened(taskId, directiveId, unitId, command.attachmentId(), command.name(), command.actor().userId()));
     }
 
     @CommandHandler

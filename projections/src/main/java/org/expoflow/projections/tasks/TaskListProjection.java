@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.expoflow.commands.api.AttachmentAdded;
+import org.expoflow.commands.api.AttachmentOpened;
 import org.expoflow.commands.api.ChaseUpAcknowledged;
 import org.expoflow.commands.api.CooperatingUnitAdded;
 import org.expoflow.commands.api.DeadlineExtended;
@@ -157,6 +158,12 @@ public class TaskListProjection {
     void on(AttachmentAdded event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         change(event.taskId(), columns(), line(at, "AttachmentAdded", actor, details("attachmentId", event.attachmentId(),
                 "name", event.name(), "contentType", event.contentType(), "size", event.size())));
+    }
+
+    @EventHandler
+    void on(AttachmentOpened event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        change(event.taskId(), columns(), line(at, "AttachmentOpened", actor, details("attachmentId", event.attachmentId(),
+                "name", event.name(), "openedBy", event.openedBy())));
     }
 
     @EventHandler

@@ -57,7 +57,7 @@ public class RequestRules {
         Map<String, String> byField = new TreeMap<>();
         for (ConstraintViolation<R> violation : validator.validate(request)) {
             String field = field(violation.getPropertyPath());
-            byField.putIfAbsent(field, sentence(request, field, violation.getMessage()));
+            byField.putIfAbsent(field, sentence(request, field, inWords(violation)));
         }
         DomainRuleViolation first = null;
         for (Map.Entry<String, String> fault : byField.entrySet()) {
@@ -67,11 +67,31 @@ public class RequestRules {
         return Optional.ofNullable(first);
     }
 
-    /** The rule's message after the field's label: the label of its last name, {@code title} for {@code directives[0].title}. */
+    /**
+     * A length or a sign as people say it ("不超过 4,000 字", "不能是负数"); any other rule in Bean Validation's own words.
+     */
+    private String inWords(ConstraintViolation<?> violation) {
+        java.lang.annotation.Annotation rule = violation.getConstraintDescriptor().getAnnotation();
+        Locale locale = LocaleContextHolder.getLocale();
+        if (rule instanceof jakarta.validation.constraints.Size size && size.min() == 0 && violation.getInvalidValue() instanceof CharSequence) {
+            return labels.getMessage("rule.atMostCharacters", new Object[] {size.max()}, violation.getMessage(), locale);
+        }
+        if (rule instanceof jakarta.validation.constraints.PositiveOrZero) {
+            return labels.getMessage("rule.notNegative", null, violation.getMessage(), locale);
+        }
+        return violation.getMessage();
+    }
+
+    /**
+     * The rule's message after the field's label: the label of its last name, {@code title} for {@code directives[0].title};
+     * a figure's value, {@code figures[buyersInvited]}, by the figure's name.
+     */
     private String sentence(Object request, String field, String message) {
         Locale locale = LocaleContextHolder.getLocale();
         String last = field.substring(field.lastIndexOf('.') + 1).replaceAll("\\[.*\\]$", "");
-        String label = labels.getMessage("field." + last, null, field, locale);
+        java.util.regex.Matcher figure = java.util.regex.Pattern.compile("figures\\[(\\w+)\\]$").matcher(field);
+        String label = figure.find() ? labels.getMessage("figure." + figure.group(1), null, field, locale)
+                : labels.getMessage("field." + last, null, field, locale);
         if (request instanceof Worded worded) {
             label = labels.getMessage("field." + worded.thing() + "." + last, null, label, locale);
         }

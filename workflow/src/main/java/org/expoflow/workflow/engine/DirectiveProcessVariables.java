@@ -15,6 +15,8 @@ public final class DirectiveProcessVariables {
     public static final String DUE_AT = "dueAt";
     /** Set when a review returns the unit's work; the next step of the unit consumes it. */
     static final String PENDING_REWORK_COMMENT = "pendingReworkComment";
+    /** A review's own variable: the step it returned the work to, when not along the model's return flow. */
+    static final String RETURNED_TO = "returnedTo";
     /** The delete reason of a unit's process ended because its directive was withdrawn. */
     public static final String WITHDRAWN = "directive withdrawn";
 

@@ -27,7 +27,11 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.expoflow.commands.api.AddAttachment;
 import org.expoflow.commands.api.AddCooperatingUnit;
 import org.expoflow.commands.api.DomainRuleViolation;
@@ -72,7 +76,16 @@ public class StepEngine {
 
     /** What a person answered on a step's form: values for its fields, figures, and on a review its decision. */
     public record FormAnswers(StepForm form, Map<String, String> values, Map<String, BigDecimal> figures,
-                              ReviewDecision decision, String comment) {
+                              ReviewDecision decision, String comment, String returnTo) {
+
+        public FormAnswers(StepForm form, Map<String, String> values, Map<String, BigDecimal> figures,
+                           ReviewDecision decision, String comment) {
+            this(form, values, figures, decision, comment, null);
+        }
+    }
+
+    /** A step of the unit a review may return the work to: its key and its name in the model. */
+    public record ReturnTarget(String stepKey, String name) {
     }
 
     /** The step was completed or removed between reading it and completing it. */
@@ -152,7 +165,11 @@ public class StepEngine {
                 if (!taskFigures.isEmpty()) {
                     taskService.setVariablesLocal(taskId, taskFigures);
                 }
-                formService.submitTaskForm(taskId, variables);
+                if (given.returnTo() != null) {
+                    returnTo(taskId, given.returnTo(), variables);
+                } else {
+                    formService.submitTaskForm(taskId, variables);
+                }
             });
         } catch (RuntimeException refused) {
             if (!answered[0]) {
@@ -212,6 +229,76 @@ public class StepEngine {
             return number.doubleValue();
         }
         return number.toPlainString();
+    }
+
+    /**
+     * A review returns the work to a step the unit did, not along the model's own return flow: the step starts
+     * again before the review is cancelled, and the listener records the review's cancellation as its completion
+     * with the decision (a review ends the same way whichever step it returns to). The reason reaches the returned
+     * step as a return by the model's flow gives it.
+     */
+    private void returnTo(String taskId, String stepKey, Map<String, Object> decision) {
+        Task review = open(taskId);
+        if (returnTargets(review).stream().noneMatch(target -> target.stepKey().equals(stepKey))) {
+            throw DomainRuleViolation.invalid("returnTo", "the unit did no step " + stepKey + " it can be returned to")
+                    .coded("returnToNotDone", stepKey);
+        }
+        Map<String, Object> local = new HashMap<>(decision);
+        local.put(DirectiveProcessVariables.RETURNED_TO, stepKey);
+        taskService.setVariablesLocal(taskId, local);
+        runtimeService.setVariable(review.getProcessInstanceId(), DirectiveProcessVariables.PENDING_REWORK_COMMENT,
+                decision.getOrDefault(StepForm.COMMENT, ""));
+        String reviewInstance = runtimeService.getActivityInstance(review.getProcessInstanceId())
+                .getActivityInstances(review.getTaskDefinitionKey())[0].getId();
+        runtimeService.createProcessInstanceModification(review.getProcessInstanceId())
+                .startBeforeActivity(stepKey)
+                .cancelActivityInstance(reviewInstance)
+                .execute();
+    }
+
+    /**
+     * The steps a review may return the work to: the unit's steps done in the review's process that lead to the
+     * review without a parallel join on the way (returned into one branch of a split, the join would wait for
+     * ever), in the order they were first done.
+     */
+    public List<ReturnTarget> returnTargets(String taskId) {
+        Task review = taskService.createTaskQuery().taskId(taskId).singleResult();
+        return review == null ? List.of() : returnTargets(review);
+    }
+
+    private List<ReturnTarget> returnTargets(Task review) {
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(review.getProcessDefinitionId());
+        Map<String, ReturnTarget> targets = new java.util.LinkedHashMap<>();
+        historyService.createHistoricTaskInstanceQuery().processInstanceId(review.getProcessInstanceId()).finished()
+                .orderByHistoricActivityInstanceStartTime().asc().list().forEach(done -> {
+                    if (!targets.containsKey(done.getTaskDefinitionKey()) && model.getModelElementById(done.getTaskDefinitionKey())
+                            instanceof UserTask step && isUnitStep(step) && leadsTo(step, review.getTaskDefinitionKey())) {
+                        targets.put(step.getId(), new ReturnTarget(step.getId(), step.getName()));
+                    }
+                });
+        return List.copyOf(targets.values());
+    }
+
+    private static boolean isUnitStep(UserTask step) {
+        String groups = step.getCamundaCandidateGroups();
+        return groups != null && groups.contains(DirectiveProcessVariables.UNIT_ID);
+    }
+
+    /** Whether the flow from {@code step} reaches the step {@code reviewKey} with no parallel gateway on the way. */
+    private static boolean leadsTo(FlowNode step, String reviewKey) {
+        java.util.Deque<FlowNode> next = new java.util.ArrayDeque<>(List.of(step));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!next.isEmpty()) {
+            FlowNode node = next.pop();
+            if (!seen.add(node.getId()) || node instanceof ParallelGateway) {
+                continue;
+            }
+            if (node.getId().equals(reviewKey)) {
+                return true;
+            }
+            node.getOutgoing().forEach(flow -> next.push(flow.getTarget()));
+        }
+        return false;
     }
 
     /** Whether {@code failure} is two people changing one step at once: the other's change won, this one wrote nothing. */

@@ -5,6 +5,7 @@ import static org.expoflow.workflow.engine.DirectiveProcessVariables.DIRECTIVE_I
 import static org.expoflow.workflow.engine.DirectiveProcessVariables.DUE_AT;
 import static org.expoflow.workflow.engine.DirectiveProcessVariables.EXPO_ID;
 import static org.expoflow.workflow.engine.DirectiveProcessVariables.PENDING_REWORK_COMMENT;
+import static org.expoflow.workflow.engine.DirectiveProcessVariables.RETURNED_TO;
 import static org.expoflow.workflow.engine.DirectiveProcessVariables.UNIT_ID;
 
 import java.math.BigDecimal;
@@ -70,6 +71,12 @@ class TaskLifecycleListener implements TaskListener {
                 stopWatching(task, "step completed");
             }
             case EVENTNAME_DELETE -> {
+                if (task.hasVariableLocal(RETURNED_TO)) {
+                    // a review that returned the work to a chosen step: it was decided, not removed
+                    completed(task);
+                    stopWatching(task, "step completed");
+                    return;
+                }
                 String reason = task.getDeleteReason() == null ? "removed by the engine" : task.getDeleteReason();
                 acting.send(new CancelTask(task.getId(), reason, DirectiveProcessVariables.WITHDRAWN.equals(reason)));
                 stopWatching(task, reason);
@@ -162,7 +169,7 @@ class TaskLifecycleListener implements TaskListener {
                         .coded("decisionUnknown", chosen);
             }
             comment = values.get(StepForm.COMMENT);
-            if (decision == ReviewDecision.RETURN) {
+            if (decision == ReviewDecision.RETURN && !task.hasVariableLocal(RETURNED_TO)) {
                 task.getExecution().setVariable(PENDING_REWORK_COMMENT, comment == null ? "" : comment);
             }
         }

@@ -215,7 +215,7 @@ public class SecurityConfig {
         return registration;
     }
 
-    static final String PAGES_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+    public static final String PAGES_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /** A wrong password back to the form; a sign-in while throttled answers 429 with the seconds to wait. */

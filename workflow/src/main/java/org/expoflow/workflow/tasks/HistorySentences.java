@@ -74,6 +74,8 @@ public class HistorySentences {
                     + tail("history.tail", details.get("comment")) + figures(details.get("figures"));
             case "TaskReturnedForRework" -> text("history.TaskReturnedForRework") + tail("history.tail", details.get("comment"));
             case "AttachmentAdded" -> text("history.AttachmentAdded", actor, details.get("name"));
+            case "AttachmentOpened" -> text("history.AttachmentOpened",
+                    person(String.valueOf(details.getOrDefault("openedBy", entry.actor())), names), details.get("name"));
             case "TaskCommented" -> text(Boolean.TRUE.equals(details.get("instruction")) ? "history.TaskCommented.instruction"
                     : "history.TaskCommented", person(String.valueOf(details.getOrDefault("author", entry.actor())), names),
                     details.get("text"));
@@ -149,7 +151,7 @@ public class HistorySentences {
         List<String> keys = new ArrayList<>(List.of("history.TaskAssigned", "history.TaskAssigned.noDue", "history.TaskClaimed",
                 "history.TaskUnclaimed", "history.TaskCancelled", "history.TaskWithdrawn", "history.ProgressReported",
                 "history.TaskCompleted", "history.TaskCompleted.APPROVE", "history.TaskCompleted.RETURN",
-                "history.TaskReturnedForRework", "history.AttachmentAdded", "history.TaskDueSoon", "history.TaskOverdue",
+                "history.TaskReturnedForRework", "history.AttachmentAdded", "history.AttachmentOpened", "history.TaskDueSoon", "history.TaskOverdue",
                 "history.TaskEscalated", "history.TaskChasedUp", "history.ChaseUpAcknowledged", "history.DeadlineExtended",
                 "history.TaskReassigned", "history.CooperatingUnitAdded", "history.TaskCommented", "history.TaskCommented.instruction", "history.other", "history.tail",
                 "history.problems", "history.suggestions", "history.figures", "history.separator", "history.system",

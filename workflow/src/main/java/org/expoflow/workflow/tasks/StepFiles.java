@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.expoflow.commands.api.RecordAttachmentOpened;
 import org.expoflow.projections.support.ProjectionCatchUp;
+import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.engine.StepEngine;
 import org.expoflow.workflow.security.ExpoFlowUser;
@@ -24,8 +26,10 @@ public class StepFiles {
     private final StepEngine engine;
     private final ProjectionCatchUp catchUp;
     private final Refusals refusals;
+    private final ActingContext acting;
 
-    public StepFiles(VisibleSteps visible, StepEngine engine, ProjectionCatchUp catchUp, Refusals refusals) {
+    public StepFiles(VisibleSteps visible, StepEngine engine, ProjectionCatchUp catchUp, Refusals refusals, ActingContext acting) {
+        this.acting = acting;
         this.visible = visible;
         this.engine = engine;
         this.catchUp = catchUp;
@@ -79,10 +83,16 @@ public class StepFiles {
                 .map(file -> new AttachmentView(file.id(), file.name(), file.contentType(), file.addedAt())).toList();
     }
 
-    public AttachmentFile attachment(ExpoFlowUser user, String taskId, String attachmentId) {
+    /**
+     * A file of a step, opened by someone who may see the step (its unit, a co-operating unit, the office,
+     * leadership; another unit is refused): the opening is recorded on the step, who and which file.
+     */
+    public AttachmentFile open(ExpoFlowUser user, String taskId, String attachmentId) {
         visible.summary(user, taskId);
         StepEngine.StoredFile file = engine.attachment(taskId, attachmentId)
                 .orElseThrow(() -> refusals.notFound("attachmentId", "noAttachment"));
+        acting.send(new RecordAttachmentOpened(taskId, acting.currentActor(), attachmentId, file.name()));
+        catchUp.awaitHead();
         return new AttachmentFile(file.name(), file.contentType(), file.content());
     }
 }

@@ -142,15 +142,44 @@ public class StepReadings {
             visible.fieldsToShow(step).forEach(field -> labels.put(field.id(), texts.field(step.kind(), field.id(), field.label())));
             List<LabelledValue> values = new ArrayList<>();
             Map<String, BigDecimal> figures = step.latestFigures() == null ? Map.of() : step.latestFigures();
-            detail.history().stream().filter(entry -> entry.type().equals("TaskCompleted")).reduce((first, last) -> last)
-                    .map(completed -> completed.details().get("values"))
-                    .filter(Map.class::isInstance).map(Map.class::cast)
-                    .ifPresent(completedValues -> completedValues.forEach((id, value) -> values.add(
-                            new LabelledValue(labels.getOrDefault(String.valueOf(id), String.valueOf(id)), String.valueOf(value)))));
+            completedValues(detail).forEach((id, value) -> values.add(new LabelledValue(labels.getOrDefault(id, id), value)));
             return new SubmittedStep(step.id(), step.stepKey(), step.stepName(), step.status(), step.closedAt(), step.percent(), values,
                     figures, detail.latestNote(), detail.latestProblems(), detail.latestSuggestions(),
                     files.attachmentsOf(step.id()));
         }).toList();
+    }
+
+    /** The values a step was last completed with, by field id. */
+    private static Map<String, String> completedValues(TaskDetail detail) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        detail.history().stream().filter(entry -> entry.type().equals("TaskCompleted")).reduce((first, last) -> last)
+                .map(completed -> completed.details().get("values"))
+                .filter(Map.class::isInstance).map(Map.class::cast)
+                .ifPresent(completed -> completed.forEach((id, value) -> values.put(String.valueOf(id), String.valueOf(value))));
+        return values;
+    }
+
+    /** What the unit last submitted on this step before it was returned: its values, figures and files. */
+    public record LastSubmission(String taskId, Map<String, String> values, Map<String, BigDecimal> figures,
+                                 List<StepFiles.AttachmentView> attachments) {
+    }
+
+    /**
+     * For a step returned for rework, the unit's last completion of the same step in the same directive, so the
+     * form opens filled in; none for a step done the first time.
+     */
+    public java.util.Optional<LastSubmission> lastSubmission(ExpoFlowUser user, String taskId) {
+        TaskSummary step = visible.summary(user, taskId);
+        if (step.isOfficeStep() || step.returnComment() == null) {
+            return java.util.Optional.empty();
+        }
+        return queries.query(new FindTasks(null, step.unitId(), TaskStatus.COMPLETED.name(), step.directiveId(), null, 0, 200,
+                        "-dueAt"), TaskPage.class).join().items().stream()
+                .filter(done -> done.stepKey().equals(step.stepKey()) && !done.id().equals(taskId) && done.closedAt() != null)
+                .max(java.util.Comparator.comparing(TaskSummary::closedAt))
+                .map(done -> new LastSubmission(done.id(),
+                        completedValues(queries.query(new FindTask(done.id()), TaskDetail.class).join()),
+                        done.latestFigures() == null ? Map.of() : done.latestFigures(), files.attachmentsOf(done.id())));
     }
 
     /** A step's comments and instructions, oldest first. */

@@ -2,7 +2,6 @@ package org.expoflow.workflow.tasks;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -24,10 +23,7 @@ import org.expoflow.workflow.tasks.OfficeStepWork.ExtendRequest;
 import org.expoflow.workflow.tasks.UnitStepWork.ProgressRequest;
 import org.expoflow.workflow.tasks.OfficeStepWork.ReassignRequest;
 import org.expoflow.workflow.tasks.StepReadings.TaskView;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -204,17 +200,10 @@ public class TaskController {
     }
 
     @GetMapping("/{taskId}/attachments/{attachmentId}")
-    @Operation(summary = "Download one attached file")
+    @Operation(summary = "Open one attached file in the browser (a PDF or a photo); the opening is on the step's record")
     public ResponseEntity<byte[]> attachment(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                                              @PathVariable String attachmentId) {
-        AttachmentFile file = files.attachment(user, taskId, attachmentId);
-        // opened in the browser, a file runs no script and reaches nothing of ExpoFlow's
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header("Content-Security-Policy", "sandbox")
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.name(), StandardCharsets.UTF_8).build().toString())
-                .body(file.content());
+        return InlineFile.of(files.open(user, taskId, attachmentId));
     }
 
     /** The part named {@code file} of a multipart request (a page's upload form sends the same). */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.expoflow.commands.api.ReviewDecision;
@@ -81,6 +82,7 @@ class TaskPages {
     }
 
     private final StepReadings readings;
+    private final VisibleSteps visible;
     private final StepFiles files;
     private final UnitStepWork stepWork;
     private final KindTexts kindTexts;
@@ -93,7 +95,7 @@ class TaskPages {
     private final DirectiveWork directives;
     private final OfficeBulkForm bulkForm;
 
-    TaskPages(StepReadings readings, StepFiles files, UnitStepWork stepWork, KindTexts kindTexts, UnitNames unitNames, UserDirectory people, PageErrors pageErrors,
+    TaskPages(StepReadings readings, VisibleSteps visible, StepFiles files, UnitStepWork stepWork, KindTexts kindTexts, UnitNames unitNames, UserDirectory people, PageErrors pageErrors,
               ListExports exports, SavedFilters savedFilters, DirectiveWork directives, OfficeBulkForm bulkForm) {
         this.directives = directives;
         this.bulkForm = bulkForm;
@@ -101,6 +103,7 @@ class TaskPages {
         this.exports = exports;
         this.savedFilters = savedFilters;
         this.readings = readings;
+        this.visible = visible;
         this.files = files;
         this.stepWork = stepWork;
         this.kindTexts = kindTexts;
@@ -282,7 +285,58 @@ class TaskPages {
                 .toList());
         model.addAttribute("people", people.displayNames());
         model.addAttribute("leader", user.role() == Role.LEADER);
+        boolean mayAct = visible.mayAct(user, task.summary());
+        model.addAttribute("mayAct", mayAct);
+        model.addAttribute("returnTargets", review && mayAct ? stepWork.returnTargets(user, taskId) : List.of());
+        Optional<StepReadings.LastSubmission> last = mayAct && !review && task.summary().isActive()
+                ? readings.lastSubmission(user, taskId) : Optional.empty();
+        model.addAttribute("lastSubmission", last.orElse(null));
+        fillIn(model, last);
         return "task";
+    }
+
+    /**
+     * What the step's forms show: a refused form its values as typed and each fault at its field; the form of a
+     * step returned for rework, the unit's last submission.
+     */
+    @SuppressWarnings("unchecked")
+    private static void fillIn(Model model, Optional<StepReadings.LastSubmission> last) {
+        Map<String, String> complete = new LinkedHashMap<>();
+        last.ifPresent(submission -> {
+            submission.values().forEach((id, value) -> complete.put("value." + id, value));
+            submission.figures().forEach((key, number) -> complete.put("figure." + key, number.stripTrailingZeros().toPlainString()));
+        });
+        Map<String, String> progress = new LinkedHashMap<>();
+        Object typed = model.getAttribute(TYPED);
+        boolean progressTyped = PROGRESS_FORM.equals(model.getAttribute(TYPED_FORM));
+        if (typed instanceof Map<?, ?> values) {
+            (progressTyped ? progress : complete).putAll((Map<String, String>) values);
+        }
+        Map<String, String> faults = new LinkedHashMap<>();
+        if (model.getAttribute(PageErrors.ERRORS) instanceof Map<?, ?> errors) {
+            errors.forEach((field, sentence) -> faults.putIfAbsent(String.valueOf(field)
+                    .replaceFirst("^(values|figures)[.\\[]", "").replace("]", ""), String.valueOf(sentence)));
+        }
+        model.addAttribute("completeValues", complete);
+        model.addAttribute("progressValues", progress);
+        model.addAttribute("completeFaults", progressTyped ? Map.of() : faults);
+        model.addAttribute("progressFaults", progressTyped ? faults : Map.of());
+    }
+
+    private static final String TYPED = "typed";
+    private static final String TYPED_FORM = "typedForm";
+    private static final String PROGRESS_FORM = "progress";
+
+    /** A refused form's values as typed, for the page it comes back to. */
+    private static void keepTyped(HttpServletRequest request, String form, RedirectAttributes redirect) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals("_csrf") && values.length > 0) {
+                typed.put(name, values[0]);
+            }
+        });
+        redirect.addFlashAttribute(TYPED, typed);
+        redirect.addFlashAttribute(TYPED_FORM, form);
     }
 
     @PostMapping("/tasks/{taskId}/comments")
@@ -322,6 +376,8 @@ class TaskPages {
                 figures(request))));
         if (done) {
             redirect.addFlashAttribute(PageErrors.DONE, "progressSaved");
+        } else {
+            keepTyped(request, PROGRESS_FORM, redirect);
         }
         return "redirect:/tasks/" + taskId;
     }
@@ -340,14 +396,25 @@ class TaskPages {
         }
         String decision = request.getParameter("decision");
         String comment = request.getParameter("value." + StepForm.COMMENT);
+        ReviewDecision decided = decision == null ? null : ReviewDecision.valueOf(decision);
         boolean done = pageErrors.attempt(redirect, () -> stepWork.complete(user, taskId, new UnitStepWork.CompleteRequest(
-                values, figures(request), decision == null ? null : ReviewDecision.valueOf(decision),
-                blankToNull(comment))));
+                values, figures(request), decided, blankToNull(comment),
+                decided == ReviewDecision.RETURN ? blankToNull(request.getParameter("returnTo")) : null)));
         if (done) {
-            redirect.addFlashAttribute(PageErrors.DONE, "taskCompleted");
+            // the confirmation says what happened: returned, approved or submitted
+            redirect.addFlashAttribute(PageErrors.DONE, decided == ReviewDecision.RETURN ? "taskReturned"
+                    : decided == ReviewDecision.APPROVE ? "taskApproved" : "taskCompleted");
             return "redirect:" + HomePages.homeOf(user);
         }
+        keepTyped(request, "complete", redirect);
         return "redirect:/tasks/" + taskId;
+    }
+
+    /** A file of a step opened in the browser by someone who may see the step; the opening is recorded. */
+    @GetMapping("/tasks/{taskId}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> openAttachment(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                                          @PathVariable String attachmentId) {
+        return InlineFile.of(files.open(user, taskId, attachmentId));
     }
 
     @PostMapping("/tasks/{taskId}/attachments")

@@ -63,9 +63,18 @@ public class UnitStepWork {
                                   Map<String, @NotNull @PositiveOrZero BigDecimal> figures) {
     }
 
+    /**
+     * A step's form answered; on a review, its decision with a comment (the reason, required to return) and, to
+     * return the work to a step other than the kind's own, {@code returnTo}: the key of a step the unit did.
+     */
     public record CompleteRequest(Map<String, @Size(max = 4000) String> values,
                                   Map<String, @NotNull @PositiveOrZero BigDecimal> figures,
-                                  ReviewDecision decision, @Size(max = 2000) String comment) {
+                                  ReviewDecision decision, @Size(max = 2000) String comment, @Size(max = 200) String returnTo) {
+
+        public CompleteRequest(Map<String, String> values, Map<String, BigDecimal> figures, ReviewDecision decision,
+                               String comment) {
+            this(values, figures, decision, comment, null);
+        }
     }
 
     /** A comment on a step; with {@code instruction}, a leader's instruction (批示). */
@@ -115,6 +124,12 @@ public class UnitStepWork {
      */
     public void complete(ExpoFlowUser user, String taskId, CompleteRequest request) {
         rules.check(request);
+        if (request.decision() == ReviewDecision.RETURN && (request.comment() == null || request.comment().isBlank())) {
+            throw refusals.invalid(StepForm.COMMENT, "returnReasonMissing");
+        }
+        if (request.returnTo() != null && request.decision() != ReviewDecision.RETURN) {
+            throw refusals.invalid("returnTo", "returnToWithoutReturn");
+        }
         // what was answered, kept for naming the fields at fault once the transaction has rolled back
         StepEngine.FormAnswers[] answered = new StepEngine.FormAnswers[1];
         TaskSummary[] read = new TaskSummary[1];
@@ -133,6 +148,12 @@ public class UnitStepWork {
         catchUp.awaitHead();
     }
 
+    /** The steps of the unit a review may return the work to, in the order they were done: none for a step no review. */
+    public List<StepEngine.ReturnTarget> returnTargets(ExpoFlowUser user, String taskId) {
+        TaskSummary task = visible.summary(user, taskId);
+        return task.isOfficeStep() && task.isActive() ? engine.returnTargets(taskId) : List.of();
+    }
+
     private StepEngine.FormAnswers answers(TaskSummary task, CompleteRequest request) {
         if (task.status() != TaskStatus.OPEN && task.status() != TaskStatus.CLAIMED) {
             throw refusals.conflict("taskClosed", refusals.word("status." + task.status().name(), task.status().name()));
@@ -140,7 +161,7 @@ public class UnitStepWork {
         Map<String, BigDecimal> figures = request.figures() == null ? Map.of() : request.figures();
         visible.checkFiguresOfKind(task, figures);
         return new StepEngine.FormAnswers(visible.form(task), request.values() == null ? Map.of() : request.values(),
-                figures, request.decision(), request.comment());
+                figures, request.decision(), request.comment(), request.returnTo());
     }
 
     /**
@@ -164,7 +185,9 @@ public class UnitStepWork {
 
     private DomainRuleViolation fieldRefusal(TaskSummary task, StepForm form, String fieldId, String rule, Object config) {
         String label = form.field(fieldId).map(field -> texts.field(task.kind(), field.id(), field.label())).orElse(fieldId);
-        String sentence = NAMED_RULES.contains(rule) ? refusals.text("formField." + rule, label, config)
+        // a limit as a number, so that it reads as people write it ("4,000")
+        Object limit = config instanceof String text && text.strip().matches("\\d{1,15}") ? Long.valueOf(text.strip()) : config;
+        String sentence = NAMED_RULES.contains(rule) ? refusals.text("formField." + rule, label, limit)
                 : refusals.text("formField.other", label, rule);
         return DomainRuleViolation.invalid(fieldId, sentence);
     }

@@ -57,6 +57,16 @@ public class VisibleSteps {
         }
     }
 
+    /**
+     * Whether the person may act on a step they see (claim, report, complete): its unit's or a co-operating unit's
+     * clerks on a unit's step, the office on its reviews, leadership on its own steps. The aggregate holds the rule
+     * ({@code TaskActingPolicy}); the pages ask here so as to offer only the actions the reader may take.
+     */
+    public boolean mayAct(ExpoFlowUser user, TaskSummary task) {
+        String group = user.role().groupFor(user.unitId());
+        return task.candidateGroup().equals(group) || task.cooperatingUnits().contains(group);
+    }
+
     /** The step's form, from the kind's version the task list keeps or, for a step recorded before, the engine's history. */
     Optional<StepForm> knownForm(TaskSummary task) {
         return processDefinitionOf(task).map(definition -> kinds.stepForm(definition, task.stepKey()));
