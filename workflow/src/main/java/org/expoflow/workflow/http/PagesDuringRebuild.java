@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * numbers. A rebuild that failed is not waited for: the page says that the figures cannot be shown until an
  * administrator has mended the cause.
  */
-@ControllerAdvice(basePackages = "org.expoflow.workflow.web")
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 public class PagesDuringRebuild {
 
     @ExceptionHandler(ReadModelsRebuilding.class)

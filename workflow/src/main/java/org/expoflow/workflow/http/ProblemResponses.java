@@ -43,7 +43,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
  * Refusals by the domain may arrive wrapped by the engine; the first {@link DomainRuleViolation} in
  * the cause chain decides.
  */
-@RestControllerAdvice(basePackages = "org.expoflow.workflow.api")
+// every REST door, whichever feature's package it sits in; before the pages' advice, which also reaches them
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);

@@ -35,7 +35,7 @@ class InboxPages {
     }
 
     /** The number of unread messages, on every page's header. */
-    @ControllerAdvice(basePackages = "org.expoflow.workflow.web")
+    @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
     static class UnreadCount {
 
         private final Inbox inbox;
@@ -45,7 +45,11 @@ class InboxPages {
         }
 
         @ModelAttribute("unread")
-        Long unread(Authentication authentication) {
+        Long unread(Authentication authentication, jakarta.servlet.http.HttpServletRequest request) {
+            // the advice reaches the REST doors too (a @RestController is a @Controller): they show no header
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                return null;
+            }
             return authentication != null && authentication.getPrincipal() instanceof ExpoFlowUser user ? inbox.unread(user) : null;
         }
     }

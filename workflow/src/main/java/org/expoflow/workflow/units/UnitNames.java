@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Every page names a unit as the register names it in the reader's language (沈阳市; "沈阳市 Shenyang" in English),
  * never by its id: {@code unitNames[unitId]}.
  */
-@ControllerAdvice(basePackages = "org.expoflow.workflow.web")
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 public class UnitNames {
 
     private final UnitRegister register;
