@@ -280,6 +280,8 @@ class TaskPages {
                 .toList());
         model.addAttribute("people", people.displayNames());
         model.addAttribute("leader", user.role() == Role.LEADER);
+        model.addAttribute("clerk", user.isCity());
+        model.addAttribute("office", user.role() == Role.COORDINATOR);
         return "task";
     }
 
