@@ -28,15 +28,19 @@ import org.expoflow.commands.api.ClaimTask;
 import org.expoflow.commands.api.CompleteTask;
 import org.expoflow.commands.api.CooperatingUnitAdded;
 import org.expoflow.commands.api.DeadlineExtended;
+import org.expoflow.commands.api.DecideExtensionRequest;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.EscalateTask;
 import org.expoflow.commands.api.ExtendDeadline;
+import org.expoflow.commands.api.ExtensionRequestDecided;
+import org.expoflow.commands.api.ExtensionRequested;
 import org.expoflow.commands.api.ProgressReported;
 import org.expoflow.commands.api.ReassignTask;
 import org.expoflow.commands.api.RecordTaskDueSoon;
 import org.expoflow.commands.api.RecordTaskOverdue;
 import org.expoflow.commands.api.CommentOnTask;
 import org.expoflow.commands.api.ReportProgress;
+import org.expoflow.commands.api.RequestExtension;
 import org.expoflow.commands.api.TaskCommented;
 import org.expoflow.commands.api.TaskAssigned;
 import org.expoflow.commands.api.TaskCancelled;
@@ -69,7 +73,9 @@ import org.expoflow.commands.office.OfficePolicy;
  * <em>overdue</em>; the expo office <em>chases the unit up</em> with a message, which the unit
  * <em>acknowledges</em>; still open after a grace period, it is <em>escalated</em> to leadership. Each of
  * these is judged against the deadline in force: a timer set for a deadline since <em>extended</em> records
- * nothing. An extension keeps the original deadline on record. The office may also <em>reassign</em> the step
+ * nothing. An extension keeps the original deadline on record. Before its deadline the unit may <em>request an
+ * extension</em> (延期申请) with a reason, one at a time; the office <em>decides</em> it: an approval extends the
+ * deadline to the date asked, a refusal says why. The office may also <em>reassign</em> the step
  * to another unit or <em>add a co-operating unit</em>, which may then act on it as well.
  */
 public class Task {
@@ -88,6 +94,9 @@ public class Task {
     private Instant dueAt;
     private Instant originalDueAt;
     private boolean chaseUpUnanswered;
+    private Instant extensionRequestedTo;
+    private String extensionReason;
+    private boolean supervising;
     private boolean attachmentRequired;
     private int attachments;
     private boolean closed;
@@ -240,19 +249,78 @@ public class Task {
         if (command.reason() == null || command.reason().isBlank()) {
             throw DomainRuleViolation.invalid("reason", "an extension gives its reason");
         }
-        if (command.dueAt() == null) {
+        checkLaterDeadline(command.dueAt(), command.requestedAt());
+        apply(new DeadlineExtended(taskId, directiveId, unitId, dueAt, command.dueAt(),
+                originalDueAt == null ? command.dueAt() : originalDueAt, command.reason().strip()));
+    }
+
+    /** A unit asks for a later deadline on its own open step, before the deadline in force, one request at a time. */
+    @CommandHandler
+    public void handle(RequestExtension command) {
+        checkOpen();
+        checkUnitStep("given a later deadline on request");
+        if (supervising) {
+            throw DomainRuleViolation.invalid("taskId", "task " + taskId + " answers a chase-up; its deadline is the office's")
+                    .coded("extensionNotForChaseUp");
+        }
+        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
+        if (extensionRequestedTo != null) {
+            throw DomainRuleViolation.conflict("task " + taskId + " has a request for " + extensionRequestedTo
+                    + " waiting for the office's decision").coded("extensionRequestWaiting", extensionRequestedTo);
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw DomainRuleViolation.invalid("reason", "a request for a later deadline gives its reason")
+                    .coded("extensionReasonMissing");
+        }
+        if (dueAt != null && command.requestedAt() != null && !command.requestedAt().isBefore(dueAt)) {
+            throw DomainRuleViolation.conflict("the deadline " + dueAt + " has passed: a later one is asked for before it")
+                    .coded("extensionAskedTooLate", dueAt);
+        }
+        checkLaterDeadline(command.dueAt(), command.requestedAt());
+        apply(new ExtensionRequested(taskId, directiveId, unitId, command.actor().userId(), dueAt, command.dueAt(),
+                command.reason().strip()));
+    }
+
+    /** The office approves a unit's request (the deadline moves to the date asked) or refuses it, saying why. */
+    @CommandHandler
+    public void handle(DecideExtensionRequest command) {
+        OfficePolicy.checkCoordinator(command.actor(), "decide a request for a later deadline");
+        checkOpen();
+        if (extensionRequestedTo == null) {
+            throw DomainRuleViolation.conflict("task " + taskId + " has no request for a later deadline waiting")
+                    .coded("noExtensionRequest");
+        }
+        String comment = command.comment() == null || command.comment().isBlank() ? null : command.comment().strip();
+        if (!command.approve() && comment == null) {
+            throw DomainRuleViolation.invalid("comment", "a refused request for a later deadline is told why")
+                    .coded("extensionRefusalReasonMissing");
+        }
+        Instant requested = extensionRequestedTo;
+        String reason = extensionReason;
+        if (command.approve()) {
+            checkLaterDeadline(requested, command.decidedAt());
+        }
+        apply(new ExtensionRequestDecided(taskId, directiveId, unitId, command.actor().userId(), command.approve(),
+                requested, comment));
+        if (command.approve()) {
+            apply(new DeadlineExtended(taskId, directiveId, unitId, dueAt, requested,
+                    originalDueAt == null ? requested : originalDueAt, reason));
+        }
+    }
+
+    /** A new deadline is named, still ahead at {@code now} and later than the one in force. */
+    private void checkLaterDeadline(Instant newDueAt, Instant now) {
+        if (newDueAt == null) {
             throw DomainRuleViolation.invalid("dueOn", "an extension names the new deadline");
         }
-        if (command.requestedAt() != null && !command.dueAt().isAfter(command.requestedAt())) {
-            throw DomainRuleViolation.invalid("dueOn", "the new deadline " + command.dueAt() + " has already passed")
-                    .coded("deadlinePassed", command.dueAt());
+        if (now != null && !newDueAt.isAfter(now)) {
+            throw DomainRuleViolation.invalid("dueOn", "the new deadline " + newDueAt + " has already passed")
+                    .coded("deadlinePassed", newDueAt);
         }
-        if (dueAt != null && !command.dueAt().isAfter(dueAt)) {
+        if (dueAt != null && !newDueAt.isAfter(dueAt)) {
             throw DomainRuleViolation.invalid("dueOn", "an extension moves the deadline later than " + dueAt)
                     .coded("deadlineNotLater", dueAt);
         }
-        apply(new DeadlineExtended(taskId, directiveId, unitId, dueAt, command.dueAt(),
-                originalDueAt == null ? command.dueAt() : originalDueAt, command.reason().strip()));
     }
 
     @CommandHandler
@@ -346,6 +414,7 @@ public class Task {
         dueAt = event.dueAt();
         originalDueAt = event.dueAt();
         attachmentRequired = event.attachmentRequired();
+        supervising = event.supervisedTaskId() != null;
         cooperatingUnits.addAll(event.cooperatingFromStart());
     }
 
@@ -358,6 +427,18 @@ public class Task {
     void on(DeadlineExtended event) {
         dueAt = event.dueAt();
         originalDueAt = event.originalDueAt();
+    }
+
+    @EventSourcingHandler
+    void on(ExtensionRequested event) {
+        extensionRequestedTo = event.dueAt();
+        extensionReason = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(ExtensionRequestDecided event) {
+        extensionRequestedTo = null;
+        extensionReason = null;
     }
 
     @EventSourcingHandler

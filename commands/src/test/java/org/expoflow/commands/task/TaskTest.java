@@ -15,6 +15,10 @@ import org.expoflow.commands.api.ChaseUpAcknowledged;
 import org.expoflow.commands.api.ChaseUpTask;
 import org.expoflow.commands.api.CooperatingUnitAdded;
 import org.expoflow.commands.api.DeadlineExtended;
+import org.expoflow.commands.api.DecideExtensionRequest;
+import org.expoflow.commands.api.ExtensionRequestDecided;
+import org.expoflow.commands.api.ExtensionRequested;
+import org.expoflow.commands.api.RequestExtension;
 import org.expoflow.commands.api.EscalateTask;
 import org.expoflow.commands.api.ExtendDeadline;
 import org.expoflow.commands.api.ReassignTask;
@@ -295,6 +299,74 @@ class TaskTest {
                 .when(new ExtendDeadline("t1", COORDINATOR, DUE.plusSeconds(86400), " ", null))
                 .expectNoEvents()
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("reason"));
+    }
+
+    @Test
+    void canBeAskedForALaterDeadlineByItsUnitBeforeTheDeadline() {
+        Instant week = DUE.plusSeconds(7 * 86400);
+        fixture.given(sendInvitationsAssigned())
+                .when(new RequestExtension("t1", SHENYANG_CLERK, week, " customs closed for the holiday ", DUE.minusSeconds(86400)))
+                .expectEvents(new ExtensionRequested("t1", "d1", "shenyang", "shenyang", DUE, week, "customs closed for the holiday"));
+    }
+
+    @Test
+    void cannotBeAskedForALaterDeadlineByAnotherUnitAfterTheDeadlineTwiceOrWithoutReason() {
+        Instant week = DUE.plusSeconds(7 * 86400);
+        Instant dayBefore = DUE.minusSeconds(86400);
+        fixture.given(sendInvitationsAssigned())
+                .when(new RequestExtension("t1", DALIAN_CLERK, week, "we help", dayBefore))
+                .expectNoEvents().expectException(DomainRuleViolation.class);
+        fixture.given(sendInvitationsAssigned())
+                .when(new RequestExtension("t1", SHENYANG_CLERK, week, "late already", DUE.plusSeconds(60)))
+                .expectNoEvents().expectExceptionMessage(org.hamcrest.Matchers.containsString("before it"));
+        fixture.given(sendInvitationsAssigned())
+                .when(new RequestExtension("t1", SHENYANG_CLERK, week, " ", dayBefore))
+                .expectNoEvents().expectExceptionMessage(org.hamcrest.Matchers.containsString("reason"));
+        fixture.given(sendInvitationsAssigned())
+                .when(new RequestExtension("t1", SHENYANG_CLERK, DUE.minusSeconds(3600), "earlier", dayBefore))
+                .expectNoEvents().expectExceptionMessage(org.hamcrest.Matchers.containsString("later than"));
+        fixture.given(sendInvitationsAssigned(), new ExtensionRequested("t1", "d1", "shenyang", "shenyang", DUE, week, "holiday"))
+                .when(new RequestExtension("t1", SHENYANG_CLERK, week.plusSeconds(86400), "again", dayBefore))
+                .expectNoEvents().expectExceptionMessage(org.hamcrest.Matchers.containsString("waiting"));
+    }
+
+    @Test
+    void canHaveARequestedExtensionApprovedMovingTheDeadlineAsTheOfficesOwnExtension() {
+        Instant week = DUE.plusSeconds(7 * 86400);
+        fixture.given(sendInvitationsAssigned(), new ExtensionRequested("t1", "d1", "shenyang", "shenyang", DUE, week, "holiday"))
+                .when(new DecideExtensionRequest("t1", COORDINATOR, true, null, DUE.minusSeconds(3600)))
+                .expectEvents(new ExtensionRequestDecided("t1", "d1", "shenyang", "coordinator", true, week, null),
+                        new DeadlineExtended("t1", "d1", "shenyang", DUE, week, DUE, "holiday"));
+    }
+
+    @Test
+    void canHaveARequestedExtensionRefusedWithAReasonKeepingTheDeadline() {
+        Instant week = DUE.plusSeconds(7 * 86400);
+        fixture.given(sendInvitationsAssigned(), new ExtensionRequested("t1", "d1", "shenyang", "shenyang", DUE, week, "holiday"))
+                .when(new DecideExtensionRequest("t1", COORDINATOR, false, "the catalogue goes to print", DUE.minusSeconds(3600)))
+                .expectEvents(new ExtensionRequestDecided("t1", "d1", "shenyang", "coordinator", false, week,
+                        "the catalogue goes to print"));
+    }
+
+    @Test
+    void cannotHaveAnExtensionDecidedByACityWithoutARequestOrRefusedWithoutReason() {
+        Instant week = DUE.plusSeconds(7 * 86400);
+        ExtensionRequested asked = new ExtensionRequested("t1", "d1", "shenyang", "shenyang", DUE, week, "holiday");
+        fixture.given(sendInvitationsAssigned(), asked)
+                .when(new DecideExtensionRequest("t1", SHENYANG_CLERK, true, null, DUE))
+                .expectNoEvents().expectExceptionMessage(org.hamcrest.Matchers.containsString("only the expo office"));
+        fixture.given(sendInvitationsAssigned())
+                .when(new DecideExtensionRequest("t1", COORDINATOR, true, null, DUE))
+                .expectNoEvents().expectExceptionMessage(org.hamcrest.Matchers.containsString("no request"));
+        fixture.given(sendInvitationsAssigned(), asked, new ExtensionRequestDecided("t1", "d1", "shenyang", "coordinator", false, week, "no"))
+                .when(new DecideExtensionRequest("t1", COORDINATOR, true, null, DUE))
+                .expectNoEvents().expectExceptionMessage(org.hamcrest.Matchers.containsString("no request"));
+        fixture.given(sendInvitationsAssigned(), asked)
+                .when(new DecideExtensionRequest("t1", COORDINATOR, false, " ", DUE))
+                .expectNoEvents().expectExceptionMessage(org.hamcrest.Matchers.containsString("told why"));
+        fixture.given(sendInvitationsAssigned(), asked)
+                .when(new DecideExtensionRequest("t1", COORDINATOR, true, null, week.plusSeconds(60)))
+                .expectNoEvents().expectExceptionMessage(org.hamcrest.Matchers.containsString("already passed"));
     }
 
     @Test

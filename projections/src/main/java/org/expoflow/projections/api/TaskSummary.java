@@ -13,7 +13,8 @@ import org.expoflow.commands.api.Actor;
  * {@code dueAt} is the deadline in force, {@code originalDueAt} the first one set (they differ once extended);
  * {@code overdue} is judged against the deadline in force now. {@code supervisedTaskId} is set on a chase-up
  * and its acknowledgement: the step whose deadline they follow up. {@code processDefinitionId}: the version of the
- * kind its process runs on (null for steps recorded before it was kept).
+ * kind its process runs on (null for steps recorded before it was kept). {@code extensionRequest}: the unit's request
+ * for a later deadline waiting for the office's decision, or null.
  */
 public record TaskSummary(String id, String expoId, String directiveId, String directiveTitle, String kind,
                           String unitId, String stepKey, String stepName, String candidateGroup, TaskStatus status,
@@ -21,7 +22,12 @@ public record TaskSummary(String id, String expoId, String directiveId, String d
                           Map<String, BigDecimal> latestFigures, Instant latestReportAt, String returnComment,
                           Instant assignedAt, Instant closedAt, Instant originalDueAt, boolean dueSoon,
                           Instant escalatedAt, Instant chasedUpAt, String chaseUpMessage, Instant chaseUpAcknowledgedAt,
-                          List<String> cooperatingUnits, String supervisedTaskId, String processDefinitionId) {
+                          List<String> cooperatingUnits, String supervisedTaskId, String processDefinitionId,
+                          ExtensionRequest extensionRequest) {
+
+    /** A unit asked, at {@code requestedAt}, for the deadline {@code dueAt}, for {@code reason} (延期申请). */
+    public record ExtensionRequest(Instant dueAt, String reason, Instant requestedAt) {
+    }
 
     public boolean isActive() {
         return status.isActive();

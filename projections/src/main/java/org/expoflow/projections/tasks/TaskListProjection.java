@@ -19,6 +19,8 @@ import org.expoflow.commands.api.AttachmentOpened;
 import org.expoflow.commands.api.ChaseUpAcknowledged;
 import org.expoflow.commands.api.CooperatingUnitAdded;
 import org.expoflow.commands.api.DeadlineExtended;
+import org.expoflow.commands.api.ExtensionRequestDecided;
+import org.expoflow.commands.api.ExtensionRequested;
 import org.expoflow.commands.api.ProgressReported;
 import org.expoflow.commands.api.TaskAssigned;
 import org.expoflow.commands.api.TaskCancelled;
@@ -206,6 +208,23 @@ public class TaskListProjection {
                 line(at, "DeadlineExtended", actor, details("previousDueAt", event.previousDueAt() == null ? null
                                 : event.previousDueAt().toString(), "dueAt", event.dueAt().toString(),
                         "originalDueAt", event.originalDueAt().toString(), "reason", event.reason())));
+    }
+
+    /** A unit's request for a later deadline waits on its row until the office decides it. */
+    @EventHandler
+    void on(ExtensionRequested event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        change(event.taskId(), columns("extension_due_at", Times.utc(event.dueAt()), "extension_reason", event.reason(),
+                        "extension_requested_at", Times.utc(at)),
+                line(at, "ExtensionRequested", actor, details("requestedBy", event.requestedBy(), "dueAt", event.dueAt().toString(),
+                        "reason", event.reason())));
+    }
+
+    /** Decided, it waits no more; an approval's new deadline comes with the extension that follows. */
+    @EventHandler
+    void on(ExtensionRequestDecided event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        change(event.taskId(), columns("extension_due_at", null, "extension_reason", null, "extension_requested_at", null),
+                line(at, "ExtensionRequestDecided", actor, details("decidedBy", event.decidedBy(), "approved", event.approved(),
+                        "dueAt", event.requestedDueAt().toString(), "comment", event.comment())));
     }
 
     /** The unit now responsible is no longer one of the co-operating units. */

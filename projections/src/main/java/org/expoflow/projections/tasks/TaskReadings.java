@@ -195,7 +195,9 @@ public class TaskReadings {
                 Times.instant(rs, "chased_up_at"), rs.getString("chase_up_message"),
                 Times.instant(rs, "chase_up_acknowledged_at"),
                 cooperating == null ? List.of() : List.of(cooperating.split(",")), rs.getString("supervised_task_id"),
-                rs.getString("process_definition_id"));
+                rs.getString("process_definition_id"), Times.instant(rs, "extension_due_at") == null ? null
+                        : new TaskSummary.ExtensionRequest(Times.instant(rs, "extension_due_at"), rs.getString("extension_reason"),
+                        Times.instant(rs, "extension_requested_at")));
     }
 
     /** Every task of an expo as it stood at {@code asOf}, oldest first: the board groups them by unit and directive. */

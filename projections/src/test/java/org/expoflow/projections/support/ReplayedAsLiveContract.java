@@ -27,6 +27,8 @@ import org.expoflow.commands.api.CooperatingUnitAdded;
 import org.expoflow.commands.api.DeadlineExtended;
 import org.expoflow.commands.api.DirectiveIssued;
 import org.expoflow.commands.api.ExpoPlanned;
+import org.expoflow.commands.api.ExtensionRequestDecided;
+import org.expoflow.commands.api.ExtensionRequested;
 import org.expoflow.commands.api.ProgressReported;
 import org.expoflow.commands.api.ReviewDecision;
 import org.expoflow.commands.api.TaskAssigned;
@@ -98,7 +100,7 @@ abstract class ReplayedAsLiveContract {
                         .isEqualTo(rows(live, table));
             }
         }
-        assertThat(rows(live, TABLES.get(1))).as("every event of a task is a line of its history").hasSize(19);
+        assertThat(rows(live, TABLES.get(1))).as("every event of a task is a line of its history").hasSize(22);
         assertThat(rows(live, TABLES.get(6))).as("every reported figure is a version").hasSize(5);
         assertThat(rows(live, TABLES.get(7))).as("shenyang's completed step tallied").hasSize(1);
     }
@@ -153,7 +155,10 @@ abstract class ReplayedAsLiveContract {
                 new TaskDueSoon("draft-d", "invite", "dalian", DUE),
                 new TaskChasedUp("draft-d", "invite", "dalian", "coordinator", "where is the list?"),
                 new ChaseUpAcknowledged("draft-d", "invite", "dalian", "clerk.d", "tomorrow"),
+                new ExtensionRequested("draft-d", "invite", "dalian", "clerk.d", DUE, DUE.plus(Duration.ofDays(7)), "fair delayed"),
+                new ExtensionRequestDecided("draft-d", "invite", "dalian", "coordinator", true, DUE.plus(Duration.ofDays(7)), null),
                 new DeadlineExtended("draft-d", "invite", "dalian", DUE, DUE.plus(Duration.ofDays(7)), DUE, "fair delayed"),
+                new ExtensionRequested("draft-s", "invite", "shenyang", "clerk.s", DUE, DUE.plus(Duration.ofDays(3)), "customs"),
                 new TaskReassigned("draft-d", "invite", "dalian", "dalian", "anshan", "dalian is short of staff"),
                 new ProgressReported("draft-s", "invite", "shenyang", 90, null, null, null,
                         Map.of("buyersInvited", new BigDecimal("280.5"))),

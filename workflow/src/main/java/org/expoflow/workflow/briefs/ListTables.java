@@ -47,11 +47,12 @@ public final class ListTables {
             row.add(time(task.latestReportAt(), zone));
             row.add(time(task.chasedUpAt(), zone));
             row.add(text(task.returnComment()));
+            row.add(task.extensionRequest() == null ? "" : time(task.extensionRequest().dueAt(), zone) + " " + text(task.extensionRequest().reason()));
             rows.add(row);
         }
         return new BriefTables.Table("任务清单 Tasks", List.of("单位 Unit", "任务 Directive", "环节 Step", "状态 Status",
                 "办理人 Assignee", "进度% Percent", "期限 Due", "逾期 Overdue", "临期 Due soon", "最近汇报 Last report",
-                "督办 Chased up", "退回意见 Returned with"), rows);
+                "督办 Chased up", "退回意见 Returned with", "延期申请 Extension asked"), rows);
     }
 
     /** The overdue list, or with {@code dueSoon} the list of steps due soon. */

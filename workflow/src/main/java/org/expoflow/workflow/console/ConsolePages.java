@@ -92,6 +92,7 @@ class ConsolePages {
             List<TaskSummary> active = readings.list(user, expo.id(), null, "ACTIVE", null, null, 0, 500, "dueAt").items();
             model.addAttribute("reviews", active.stream()
                     .filter(task -> task.candidateGroup().equals("coordinator")).toList());
+            model.addAttribute("extensionRequests", active.stream().filter(task -> task.extensionRequest() != null).toList());
             // the most overdue first, a page at a time: each comes with its actions' forms, and a province's hundreds of
             // overdue steps made the console several megabytes and seconds long (the export lists them all)
             ListPage<DeadlineList.Item> overdue = ListPage.of(review.deadlines(expo.id(), null, false, null).items(),

@@ -35,6 +35,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.expoflow.commands.api.AddAttachment;
 import org.expoflow.commands.api.AddCooperatingUnit;
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.commands.api.DecideExtensionRequest;
 import org.expoflow.commands.api.ExtendDeadline;
 import org.expoflow.commands.api.ReassignTask;
 import org.expoflow.commands.api.ReviewDecision;
@@ -316,15 +317,33 @@ public class StepEngine {
     public void extend(ExtendDeadline command, boolean watched) {
         transactions.executeWithoutResult(status -> {
             acting.send(command);
-            Task engineTask = open(command.taskId());
-            engineTask.setDueDate(Date.from(command.dueAt()));
-            taskService.saveTask(engineTask);
-            supervision.stop(runtimeService, command.taskId(), "deadline extended");
-            if (watched) {
-                supervision.watch(runtimeService, new DeadlineSupervision.WatchedStep(command.taskId(), command.dueAt(),
-                        processOf(engineTask.getProcessDefinitionId())));
+            moveDeadline(command.taskId(), command.dueAt(), watched);
+        });
+    }
+
+    /**
+     * The office decides a unit's request for a later deadline: the command first; approved, the step's deadline
+     * moves to {@code requestedDueAt} exactly as by {@link #extend}.
+     */
+    public void decideExtension(DecideExtensionRequest command, Instant requestedDueAt, boolean watched) {
+        transactions.executeWithoutResult(status -> {
+            acting.send(command);
+            if (command.approve()) {
+                moveDeadline(command.taskId(), requestedDueAt, watched);
             }
         });
+    }
+
+    /** The step's due date and its deadline's timers follow a new deadline. */
+    private void moveDeadline(String taskId, Instant dueAt, boolean watched) {
+        Task engineTask = open(taskId);
+        engineTask.setDueDate(Date.from(dueAt));
+        taskService.saveTask(engineTask);
+        supervision.stop(runtimeService, taskId, "deadline extended");
+        if (watched) {
+            supervision.watch(runtimeService, new DeadlineSupervision.WatchedStep(taskId, dueAt,
+                    processOf(engineTask.getProcessDefinitionId())));
+        }
     }
 
     /** The office hands a step from {@code fromGroup} to another unit: the command first, then the step's group. */

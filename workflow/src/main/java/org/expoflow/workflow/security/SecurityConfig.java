@@ -95,7 +95,7 @@ public class SecurityConfig {
                         .requestMatchers(posts("/api/directive-kinds")).hasRole(Role.ADMIN.name())
                         .requestMatchers(posts("/api/expos", "/api/expos/*/units", "/api/directives",
                                 "/api/directives/*/withdraw", "/api/tasks/*/extend", "/api/tasks/*/reassign", "/api/tasks/bulk",
-                                "/api/tasks/*/cooperating-units", "/api/tasks/*/chase-up")).hasRole(Role.COORDINATOR.name())
+                                "/api/tasks/*/cooperating-units", "/api/tasks/*/chase-up", "/api/tasks/*/extension-request/decision")).hasRole(Role.COORDINATOR.name())
                         .requestMatchers(paths("/api/meetings/**", "/api/meetings", "/api/expos/*/statistics",
                                 "/api/expos/*/overdue", "/api/expos/*/due-soon", "/api/expos/*/trend"))
                         .hasAnyRole(Role.LEADER.name(), Role.COORDINATOR.name())

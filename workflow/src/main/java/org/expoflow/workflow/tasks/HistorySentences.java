@@ -87,6 +87,11 @@ public class HistorySentences {
                     + tail("history.tail", details.get("reason"));
             case "TaskReassigned" -> text("history.TaskReassigned", actor, unit(details.get("candidateGroup"), names))
                     + tail("history.tail", details.get("reason"));
+            case "ExtensionRequested" -> text("history.ExtensionRequested", actor, time(details.get("dueAt")))
+                    + tail("history.tail", details.get("reason"));
+            case "ExtensionRequestDecided" -> text(Boolean.TRUE.equals(details.get("approved"))
+                    ? "history.ExtensionRequestDecided.approved" : "history.ExtensionRequestDecided.refused", actor,
+                    time(details.get("dueAt"))) + tail("history.tail", details.get("comment"));
             case "CooperatingUnitAdded" -> text("history.CooperatingUnitAdded", actor, unit(details.get("cooperatingUnitId"), names));
             default -> text("history.other", actor, entry.type());
         };
@@ -153,7 +158,8 @@ public class HistorySentences {
                 "history.TaskCompleted", "history.TaskCompleted.APPROVE", "history.TaskCompleted.RETURN",
                 "history.TaskReturnedForRework", "history.AttachmentAdded", "history.AttachmentOpened", "history.TaskDueSoon", "history.TaskOverdue",
                 "history.TaskEscalated", "history.TaskChasedUp", "history.ChaseUpAcknowledged", "history.DeadlineExtended",
-                "history.TaskReassigned", "history.CooperatingUnitAdded", "history.TaskCommented", "history.TaskCommented.instruction", "history.other", "history.tail",
+                "history.TaskReassigned", "history.CooperatingUnitAdded", "history.ExtensionRequested",
+                "history.ExtensionRequestDecided.approved", "history.ExtensionRequestDecided.refused", "history.TaskCommented", "history.TaskCommented.instruction", "history.other", "history.tail",
                 "history.problems", "history.suggestions", "history.figures", "history.separator", "history.system",
                 "history.group.coordinator", "history.group.leader"));
         return keys;

@@ -51,10 +51,12 @@ public class OfficeStepWork {
     private final ExpoWork expos;
     private final UnitRegister register;
     private final Refusals refusals;
+    private final ExtensionRequests extensionRequests;
 
     public OfficeStepWork(VisibleSteps visible, StepEngine engine, UnitStepWork unitWork, ActingContext acting,
                           ProjectionCatchUp catchUp, Clock clock, ProvinceDeadlines deadlines, RequestRules rules,
-                          ExpoWork expos, UnitRegister register, Refusals refusals) {
+                          ExpoWork expos, UnitRegister register, Refusals refusals, ExtensionRequests extensionRequests) {
+        this.extensionRequests = extensionRequests;
         this.visible = visible;
         this.engine = engine;
         this.unitWork = unitWork;
@@ -83,12 +85,14 @@ public class OfficeStepWork {
     }
 
     /** What the office does to many steps at once. */
-    public enum BulkAction { EXTEND, REASSIGN, APPROVE, CHASE_UP }
+    public enum BulkAction { EXTEND, REASSIGN, APPROVE, CHASE_UP, APPROVE_EXTENSION, REFUSE_EXTENSION }
 
     /**
      * One office action on many steps: {@code EXTEND} to {@code dueOn} (or {@code dueAt}) with a
      * {@code reason}; {@code REASSIGN} to {@code unitId} with a {@code reason}; {@code APPROVE} review steps,
-     * with an optional {@code comment}; {@code CHASE_UP} overdue steps with a {@code message}.
+     * with an optional {@code comment}; {@code CHASE_UP} overdue steps with a {@code message};
+     * {@code APPROVE_EXTENSION} the units' requests for a later deadline (optional {@code comment}), or
+     * {@code REFUSE_EXTENSION} them with a {@code comment} saying why.
      */
     public record BulkRequest(@NotNull BulkAction action, @NotEmpty @Size(max = 200) List<@NotBlank String> taskIds,
                               LocalDate dueOn, Instant dueAt, @Size(max = 64) String unitId,
@@ -168,6 +172,7 @@ public class OfficeStepWork {
             }
             case APPROVE -> rules.check(new UnitStepWork.CompleteRequest(null, null, ReviewDecision.APPROVE, request.comment()));
             case CHASE_UP -> rules.check(new ChaseUpRequest(request.message()));
+            case APPROVE_EXTENSION, REFUSE_EXTENSION -> extensionRequests.check(extensionDecision(request));
         }
         return request.taskIds().stream().distinct().map(taskId -> {
             try {
@@ -177,6 +182,7 @@ public class OfficeStepWork {
                     case APPROVE -> unitWork.complete(user, taskId,
                             new UnitStepWork.CompleteRequest(null, null, ReviewDecision.APPROVE, request.comment()));
                     case CHASE_UP -> chaseUp(user, taskId, new ChaseUpRequest(request.message()));
+                    case APPROVE_EXTENSION, REFUSE_EXTENSION -> extensionRequests.decide(user, taskId, extensionDecision(request));
                 }
                 return new BulkOutcome(taskId, true, null, null, null);
             } catch (DomainRuleViolation refused) {
@@ -189,5 +195,9 @@ public class OfficeStepWork {
                         refusals.text("changedMeanwhile"));
             }
         }).toList();
+    }
+
+    private static ExtensionRequests.Decision extensionDecision(BulkRequest request) {
+        return new ExtensionRequests.Decision(request.action() == BulkAction.APPROVE_EXTENSION, request.comment());
     }
 }

@@ -63,8 +63,11 @@ public class TaskController {
     private final StepFiles files;
 
     private final ListExports exports;
+    private final ExtensionRequests extensionRequests;
 
-    public TaskController(StepReadings readings, UnitStepWork stepWork, OfficeStepWork officeWork, StepFiles files, ListExports exports) {
+    public TaskController(StepReadings readings, UnitStepWork stepWork, OfficeStepWork officeWork, StepFiles files, ListExports exports,
+                          ExtensionRequests extensionRequests) {
+        this.extensionRequests = extensionRequests;
         this.readings = readings;
         this.stepWork = stepWork;
         this.officeWork = officeWork;
@@ -137,6 +140,22 @@ public class TaskController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/{taskId}/extension-request")
+    @Operation(summary = "A unit asks for a later deadline (延期申请) before its deadline: dueOn, reason; the office decides it")
+    public ResponseEntity<Void> requestExtension(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                                                 @RequestBody ExtensionRequests.Ask request) {
+        extensionRequests.ask(user, taskId, request);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{taskId}/extension-request/decision")
+    @Operation(summary = "The office approves (the deadline moves to the date asked) or refuses, with a comment, a unit's request for a later deadline")
+    public ResponseEntity<Void> decideExtension(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
+                                                @RequestBody ExtensionRequests.Decision request) {
+        extensionRequests.decide(user, taskId, request);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/{taskId}/reassign")
     @Operation(summary = "Hand a unit's step to another unit of the expo, which does it from now on")
     public ResponseEntity<Void> reassign(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
@@ -177,7 +196,8 @@ public class TaskController {
 
     @PostMapping("/bulk")
     @Operation(summary = "One office action on many steps: EXTEND (dueOn or dueAt, reason), REASSIGN (unitId, reason) or"
-            + " APPROVE (review steps; comment) or CHASE_UP (overdue steps; message); each step's outcome on its own, a refused step does not stop the others")
+            + " APPROVE (review steps; comment) or CHASE_UP (overdue steps; message) or APPROVE_EXTENSION / REFUSE_EXTENSION"
+            + " (units' requests for a later deadline; comment, required to refuse); each step's outcome on its own, a refused step does not stop the others")
     public Map<String, Object> bulk(@AuthenticationPrincipal ExpoFlowUser user, @RequestBody BulkRequest request) {
         List<BulkOutcome> outcomes = officeWork.bulk(user, request);
         return Map.of("action", request.action(), "done", outcomes.stream().filter(BulkOutcome::done).count(),

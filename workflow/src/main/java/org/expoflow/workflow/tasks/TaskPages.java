@@ -292,6 +292,8 @@ class TaskPages {
                 ? readings.lastSubmission(user, taskId) : Optional.empty();
         model.addAttribute("lastSubmission", last.orElse(null));
         fillIn(model, last);
+        model.addAttribute("clerk", user.isCity());
+        model.addAttribute("office", user.role() == Role.COORDINATOR);
         return "task";
     }
 

@@ -212,6 +212,8 @@ class BrowserStoryTest {
         submit(By.id("recordReport"));
         browser.findElement(By.id("decisionText")).sendKeys("Shenyang shares its buyer list with Dalian");
         submit(By.id("recordDecision"));
+        assertThat(browser.findElement(By.id("closeMeeting")).isDisplayed()).as("closing asks first").isFalse();
+        browser.findElement(By.cssSelector("#closeMeetingConfirm summary")).click();
         submit(By.id("closeMeeting"));
         assertThat(text()).contains("no buyer database").contains("Shenyang shares its buyer list with Dalian");
         assertThat(browser.findElements(By.id("recordReport"))).as("a closed meeting is frozen").isEmpty();

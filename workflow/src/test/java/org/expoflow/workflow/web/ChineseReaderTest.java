@@ -35,7 +35,7 @@ class ChineseReaderTest {
 
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z_]+");
     // product and file-format names, and the switch to English, which names that language in its own words
-    private static final Set<String> NAMES_OF_PRODUCTS = Set.of("ExpoFlow", "Excel", "PDF", "pdf", "xlsx", "English");
+    private static final Set<String> NAMES_OF_PRODUCTS = Set.of("ExpoFlow", "Excel", "PDF", "pdf", "xlsx", "JPEG", "PNG", "WebP", "English");
 
     @LocalServerPort
     int port;
@@ -78,6 +78,12 @@ class ChineseReaderTest {
         assertThat(clerk.post("/api/tasks/{t}/complete", map("figures", map("buyersConfirmed", 25)), confirm)
                 .status().value()).isEqualTo(204);
         String review = OsakaFixture.firstActiveTask(as("coordinator"), directiveId);
+        // a second directive, whose first step the clerk asks to have later (延期申请)
+        String later = OsakaFixture.firstActiveTask(clerk, as("coordinator").post("/api/directives", map("expoId", expoId,
+                "kind", "invite-buyers", "title", "邀请九州采购商", "dueOn", "2030-02-01", "unitIds", List.of("chaoyang")))
+                .field("id"));
+        assertThat(clerk.post("/api/tasks/{t}/extension-request", map("dueOn", "2030-02-15", "reason", "春节期间日方商会放假"),
+                later).status().value()).isEqualTo(204);
         String meetingId = as("leader").post("/api/meetings", map("expoId", expoId, "title", "第一次调度会",
                 "heldAt", Instant.now().toString())).field("id");
 
@@ -89,10 +95,12 @@ class ChineseReaderTest {
         Browsers.screenshot(browser, "chinese-reader-clerk-step");
         read("clerk: the inbox, by step", "/inbox", "全部已读", latinWords);
         Browsers.screenshot(browser, "chinese-reader-inbox");
+        read("clerk: a step with its extension request waiting", "/tasks/" + later, "等待督办办公室审批", latinWords);
 
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
         Browsers.signIn(browser, port, "coordinator");
         read("coordinator: the console", "/console?expoId=" + expoId, "邀请关西采购商", latinWords);
+        read("coordinator: the console's extension requests", "/console?expoId=" + expoId, "春节期间日方商会放假", latinWords);
         read("coordinator: the review of the unit's work", "/tasks/" + review, "关西机械商会", latinWords);
         read("coordinator: a unit's step, what the unit read", "/tasks/" + draft, "督办与通知的阅读情况", latinWords);
         Browsers.screenshot(browser, "chinese-reader-review");
