@@ -17,9 +17,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -33,24 +31,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every stored event is projected again, oldest first. Handlers marked not replayable (those acting on
  * the engine) are not in such a group.
  * <p>
- * A group projected in the writers' transactions (subscribing, the default) is replayed here, in batches of
+ * The group is projected in the writers' transactions; it is replayed here, in batches of
  * {@value #BATCH} events, while {@link ReadModelState} says it is being rebuilt: writers leave it alone
  * meanwhile and queries answer that a rebuild is under way. The projections hold their writes back for
  * the batch ({@link ReplayWrites}), which a writer thread puts in the database while the next batch is
  * projected. When the replay has caught up, the writers are held for the last events, everything still
  * held back and the switch back, so the group is complete again at once.
- * A group behind a tracking processor is reset and replayed by the processor itself.
  */
 @Component
 public class ProjectionRebuild {
 
     /**
-     * How far a projection has got: events processed (its position) out of the store's head; behind a
-     * tracking processor, the segments this node processes (none projected in the writers' transactions);
-     * why its rebuild stopped, when it failed (null otherwise).
+     * How far a projection has got: events processed (its position) out of the store's head; why its rebuild
+     * stopped, when it failed (null otherwise).
      */
     public record ProjectionProgress(String name, boolean running, boolean replaying, long position, long head,
-                                     List<Integer> segmentsHere, String failure) {
+                                     String failure) {
     }
 
     /** A rebuild that stopped on a failure, with its reason; the group stays marked under way until rebuilt again. */
@@ -85,22 +81,16 @@ public class ProjectionRebuild {
         long head = position(storage.createHeadToken());
         List<ProjectionProgress> progress = new ArrayList<>();
         axon.eventProcessingConfiguration().eventProcessors().values().stream()
-                .filter(processor -> processor instanceof StreamingEventProcessor || isReadModelGroup(processor))
+                .filter(ProjectionRebuild::isReadModelGroup)
                 .forEach(processor -> progress.add(progressOf(processor, head)));
         return progress;
     }
 
     private ProjectionProgress progressOf(EventProcessor processor, long head) {
-        if (processor instanceof StreamingEventProcessor streaming) {
-            return new ProjectionProgress(streaming.getName(), streaming.isRunning(), streaming.isReplaying(),
-                    streaming.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
-                            .mapToLong(position -> position.orElse(-1)).min().orElse(-1), head,
-                    streaming.processingStatus().keySet().stream().sorted().toList(), null);
-        }
         Optional<ReadModelState.Rebuild> rebuild = state.rebuilding(processor.getName());
-        return rebuild.map(r -> new ProjectionProgress(processor.getName(), r.failure() == null, true, r.position(), head, List.of(),
+        return rebuild.map(r -> new ProjectionProgress(processor.getName(), r.failure() == null, true, r.position(), head,
                         r.failure()))
-                .orElseGet(() -> new ProjectionProgress(processor.getName(), processor.isRunning(), false, head, head, List.of(), null));
+                .orElseGet(() -> new ProjectionProgress(processor.getName(), processor.isRunning(), false, head, head, null));
     }
 
     /**
@@ -109,14 +99,8 @@ public class ProjectionRebuild {
      */
     public boolean rebuild(String name) {
         Optional<EventProcessor> found = axon.eventProcessingConfiguration().eventProcessor(name);
-        if (found.isEmpty() || !(found.get() instanceof StreamingEventProcessor || isReadModelGroup(found.get()))) {
+        if (found.isEmpty() || !isReadModelGroup(found.get())) {
             return false;
-        }
-        if (found.get() instanceof StreamingEventProcessor processor) {
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-            return true;
         }
         EventHandlerInvoker handlers = ((AbstractEventProcessor) found.get()).eventHandlerInvoker();
         running.compute(name, (group, previous) -> previous != null && !previous.isDone() ? previous
@@ -243,7 +227,7 @@ public class ProjectionRebuild {
         return batch.get(batch.size() - 1).trackingToken();
     }
 
-    /** A group of read models: the processing group the projections share, whatever its processor. */
+    /** A group of read models: the processing group the projections share. */
     private static boolean isReadModelGroup(EventProcessor processor) {
         return ReadModels.PROCESSING_GROUP.equals(processor.getName());
     }

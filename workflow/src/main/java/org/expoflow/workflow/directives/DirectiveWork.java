@@ -25,7 +25,6 @@ import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.FindDirectiveComments;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.TaskPage;
-import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.application.ProvinceDeadlines;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
@@ -55,7 +54,6 @@ import jakarta.validation.constraints.Size;
 public class DirectiveWork {
 
     private final ActingContext acting;
-    private final ProjectionCatchUp catchUp;
     private final DirectiveKindCatalogue kinds;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transactions;
@@ -67,13 +65,12 @@ public class DirectiveWork {
 
     private final QueryGateway queries;
 
-    public DirectiveWork(ActingContext acting, ProjectionCatchUp catchUp, DirectiveKindCatalogue kinds,
+    public DirectiveWork(ActingContext acting, DirectiveKindCatalogue kinds,
                          RuntimeService runtimeService, TransactionTemplate transactions, ExpoWork expos,
                          ProvinceDeadlines deadlines, Clock clock, RequestRules rules, Refusals refusals,
                          QueryGateway queries) {
         this.queries = queries;
         this.acting = acting;
-        this.catchUp = catchUp;
         this.kinds = kinds;
         this.runtimeService = runtimeService;
         this.transactions = transactions;
@@ -125,7 +122,6 @@ public class DirectiveWork {
         } catch (AggregateNotFoundException e) {
             throw refusals.notFound("directiveId", "noDirective");
         }
-        catchUp.awaitHead();
     }
 
     /** A directive's own thread, oldest first, for the office, leadership and the units on it. */
@@ -165,7 +161,6 @@ public class DirectiveWork {
         } catch (RuntimeException failed) {
             throw kindCannotStart(request.kind(), failed, "kind");
         }
-        catchUp.awaitHead();
         return command.directiveId();
     }
 
@@ -196,7 +191,6 @@ public class DirectiveWork {
                 runtimeService.deleteProcessInstance(unitProcess.getId(), DirectiveProcessVariables.WITHDRAWN);
             }
         });
-        catchUp.awaitHead();
     }
 
     /**

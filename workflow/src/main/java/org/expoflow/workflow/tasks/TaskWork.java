@@ -47,7 +47,6 @@ import org.expoflow.projections.api.TaskHistoryEntry;
 import org.expoflow.projections.api.TaskPage;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
-import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.application.ProvinceDeadlines;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
@@ -97,7 +96,6 @@ public class TaskWork {
 
     private final ActingContext acting;
     private final QueryGateway queries;
-    private final ProjectionCatchUp catchUp;
     private final TaskService taskService;
     private final FormService formService;
     private final HistoryService historyService;
@@ -113,14 +111,13 @@ public class TaskWork {
     private final KindTexts texts;
     private final Refusals refusals;
 
-    public TaskWork(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, TaskService taskService,
+    public TaskWork(ActingContext acting, QueryGateway queries, TaskService taskService,
                     FormService formService, HistoryService historyService, RuntimeService runtimeService,
                     DirectiveKindCatalogue kinds, TransactionTemplate transactions, DeadlineSupervision supervision,
                     Clock clock, ProvinceDeadlines deadlines, RequestRules rules, ExpoWork expos,
                     UnitRegister register, KindTexts texts, Refusals refusals) {
         this.acting = acting;
         this.queries = queries;
-        this.catchUp = catchUp;
         this.taskService = taskService;
         this.formService = formService;
         this.historyService = historyService;
@@ -301,7 +298,6 @@ public class TaskWork {
         rules.check(request);
         visibleSummary(user, taskId);
         acting.send(new CommentOnTask(taskId, acting.currentActor(), request.text(), request.instruction()));
-        catchUp.awaitHead();
     }
 
     /** A step's comments and instructions, oldest first. */
@@ -321,13 +317,11 @@ public class TaskWork {
     public void claim(ExpoFlowUser user, String taskId) {
         visibleSummary(user, taskId);
         taskService.claim(taskId, user.getUsername());
-        catchUp.awaitHead();
     }
 
     public void unclaim(ExpoFlowUser user, String taskId) {
         visibleSummary(user, taskId);
         taskService.setAssignee(taskId, null);
-        catchUp.awaitHead();
     }
 
     /** A progress report changes no process state: it goes straight to the task. */
@@ -338,7 +332,6 @@ public class TaskWork {
         checkFiguresOfKind(task, figures);
         acting.send(new ReportProgress(taskId, acting.currentActor(), request.percent(), request.note(), request.problems(),
                 request.suggestions(), figures));
-        catchUp.awaitHead();
     }
 
     /**
@@ -372,7 +365,6 @@ public class TaskWork {
             }
             throw namingTheFields(refused, submission.task(), submission.form(), submission.variables());
         }
-        catchUp.awaitHead();
     }
 
     /** A completion as the engine takes it: the step's variables, and the figures kept on the task itself. */
@@ -436,7 +428,6 @@ public class TaskWork {
                         kinds.processOf(engineTask.getProcessDefinitionId())));
             }
         });
-        catchUp.awaitHead();
     }
 
     /** The coordinator hands a unit's step to another unit of the expo, which does it from now on. */
@@ -455,7 +446,6 @@ public class TaskWork {
             }
             supervision.handOver(runtimeService, taskId, request.unitId());
         });
-        catchUp.awaitHead();
     }
 
     /** The coordinator asks another unit of the expo to co-operate: it may report on and complete the step too. */
@@ -469,7 +459,6 @@ public class TaskWork {
             openEngineTask(taskId);
             taskService.addCandidateGroup(taskId, request.unitId());
         });
-        catchUp.awaitHead();
     }
 
     /**
@@ -557,7 +546,6 @@ public class TaskWork {
                     file.content().length));
             return attachment.getId();
         });
-        catchUp.awaitHead();
         return attachmentId;
     }
 
