@@ -17,12 +17,16 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,9 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The group is projected in the writers' transactions; it is replayed here, in batches of
  * {@value #BATCH} events, while {@link ReadModelState} says it is being rebuilt: writers leave it alone
- * meanwhile and queries answer that a rebuild is under way. The projections hold their writes back for
- * the batch ({@link ReplayWrites}), which a writer thread puts in the database while the next batch is
- * projected. When the replay has caught up, the writers are held for the last events, everything still
+ * meanwhile and queries answer that a rebuild is under way. The rebuild runs the group's own handlers, each
+ * projection given the rebuild's writer instead of the live one ({@link ReadModelProjection#writingThrough}):
+ * its writes are held back for the batch ({@link ReplayWrites}), which a writer thread puts in the database
+ * while the next batch is projected. When the replay has caught up, the writers are held for the last events, everything still
  * held back and the switch back, so the group is complete again at once.
  */
 @Component
@@ -64,17 +69,17 @@ public class ProjectionRebuild {
     private final ReadModelState state;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final ReplayScope replay;
+    private final JdbcTemplate jdbc;
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     public ProjectionRebuild(Configuration axon, EventStorageEngine storage, ReadModelState state,
-                             TransactionTemplate transactions, Clock clock, ReplayScope replay) {
+                             TransactionTemplate transactions, Clock clock, JdbcTemplate jdbc) {
         this.axon = axon;
         this.storage = storage;
         this.state = state;
         this.transactions = transactions;
         this.clock = clock;
-        this.replay = replay;
+        this.jdbc = jdbc;
     }
 
     public List<ProjectionProgress> progress() {
@@ -167,13 +172,14 @@ public class ProjectionRebuild {
 
     private void replayAll(String group, EventHandlerInvoker handlers) {
         long started = System.nanoTime();
-        transactions.executeWithoutResult(status -> {
-            state.startRebuild(group, clock.instant(), position(storage.createHeadToken()));
-            handlers.performReset();
-        });
         long events = 0;
         long last;
-        try (ReplayWrites writes = new ReplayWrites(transactions, state::commitBatchWithoutWaitingForDisk)) {
+        try (ReplayWrites writes = new ReplayWrites(jdbc, transactions, state::commitBatchWithoutWaitingForDisk)) {
+            EventHandlerInvoker replaying = writingThrough(handlers, writes);
+            transactions.executeWithoutResult(status -> {
+                state.startRebuild(group, clock.instant(), position(storage.createHeadToken()));
+                replaying.performReset();
+            });
             TrackingToken token = null;
             while (true) {
                 List<TrackedEventMessage<?>> batch = next(token);
@@ -182,7 +188,7 @@ public class ProjectionRebuild {
                 }
                 TrackingToken replayed = transactions.execute(status -> {
                     state.commitBatchWithoutWaitingForDisk();
-                    return projectHere(batch, handlers, writes);
+                    return projectHere(batch, replaying, writes);
                 });
                 transactions.executeWithoutResult(status ->
                         state.progressed(group, position(replayed), position(storage.createHeadToken()), clock.instant()));
@@ -195,7 +201,7 @@ public class ProjectionRebuild {
                 state.holdWriters();
                 TrackingToken at = caughtUp;
                 for (List<TrackedEventMessage<?>> batch = next(at); !batch.isEmpty(); batch = next(at)) {
-                    at = projectHere(batch, handlers, writes);
+                    at = projectHere(batch, replaying, writes);
                 }
                 writes.finish();
                 state.finishRebuild(group, position(at));
@@ -213,18 +219,39 @@ public class ProjectionRebuild {
         }
     }
 
-    /** Projects a batch in the current transaction, the projections holding back their writes until its end. */
+    /** Projects a batch in the current transaction; the writes held back meanwhile are handed to the writer at its end. */
     private TrackingToken projectHere(List<TrackedEventMessage<?>> batch, EventHandlerInvoker handlers, ReplayWrites writes) {
-        replay.replay(writes, () -> {
-            for (TrackedEventMessage<?> event : batch) {
-                try {
-                    handlers.handle(event, Segment.ROOT_SEGMENT);
-                } catch (Exception failure) {
-                    throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed", failure);
-                }
+        for (TrackedEventMessage<?> event : batch) {
+            try {
+                handlers.handle(event, Segment.ROOT_SEGMENT);
+            } catch (Exception failure) {
+                throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed", failure);
             }
-        });
+        }
+        writes.flush();
         return batch.get(batch.size() - 1).trackingToken();
+    }
+
+    /**
+     * The group's handlers, in their order, each projection writing through {@code writes}; a handler that writes no
+     * rows of its own through a writer is used as it is. A failing handler fails the rebuild, as it fails a write live.
+     */
+    static EventHandlerInvoker writingThrough(EventHandlerInvoker live, ReadModelWrites writes) {
+        List<Object> handlers = handlersOf(live).stream()
+                .map(handler -> handler instanceof ReadModelProjection projection ? projection.writingThrough(writes) : handler)
+                .toList();
+        return SimpleEventHandlerInvoker.builder().eventHandlers(handlers)
+                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build();
+    }
+
+    private static List<?> handlersOf(EventHandlerInvoker invoker) {
+        if (invoker instanceof SimpleEventHandlerInvoker simple) {
+            return simple.eventHandlers();
+        }
+        if (invoker instanceof MultiEventHandlerInvoker multi) {
+            return multi.delegates().stream().flatMap(delegate -> handlersOf(delegate).stream()).toList();
+        }
+        throw new IllegalStateException("the read models' handlers cannot be found in " + invoker.getClass().getName());
     }
 
     /** A group of read models: the processing group the projections share. */
