@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -70,16 +72,19 @@ public class ProjectionRebuild {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final List<ReadModelProjection> projections;
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     public ProjectionRebuild(Configuration axon, EventStorageEngine storage, ReadModelState state,
-                             TransactionTemplate transactions, Clock clock, JdbcTemplate jdbc) {
+                             TransactionTemplate transactions, Clock clock, JdbcTemplate jdbc,
+                             List<ReadModelProjection> projections) {
         this.axon = axon;
         this.storage = storage;
         this.state = state;
         this.transactions = transactions;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.projections = List.copyOf(projections);
     }
 
     public List<ProjectionProgress> progress() {
@@ -175,7 +180,7 @@ public class ProjectionRebuild {
         long events = 0;
         long last;
         try (ReplayWrites writes = new ReplayWrites(jdbc, transactions, state::commitBatchWithoutWaitingForDisk)) {
-            EventHandlerInvoker replaying = writingThrough(handlers, writes);
+            EventHandlerInvoker replaying = writingThrough(handlers, projections, writes);
             transactions.executeWithoutResult(status -> {
                 state.startRebuild(group, clock.instant(), position(storage.createHeadToken()));
                 replaying.performReset();
@@ -233,18 +238,27 @@ public class ProjectionRebuild {
     }
 
     /**
-     * The group's handlers, in their order, each projection writing through {@code writes}; a handler that writes no
-     * rows of its own through a writer is used as it is. A failing handler fails the rebuild, as it fails a write live.
+     * The group's handlers, in their order, each its projection writing through {@code writes}. Every handler of the
+     * group must be one of {@code projections}: one the rebuild could not give its writer stops it before anything is
+     * reset. A failing handler fails the rebuild, as it fails a write live.
      */
-    static EventHandlerInvoker writingThrough(EventHandlerInvoker live, ReadModelWrites writes) {
-        List<Object> handlers = handlersOf(live).stream()
-                .map(handler -> handler instanceof ReadModelProjection projection ? projection.writingThrough(writes) : handler)
-                .toList();
+    static EventHandlerInvoker writingThrough(EventHandlerInvoker live, List<? extends ReadModelProjection> projections,
+                                              ReadModelWrites writes) {
+        Map<Class<?>, ReadModelProjection> byType = new HashMap<>();
+        projections.forEach(projection -> byType.put(projection.getClass(), projection));
+        List<Object> handlers = handlersOf(live).stream().map(handler -> {
+            ReadModelProjection projection = byType.get(handler.getTargetType());
+            if (projection == null) {
+                throw new IllegalStateException("the read models' handler " + handler.getTargetType().getName()
+                        + " is not a " + ReadModelProjection.class.getSimpleName() + ": a rebuild cannot give it its writer");
+            }
+            return projection.writingThrough(writes);
+        }).toList();
         return SimpleEventHandlerInvoker.builder().eventHandlers(handlers)
                 .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build();
     }
 
-    private static List<?> handlersOf(EventHandlerInvoker invoker) {
+    private static List<EventMessageHandler> handlersOf(EventHandlerInvoker invoker) {
         if (invoker instanceof SimpleEventHandlerInvoker simple) {
             return simple.eventHandlers();
         }
