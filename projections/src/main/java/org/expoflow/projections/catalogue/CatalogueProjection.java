@@ -25,8 +25,8 @@ import org.expoflow.projections.api.FindDirectiveComments;
 import org.expoflow.projections.api.FindExpo;
 import org.expoflow.projections.api.ListExpos;
 import org.expoflow.projections.support.Databases;
-import org.expoflow.projections.support.DeferredStatements;
-import org.expoflow.projections.support.ReplayScope;
+import org.expoflow.projections.support.ReadModelProjection;
+import org.expoflow.projections.support.ReadModelWrites;
 import org.expoflow.projections.support.Times;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,25 +36,29 @@ import org.expoflow.projections.support.ReadModels;
 /** Expos, the units enrolled in them, and the directives issued with their targets. */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
-public class CatalogueProjection {
+public class CatalogueProjection implements ReadModelProjection {
 
     private final JdbcTemplate jdbc;
-    private final ReplayScope replay;
+    private final ReadModelWrites writes;
 
-    /** A catalogue projected live only, as in a test without rebuilds. */
-    public CatalogueProjection(JdbcTemplate jdbc) {
-        this(jdbc, new ReplayScope());
-    }
-
+    /** The catalogue projected live, in the writer's transaction. */
     @Autowired
-    public CatalogueProjection(JdbcTemplate jdbc, ReplayScope replay) {
-        this.jdbc = jdbc;
-        this.replay = replay;
+    public CatalogueProjection(JdbcTemplate jdbc) {
+        this(jdbc, ReadModelWrites.live(jdbc));
     }
 
-    /** Written at once live; in a rebuild, by the batch. */
+    public CatalogueProjection(JdbcTemplate jdbc, ReadModelWrites writes) {
+        this.jdbc = jdbc;
+        this.writes = writes;
+    }
+
+    @Override
+    public CatalogueProjection writingThrough(ReadModelWrites other) {
+        return new CatalogueProjection(jdbc, other);
+    }
+
     private void write(String sql, Object... args) {
-        DeferredStatements.update(replay, jdbc, sql, args);
+        writes.update(sql, args);
     }
 
     @EventHandler

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A rebuild starts from empty tables and this buffer sees every report since, so the version in force of
  * every figure is the one held here: none has to be closed in the database.
  */
-final class BufferedFigureVersions implements ReplayWrites.Buffer {
+final class BufferedFigureVersions implements FigureVersions, ReplayWrites.Buffer {
 
     private record Figure(String directiveId, String unitId, String figure) {
     }
@@ -42,12 +42,14 @@ final class BufferedFigureVersions implements ReplayWrites.Buffer {
     }
 
     /** A directive issued: the units with a part in it, and its expo (what the live insert reads from the catalogue). */
-    void issued(String directiveId, String expoId, List<String> unitIds) {
+    @Override
+    public void issued(String directiveId, String expoId, List<String> unitIds) {
         Map<String, String> parts = exposByDirective.computeIfAbsent(directiveId, d -> new HashMap<>());
         unitIds.forEach(unitId -> parts.put(unitId, expoId));
     }
 
-    void report(String directiveId, String unitId, String name, BigDecimal value, OffsetDateTime at) {
+    @Override
+    public void report(String directiveId, String unitId, String name, BigDecimal value, OffsetDateTime at) {
         Figure figure = new Figure(directiveId, unitId, name);
         Reported previous = inForce.put(figure, new Reported(figure, value, at));
         if (previous != null) {

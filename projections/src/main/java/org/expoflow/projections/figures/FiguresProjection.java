@@ -24,9 +24,11 @@ import org.expoflow.projections.api.FiguresReport.FigureAgainstTarget;
 import org.expoflow.projections.api.FiguresReport.UnitFigures;
 import org.expoflow.projections.api.FindFigures;
 import org.expoflow.projections.support.Databases;
-import org.expoflow.projections.support.ReplayScope;
+import org.expoflow.projections.support.ReadModelProjection;
+import org.expoflow.projections.support.ReadModelWrites;
 import org.expoflow.projections.support.ReplayWrites;
 import org.expoflow.projections.support.Times;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -39,31 +41,48 @@ import org.expoflow.projections.support.ReadModels;
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
-public class FiguresProjection {
+public class FiguresProjection implements ReadModelProjection {
 
-    private static final String CLOSE_VERSION = "update unit_figure_version set valid_to = ?"
-            + " where directive_id = ? and unit_id = ? and figure = ? and valid_to is null";
-    private static final String ADD_VERSION = "insert into unit_figure_version"
-            + " (expo_id, directive_id, unit_id, figure, figure_value, valid_from)"
-            + " select expo_id, ?, ?, ?, ?, ? from directive_unit_view where directive_id = ? and unit_id = ?";
+    /** Live, each version written at once; in a rebuild, each written once, with its end, by {@code COPY}. */
+    private static final ReadModelWrites.Rows<FigureVersions> FIGURE_VERSIONS = new ReadModelWrites.Rows<>() {
+        @Override
+        public FigureVersions now(JdbcTemplate jdbc) {
+            return new LiveFigureVersions(jdbc);
+        }
+
+        @Override
+        public FigureVersions batched(ReplayWrites writes) {
+            return writes.buffer(BufferedFigureVersions.class, w -> new BufferedFigureVersions(w.jdbc()));
+        }
+    };
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final ReplayScope replay;
+    private final FigureVersions versions;
     private final boolean postgres;
     private final Map<String, KeptTargets> keptTargets = new ConcurrentHashMap<>();
 
-    public FiguresProjection(JdbcTemplate jdbc, Clock clock, ReplayScope replay) {
+    /** The figures projected live, in the writer's transaction. */
+    @Autowired
+    public FiguresProjection(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, ReadModelWrites.live(jdbc));
+    }
+
+    public FiguresProjection(JdbcTemplate jdbc, Clock clock, ReadModelWrites writes) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.replay = replay;
+        this.versions = writes.rows(FIGURE_VERSIONS);
         this.postgres = Databases.isPostgres(jdbc.getDataSource());
     }
 
-    /** Live, a figure's version reads its expo from the catalogue; in a rebuild, the batch learns it here. */
+    @Override
+    public FiguresProjection writingThrough(ReadModelWrites writes) {
+        return new FiguresProjection(jdbc, clock, writes);
+    }
+
     @EventHandler
     void on(DirectiveIssued event) {
-        replay.current().ifPresent(writes -> buffer(writes).issued(event.directiveId(), event.expoId(), event.unitIds()));
+        versions.issued(event.directiveId(), event.expoId(), event.unitIds());
     }
 
     @EventHandler
@@ -76,25 +95,10 @@ public class FiguresProjection {
         record(event.directiveId(), event.unitId(), event.figures(), at);
     }
 
-    /** Each reported figure closes the version in force and opens its own; in a rebuild, by the batch. */
+    /** Each reported figure closes the version in force and opens its own. */
     private void record(String directiveId, String unitId, Map<String, BigDecimal> figures, Instant at) {
         OffsetDateTime from = Times.utc(at);
-        replay.current().map(this::buffer)
-                .ifPresentOrElse(
-                        buffered -> figures.forEach((figure, value) -> buffered.report(directiveId, unitId, figure, value, from)),
-                        () -> figures.forEach((figure, value) -> {
-                            if (postgres) { // one round trip: the insert does not see the version it closes
-                                jdbc.update("with closed as (" + CLOSE_VERSION + ") " + ADD_VERSION, from, directiveId, unitId,
-                                        figure, directiveId, unitId, figure, value, from, directiveId, unitId);
-                            } else {
-                                jdbc.update(CLOSE_VERSION, from, directiveId, unitId, figure);
-                                jdbc.update(ADD_VERSION, directiveId, unitId, figure, value, from, directiveId, unitId);
-                            }
-                        }));
-    }
-
-    private BufferedFigureVersions buffer(ReplayWrites writes) {
-        return writes.buffer(BufferedFigureVersions.class, w -> new BufferedFigureVersions(jdbc));
+        figures.forEach((figure, value) -> versions.report(directiveId, unitId, figure, value, from));
     }
 
     @ResetHandler

@@ -16,6 +16,8 @@ import org.expoflow.commands.api.UnitReportRecorded;
 import org.expoflow.projections.api.FindMeeting;
 import org.expoflow.projections.api.FindMeetings;
 import org.expoflow.projections.api.MeetingRecord;
+import org.expoflow.projections.support.ReadModelProjection;
+import org.expoflow.projections.support.ReadModelWrites;
 import org.expoflow.projections.support.ReadModels;
 import org.expoflow.projections.support.Databases;
 import org.expoflow.projections.support.Times;
@@ -25,12 +27,18 @@ import org.springframework.stereotype.Component;
 /** The record of every coordination meeting: when, as of what instant, the units' reports, the decisions. */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
-public class MeetingProjection {
+public class MeetingProjection implements ReadModelProjection {
 
     private final JdbcTemplate jdbc;
 
     public MeetingProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A meeting's few rows are written at once by any writer: it numbers its reports and decisions from them. */
+    @Override
+    public MeetingProjection writingThrough(ReadModelWrites writes) {
+        return this;
     }
 
     @EventHandler

@@ -6,12 +6,12 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Statements a projection would run at once live, held back in a rebuild and run in order at the end of
- * the batch, a run of the same statement as one JDBC batch: the catalogue's rows (a directive's every unit,
+ * Statements a projection runs at once live ({@link ReadModelWrites#update}), held back in a rebuild and run
+ * in order at the end of the batch, a run of the same statement as one JDBC batch: the catalogue's rows (a directive's every unit,
  * every unit that finished it) without a round trip each. For a projection that does not read back what
  * it wrote during the rebuild.
  */
-public final class DeferredStatements implements ReplayWrites.Buffer {
+final class DeferredStatements implements ReplayWrites.Buffer {
 
     private record Statement(String sql, Object[] args) {
     }
@@ -19,15 +19,8 @@ public final class DeferredStatements implements ReplayWrites.Buffer {
     private final JdbcTemplate jdbc;
     private List<Statement> statements = new ArrayList<>();
 
-    public DeferredStatements(JdbcTemplate jdbc) {
+    DeferredStatements(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Runs the statement live, or defers it in a rebuild. */
-    public static void update(ReplayScope replay, JdbcTemplate jdbc, String sql, Object... args) {
-        replay.current().ifPresentOrElse(
-                writes -> writes.buffer(DeferredStatements.class, w -> new DeferredStatements(jdbc)).add(sql, args),
-                () -> jdbc.update(sql, args));
     }
 
     void add(String sql, Object... args) {

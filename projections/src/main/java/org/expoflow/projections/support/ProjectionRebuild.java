@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,15 +17,18 @@ import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.Segment;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,24 +37,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every stored event is projected again, oldest first. Handlers marked not replayable (those acting on
  * the engine) are not in such a group.
  * <p>
- * A group projected in the writers' transactions (subscribing, the default) is replayed here, in batches of
+ * The group is projected in the writers' transactions; it is replayed here, in batches of
  * {@value #BATCH} events, while {@link ReadModelState} says it is being rebuilt: writers leave it alone
- * meanwhile and queries answer that a rebuild is under way. The projections hold their writes back for
- * the batch ({@link ReplayWrites}), which a writer thread puts in the database while the next batch is
- * projected. When the replay has caught up, the writers are held for the last events, everything still
+ * meanwhile and queries answer that a rebuild is under way. The rebuild runs the group's own handlers, each
+ * projection given the rebuild's writer instead of the live one ({@link ReadModelProjection#writingThrough}):
+ * its writes are held back for the batch ({@link ReplayWrites}), which a writer thread puts in the database
+ * while the next batch is projected. When the replay has caught up, the writers are held for the last events, everything still
  * held back and the switch back, so the group is complete again at once.
- * A group behind a tracking processor is reset and replayed by the processor itself.
  */
 @Component
 public class ProjectionRebuild {
 
     /**
-     * How far a projection has got: events processed (its position) out of the store's head; behind a
-     * tracking processor, the segments this node processes (none projected in the writers' transactions);
-     * why its rebuild stopped, when it failed (null otherwise).
+     * How far a projection has got: events processed (its position) out of the store's head; why its rebuild
+     * stopped, when it failed (null otherwise).
      */
     public record ProjectionProgress(String name, boolean running, boolean replaying, long position, long head,
-                                     List<Integer> segmentsHere, String failure) {
+                                     String failure) {
     }
 
     /** A rebuild that stopped on a failure, with its reason; the group stays marked under way until rebuilt again. */
@@ -68,39 +71,36 @@ public class ProjectionRebuild {
     private final ReadModelState state;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final ReplayScope replay;
+    private final JdbcTemplate jdbc;
+    private final List<ReadModelProjection> projections;
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     public ProjectionRebuild(Configuration axon, EventStorageEngine storage, ReadModelState state,
-                             TransactionTemplate transactions, Clock clock, ReplayScope replay) {
+                             TransactionTemplate transactions, Clock clock, JdbcTemplate jdbc,
+                             List<ReadModelProjection> projections) {
         this.axon = axon;
         this.storage = storage;
         this.state = state;
         this.transactions = transactions;
         this.clock = clock;
-        this.replay = replay;
+        this.jdbc = jdbc;
+        this.projections = List.copyOf(projections);
     }
 
     public List<ProjectionProgress> progress() {
         long head = position(storage.createHeadToken());
         List<ProjectionProgress> progress = new ArrayList<>();
         axon.eventProcessingConfiguration().eventProcessors().values().stream()
-                .filter(processor -> processor instanceof StreamingEventProcessor || isReadModelGroup(processor))
+                .filter(ProjectionRebuild::isReadModelGroup)
                 .forEach(processor -> progress.add(progressOf(processor, head)));
         return progress;
     }
 
     private ProjectionProgress progressOf(EventProcessor processor, long head) {
-        if (processor instanceof StreamingEventProcessor streaming) {
-            return new ProjectionProgress(streaming.getName(), streaming.isRunning(), streaming.isReplaying(),
-                    streaming.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
-                            .mapToLong(position -> position.orElse(-1)).min().orElse(-1), head,
-                    streaming.processingStatus().keySet().stream().sorted().toList(), null);
-        }
         Optional<ReadModelState.Rebuild> rebuild = state.rebuilding(processor.getName());
-        return rebuild.map(r -> new ProjectionProgress(processor.getName(), r.failure() == null, true, r.position(), head, List.of(),
+        return rebuild.map(r -> new ProjectionProgress(processor.getName(), r.failure() == null, true, r.position(), head,
                         r.failure()))
-                .orElseGet(() -> new ProjectionProgress(processor.getName(), processor.isRunning(), false, head, head, List.of(), null));
+                .orElseGet(() -> new ProjectionProgress(processor.getName(), processor.isRunning(), false, head, head, null));
     }
 
     /**
@@ -109,14 +109,8 @@ public class ProjectionRebuild {
      */
     public boolean rebuild(String name) {
         Optional<EventProcessor> found = axon.eventProcessingConfiguration().eventProcessor(name);
-        if (found.isEmpty() || !(found.get() instanceof StreamingEventProcessor || isReadModelGroup(found.get()))) {
+        if (found.isEmpty() || !isReadModelGroup(found.get())) {
             return false;
-        }
-        if (found.get() instanceof StreamingEventProcessor processor) {
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-            return true;
         }
         EventHandlerInvoker handlers = ((AbstractEventProcessor) found.get()).eventHandlerInvoker();
         running.compute(name, (group, previous) -> previous != null && !previous.isDone() ? previous
@@ -183,13 +177,14 @@ public class ProjectionRebuild {
 
     private void replayAll(String group, EventHandlerInvoker handlers) {
         long started = System.nanoTime();
-        transactions.executeWithoutResult(status -> {
-            state.startRebuild(group, clock.instant(), position(storage.createHeadToken()));
-            handlers.performReset();
-        });
         long events = 0;
         long last;
-        try (ReplayWrites writes = new ReplayWrites(transactions, state::commitBatchWithoutWaitingForDisk)) {
+        try (ReplayWrites writes = new ReplayWrites(jdbc, transactions, state::commitBatchWithoutWaitingForDisk)) {
+            EventHandlerInvoker replaying = writingThrough(handlers, projections, writes);
+            transactions.executeWithoutResult(status -> {
+                state.startRebuild(group, clock.instant(), position(storage.createHeadToken()));
+                replaying.performReset();
+            });
             TrackingToken token = null;
             while (true) {
                 List<TrackedEventMessage<?>> batch = next(token);
@@ -198,7 +193,7 @@ public class ProjectionRebuild {
                 }
                 TrackingToken replayed = transactions.execute(status -> {
                     state.commitBatchWithoutWaitingForDisk();
-                    return projectHere(batch, handlers, writes);
+                    return projectHere(batch, replaying, writes);
                 });
                 transactions.executeWithoutResult(status ->
                         state.progressed(group, position(replayed), position(storage.createHeadToken()), clock.instant()));
@@ -211,7 +206,7 @@ public class ProjectionRebuild {
                 state.holdWriters();
                 TrackingToken at = caughtUp;
                 for (List<TrackedEventMessage<?>> batch = next(at); !batch.isEmpty(); batch = next(at)) {
-                    at = projectHere(batch, handlers, writes);
+                    at = projectHere(batch, replaying, writes);
                 }
                 writes.finish();
                 state.finishRebuild(group, position(at));
@@ -229,21 +224,51 @@ public class ProjectionRebuild {
         }
     }
 
-    /** Projects a batch in the current transaction, the projections holding back their writes until its end. */
+    /** Projects a batch in the current transaction; the writes held back meanwhile are handed to the writer at its end. */
     private TrackingToken projectHere(List<TrackedEventMessage<?>> batch, EventHandlerInvoker handlers, ReplayWrites writes) {
-        replay.replay(writes, () -> {
-            for (TrackedEventMessage<?> event : batch) {
-                try {
-                    handlers.handle(event, Segment.ROOT_SEGMENT);
-                } catch (Exception failure) {
-                    throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed", failure);
-                }
+        for (TrackedEventMessage<?> event : batch) {
+            try {
+                handlers.handle(event, Segment.ROOT_SEGMENT);
+            } catch (Exception failure) {
+                throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed", failure);
             }
-        });
+        }
+        writes.flush();
         return batch.get(batch.size() - 1).trackingToken();
     }
 
-    /** A group of read models: the processing group the projections share, whatever its processor. */
+    /**
+     * The group's handlers, in their order, each its projection writing through {@code writes}. Every handler of the
+     * group must be one of {@code projections}: one the rebuild could not give its writer stops it before anything is
+     * reset. A failing handler fails the rebuild, as it fails a write live.
+     */
+    static EventHandlerInvoker writingThrough(EventHandlerInvoker live, List<? extends ReadModelProjection> projections,
+                                              ReadModelWrites writes) {
+        Map<Class<?>, ReadModelProjection> byType = new HashMap<>();
+        projections.forEach(projection -> byType.put(projection.getClass(), projection));
+        List<Object> handlers = handlersOf(live).stream().map(handler -> {
+            ReadModelProjection projection = byType.get(handler.getTargetType());
+            if (projection == null) {
+                throw new IllegalStateException("the read models' handler " + handler.getTargetType().getName()
+                        + " is not a " + ReadModelProjection.class.getSimpleName() + ": a rebuild cannot give it its writer");
+            }
+            return projection.writingThrough(writes);
+        }).toList();
+        return SimpleEventHandlerInvoker.builder().eventHandlers(handlers)
+                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build();
+    }
+
+    private static List<EventMessageHandler> handlersOf(EventHandlerInvoker invoker) {
+        if (invoker instanceof SimpleEventHandlerInvoker simple) {
+            return simple.eventHandlers();
+        }
+        if (invoker instanceof MultiEventHandlerInvoker multi) {
+            return multi.delegates().stream().flatMap(delegate -> handlersOf(delegate).stream()).toList();
+        }
+        throw new IllegalStateException("the read models' handlers cannot be found in " + invoker.getClass().getName());
+    }
+
+    /** A group of read models: the processing group the projections share. */
     private static boolean isReadModelGroup(EventProcessor processor) {
         return ReadModels.PROCESSING_GROUP.equals(processor.getName());
     }

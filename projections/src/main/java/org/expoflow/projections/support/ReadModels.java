@@ -3,7 +3,7 @@ package org.expoflow.projections.support;
 /**
  * The read models share one processing group: the board joins tasks with directives, and figures
  * need the directive's expo, so they must all have seen the same events. The group projects events in
- * store order (in the writer's transaction, or behind one tracking processor) and its tables are reset
+ * store order (in the writer's transaction) and its tables are reset
  * and replayed together.
  */
 public final class ReadModels {

@@ -10,19 +10,21 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The writes of one rebuild, held back while a batch of stored events is projected and written together
- * when the batch ends. A projection whose events come by the hundred thousand (a task's every step, a
- * unit's every figure) keeps its own {@link Buffer} here; the rest write at once, as they do live.
+ * The rebuild's writer ({@link ReadModelWrites}): the writes of one rebuild, held back while a batch of stored
+ * events is projected and written together when the batch ends. Statements are collected and run as JDBC
+ * batches ({@link DeferredStatements}); rows that come by the hundred thousand (a task's every step, a unit's
+ * every figure) are kept in their batched form ({@link ReadModelWrites.Rows#batched}), a {@link Buffer} here.
  * <p>
  * With a transaction template, a batch's writes go to the database on a writer thread of their own, in
  * their own transaction, while the next batch is read and projected: the rebuild's two halves, the
  * application's and the database's, then work at the same time instead of in turn. At most one batch waits
  * behind the one being written. Without one, they are written at once in the caller's transaction.
  */
-public final class ReplayWrites implements AutoCloseable {
+public final class ReplayWrites implements ReadModelWrites, AutoCloseable {
 
     /** What one projection holds back during a batch of the rebuild. */
     public interface Buffer {
@@ -42,6 +44,7 @@ public final class ReplayWrites implements AutoCloseable {
     private static final int BATCHES_IN_FLIGHT = 2;
 
     private final Map<Class<?>, Buffer> buffers = new LinkedHashMap<>();
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Runnable eachTransaction;
     private final ExecutorService writer;
@@ -49,14 +52,16 @@ public final class ReplayWrites implements AutoCloseable {
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
     /** Writes at the end of each batch, in the caller's transaction. */
-    public ReplayWrites() {
+    public ReplayWrites(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.transactions = null;
         this.eachTransaction = () -> { };
         this.writer = null;
     }
 
     /** Writes on a writer thread, each batch in a transaction of its own that first runs {@code eachTransaction}. */
-    public ReplayWrites(TransactionTemplate transactions, Runnable eachTransaction) {
+    public ReplayWrites(JdbcTemplate jdbc, TransactionTemplate transactions, Runnable eachTransaction) {
+        this.jdbc = jdbc;
         this.transactions = transactions;
         this.eachTransaction = eachTransaction;
         this.writer = Executors.newSingleThreadExecutor(work -> {
@@ -64,6 +69,22 @@ public final class ReplayWrites implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Collected with the batch, and run with the same statements next to it as one JDBC batch at its end. */
+    @Override
+    public void update(String sql, Object... args) {
+        buffer(DeferredStatements.class, writes -> new DeferredStatements(jdbc)).add(sql, args);
+    }
+
+    @Override
+    public <R> R rows(Rows<R> kind) {
+        return kind.batched(this);
+    }
+
+    /** The database the batches go to. */
+    public JdbcTemplate jdbc() {
+        return jdbc;
     }
 
     /** The projection's buffer for this rebuild, created the first time it is asked for. */

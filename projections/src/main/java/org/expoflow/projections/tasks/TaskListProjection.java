@@ -37,10 +37,12 @@ import org.expoflow.commands.api.TaskUnclaimed;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.support.Databases;
 import org.expoflow.projections.support.JsonColumns;
-import org.expoflow.projections.support.ReplayScope;
+import org.expoflow.projections.support.ReadModelProjection;
+import org.expoflow.projections.support.ReadModelWrites;
+import org.expoflow.projections.support.ReplayWrites;
 import org.expoflow.projections.support.Times;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.expoflow.projections.support.ReadModels;
@@ -52,24 +54,45 @@ import org.expoflow.projections.support.ReadModels;
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
-public class TaskListProjection {
+public class TaskListProjection implements ReadModelProjection {
+
+    /**
+     * A task's row, history and versions: live, one statement per event on PostgreSQL ({@link LiveTaskRows}); in a
+     * rebuild, kept in memory while the task is open and inserted once, by {@code COPY} ({@link BufferedTaskRows}).
+     */
+    private static final ReadModelWrites.Rows<TaskRows> TASK_ROWS = new ReadModelWrites.Rows<>() {
+        @Override
+        public TaskRows now(JdbcTemplate jdbc) {
+            return new LiveTaskRows(new NamedParameterJdbcTemplate(jdbc), Databases.isPostgres(jdbc.getDataSource()));
+        }
+
+        @Override
+        public TaskRows batched(ReplayWrites writes) {
+            return writes.buffer(BufferedTaskRows.class, w -> new BufferedTaskRows(w.jdbc(), w));
+        }
+    };
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
-    private final ReplayScope replay;
-    private final TaskRows live;
+    private final ReadModelWrites writes;
+    private final TaskRows rows;
 
-    /** A task list projected live only, as in a test without rebuilds. */
+    /** The task list projected live, in the writer's transaction. */
+    @Autowired
     public TaskListProjection(NamedParameterJdbcTemplate jdbc, Clock clock) {
-        this(jdbc, clock, new ReplayScope());
+        this(jdbc, clock, ReadModelWrites.live(jdbc.getJdbcTemplate()));
     }
 
-    @Autowired
-    public TaskListProjection(NamedParameterJdbcTemplate jdbc, Clock clock, ReplayScope replay) {
+    public TaskListProjection(NamedParameterJdbcTemplate jdbc, Clock clock, ReadModelWrites writes) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.replay = replay;
-        this.live = new LiveTaskRows(jdbc, Databases.isPostgres(jdbc.getJdbcTemplate().getDataSource()));
+        this.writes = writes;
+        this.rows = writes.rows(TASK_ROWS);
+    }
+
+    @Override
+    public TaskListProjection writingThrough(ReadModelWrites other) {
+        return new TaskListProjection(jdbc, clock, other);
     }
 
     @EventHandler
@@ -92,10 +115,10 @@ public class TaskListProjection {
         List<String> cooperating = event.cooperatingFromStart();
         if (!cooperating.isEmpty()) {
             row.put("cooperating_units", cooperatingUnits(cooperating));
-            cooperating.forEach(unit -> jdbc.update("insert into task_cooperation (task_id, unit_id) values (:id, :unit)",
-                    new MapSqlParameterSource("id", event.taskId()).addValue("unit", unit)));
+            cooperating.forEach(unit -> writes.update("insert into task_cooperation (task_id, unit_id) values (?, ?)",
+                    event.taskId(), unit));
         }
-        rows().add(event.taskId(), row, line(at, "TaskAssigned", actor, details("step", event.stepName(),
+        rows.add(event.taskId(), row, line(at, "TaskAssigned", actor, details("step", event.stepName(),
                 "candidateGroup", event.candidateGroup(), "dueAt", event.dueAt() == null ? null : event.dueAt().toString(),
                 "cooperatingUnits", cooperating.isEmpty() ? null : String.join(",", cooperating))));
     }
@@ -230,9 +253,7 @@ public class TaskListProjection {
     /** The unit now responsible is no longer one of the co-operating units. */
     @EventHandler
     void on(TaskReassigned event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        jdbc.update("delete from task_cooperation where task_id = :id and unit_id = :unit",
-                new MapSqlParameterSource("id", event.taskId()).addValue("unit", event.candidateGroup()));
-        TaskRows rows = rows();
+        writes.update("delete from task_cooperation where task_id = ? and unit_id = ?", event.taskId(), event.candidateGroup());
         List<String> cooperating = new ArrayList<>(rows.cooperatingUnits(event.taskId()));
         cooperating.remove(event.candidateGroup());
         rows.change(event.taskId(), columns("candidate_group", event.candidateGroup(), "status", TaskStatus.OPEN.name(),
@@ -243,9 +264,7 @@ public class TaskListProjection {
 
     @EventHandler
     void on(CooperatingUnitAdded event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        jdbc.update("insert into task_cooperation (task_id, unit_id) values (:id, :unit)",
-                new MapSqlParameterSource("id", event.taskId()).addValue("unit", event.cooperatingUnitId()));
-        TaskRows rows = rows();
+        writes.update("insert into task_cooperation (task_id, unit_id) values (?, ?)", event.taskId(), event.cooperatingUnitId());
         List<String> cooperating = new ArrayList<>(rows.cooperatingUnits(event.taskId()));
         cooperating.add(event.cooperatingUnitId());
         rows.change(event.taskId(), columns("cooperating_units", cooperatingUnits(cooperating)),
@@ -263,15 +282,8 @@ public class TaskListProjection {
                 CompletedStepTallies.TABLE);
     }
 
-    /** Live, the rows are written at once; in a rebuild, by the batch. */
-    private TaskRows rows() {
-        return replay.current()
-                .<TaskRows>map(writes -> writes.buffer(BufferedTaskRows.class, w -> new BufferedTaskRows(jdbc.getJdbcTemplate(), w)))
-                .orElse(live);
-    }
-
     private void change(String taskId, Map<String, Object> columns, TaskRows.HistoryLine line) {
-        rows().change(taskId, columns, line);
+        rows.change(taskId, columns, line);
     }
 
     private static TaskRows.HistoryLine line(Instant at, String type, String actor, Map<String, Object> details) {

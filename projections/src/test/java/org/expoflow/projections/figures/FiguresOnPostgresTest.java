@@ -25,7 +25,6 @@ import org.expoflow.commands.api.UnitKind;
 import org.expoflow.projections.api.FiguresReport;
 import org.expoflow.projections.api.FindFigures;
 import org.expoflow.projections.catalogue.CatalogueProjection;
-import org.expoflow.projections.support.ReplayScope;
 import org.expoflow.projections.support.TestDatabases;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -62,7 +61,7 @@ class FiguresOnPostgresTest {
     private static FiguresProjection reported(DataSource database) throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(database);
         AnnotationEventHandlerAdapter catalogue = new AnnotationEventHandlerAdapter(new CatalogueProjection(jdbc));
-        FiguresProjection figures = new FiguresProjection(jdbc, Clock.fixed(NOW, ZoneOffset.UTC), new ReplayScope());
+        FiguresProjection figures = new FiguresProjection(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
         catalogued(catalogue, new ExpoPlanned("osaka", "Osaka", "Osaka", LocalDate.of(2030, 4, 1), LocalDate.of(2030, 4, 7)));
         for (String unit : UNITS) {
             catalogued(catalogue, new UnitEnrolled("osaka", unit, unit, UnitKind.CITY));

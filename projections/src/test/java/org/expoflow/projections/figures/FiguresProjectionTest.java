@@ -25,7 +25,6 @@ import org.expoflow.projections.api.FiguresReport;
 import org.expoflow.projections.api.FiguresReport.FigureAgainstTarget;
 import org.expoflow.projections.api.FindFigures;
 import org.expoflow.projections.catalogue.CatalogueProjection;
-import org.expoflow.projections.support.ReplayScope;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +52,7 @@ class FiguresProjectionTest {
         Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(database);
         catalogue = new AnnotationEventHandlerAdapter(new CatalogueProjection(jdbc));
-        figures = new FiguresProjection(jdbc, Clock.fixed(NOW, ZoneOffset.UTC), new ReplayScope());
+        figures = new FiguresProjection(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
         catalogued(new ExpoPlanned("osaka", "Osaka", "Osaka", LocalDate.of(2030, 4, 1), LocalDate.of(2030, 4, 7)));
         catalogued(new UnitEnrolled("osaka", "shenyang", "沈阳市", UnitKind.CITY));
         catalogued(new UnitEnrolled("osaka", "dalian", "大连市", UnitKind.CITY));

@@ -32,7 +32,6 @@ import org.expoflow.projections.api.UnitStatistics;
 import org.expoflow.projections.catalogue.BoardQueries;
 import org.expoflow.projections.catalogue.CatalogueProjection;
 import org.expoflow.projections.figures.FiguresProjection;
-import org.expoflow.projections.support.ReplayScope;
 import org.expoflow.projections.tasks.TaskListProjection;
 import org.expoflow.projections.tasks.TaskReadings;
 import org.flywaydb.core.Flyway;
@@ -68,7 +67,7 @@ class ReportingAndCooperationTest {
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(database);
         readings = new TaskReadings(named, clock);
         boards = new BoardQueries(jdbc, readings, clock);
-        review = new ReviewQueries(readings, boards, new FiguresProjection(jdbc, clock, new ReplayScope()),
+        review = new ReviewQueries(readings, boards, new FiguresProjection(jdbc, clock),
                 new MeetingProjection(jdbc), jdbc, clock);
         AnnotationEventHandlerAdapter catalogue = new AnnotationEventHandlerAdapter(new CatalogueProjection(jdbc));
         AnnotationEventHandlerAdapter tasks = new AnnotationEventHandlerAdapter(new TaskListProjection(named, clock));

@@ -30,7 +30,6 @@ import org.expoflow.projections.api.Trend;
 import org.expoflow.projections.catalogue.BoardQueries;
 import org.expoflow.projections.catalogue.CatalogueProjection;
 import org.expoflow.projections.figures.FiguresProjection;
-import org.expoflow.projections.support.ReplayScope;
 import org.expoflow.projections.tasks.TaskListProjection;
 import org.expoflow.projections.tasks.TaskReadings;
 import org.flywaydb.core.Flyway;
@@ -68,7 +67,7 @@ class TrendKeptDayByDayTest {
         named = new NamedParameterJdbcTemplate(database);
         catalogue = new AnnotationEventHandlerAdapter(new CatalogueProjection(jdbc));
         tasks = new AnnotationEventHandlerAdapter(new TaskListProjection(named, clock));
-        FiguresProjection figureVersions = new FiguresProjection(jdbc, clock, new ReplayScope());
+        FiguresProjection figureVersions = new FiguresProjection(jdbc, clock);
         figures = new AnnotationEventHandlerAdapter(figureVersions);
         ReviewQueries node = review(figureVersions);
 

@@ -32,7 +32,6 @@ import org.expoflow.projections.api.Trend;
 import org.expoflow.projections.catalogue.BoardQueries;
 import org.expoflow.projections.catalogue.CatalogueProjection;
 import org.expoflow.projections.figures.FiguresProjection;
-import org.expoflow.projections.support.ReplayScope;
 import org.expoflow.projections.support.Times;
 import org.expoflow.projections.tasks.TaskListProjection;
 import org.expoflow.projections.tasks.TaskReadings;
@@ -63,7 +62,7 @@ class TrendOverDaysTest {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(database);
         TaskReadings readings = new TaskReadings(named, clock);
-        FiguresProjection figures = new FiguresProjection(jdbc, clock, new ReplayScope());
+        FiguresProjection figures = new FiguresProjection(jdbc, clock);
         ReviewQueries review = new ReviewQueries(readings, new BoardQueries(jdbc, readings, clock), figures,
                 new MeetingProjection(jdbc), jdbc, clock);
         AnnotationEventHandlerAdapter catalogue = new AnnotationEventHandlerAdapter(new CatalogueProjection(jdbc));

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Segment;
@@ -81,17 +82,28 @@ abstract class ReplayedAsLiveContract {
     void eventsReplayedInBatchesLeaveTheSameRowsAsTheSameEventsLive() {
         List<EventMessage<?>> story = story();
         DataSource live = emptyReadModels("live");
-        Projected liveProjections = new Projected(live);
+        Projected liveProjections = new Projected(live, null);
         story.forEach(event -> liveProjections.transactions.executeWithoutResult(status -> liveProjections.handle(event)));
 
         for (int batch : List.of(1, 3, 7, story.size())) {
             DataSource replayed = emptyReadModels("replayed-in-" + batch);
-            Projected replay = new Projected(replayed);
-            ReplayWrites writes = new ReplayWrites(replay.transactions, () -> { });
+            JdbcTemplate jdbc = new JdbcTemplate(replayed);
+            TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(replayed));
+            ReplayWrites writes = new ReplayWrites(jdbc, transactions, () -> { });
+            // the same projections, given the rebuild's writer as ProjectionRebuild gives it
+            Projected replay = new Projected(replayed, writes);
             for (int from = 0; from < story.size(); from += batch) {
                 List<EventMessage<?>> events = story.subList(from, Math.min(story.size(), from + batch));
-                replay.transactions.executeWithoutResult(status ->
-                        replay.scope.replay(writes, () -> events.forEach(replay::handle)));
+                replay.transactions.executeWithoutResult(status -> {
+                    events.forEach(replay::handle);
+                    if (batch == story.size()) {
+                        assertThat(rows(replayed, "select * from task_view")).as("the rebuild's rows wait for its writer")
+                                .isEmpty();
+                        assertThat(rows(replayed, "select * from unit_figure_version")).isEmpty();
+                        assertThat(rows(replayed, "select * from directive_view")).isEmpty();
+                    }
+                    writes.flush();
+                });
             }
             replay.transactions.executeWithoutResult(status -> writes.finish());
             writes.close();
@@ -109,19 +121,23 @@ abstract class ReplayedAsLiveContract {
         return new JdbcTemplate(database).queryForList(query);
     }
 
-    /** The read-model projections over one database, handling events as the processing group would. */
+    /**
+     * The read-model projections over one database, handling events as the processing group would: live, the
+     * group's own; replayed, the copies {@link ProjectionRebuild#writingThrough} makes of them for the rebuild's writer.
+     */
     private static final class Projected {
-        final ReplayScope scope = new ReplayScope();
         final TransactionTemplate transactions;
-        final SimpleEventHandlerInvoker handlers;
+        final EventHandlerInvoker handlers;
 
-        Projected(DataSource database) {
+        /** Live with no {@code replay}; else as replayed through it. */
+        Projected(DataSource database, ReplayWrites replay) {
             JdbcTemplate jdbc = new JdbcTemplate(database);
             Clock clock = Clock.fixed(START.plus(Duration.ofDays(30)), ZoneOffset.UTC);
             transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
-            handlers = SimpleEventHandlerInvoker.builder().eventHandlers(new CatalogueProjection(jdbc, scope),
-                    new TaskListProjection(new NamedParameterJdbcTemplate(jdbc), clock, scope),
-                    new FiguresProjection(jdbc, clock, scope)).build();
+            List<ReadModelProjection> projections = List.of(new CatalogueProjection(jdbc),
+                    new TaskListProjection(new NamedParameterJdbcTemplate(jdbc), clock), new FiguresProjection(jdbc, clock));
+            SimpleEventHandlerInvoker group = SimpleEventHandlerInvoker.builder().eventHandlers(projections).build();
+            handlers = replay == null ? group : ProjectionRebuild.writingThrough(group, projections, replay);
         }
 
         void handle(EventMessage<?> event) {

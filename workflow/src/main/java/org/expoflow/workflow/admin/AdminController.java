@@ -3,7 +3,6 @@ package org.expoflow.workflow.admin;
 import org.expoflow.commands.api.DomainRuleViolation;
 import java.util.List;
 
-import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.projections.support.ProjectionRebuild;
 import org.expoflow.projections.support.ProjectionRebuild.ProjectionProgress;
 import org.expoflow.workflow.engine.ConsistencyCheck;
@@ -25,12 +24,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class AdminController {
 
     private final ProjectionRebuild rebuild;
-    private final ProjectionCatchUp catchUp;
     private final ConsistencyCheck consistency;
 
-    public AdminController(ProjectionRebuild rebuild, ProjectionCatchUp catchUp, ConsistencyCheck consistency) {
+    public AdminController(ProjectionRebuild rebuild, ConsistencyCheck consistency) {
         this.rebuild = rebuild;
-        this.catchUp = catchUp;
         this.consistency = consistency;
     }
 
@@ -56,7 +53,6 @@ public class AdminController {
         }
         if (wait) {
             rebuild.awaitRebuilt(name);
-            catchUp.awaitHead();
         }
         return rebuild.progress();
     }

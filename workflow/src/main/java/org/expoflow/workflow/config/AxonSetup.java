@@ -1,31 +1,22 @@
 package org.expoflow.workflow.config;
 
 import java.sql.SQLException;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -36,11 +27,8 @@ import org.expoflow.commands.directive.Directive;
 import org.expoflow.commands.expo.Expo;
 import org.expoflow.commands.meeting.Meeting;
 import org.expoflow.commands.task.Task;
-import org.expoflow.projections.support.ReadModelOrder;
 import org.expoflow.workflow.engine.ActingContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -165,30 +153,17 @@ public class AxonSetup {
     }
 
     /**
-     * Axon's embedded event store, woken when the engine's transaction commits (see {@link CommitAwareEventStore}).
-     * Without Axon's monitor of the store: it counted, timed and measured the capacity of every event published,
+     * Axon's embedded event store, without Axon's monitor of the store: it counted, timed and measured the capacity of every event published,
      * each meter looked up by name and tags per event, a share of every completion's CPU, and the processors'
      * monitors count the same events where they are handled (docs/adr/0009-axon-plumbing-trimmed.md).
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
-    CommitAwareEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
-        return new CommitAwareEventStore(EmbeddedEventStore.builder()
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
-    }
-
-    /**
-     * Every command handled in a database transaction wakes the tracking processors once that transaction
-     * commits; only when the read models are behind one (projected in the writer's transaction, nothing waits).
-     */
-    @Bean
-    @ConditionalOnProperty(name = "axon.eventhandling.processors.read-models.mode", havingValue = "tracking")
-    MessageHandlerInterceptor<CommandMessage<?>> wakeProcessorsAfterCommit(CommitAwareEventStore eventStore) {
-        return (unitOfWork, chain) -> {
-            eventStore.wakeProcessorsAfterCommit();
-            return chain.proceed();
-        };
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .build();
     }
 
     @Bean
@@ -206,43 +181,6 @@ public class AxonSetup {
                 .payloadRevisionColumn("payload_revision")
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
-                .build();
-    }
-
-    /**
-     * Tracking tokens in our table, claimed under an owner name unique to this application instance: two
-     * instances on one database (two nodes, or two test contexts in one JVM) never both process a segment.
-     * A node that dies stops extending its claims; after {@code expoflow.read-models.claim-timeout} (5 s
-     * unless set) a surviving node may claim its segments (Axon's default is 10 s).
-     */
-    @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                          @Value("${expoflow.read-models.claim-timeout:PT5S}") Duration claimTimeout) {
-        return JdbcTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .serializer(serializer)
-                .schema(tokenSchema)
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
-                .claimTimeout(claimTimeout)
-                .build();
-    }
-
-    /** The order the read models need when their processor runs in several segments (see {@link ReadModelOrder}). */
-    @Bean
-    SequencingPolicy<EventMessage<?>> readModelOrder() {
-        return new ReadModelOrder();
-    }
-
-    @Bean
-    TokenSchema tokenSchema() {
-        return TokenSchema.builder()
-                .setTokenTable("token_entry")
-                .setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment")
-                .setTokenColumn("token")
-                .setTokenTypeColumn("token_type")
-                .setTimestampColumn("time_stamp")
-                .setOwnerColumn("owner")
                 .build();
     }
 

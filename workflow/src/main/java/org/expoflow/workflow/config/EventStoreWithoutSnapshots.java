@@ -26,8 +26,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * skipped here. Taking snapshots one day means removing this class.
  * <p>
  * An event read back has its time read once ({@link StoredTimestamps}): Axon's entries keep it as text and
- * parse it each time it is asked for, twice for every event a processor or a rebuild reads (once to decide
- * whether a gap before it may still fill, once for the message). The tracking token after each event is
+ * parse it each time it is asked for, twice for every event a rebuild reads (once to decide
+ * whether a gap before it may still fill, once for the message). The token after each event is
  * worked out as Axon's engine does, with the same gap settings ({@link #configured}).
  */
 class EventStoreWithoutSnapshots extends JdbcEventStorageEngine {

@@ -3,6 +3,7 @@ package org.expoflow.workflow.config;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.queryhandling.QueryMessage;
 import org.expoflow.projections.support.ReadModelState;
@@ -17,9 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * being rebuilt, writers leave it to the rebuild ({@link ReadModelState}) and queries answer that a
  * rebuild is under way rather than with half-built numbers.
  * <p>
- * Chosen over waiting for a tracking processor (still possible with
- * {@code axon.eventhandling.processors.read-models.mode: tracking}): that wait (the processor woken, the
- * events read back and projected, its token stored) was much of a completion
+ * The one mode: a read-model group behind a tracking processor is refused at start. Waiting for one (the
+ * processor woken, the events read back and projected, its token stored) was much of a completion
  * (docs/adr/0001-read-models-in-the-writers-transaction.md).
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +33,19 @@ public class LiveReadModels {
                 .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> leftToARebuild)
                 .registerListenerInvocationErrorHandler(ReadModels.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** {@code axon.eventhandling.processors.read-models.mode} set to anything but {@code subscribing} stops the start. */
+    @Bean
+    ConfigurerModule readModelsOnlyInTheWritersTransaction() {
+        return configurer -> configurer.onInitialize(configuration -> configuration.onStart(() -> configuration
+                .eventProcessingConfiguration().eventProcessor(ReadModels.PROCESSING_GROUP)
+                .filter(processor -> !(processor instanceof SubscribingEventProcessor))
+                .ifPresent(processor -> {
+                    throw new IllegalStateException("the read models are projected in the writer's transaction only: '"
+                            + ReadModels.PROCESSING_GROUP + "' must be a subscribing processor, not "
+                            + processor.getClass().getSimpleName());
+                })));
     }
 
     @Bean

@@ -23,8 +23,7 @@ import io.micrometer.core.instrument.Timer;
  * <p>
  * Left out: the capacity meters (how busy a handler was over a sliding window, kept message by message), and
  * for a processor its latency (how long an event waited for it: a processor in the writer's transaction
- * takes it at once). A processor that tracks the store (read models in {@code tracking} mode) keeps Axon's
- * monitors, latency and capacity included.
+ * takes it at once).
  */
 final class MetersByPayloadType implements MessageMonitor<Message<?>> {
 

@@ -1,5 +1,5 @@
 /**
  * Wiring: Axon's event store in the engine's database and transaction, serialisation, aggregates, clocks,
- * and where the read models are projected (in the writer's transaction, or behind a tracking processor).
+ * and the read models projected in the writer's transaction (docs/adr/0001-read-models-in-the-writers-transaction.md).
  */
 package org.expoflow.workflow.config;

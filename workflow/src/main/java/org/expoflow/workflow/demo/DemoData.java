@@ -19,7 +19,6 @@ import org.expoflow.commands.api.ReportProgress;
 import org.expoflow.commands.api.UnitKind;
 import org.expoflow.projections.api.ExpoList;
 import org.expoflow.projections.api.ListExpos;
-import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.engine.DirectiveProcessVariables;
 import org.expoflow.workflow.security.Role;
@@ -73,14 +72,13 @@ public class DemoData implements ApplicationRunner {
     private final UserDirectory users;
     private final ActingContext acting;
     private final QueryGateway queries;
-    private final ProjectionCatchUp catchUp;
     private final IdentityService identityService;
     private final UnitRegister register;
     private final TaskService taskService;
     private final FormService formService;
     private final ZoneId provinceZone;
 
-    public DemoData(UserDirectory users, ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp,
+    public DemoData(UserDirectory users, ActingContext acting, QueryGateway queries,
                     IdentityService identityService, UnitRegister register, TaskService taskService,
                     FormService formService, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
         this.register = register;
@@ -90,7 +88,6 @@ public class DemoData implements ApplicationRunner {
         this.users = users;
         this.acting = acting;
         this.queries = queries;
-        this.catchUp = catchUp;
         this.identityService = identityService;
     }
 
@@ -103,7 +100,6 @@ public class DemoData implements ApplicationRunner {
             users.add("admin", DEMO_PASSWORD, Role.ADMIN, null, "信息中心 赵强");
             UNITS.forEach(unit -> users.add(unit.id(), DEMO_PASSWORD, Role.CITY, unit.id(), unit.name()));
         }
-        catchUp.awaitHead();
         if (queries.query(new ListExpos(), ExpoList.class).join().expos().isEmpty()) {
             planOsakaExhibition();
         }
@@ -149,7 +145,6 @@ public class DemoData implements ApplicationRunner {
         } finally {
             identityService.clearAuthentication();
         }
-        catchUp.awaitHead();
     }
 
     private String issue(String expoId, String kind, String title, int daysLeft, List<String> units,

@@ -24,7 +24,6 @@ import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.FindDirectiveComments;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.TaskPage;
-import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.application.ProvinceDeadlines;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
@@ -54,7 +53,6 @@ import jakarta.validation.constraints.Size;
 public class DirectiveWork {
 
     private final ActingContext acting;
-    private final ProjectionCatchUp catchUp;
     private final DirectiveKindCatalogue kinds;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transactions;
@@ -66,13 +64,12 @@ public class DirectiveWork {
 
     private final QueryGateway queries;
 
-    public DirectiveWork(ActingContext acting, ProjectionCatchUp catchUp, DirectiveKindCatalogue kinds,
+    public DirectiveWork(ActingContext acting, DirectiveKindCatalogue kinds,
                          RuntimeService runtimeService, TransactionTemplate transactions, ExpoWork expos,
                          ProvinceDeadlines deadlines, Clock clock, RequestRules rules, Refusals refusals,
                          QueryGateway queries) {
         this.queries = queries;
         this.acting = acting;
-        this.catchUp = catchUp;
         this.kinds = kinds;
         this.runtimeService = runtimeService;
         this.transactions = transactions;
@@ -129,7 +126,6 @@ public class DirectiveWork {
         } catch (AggregateNotFoundException e) {
             throw refusals.notFound("directiveId", "noDirective");
         }
-        catchUp.awaitHead();
     }
 
     /** A directive's own thread, oldest first, for the office, leadership and the units on it. */
@@ -169,7 +165,6 @@ public class DirectiveWork {
         } catch (RuntimeException failed) {
             throw kindCannotStart(request.kind(), failed, "kind");
         }
-        catchUp.awaitHead();
         return command.directiveId();
     }
 
@@ -200,7 +195,6 @@ public class DirectiveWork {
                 runtimeService.deleteProcessInstance(unitProcess.getId(), DirectiveProcessVariables.WITHDRAWN);
             }
         });
-        catchUp.awaitHead();
     }
 
     /**

@@ -12,7 +12,6 @@ import org.expoflow.projections.api.ExpoList;
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.FindExpo;
 import org.expoflow.projections.api.ListExpos;
-import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.application.PlanningWindow;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
@@ -37,16 +36,14 @@ public class ExpoWork {
 
     private final ActingContext acting;
     private final QueryGateway queries;
-    private final ProjectionCatchUp catchUp;
     private final UnitRegister units;
     private final RequestRules rules;
     private final Refusals refusals;
 
-    public ExpoWork(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, UnitRegister units,
+    public ExpoWork(ActingContext acting, QueryGateway queries, UnitRegister units,
                     RequestRules rules, Refusals refusals) {
         this.acting = acting;
         this.queries = queries;
-        this.catchUp = catchUp;
         this.units = units;
         this.rules = rules;
         this.refusals = refusals;
@@ -83,7 +80,6 @@ public class ExpoWork {
         String expoId = UUID.randomUUID().toString();
         acting.send(new PlanExpo(acting.currentActor(), expoId, request.name().strip(), request.venue(), request.opensOn(),
                 request.closesOn()));
-        catchUp.awaitHead();
         return expoId;
     }
 
@@ -100,7 +96,6 @@ public class ExpoWork {
                 .coded("unitNotRegistered", request.unitId()));
         String name = request.name() == null || request.name().isBlank() ? unit.bilingualName() : request.name();
         acting.send(new EnrolUnit(acting.currentActor(), expoId, request.unitId(), name, request.kind()));
-        catchUp.awaitHead();
     }
 
     /** Refused (400, field {@code unitId}) unless the unit is enrolled in the expo. */

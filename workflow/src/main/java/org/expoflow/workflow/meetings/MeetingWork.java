@@ -20,7 +20,6 @@ import org.expoflow.projections.api.FindMeeting;
 import org.expoflow.projections.api.FindMeetings;
 import org.expoflow.projections.api.MeetingBrief;
 import org.expoflow.projections.api.MeetingRecord;
-import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.application.PlanningWindow;
 import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.briefs.BriefDocument;
@@ -54,7 +53,6 @@ public class MeetingWork {
 
     private final ActingContext acting;
     private final QueryGateway queries;
-    private final ProjectionCatchUp catchUp;
     private final DirectiveWork directives;
     private final ExpoWork expos;
     private final Clock clock;
@@ -63,12 +61,11 @@ public class MeetingWork {
     private final UserDirectory users;
     private final FigureWords figures;
 
-    public MeetingWork(ActingContext acting, QueryGateway queries, ProjectionCatchUp catchUp, DirectiveWork directives,
+    public MeetingWork(ActingContext acting, QueryGateway queries, DirectiveWork directives,
                        ExpoWork expos, Clock clock, RequestRules rules, @Value("${expoflow.time-zone}") ZoneId provinceZone,
                        UserDirectory users, FigureWords figures) {
         this.acting = acting;
         this.queries = queries;
-        this.catchUp = catchUp;
         this.directives = directives;
         this.expos = expos;
         this.clock = clock;
@@ -102,7 +99,6 @@ public class MeetingWork {
         String meetingId = UUID.randomUUID().toString();
         acting.send(new ConveneMeeting(acting.currentActor(), meetingId, request.expoId(), request.title(), request.heldAt(),
                 clock.instant()));
-        catchUp.awaitHead();
         return meetingId;
     }
 
@@ -126,7 +122,6 @@ public class MeetingWork {
         expos.requireEnrolled(meeting.expoId(), request.unitId());
         acting.send(new RecordUnitReport(meetingId, acting.currentActor(), request.unitId(), request.progress(),
                 request.problems(), request.suggestions()));
-        catchUp.awaitHead();
     }
 
     public Decision decide(String meetingId, DecisionRequest request) {
@@ -154,14 +149,12 @@ public class MeetingWork {
         String decisionId = UUID.randomUUID().toString();
         List<String> directiveIds = issued.stream().map(IssueDirective::directiveId).toList();
         acting.send(new RecordDecision(meetingId, acting.currentActor(), decisionId, request.text(), directiveIds));
-        catchUp.awaitHead();
         return new Decision(decisionId, directiveIds);
     }
 
     public void close(String meetingId) {
         get(meetingId);
         acting.send(new CloseMeeting(meetingId, acting.currentActor()));
-        catchUp.awaitHead();
     }
 
     /** The brief as of the meeting: board, figures, overdue list, changes since the previous meeting, reports, decisions. */

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import org.expoflow.commands.api.DecideExtensionRequest;
 import org.expoflow.commands.api.RequestExtension;
 import org.expoflow.projections.api.TaskSummary;
-import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.application.ProvinceDeadlines;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
@@ -33,18 +32,16 @@ public class ExtensionRequests {
     private final VisibleSteps visible;
     private final StepEngine engine;
     private final ActingContext acting;
-    private final ProjectionCatchUp catchUp;
     private final Clock clock;
     private final ProvinceDeadlines deadlines;
     private final RequestRules rules;
     private final Refusals refusals;
 
-    ExtensionRequests(VisibleSteps visible, StepEngine engine, ActingContext acting, ProjectionCatchUp catchUp, Clock clock,
+    ExtensionRequests(VisibleSteps visible, StepEngine engine, ActingContext acting, Clock clock,
                       ProvinceDeadlines deadlines, RequestRules rules, Refusals refusals) {
         this.visible = visible;
         this.engine = engine;
         this.acting = acting;
-        this.catchUp = catchUp;
         this.clock = clock;
         this.deadlines = deadlines;
         this.rules = rules;
@@ -68,7 +65,6 @@ public class ExtensionRequests {
             throw refusals.invalid("dueOn", "deadlineMissing");
         }
         acting.send(new RequestExtension(taskId, acting.currentActor(), dueAt, request.reason(), clock.instant()));
-        catchUp.awaitHead();
     }
 
     /** The office approves or refuses the request waiting on a step. */
@@ -81,7 +77,6 @@ public class ExtensionRequests {
         }
         engine.decideExtension(new DecideExtensionRequest(taskId, acting.currentActor(), request.approve(), request.comment(),
                 clock.instant()), task.extensionRequest().dueAt(), task.supervisedTaskId() == null);
-        catchUp.awaitHead();
     }
 
     /** A decision as a whole: a refusal says why. */

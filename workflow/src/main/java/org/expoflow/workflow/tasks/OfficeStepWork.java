@@ -12,7 +12,6 @@ import org.expoflow.commands.api.ExtendDeadline;
 import org.expoflow.commands.api.ReassignTask;
 import org.expoflow.commands.api.ReviewDecision;
 import org.expoflow.projections.api.TaskSummary;
-import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.application.ProvinceDeadlines;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
@@ -44,7 +43,6 @@ public class OfficeStepWork {
     private final StepEngine engine;
     private final UnitStepWork unitWork;
     private final ActingContext acting;
-    private final ProjectionCatchUp catchUp;
     private final Clock clock;
     private final ProvinceDeadlines deadlines;
     private final RequestRules rules;
@@ -53,15 +51,13 @@ public class OfficeStepWork {
     private final Refusals refusals;
     private final ExtensionRequests extensionRequests;
 
-    public OfficeStepWork(VisibleSteps visible, StepEngine engine, UnitStepWork unitWork, ActingContext acting,
-                          ProjectionCatchUp catchUp, Clock clock, ProvinceDeadlines deadlines, RequestRules rules,
+    public OfficeStepWork(VisibleSteps visible, StepEngine engine, UnitStepWork unitWork, ActingContext acting, Clock clock, ProvinceDeadlines deadlines, RequestRules rules,
                           ExpoWork expos, UnitRegister register, Refusals refusals, ExtensionRequests extensionRequests) {
         this.extensionRequests = extensionRequests;
         this.visible = visible;
         this.engine = engine;
         this.unitWork = unitWork;
         this.acting = acting;
-        this.catchUp = catchUp;
         this.clock = clock;
         this.deadlines = deadlines;
         this.rules = rules;
@@ -114,7 +110,6 @@ public class OfficeStepWork {
         }
         engine.extend(new ExtendDeadline(taskId, acting.currentActor(), newDueAt, request.reason(), clock.instant()),
                 !task.isOfficeStep() && task.supervisedTaskId() == null);
-        catchUp.awaitHead();
     }
 
     /** The coordinator hands a unit's step to another unit of the expo, which does it from now on. */
@@ -123,7 +118,6 @@ public class OfficeStepWork {
         TaskSummary task = visible.summary(user, taskId);
         expos.requireEnrolled(task.expoId(), request.unitId());
         engine.reassign(new ReassignTask(taskId, acting.currentActor(), request.unitId(), request.reason()), task.candidateGroup());
-        catchUp.awaitHead();
     }
 
     /** The coordinator asks another unit of the expo to co-operate: it may report on and complete the step too. */
@@ -132,7 +126,6 @@ public class OfficeStepWork {
         TaskSummary task = visible.summary(user, taskId);
         expos.requireEnrolled(task.expoId(), request.unitId());
         engine.addCooperatingUnit(new AddCooperatingUnit(taskId, acting.currentActor(), request.unitId()));
-        catchUp.awaitHead();
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.expoflow.commands.api.RecordAttachmentOpened;
-import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.engine.StepEngine;
@@ -24,15 +23,13 @@ public class StepFiles {
 
     private final VisibleSteps visible;
     private final StepEngine engine;
-    private final ProjectionCatchUp catchUp;
     private final Refusals refusals;
     private final ActingContext acting;
 
-    public StepFiles(VisibleSteps visible, StepEngine engine, ProjectionCatchUp catchUp, Refusals refusals, ActingContext acting) {
+    public StepFiles(VisibleSteps visible, StepEngine engine, Refusals refusals, ActingContext acting) {
         this.acting = acting;
         this.visible = visible;
         this.engine = engine;
-        this.catchUp = catchUp;
         this.refusals = refusals;
     }
 
@@ -69,7 +66,6 @@ public class StepFiles {
             throw new AttachmentRefused(refusals.text("attachmentContent", contentType));
         }
         String attachmentId = engine.attach(taskId, name, contentType, file.content());
-        catchUp.awaitHead();
         return attachmentId;
     }
 
@@ -92,7 +88,6 @@ public class StepFiles {
         StepEngine.StoredFile file = engine.attachment(taskId, attachmentId)
                 .orElseThrow(() -> refusals.notFound("attachmentId", "noAttachment"));
         acting.send(new RecordAttachmentOpened(taskId, acting.currentActor(), attachmentId, file.name()));
-        catchUp.awaitHead();
         return new AttachmentFile(file.name(), file.contentType(), file.content());
     }
 }

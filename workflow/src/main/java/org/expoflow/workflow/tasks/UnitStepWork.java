@@ -10,7 +10,6 @@ import org.expoflow.commands.api.ReportProgress;
 import org.expoflow.commands.api.ReviewDecision;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
-import org.expoflow.projections.support.ProjectionCatchUp;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.engine.ActingContext;
@@ -42,17 +41,15 @@ public class UnitStepWork {
     private final VisibleSteps visible;
     private final StepEngine engine;
     private final ActingContext acting;
-    private final ProjectionCatchUp catchUp;
     private final RequestRules rules;
     private final KindTexts texts;
     private final Refusals refusals;
 
-    public UnitStepWork(VisibleSteps visible, StepEngine engine, ActingContext acting, ProjectionCatchUp catchUp,
+    public UnitStepWork(VisibleSteps visible, StepEngine engine, ActingContext acting,
                         RequestRules rules, KindTexts texts, Refusals refusals) {
         this.visible = visible;
         this.engine = engine;
         this.acting = acting;
-        this.catchUp = catchUp;
         this.rules = rules;
         this.texts = texts;
         this.refusals = refusals;
@@ -89,13 +86,11 @@ public class UnitStepWork {
     public void claim(ExpoFlowUser user, String taskId) {
         visible.summary(user, taskId);
         engine.claim(taskId, user.getUsername());
-        catchUp.awaitHead();
     }
 
     public void unclaim(ExpoFlowUser user, String taskId) {
         visible.summary(user, taskId);
         engine.release(taskId);
-        catchUp.awaitHead();
     }
 
     /** A progress report changes no process state: it goes straight to the task. */
@@ -106,7 +101,6 @@ public class UnitStepWork {
         visible.checkFiguresOfKind(task, figures);
         acting.send(new ReportProgress(taskId, acting.currentActor(), request.percent(), request.note(), request.problems(),
                 request.suggestions(), figures));
-        catchUp.awaitHead();
     }
 
     /** Adds to a step's comment thread: those who see the step may write; a leader may instruct. */
@@ -114,7 +108,6 @@ public class UnitStepWork {
         rules.check(request);
         visible.summary(user, taskId);
         acting.send(new CommentOnTask(taskId, acting.currentActor(), request.text(), request.instruction()));
-        catchUp.awaitHead();
     }
 
     /**
@@ -145,7 +138,6 @@ public class UnitStepWork {
         } catch (StepEngine.FieldRefused refused) {
             throw namingTheFields(refused, read[0], answered[0]);
         }
-        catchUp.awaitHead();
     }
 
     /** The steps of the unit a review may return the work to, in the order they were done: none for a step no review. */

@@ -78,17 +78,6 @@ final class ApplicationNodes implements AutoCloseable {
         return Files.readAllLines(logs.get(node));
     }
 
-    /** The read models' segments a node processes (none when they are projected in the writers' transactions). */
-    List<Integer> readModelSegmentsOn(int node) {
-        List<Integer> segments = new ArrayList<>();
-        ExpoFlowClient.as(base(node), "admin").get("/api/admin/projections").body().forEach(processor -> {
-            if (processor.path("name").asText().equals("read-models")) {
-                processor.path("segmentsHere").forEach(segment -> segments.add(segment.asInt()));
-            }
-        });
-        return segments;
-    }
-
     /** {@code kill -9}: no shutdown hook, its transactions cut off where they stand; true once it is gone. */
     boolean kill(int node) throws InterruptedException {
         return nodes.get(node).destroyForcibly().waitFor(30, TimeUnit.SECONDS);

@@ -26,8 +26,7 @@ import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,9 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * killed ({@code kill -9}) in the middle. A report the clerk saw acknowledged is on the survivor; none is
  * recorded twice, though a clerk whose node died sends it again to the survivor with the same
  * {@code Idempotency-Key}; the engine, the events and the task list agree afterwards; and the survivor's
- * read models are complete: projected in the writers' transactions (the default) nothing waits for the
- * dead node; behind a tracking processor, the survivor claims the dead node's segment once its claim
- * times out and processes both.
+ * read models are complete: projected in the writers' transactions, nothing waits for the dead node.
  */
 @Tag("postgres")
 class NodeDiesUnderLoadIT {
@@ -58,18 +55,11 @@ class NodeDiesUnderLoadIT {
         }
     }
 
-    @ParameterizedTest(name = "read models {0}")
-    @ValueSource(strings = {"subscribing", "tracking"})
-    void everyAcknowledgedReportIsOnTheSurvivorOnceAndTheModelsAgree(String readModels) throws Exception {
+    @Test
+    void everyAcknowledgedReportIsOnTheSurvivorOnceAndTheModelsAgree() throws Exception {
         nodes = new ApplicationNodes(DATABASE);
-        String mode = "--axon.eventhandling.processors.read-models.mode=" + readModels;
-        nodes.start(mode);
-        nodes.start(mode);
-        boolean tracking = readModels.equals("tracking");
-        if (tracking) {
-            await("the node to be killed processes a segment").atMost(Duration.ofSeconds(60))
-                    .until(() -> nodes.readModelSegmentsOn(1).size() == 1);
-        }
+        nodes.start();
+        nodes.start();
         ExpoFlowClient coordinator = ExpoFlowClient.as(base(0), "coordinator");
         String directiveId = OsakaFixture.inviteBuyers(coordinator,
                 OsakaFixture.osakaWith(coordinator, CITIES.toArray(String[]::new)), CITIES.toArray(String[]::new));
@@ -126,9 +116,6 @@ class NodeDiesUnderLoadIT {
         await("the survivor's read models complete").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 admin.get("/api/admin/projections").body().forEach(processor -> assertThat(processor.path("position").asLong())
                         .as("the survivor's read models are complete: " + processor).isEqualTo(processor.path("head").asLong())));
-        if (tracking) {
-            assertThat(nodes.readModelSegmentsOn(0)).as("the survivor processes every segment").containsExactly(0, 1);
-        }
     }
 
     /**

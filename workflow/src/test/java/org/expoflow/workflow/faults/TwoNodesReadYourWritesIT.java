@@ -26,19 +26,15 @@ import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Two application instances on one PostgreSQL: clerks write on one node and read on the other at
- * once, concurrently. Every read made right after an acknowledged write shows that write, with the read
- * models projected in the writers' transactions (the default) or behind a tracking processor whose two
- * segments the nodes share: then the writer's node waited until both segments had processed its events,
- * exactly (a gap in a token is not taken for processed), and heard of their progress through the
- * database rather than by polling. Meanwhile a deadline timer falls due: the two nodes' job executors
+ * once, concurrently. Every read made right after an acknowledged write shows that write: the read models
+ * are projected in the writers' transactions, so nothing is waited for. Meanwhile a deadline timer falls due: the two nodes' job executors
  * share the engine's jobs, and each step is told it is due soon once.
  */
 @Tag("postgres")
@@ -59,20 +55,12 @@ class TwoNodesReadYourWritesIT {
         }
     }
 
-    @ParameterizedTest(name = "read models {0}")
-    @ValueSource(strings = {"subscribing", "tracking"})
-    void aWriteAcknowledgedOnOneNodeIsSeenByTheNextReadOnTheOther(String readModels) throws Exception {
+    @Test
+    void aWriteAcknowledgedOnOneNodeIsSeenByTheNextReadOnTheOther() throws Exception {
         nodes = new ApplicationNodes(DATABASE);
-        String mode = "--axon.eventhandling.processors.read-models.mode=" + readModels;
         String jsonLogs = "--logging.structured.format.console=ecs";
-        nodes.start(mode, jsonLogs);
-        nodes.start(mode, jsonLogs);
-        if (readModels.equals("tracking")) {
-            await("each node processes one of the two segments").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertThat(nodes.readModelSegmentsOn(0)).hasSize(1);
-                assertThat(nodes.readModelSegmentsOn(1)).hasSize(1).doesNotContainAnyElementsOf(nodes.readModelSegmentsOn(0));
-            });
-        }
+        nodes.start(jsonLogs);
+        nodes.start(jsonLogs);
         ExpoFlowClient coordinator = ExpoFlowClient.as(base(0), "coordinator");
         String expoId = OsakaFixture.osakaWith(coordinator, CITIES.toArray(String[]::new));
         // due soon three days before the deadline (the configured lead): the timer falls due during the load
@@ -115,7 +103,7 @@ class TwoNodesReadYourWritesIT {
         clerks.shutdown();
         assertThat(stale).as("reads right after an acknowledged write on the other node").isEmpty();
 
-        String correlationId = "report-after-completion-" + readModels;
+        String correlationId = "report-after-completion-subscribing";
         String completed = tasks.get("shenyang");
         ExpoFlowClient.Answer refused = ExpoFlowClient.as(base(1), "shenyang").withHeader("X-Correlation-Id", correlationId)
                 .post("/api/tasks/{t}/progress", map("percent", 99), completed);
