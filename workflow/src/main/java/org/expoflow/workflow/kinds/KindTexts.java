@@ -89,7 +89,7 @@ public class KindTexts {
             return own;
         }
         String bundled = texts.getMessage(key, null, null, locale);
-        if (bundled == null && kind != null && key.startsWith("kind." + kind + ".")) {
+        if (bundled == null && kind != null && (key.startsWith("kind." + kind + ".step.") || key.startsWith("kind." + kind + ".field."))) {
             // a chase-up's steps run in the deadline's supervision, but are read as steps of the directive's kind
             bundled = texts.getMessage("kind." + SUPERVISION + key.substring(("kind." + kind).length()), null, null, locale);
         }

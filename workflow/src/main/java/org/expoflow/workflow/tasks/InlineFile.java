@@ -2,7 +2,6 @@ package org.expoflow.workflow.tasks;
 
 import java.nio.charset.StandardCharsets;
 
-import org.expoflow.workflow.security.SecurityConfig;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -10,7 +9,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A step's file shown in the browser, by the API and the pages alike: only the types a step takes (PDF, JPEG, PNG,
- * WebP, checked by their first bytes on upload), never sniffed as another, under the pages' own content security policy.
+ * WebP, checked by their first bytes on upload), never sniffed as another, sandboxed.
  */
 final class InlineFile {
 
@@ -19,7 +18,8 @@ final class InlineFile {
 
     static ResponseEntity<byte[]> of(StepFiles.AttachmentFile file) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header("Content-Security-Policy", SecurityConfig.PAGES_CONTENT_SECURITY_POLICY)
+                // a file is shown, never run: sandboxed, it has no script and no origin of ours
+                .header("Content-Security-Policy", "sandbox")
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(file.name(), StandardCharsets.UTF_8).build().toString())

@@ -17,6 +17,7 @@ class NoticeChannelSettingsTest {
             .withBean(JdbcTemplate.class, () -> mock(JdbcTemplate.class))
             .withBean(NoticeTexts.class, () -> mock(NoticeTexts.class))
             .withBean(RobotAddresses.class, () -> mock(RobotAddresses.class))
+            .withBean(org.axonframework.queryhandling.QueryGateway.class, () -> mock(org.axonframework.queryhandling.QueryGateway.class))
             .withUserConfiguration(InboxChannel.class, MailChannel.class, GroupRobotChannel.class);
 
     @Test
