@@ -180,17 +180,56 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         String field = "body";
-        String detail = "the request body is not valid JSON for this endpoint";
+        String detail = refusals.text("bodyNotJson");
         if (exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-            detail = mapping instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
-                    && invalid.getTargetType() == String.class
-                    ? PlainText.refusal(field, PlainText.forbiddenCharacter(String.valueOf(invalid.getValue())))
-                    : "field '" + field + "' has a wrong type or is not allowed here";
+            detail = wrongValue(field, mapping);
         }
         return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, field, detail));
+    }
+
+    /** What is wrong with one field of a body, in the reader's language: the values it may take, or the kind of value. */
+    private String wrongValue(String field, JsonMappingException mapping) {
+        if (mapping instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+            return refusals.text("fieldUnknown", field);
+        }
+        if (mapping instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid) {
+            if (invalid.getTargetType() == String.class) {
+                return PlainText.refusal(field, PlainText.forbiddenCharacter(String.valueOf(invalid.getValue())));
+            }
+            if (invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+                String allowed = java.util.Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", "));
+                return refusals.text("fieldNotOneOf", field, String.valueOf(invalid.getValue()), allowed);
+            }
+        }
+        Class<?> wanted = mapping instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatched
+                ? mismatched.getTargetType() : null;
+        return refusals.text("fieldWrongType", field, refusals.word("valueKind." + kindOf(wanted), refusals.word("valueKind.other", "")));
+    }
+
+    private static String kindOf(Class<?> type) {
+        if (type == null) {
+            return "other";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "date";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        return "other";
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String field, String detail) {
