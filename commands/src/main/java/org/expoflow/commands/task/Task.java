@@ -139,7 +139,7 @@ public class Task {
         if (assignee == null) {
             return; // no one's claim to undo: a reassignment released it already
         }
-        TaskActingPolicy.checkMayRelease(command.actor(), assignee, actingGroups(), taskId);
+        TaskActingPolicy.checkMayRelease(command.actor(), assignee, Set.of(candidateGroup), taskId);
         apply(new TaskUnclaimed(taskId, directiveId, unitId, assignee));
     }
 

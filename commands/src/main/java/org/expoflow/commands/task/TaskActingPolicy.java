@@ -37,13 +37,14 @@ final class TaskActingPolicy {
     }
 
     /**
-     * A task's claim can be released by its holder or by those who may act on it; no one releases another
-     * unit's claim, the office included: it reassigns the step instead, which is on record with its reason.
+     * A task's claim can be released by its holder or by a member of the unit whose step it is; no one releases
+     * another unit's claim, neither a co-operating unit nor the office: the office reassigns the step instead,
+     * which is on record with its reason.
      */
-    static void checkMayRelease(Actor actor, String assignee, Set<String> actingGroups, String taskId) {
+    static void checkMayRelease(Actor actor, String assignee, Set<String> owningGroup, String taskId) {
         if (actor != null && actor.userId().equals(assignee)) {
             return;
         }
-        checkMayAct(actor, actingGroups, taskId);
+        checkMayAct(actor, owningGroup, taskId);
     }
 }

@@ -133,6 +133,16 @@ class TaskTest {
     }
 
     @Test
+    void cannotBeUnclaimedByAUnitAskedToCooperateOnIt() {
+        fixture.given(sendInvitationsAssigned(), new TaskClaimed("t1", "d1", "shenyang", "shenyang"),
+                        new CooperatingUnitAdded("t1", "d1", "shenyang", "dalian"))
+                .when(new UnclaimTask("t1", DALIAN_CLERK))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("may not act"));
+    }
+
+    @Test
     void cannotBeUnclaimedByAnotherUnitOrTheOfficeWhateverDoorTheyUse() {
         for (Actor outsider : new Actor[] {DALIAN_CLERK, COORDINATOR}) {
             fixture.given(sendInvitationsAssigned(), new TaskClaimed("t1", "d1", "shenyang", "shenyang"))

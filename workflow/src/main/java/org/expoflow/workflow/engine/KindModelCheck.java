@@ -58,6 +58,9 @@ public class KindModelCheck implements Deployer {
     private static final Builder EXPRESSION_PARSER = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
     private static final QName DELEGATE_EXPRESSION = ModelAllowList.camunda("delegateExpression");
     private static final QName PROPERTY = ModelAllowList.camunda("property");
+    private static final QName DUE_DATE = ModelAllowList.camunda("dueDate");
+    /** R/P1D or R5/P1D, optionally from a start: R/2030-01-01T00:00:00Z/P1D; the period last. */
+    private static final Pattern CYCLE = Pattern.compile("R\\d*/(?:[^/]+/)?(P[^/]+)");
     /** Far deeper than any kind nests (definitions, process, sub-process, step, form, field, rule); the walk is bounded. */
     static final int MAX_DEPTH = 64;
     private static final Map<QName, Map<QName, Set<String>>> VALUES = Map.of(
@@ -152,6 +155,9 @@ public class KindModelCheck implements Deployer {
             if (isExpression(text) || ModelAllowList.EXPRESSION_TEXTS.contains(name) && !text.isBlank()) {
                 checkExpression(id, element.getNodeName(), text.strip());
             }
+            if (ModelAllowList.TIMERS.contains(name) && !isExpression(text)) {
+                checkTimer(id, element.getNodeName(), name.getLocalPart(), text.strip());
+            }
         }
         NodeList children = element.getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
@@ -182,9 +188,52 @@ public class KindModelCheck implements Deployer {
         if (isExpression(value)) {
             checkExpression(id, attribute.getName(), value);
         }
+        if (DUE_DATE.equals(name) && !isExpression(value)) {
+            checkTimer(id, attribute.getName(), "timeDate", value.strip());
+        }
         if (PROPERTY.equals(elementName) && name.getLocalPart().equals("value")) {
             checkDuration(id, element.getAttribute("name"), value);
         }
+    }
+
+    /**
+     * A timer written out in the model (not read from a variable): a date within the planning years, a duration
+     * within a year, a cycle that repeats no oftener than hourly; a cron expression is no cycle a kind needs.
+     */
+    private static void checkTimer(String id, String where, String kind, String value) {
+        boolean inRange;
+        try {
+            inRange = switch (kind) {
+                case "timeDate" -> {
+                    int year = java.time.OffsetDateTime.parse(value).getYear();
+                    yield year >= ModelAllowList.FIRST_YEAR && year <= ModelAllowList.LAST_YEAR;
+                }
+                case "timeDuration" -> withinAYear(value, Duration.ZERO);
+                default -> {
+                    java.util.regex.Matcher cycle = CYCLE.matcher(value);
+                    yield cycle.matches() && withinAYear(cycle.group(1), ModelAllowList.SHORTEST_CYCLE);
+                }
+            };
+        } catch (RuntimeException unreadable) {
+            inRange = false;
+        }
+        if (!inRange) {
+            throw new Refused(ModelRefusal.of("modelTimerRefused", "'" + id + "' sets " + where + " to '" + value
+                    + "': a date from " + ModelAllowList.FIRST_YEAR + " to " + ModelAllowList.LAST_YEAR
+                    + ", a duration up to P366D, or a cycle R/P1D that repeats at most hourly", id, where, value));
+        }
+    }
+
+    /** Whether an ISO-8601 duration (P1M as the engine reads it) lies between {@code shortest} and a year. */
+    private static boolean withinAYear(String duration, Duration shortest) throws IllegalArgumentException {
+        javax.xml.datatype.Duration parsed;
+        try {
+            parsed = javax.xml.datatype.DatatypeFactory.newInstance().newDuration(duration);
+        } catch (javax.xml.datatype.DatatypeConfigurationException unavailable) {
+            throw new IllegalStateException(unavailable);
+        }
+        Duration length = Duration.ofMillis(parsed.getTimeInMillis(new java.util.Date(0)));
+        return parsed.getSign() >= 0 && length.compareTo(shortest) >= 0 && length.compareTo(ModelAllowList.LONGEST_DURATION) <= 0;
     }
 
     /** A deadline's or reminder's duration a kind declares, read as the engine will read it, and within a year. */

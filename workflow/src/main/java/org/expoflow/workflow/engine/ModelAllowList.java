@@ -44,6 +44,12 @@ public final class ModelAllowList {
     static final String REMIND_BEFORE = "remindBefore";
     static final Set<String> DURATION_PROPERTIES = Set.of(StepDeadline.DUE_BEFORE_DEADLINE, StepDeadline.DUE_WITHIN,
             DeadlineSupervision.DUE_SOON_BEFORE, DeadlineSupervision.ESCALATE_AFTER, REMIND_BEFORE, "remindOverdueEvery");
+    /** The timers a model may write out, and their bounds: the planning years, no cycle oftener than hourly. */
+    static final Set<QName> TIMERS = Set.of(bpmn("timeDate"), bpmn("timeDuration"), bpmn("timeCycle"));
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+    static final java.time.Duration SHORTEST_CYCLE = java.time.Duration.ofHours(1);
+
     /** No deadline or reminder of an expo's preparation is further off than a year. */
     static final java.time.Duration LONGEST_DURATION = java.time.Duration.ofDays(366);
 

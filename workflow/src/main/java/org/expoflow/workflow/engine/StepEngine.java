@@ -138,11 +138,23 @@ public class StepEngine {
     }
 
     public void claim(String taskId, String username) {
-        taskService.claim(taskId, username);
+        inRace(() -> taskService.claim(taskId, username));
     }
 
     public void release(String taskId) {
-        taskService.setAssignee(taskId, null);
+        inRace(() -> taskService.setAssignee(taskId, null));
+    }
+
+    /** Two people taking one step at once: the other won, and the loser is told so in words, not by the engine. */
+    private static void inRace(Runnable change) {
+        try {
+            change.run();
+        } catch (RuntimeException failed) {
+            if (isRace(failed)) {
+                throw DomainRuleViolation.conflict("someone else changed this step at the same moment").coded("changedMeanwhile");
+            }
+            throw failed;
+        }
     }
 
     /**

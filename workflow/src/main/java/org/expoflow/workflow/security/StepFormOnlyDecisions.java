@@ -59,7 +59,14 @@ public class StepFormOnlyDecisions extends OncePerRequestFilter {
             refuse(response, 413, "body", messages.getMessage("refusal.decisionTooLarge", null, ReaderLanguage.of(request)));
             return;
         }
-        List<String> sent = variableNames(body);
+        List<String> sent;
+        try {
+            sent = variableNames(body);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            // what this filter cannot read, it does not let through for the engine to read otherwise
+            refuse(response, 400, "body", messages.getMessage("refusal.bodyNotJson", null, ReaderLanguage.of(request)));
+            return;
+        }
         List<String> undeclared = forms.undeclared(decision.group(1), sent);
         if (!undeclared.isEmpty()) {
             String declared = String.join(", ", forms.declaredFields(decision.group(1)));
@@ -70,16 +77,22 @@ public class StepFormOnlyDecisions extends OncePerRequestFilter {
         chain.doFilter(new BufferedRequest(request, body), response);
     }
 
-    /** The variables' names a decision's body sends; none when it is no JSON object (the engine refuses that itself). */
-    private List<String> variableNames(byte[] body) {
-        try {
-            JsonNode variables = json.readTree(body).path("variables");
-            List<String> names = new ArrayList<>();
-            variables.fieldNames().forEachRemaining(names::add);
-            return names;
-        } catch (IOException | RuntimeException notJson) {
+    /** The variables' names a decision's body sends; none for an empty body. */
+    private List<String> variableNames(byte[] body) throws IOException {
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             return List.of();
         }
+        JsonNode decision = json.readTree(body);
+        if (decision == null || !decision.isObject()) {
+            throw new IllegalArgumentException("a decision is a JSON object");
+        }
+        JsonNode variables = decision.path("variables");
+        if (!variables.isMissingNode() && !variables.isNull() && !variables.isObject()) {
+            throw new IllegalArgumentException("variables is a JSON object");
+        }
+        List<String> names = new ArrayList<>();
+        variables.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private void refuse(HttpServletResponse response, int status, String field, String detail) throws IOException {

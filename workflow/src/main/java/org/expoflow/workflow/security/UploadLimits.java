@@ -1,11 +1,14 @@
 package org.expoflow.workflow.security;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import org.expoflow.workflow.application.ReaderLanguage;
+import org.expoflow.workflow.http.BufferedRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -13,11 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -55,12 +55,14 @@ class UploadLimits extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        String boundary = boundary(contentType);
-        if (body.length > maxBytes || boundary != null && parts(body, boundary) > maxParts) {
+        List<String> boundaries = boundaries(contentType);
+        // two boundaries: this filter and the parser that reads the parts might each take another
+        if (body.length > maxBytes || boundaries.size() > 1
+                || boundaries.size() == 1 && parts(body, boundaries.get(0)) > maxParts) {
             refuse(request, response);
             return;
         }
-        chain.doFilter(new ReadBody(request, body), response);
+        chain.doFilter(new BufferedRequest(request, body), response);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -68,19 +70,20 @@ class UploadLimits extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String detail = messages.getMessage("refusal.uploadTooLarge", null, "the upload is too large or has too many parts",
-                request.getLocale());
+                ReaderLanguage.of(request));
         JSON.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "title", "Content Too Large", "status", 413,
                 "field", "file", "detail", detail));
     }
 
-    static String boundary(String contentType) {
+    static List<String> boundaries(String contentType) {
+        List<String> boundaries = new ArrayList<>();
         for (String parameter : contentType.split(";")) {
             String[] pair = parameter.strip().split("=", 2);
-            if (pair.length == 2 && pair[0].equalsIgnoreCase("boundary")) {
-                return pair[1].strip().replaceAll("^\"|\"$", "");
+            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("boundary")) {
+                boundaries.add(pair[1].strip().replaceAll("^\"|\"$", ""));
             }
         }
-        return null;
+        return boundaries;
     }
 
     /** The parts of a body: its delimiters but the closing one (a boundary never occurs inside a part). */
@@ -98,53 +101,5 @@ class UploadLimits extends OncePerRequestFilter {
             i += delimiter.length - 1;
         }
         return Math.max(0, found - 1);
-    }
-
-    /** The request with its body already read. */
-    private static final class ReadBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReadBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is read already");
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    getCharacterEncoding() == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(getCharacterEncoding())));
-        }
     }
 }

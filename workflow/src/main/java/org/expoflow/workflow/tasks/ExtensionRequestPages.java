@@ -1,5 +1,7 @@
 package org.expoflow.workflow.tasks;
 
+import java.nio.charset.StandardCharsets;
+
 import org.expoflow.workflow.http.PageErrors;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.http.PageDoor;
@@ -7,6 +9,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.util.UriUtils;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -45,7 +48,11 @@ class ExtensionRequestPages {
                 comment == null || comment.isBlank() ? null : comment)))) {
             redirect.addFlashAttribute(PageErrors.DONE, approve ? "extensionApproved" : "extensionRefused");
         }
-        return expoId == null || expoId.isBlank() ? "redirect:/tasks/" + taskId + "#extension"
-                : "redirect:/console?expoId=" + expoId + "#extensionRequests";
+        if (expoId == null || expoId.isBlank()) {
+            return "redirect:/tasks/" + UriUtils.encodePathSegment(taskId, StandardCharsets.UTF_8) + "#extension";
+        }
+        // as a query parameter, never in the view's name, where braces would be read as a template
+        redirect.addAttribute("expoId", expoId);
+        return "redirect:/console#extensionRequests";
     }
 }

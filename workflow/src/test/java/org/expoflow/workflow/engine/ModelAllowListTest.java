@@ -215,6 +215,25 @@ class ModelAllowListTest {
     }
 
     @Test
+    void aTimerWrittenInTheModelIsWithinThePlanningYearsAndRepeatsAtMostHourly() {
+        String[][] refused = {{"<timeDuration>P30D</timeDuration>", "<timeDuration>P99999D</timeDuration>", "P99999D"},
+                {"<timeDuration>P30D</timeDuration>", "<timeCycle>R/PT1S</timeCycle>", "R/PT1S"},
+                {"<timeDuration>P30D</timeDuration>", "<timeCycle>0/1 * * * * ?</timeCycle>", "0/1 * * * * ?"},
+                {"<timeDuration>P30D</timeDuration>", "<timeDate>9999-12-31T00:00:00Z</timeDate>", "9999-12-31T00:00:00Z"}};
+        for (String[] timer : refused) {
+            String key = "timer-" + Integer.toHexString(timer[2].hashCode());
+            assertThat(refusedOnEveryDoor(key, probe(key, "none", "", "").replace(timer[0], timer[1]), "longOpen", timer[2]))
+                    .as(timer[2]).isEmpty();
+        }
+        String dueDate = "due-date-9999";
+        assertThat(refusedOnEveryDoor(dueDate, probe(dueDate, "userTask", " camunda:dueDate=\"9999-12-31T00:00:00Z\"", ""),
+                "probeStep", "camunda:dueDate")).isEmpty();
+        String hourly = "timer-hourly";
+        assertThat(refusalThroughTheRepository(hourly, probe(hourly, "none", "", "")
+                .replace("<timeDuration>P30D</timeDuration>", "<timeCycle>R/PT1H</timeCycle>"))).isNull();
+    }
+
+    @Test
     void aStepsDocumentationIsTextForPeopleNeverEvaluated() throws Exception {
         String documented = trialKindText().replace("allow-list-trial", "documented-trial")
                 .replace("<bpmn:documentation>Report the buyers invited and how.</bpmn:documentation>",

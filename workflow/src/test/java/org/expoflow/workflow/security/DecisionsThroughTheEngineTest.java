@@ -114,6 +114,9 @@ class DecisionsThroughTheEngineTest {
         assertThat(noDecision.field("field")).isEqualTo("decision");
         assertThat(coordinator.post("/engine-rest/task/{t}/complete", map("variables", map()), "no-such-step").status().value())
                 .isEqualTo(404);
+        Answer variablesNotAnObject = coordinator.post("/engine-rest/task/{t}/complete", map("variables", List.of("unitId")), review[1]);
+        assertThat(variablesNotAnObject.status().value()).as("what the check cannot read goes no further").isEqualTo(400);
+        assertThat(variablesNotAnObject.field("field")).isEqualTo("body");
         assertThat(coordinator.get("/api/tasks/{t}", review[1]).field("status")).isEqualTo("OPEN");
     }
 

@@ -44,6 +44,14 @@ class WebappsEngineApiTest {
     }
 
     @Test
+    void theWebappsEngineApiIsTheAdministratorsAlone() {
+        for (String user : new String[] {"coordinator", "leader", "shenyang"}) {
+            assertThat(DeploymentDoors.send(port, user, "GET", ENGINE + "/task", null, null).status()).as(user).isEqualTo(403);
+        }
+        assertThat(asAdmin("GET", ENGINE + "/task", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void anAdministratorChangesNoStepVariableUserOrAuthorizationThroughTheWebapps() {
         Task step = engine.getTaskService().createTaskQuery().active().listPage(0, 1).get(0);
         Date due = step.getDueDate();
