@@ -185,6 +185,8 @@ class ReturnJourneyTest {
                 .isEmpty();
         assertNoSidewaysScroll();
         Browsers.screenshot(browser, "return-clerk-on-office-review-phone");
+        script("document.querySelector('table.figures-against-targets').scrollIntoView()");
+        Browsers.screenshot(browser, "return-clerk-review-figures-phone");
 
         // the office's review after the return: all the unit's evidence for the work, and approved without a comment
         browser.manage().window().setSize(new Dimension(1366, 900));
