@@ -174,9 +174,11 @@ public class StepReadings {
         return values;
     }
 
-    /** What the unit last submitted on this step before it was returned: its values, figures and files. */
-    public record LastSubmission(String taskId, Map<String, String> values, Map<String, BigDecimal> figures,
-                                 List<StepFiles.AttachmentView> attachments) {
+    /**
+     * What the unit last submitted on this step before it was returned: its values and figures (its files stay the
+     * returned step's evidence, {@link StepFiles#attachments}).
+     */
+    public record LastSubmission(String taskId, Map<String, String> values, Map<String, BigDecimal> figures) {
     }
 
     /**
@@ -194,7 +196,7 @@ public class StepReadings {
                 .max(java.util.Comparator.comparing(TaskSummary::closedAt))
                 .map(done -> new LastSubmission(done.id(),
                         completedValues(queries.query(new FindTask(done.id()), TaskDetail.class).join()),
-                        done.latestFigures() == null ? Map.of() : done.latestFigures(), files.attachmentsOf(done.id())));
+                        done.latestFigures() == null ? Map.of() : done.latestFigures()));
     }
 
     /** A step's comments and instructions, oldest first. */
