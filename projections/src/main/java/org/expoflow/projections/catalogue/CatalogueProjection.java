@@ -22,6 +22,7 @@ import org.expoflow.commands.api.UnitKind;
 import org.expoflow.projections.api.ExpoList;
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.FindDirectiveComments;
+import org.expoflow.projections.api.FindDirectiveTargets;
 import org.expoflow.projections.api.FindExpo;
 import org.expoflow.projections.api.ListExpos;
 import org.expoflow.projections.support.Databases;
@@ -122,6 +123,15 @@ public class CatalogueProjection implements ReadModelProjection {
                         + " from directive_comment where directive_id = ? order by at, comment_id",
                 (rs, n) -> new FindDirectiveComments.DirectiveComment(Times.instant(rs, "at"), rs.getString("author"),
                         rs.getString("text"), rs.getBoolean("instruction")), query.directiveId()));
+    }
+
+    /** A directive's target per unit, by figure, in the order of the figures' keys. */
+    @QueryHandler
+    public FindDirectiveTargets.Targets handle(FindDirectiveTargets query) {
+        Map<String, java.math.BigDecimal> targets = new LinkedHashMap<>();
+        jdbc.query("select figure, target from directive_target where directive_id = ? order by figure",
+                rs -> { targets.put(rs.getString("figure"), rs.getBigDecimal("target")); }, query.directiveId());
+        return new FindDirectiveTargets.Targets(query.directiveId(), targets);
     }
 
     @QueryHandler

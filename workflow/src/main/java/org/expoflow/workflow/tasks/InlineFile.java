@@ -2,6 +2,7 @@ package org.expoflow.workflow.tasks;
 
 import java.nio.charset.StandardCharsets;
 
+import org.expoflow.workflow.security.SecurityConfig;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -9,7 +10,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A step's file shown in the browser, by the API and the pages alike: only the types a step takes (PDF, JPEG, PNG,
- * WebP, checked by their first bytes on upload), never sniffed as another, sandboxed.
+ * WebP, checked by their first bytes on upload), never sniffed as another: a photo in a sandbox, a PDF under the pages'
+ * own content security policy.
  */
 final class InlineFile {
 
@@ -17,9 +19,11 @@ final class InlineFile {
     }
 
     static ResponseEntity<byte[]> of(StepFiles.AttachmentFile file) {
+        // a photo shows in a sandbox, as every download did; a PDF cannot (Chromium's viewer does not open in one), so it
+        // is under the pages' policy, which runs no script of the file's own
+        boolean pdf = MediaType.APPLICATION_PDF_VALUE.equals(file.contentType());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                // a file is shown, never run: sandboxed, it has no script and no origin of ours
-                .header("Content-Security-Policy", "sandbox")
+                .header("Content-Security-Policy", pdf ? SecurityConfig.PAGES_CONTENT_SECURITY_POLICY : "sandbox")
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(file.name(), StandardCharsets.UTF_8).build().toString())

@@ -2,10 +2,15 @@ package org.expoflow.workflow.tasks;
 
 import org.expoflow.workflow.application.AttachmentRefused;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.axonframework.queryhandling.QueryGateway;
 import org.expoflow.commands.api.RecordAttachmentOpened;
+import org.expoflow.projections.api.FindTasks;
+import org.expoflow.projections.api.TaskPage;
+import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.engine.StepEngine;
@@ -25,16 +30,27 @@ public class StepFiles {
     private final StepEngine engine;
     private final Refusals refusals;
     private final ActingContext acting;
+    private final QueryGateway queries;
 
-    public StepFiles(VisibleSteps visible, StepEngine engine, Refusals refusals, ActingContext acting) {
+    public StepFiles(VisibleSteps visible, StepEngine engine, Refusals refusals, ActingContext acting, QueryGateway queries) {
+        this.queries = queries;
         this.acting = acting;
         this.visible = visible;
         this.engine = engine;
         this.refusals = refusals;
     }
 
-    /** What a file attached to a task is, without its content; who attached it is in the task's history. */
-    public record AttachmentView(String id, String name, String contentType, Instant addedAt) {
+    /**
+     * What a file attached to a task is, without its content; who attached it is in the task's history. {@code taskId}:
+     * the step the file was attached to, where it opens ({@code /tasks/{taskId}/attachments/{id}}), an earlier run of
+     * the same step when the file was carried to a step returned for rework.
+     */
+    public record AttachmentView(String id, String name, String contentType, Instant addedAt, String taskId) {
+
+        /** Whether the file came with an earlier submission of the step rather than to the step {@code stepId} itself. */
+        public boolean carriedTo(String stepId) {
+            return !taskId.equals(stepId);
+        }
     }
 
     /** A file as the clerk sent it: its name, the type it declares, its bytes. */
@@ -69,14 +85,32 @@ public class StepFiles {
         return attachmentId;
     }
 
+    /**
+     * The evidence of a step: its own files and, for a step returned for rework, the files of its earlier runs, which
+     * stay its evidence (the office reviewing the resubmission sees them) without the clerk sending them again.
+     */
     public List<AttachmentView> attachments(ExpoFlowUser user, String taskId) {
-        visible.summary(user, taskId);
-        return attachmentsOf(taskId);
+        return evidenceOf(visible.summary(user, taskId));
+    }
+
+    /** The files of every run of the step in its unit's process, the earliest first. */
+    List<AttachmentView> evidenceOf(TaskSummary step) {
+        List<TaskSummary> runs = queries.query(new FindTasks(null, step.unitId(), null, step.directiveId(), null, 0, 200,
+                "assignedAt"), TaskPage.class).join().items().stream()
+                .filter(run -> run.stepKey().equals(step.stepKey()) && run.unitId().equals(step.unitId())
+                        && (run.assignedAt() == null || step.assignedAt() == null || !run.assignedAt().isAfter(step.assignedAt())))
+                .toList();
+        List<AttachmentView> evidence = new ArrayList<>();
+        runs.forEach(run -> evidence.addAll(attachmentsOf(run.id())));
+        if (runs.stream().noneMatch(run -> run.id().equals(step.id()))) {
+            evidence.addAll(attachmentsOf(step.id()));
+        }
+        return evidence;
     }
 
     List<AttachmentView> attachmentsOf(String taskId) {
         return engine.attachments(taskId).stream()
-                .map(file -> new AttachmentView(file.id(), file.name(), file.contentType(), file.addedAt())).toList();
+                .map(file -> new AttachmentView(file.id(), file.name(), file.contentType(), file.addedAt(), taskId)).toList();
     }
 
     /**

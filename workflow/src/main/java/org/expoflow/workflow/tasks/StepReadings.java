@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.projections.api.FindDirectiveTargets;
 import org.expoflow.projections.api.FindTask;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.TaskDetail;
@@ -67,7 +68,8 @@ public class StepReadings {
      */
     public record SubmittedStep(String taskId, String stepKey, String stepName, TaskStatus status, Instant closedAt, int percent,
                                 List<LabelledValue> values, Map<String, BigDecimal> figures, String latestNote,
-                                String latestProblems, String latestSuggestions, List<StepFiles.AttachmentView> attachments) {
+                                String latestProblems, String latestSuggestions, List<StepFiles.AttachmentView> attachments,
+                                int submissions) {
     }
 
     /** One comment of a step's thread, as it was written. */
@@ -124,8 +126,9 @@ public class StepReadings {
 
     /**
      * For the office's review of a unit's work, what the unit submitted: each of its own steps on the directive
-     * (not the reviews, not the chase-ups), oldest first, with the values, figures, reports and files; nothing
-     * for a unit's own step.
+     * (not the reviews, not the chase-ups), oldest first, once each: its latest run, with the values, figures and
+     * reports it was last submitted with and the files of all its runs (a step returned for rework keeps the
+     * evidence sent before); nothing for a unit's own step.
      */
     public List<SubmittedStep> submittedWork(ExpoFlowUser user, String taskId) {
         TaskSummary review = visible.summary(user, taskId);
@@ -136,7 +139,13 @@ public class StepReadings {
                 200, "assignedAt"), TaskPage.class).join().items().stream()
                 .filter(step -> !step.isOfficeStep() && step.supervisedTaskId() == null && step.unitId().equals(review.unitId()))
                 .toList();
-        return steps.stream().map(step -> {
+        Map<String, TaskSummary> latestRuns = new java.util.LinkedHashMap<>();
+        Map<String, Integer> runs = new HashMap<>();
+        steps.forEach(step -> {
+            latestRuns.put(step.stepKey(), step);
+            runs.merge(step.stepKey(), 1, Integer::sum);
+        });
+        return latestRuns.values().stream().map(step -> {
             TaskDetail detail = queries.query(new FindTask(step.id()), TaskDetail.class).join();
             Map<String, String> labels = new HashMap<>();
             visible.fieldsToShow(step).forEach(field -> labels.put(field.id(), texts.field(step.kind(), field.id(), field.label())));
@@ -145,8 +154,14 @@ public class StepReadings {
             completedValues(detail).forEach((id, value) -> values.add(new LabelledValue(labels.getOrDefault(id, id), value)));
             return new SubmittedStep(step.id(), step.stepKey(), step.stepName(), step.status(), step.closedAt(), step.percent(), values,
                     figures, detail.latestNote(), detail.latestProblems(), detail.latestSuggestions(),
-                    files.attachmentsOf(step.id()));
+                    files.evidenceOf(step), runs.get(step.stepKey()));
         }).toList();
+    }
+
+    /** The target the directive set each of its units, by figure: what a unit's figures are read against. */
+    public Map<String, BigDecimal> targets(ExpoFlowUser user, String taskId) {
+        TaskSummary step = visible.summary(user, taskId);
+        return queries.query(new FindDirectiveTargets(step.directiveId()), FindDirectiveTargets.Targets.class).join().byFigure();
     }
 
     /** The values a step was last completed with, by field id. */
@@ -159,9 +174,11 @@ public class StepReadings {
         return values;
     }
 
-    /** What the unit last submitted on this step before it was returned: its values, figures and files. */
-    public record LastSubmission(String taskId, Map<String, String> values, Map<String, BigDecimal> figures,
-                                 List<StepFiles.AttachmentView> attachments) {
+    /**
+     * What the unit last submitted on this step before it was returned: its values and figures (its files stay the
+     * returned step's evidence, {@link StepFiles#attachments}).
+     */
+    public record LastSubmission(String taskId, Map<String, String> values, Map<String, BigDecimal> figures) {
     }
 
     /**
@@ -179,7 +196,7 @@ public class StepReadings {
                 .max(java.util.Comparator.comparing(TaskSummary::closedAt))
                 .map(done -> new LastSubmission(done.id(),
                         completedValues(queries.query(new FindTask(done.id()), TaskDetail.class).join()),
-                        done.latestFigures() == null ? Map.of() : done.latestFigures(), files.attachmentsOf(done.id())));
+                        done.latestFigures() == null ? Map.of() : done.latestFigures()));
     }
 
     /** A step's comments and instructions, oldest first. */

@@ -214,7 +214,8 @@ public class TaskController {
     }
 
     @GetMapping("/{taskId}/attachments")
-    @Operation(summary = "The files attached to a step")
+    @Operation(summary = "The files attached to a step and, for a step returned for rework, those of its earlier runs, still its evidence;"
+            + " each with the taskId it opens under")
     public List<AttachmentView> attachments(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId) {
         return files.attachments(user, taskId);
     }

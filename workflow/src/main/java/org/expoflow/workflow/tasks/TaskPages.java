@@ -274,6 +274,7 @@ class TaskPages {
         boolean review = task.formFields().stream().anyMatch(field -> field.id().equals(StepForm.DECISION));
         model.addAttribute("review", review);
         model.addAttribute("submitted", review ? readings.submittedWork(user, taskId) : List.of());
+        model.addAttribute("targets", review ? readings.targets(user, taskId) : Map.of());
         model.addAttribute("open", task.summary().isActive());
         model.addAttribute("attachments", files.attachments(user, taskId));
         List<StepReadings.Comment> comments = StepReadings.commentsIn(task.history());

@@ -4,6 +4,13 @@ import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
 import java.util.List;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** The set-up most tests start from, made through the API as the coordinator: Osaka, its units, a directive. */
 public final class OsakaFixture {
 
@@ -30,5 +37,19 @@ public final class OsakaFixture {
     public static String firstActiveTask(ExpoFlowClient unit, String directiveId) {
         return unit.get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId).body()
                 .path("items").get(0).path("id").asText();
+    }
+
+    /** A unit's clerk attaches a file to a step through the API; the answer names the attachment's id. */
+    public static JsonNode attach(String base, String user, String taskId, String name, MediaType type, byte[] content) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }).contentType(type);
+        return RestClient.create(base).post().uri("/api/tasks/{t}/attachments", taskId)
+                .headers(headers -> headers.setBasicAuth(user, "demo"))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(body.build()).retrieve().body(JsonNode.class);
     }
 }

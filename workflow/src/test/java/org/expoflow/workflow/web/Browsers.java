@@ -35,6 +35,8 @@ final class Browsers {
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
+        // headless Chromium starts no narrower than 500 px whatever --window-size says: a phone is set after it starts
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return browser;
     }

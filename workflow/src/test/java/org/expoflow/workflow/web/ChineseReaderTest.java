@@ -110,12 +110,40 @@ class ChineseReaderTest {
         read("leader: the meeting and its brief", "/meetings/" + meetingId, "第一次调度会", latinWords);
         Browsers.screenshot(browser, "chinese-reader-meeting");
 
+        // the return and the resubmission: the returned step, a refused report, the office's review as the unit sees
+        // it, the review after the return, and a leader on a city's step
+        assertThat(as("coordinator").post("/api/tasks/{t}/complete", map("decision", "RETURN", "comment", "确认到会的客商人数有误，请核实",
+                "returnTo", "confirmBuyers"), review).status().value()).isEqualTo(204);
+        String returned = OsakaFixture.firstActiveTask(clerk, directiveId);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        Browsers.signIn(browser, port, "chaoyang");
+        read("clerk: the returned step, filled in", "/tasks/" + returned, "确认到会的客商人数有误", latinWords);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('note').removeAttribute('maxlength');"
+                + "document.getElementById('note').value = '进'.repeat(4001);"
+                + "document.getElementById('progress.buyersConfirmed').value = '-3'");
+        Browsers.submit(browser, By.id("saveProgress"));
+        readHere("clerk: a refused progress report", "不超过 4,000 字", latinWords);
+        assertThat(clerk.post("/api/tasks/{t}/complete", map("figures", map("buyersConfirmed", 28)), returned).status().value())
+                .isEqualTo(204);
+        String secondReview = OsakaFixture.firstActiveTask(as("coordinator"), directiveId);
+        read("clerk: the office's review of its work", "/tasks/" + secondReview, "督办办公室", latinWords);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        Browsers.signIn(browser, port, "coordinator");
+        read("coordinator: the review after the return", "/tasks/" + secondReview, "第 2 次提交", latinWords);
+        Browsers.signIn(browser, port, "leader");
+        read("leader: a city's step", "/tasks/" + later, "作为领导批示", latinWords);
+
         assertThat(latinWords).as("Latin words a reader of Chinese would meet, by page").isEmpty();
     }
 
     /** Reads a page, which must show {@code shown}, and notes the Latin words on it. */
     private void read(String page, String path, String shown, Map<String, Set<String>> latinWords) {
         browser.get("http://localhost:" + port + path);
+        readHere(page, shown, latinWords);
+    }
+
+    /** Reads the page the browser is on, which must show {@code shown}, and notes the Latin words on it. */
+    private void readHere(String page, String shown, Map<String, Set<String>> latinWords) {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).startsWith("zh");
         assertThat(browser.findElement(By.tagName("main")).getText()).as(page).contains(shown);
         // a list to choose from shows the choice made; the others (other tests' expos and kinds) are not read
