@@ -266,7 +266,7 @@ public class ReviewQueries {
         }
         return new MeetingBrief(meeting, previous == null ? null : previous.meetingId(), previous == null ? null : since,
                 board, figuresNow, overdue, new MeetingBrief.Changes(newTasks, finished, newlyOverdue, deltas),
-                tasks.instructionsOfExpo(meeting.expoId(), since, asOf));
+                tasks.instructionsOfExpo(meeting.expoId(), since, asOf), tasks.notifiedOfExpo(meeting.expoId(), since, asOf));
     }
 
     private static BriefTask brief(TaskSummary task) {
