@@ -180,7 +180,7 @@ public class ReviewQueries {
                 .filter(ReviewQueries::isUnitStep).filter(TaskSummary::isActive).filter(listed)
                 .map(task -> new DeadlineList.Item(task.id(), task.unitId(), task.directiveId(), task.directiveTitle(),
                         task.stepName(), task.dueAt(), UnitStepTally.days(Duration.between(task.dueAt(), asOf)),
-                        task.chasedUpAt() != null, task.escalatedAt() != null, task.kind(), task.stepKey()))
+                        task.chasedUpAt() != null, task.escalatedAt() != null, task.kind(), task.stepKey(), task.chaseUpGrade()))
                 .sorted(order(query.sort()))
                 .toList();
         return new DeadlineList(query.expoId(), asOf, items);

@@ -70,6 +70,9 @@ class ChaseUpGradesTest {
         assertThat(as("benxi").get("/api/inbox").body().findValuesAsText("text"))
                 .anyMatch(text -> text.contains("催办") && text.contains("请抓紧报送邀请名单"));
         assertThat(as("coordinator").get("/api/tasks/{t}", step).body().path("chaseUpGrade").asText()).isEqualTo("URGE");
+        String console = PageSession.signedIn("http://localhost:" + port, "coordinator").get("/console?expoId=" + expoId);
+        assertThat(console).as("reminded, and still offered a chase-up").contains("id=\"graded-" + step + "\"")
+                .contains("已催办").contains("id=\"chase-" + step + "\"");
 
         assertThat(as("coordinator").post("/api/tasks/{t}/chase-up", map("message", "逾期未报，予以通报", "grade", "NOTIFY"), step)
                 .status().value()).isEqualTo(204);

@@ -71,7 +71,10 @@ class ChaseUpGradesJourneyTest {
         grade.selectByValue("NOTIFY");
         Browsers.screenshot(browser, "chase-up-grade-console");
         Browsers.submit(browser, By.id("chaseUp-" + step));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("已通报");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("已通报，");
+        assertThat(browser.findElement(By.id("graded-" + step)).getText()).isEqualTo("已通报");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('graded-' + arguments[0]).scrollIntoView({block: 'center'})", step);
+        Browsers.screenshot(browser, "chase-up-grade-console-sent");
 
         String meetingId = as("coordinator").post("/api/meetings", map("expoId", expoId, "title", "第三次筹备调度会",
                 "heldAt", Instant.now().toString())).field("id");
