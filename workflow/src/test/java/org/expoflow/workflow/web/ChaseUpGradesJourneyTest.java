@@ -54,6 +54,9 @@ class ChaseUpGradesJourneyTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> as("coordinator")
                 .get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId).body().findValuesAsText("stepKey")
                 .contains("chaseUpUnit"));
+        // its grace period over (seconds in the tests), the step is escalated: no timer runs while the office acts
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                as("coordinator").get("/api/tasks/{t}", step).body().path("escalatedAt").isTextual());
 
         browser = Browsers.chromium("zh-CN", 1366, 900);
         Browsers.signIn(browser, port, "coordinator");
@@ -86,8 +89,5 @@ class ChaseUpGradesJourneyTest {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('briefNotified').scrollIntoView()");
         Browsers.screenshot(browser, "chase-up-grade-meeting-brief");
 
-        // still open after the grace period, the step is escalated: the test leaves no timer running behind it
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                as("coordinator").get("/api/tasks/{t}", step).body().path("escalatedAt").isTextual());
     }
 }
