@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The deadline of Tieling's "send invitations" step, watched: due soon, overdue, chased up and
- * acknowledged, escalated after the grace period. The timers are executed in the test; ExpoFlow's
+ * acknowledged (after a reminder, if the office sends one first, which wants no reply), escalated after the grace
+ * period. The timers are executed in the test; ExpoFlow's
  * delegates are stood in for by recorders of what they were asked to record.
  */
 @Deployment(resources = "directive-kinds/deadline-supervision.bpmn")
@@ -84,6 +85,24 @@ class DeadlineSupervisionProcessTest {
         assertThat(instance).isEnded().hasPassed("escalateToLeadership", "escalated");
         Assertions.assertThat(recorded).containsExactly("taskDueSoon:t7", "taskOverdue:t7", "taskChasedUp:t7",
                 "chaseUpAcknowledged:t7", "taskEscalated:t7");
+    }
+
+    @Test
+    void aReminderWantsNoReplyAndTheOfficeMayThenChaseUpAtAHigherGrade() {
+        ProcessInstance instance = watch(Instant.now().minusSeconds(60));
+        assertThat(instance).isWaitingAt("dueSoonReached");
+        execute(job());
+        execute(job());
+        assertThat(instance).isWaitingAt("chaseUpUnit", "gracePeriodOver");
+
+        complete(task("chaseUpUnit"), withVariables("message", "请抓紧报送", "grade", "URGE"));
+        assertThat(instance).hasPassed("chaseUpGraded").isWaitingAt("chaseUpUnit", "gracePeriodOver");
+        Assertions.assertThat(processEngine.getTaskService().createTaskQuery().taskDefinitionKey("acknowledgeChaseUp").count())
+                .as("a reminder wants no reply").isZero();
+
+        complete(task("chaseUpUnit"), withVariables("message", "予以通报，请三日内回复", "grade", "NOTIFY"));
+        assertThat(instance).isWaitingAt("acknowledgeChaseUp", "gracePeriodOver");
+        Assertions.assertThat(recorded).containsExactly("taskDueSoon:t7", "taskOverdue:t7", "taskChasedUp:t7", "taskChasedUp:t7");
     }
 
     @Test

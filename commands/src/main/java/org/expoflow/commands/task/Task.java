@@ -70,8 +70,8 @@ import org.expoflow.commands.office.OfficePolicy;
  * on a task at any time, and leadership gives <em>instructions</em> on it.
  * <p>
  * A unit's step has a deadline, watched by the engine's timers: the task becomes <em>due soon</em>, then
- * <em>overdue</em>; the expo office <em>chases the unit up</em> with a message, which the unit
- * <em>acknowledges</em>; still open after a grace period, it is <em>escalated</em> to leadership. Each of
+ * <em>overdue</em>; the expo office <em>chases the unit up</em> with a message, at a grade: a reminder (催办)
+ * wants no reply, a 督办 or a 通报 (named in the next meeting's brief) one the unit <em>acknowledges</em>; still open after a grace period, it is <em>escalated</em> to leadership. Each of
  * these is judged against the deadline in force: a timer set for a deadline since <em>extended</em> records
  * nothing. An extension keeps the original deadline on record. Before its deadline the unit may <em>request an
  * extension</em> (延期申请) with a reason, one at a time; the office <em>decides</em> it: an approval extends the
@@ -225,7 +225,8 @@ public class Task {
         if (command.message() == null || command.message().isBlank()) {
             throw DomainRuleViolation.invalid("message", "a chase-up tells the unit what is expected of it");
         }
-        apply(new TaskChasedUp(taskId, directiveId, unitId, command.actor().userId(), command.message().strip()));
+        apply(new TaskChasedUp(taskId, directiveId, unitId, command.actor().userId(), command.message().strip(),
+                command.grade()));
     }
 
     @CommandHandler
@@ -443,7 +444,8 @@ public class Task {
 
     @EventSourcingHandler
     void on(TaskChasedUp event) {
-        chaseUpUnanswered = true;
+        // a reminder (催办) wants no reply; a later 督办 or 通报 does
+        chaseUpUnanswered = chaseUpUnanswered || event.grade().requiresReply();
     }
 
     @EventSourcingHandler

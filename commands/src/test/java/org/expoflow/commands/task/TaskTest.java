@@ -12,6 +12,7 @@ import org.expoflow.commands.api.AttachmentAdded;
 import org.expoflow.commands.api.Actor;
 import org.expoflow.commands.api.AddCooperatingUnit;
 import org.expoflow.commands.api.ChaseUpAcknowledged;
+import org.expoflow.commands.api.ChaseUpGrade;
 import org.expoflow.commands.api.ChaseUpTask;
 import org.expoflow.commands.api.CooperatingUnitAdded;
 import org.expoflow.commands.api.DeadlineExtended;
@@ -409,6 +410,41 @@ class TaskTest {
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("may not act"));
         fixture.given(sendInvitationsAssigned())
                 .when(new ChaseUpTask("t1", SHENYANG_CLERK, "hurry"))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void canBeChasedUpAtAGradeWhichIsOnRecord() {
+        for (ChaseUpGrade grade : ChaseUpGrade.values()) {
+            fixture.given(sendInvitationsAssigned(), new TaskOverdue("t1", "d1", "shenyang", DUE))
+                    .when(new ChaseUpTask("t1", COORDINATOR, "本周五前报送邀请名单", grade))
+                    .expectEvents(new TaskChasedUp("t1", "d1", "shenyang", "coordinator", "本周五前报送邀请名单", grade));
+        }
+        fixture.given(sendInvitationsAssigned())
+                .when(new ChaseUpTask("t1", COORDINATOR, "by Friday", null))
+                .expectEvents(new TaskChasedUp("t1", "d1", "shenyang", "coordinator", "by Friday", ChaseUpGrade.SUPERVISE));
+    }
+
+    @Test
+    void canUrgeAUnitWithoutAReplyDueAndThenChaseItUpFormally() {
+        fixture.given(sendInvitationsAssigned(),
+                        new TaskChasedUp("t1", "d1", "shenyang", "coordinator", "请抓紧", ChaseUpGrade.URGE))
+                .when(new AcknowledgeChaseUp("t1", SHENYANG_CLERK, "在办"))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("no chase-up"));
+        fixture.given(sendInvitationsAssigned(),
+                        new TaskChasedUp("t1", "d1", "shenyang", "coordinator", "请抓紧", ChaseUpGrade.URGE),
+                        new TaskChasedUp("t1", "d1", "shenyang", "coordinator", "予以通报", ChaseUpGrade.NOTIFY))
+                .when(new AcknowledgeChaseUp("t1", SHENYANG_CLERK, "周四报送"))
+                .expectEvents(new ChaseUpAcknowledged("t1", "d1", "shenyang", "shenyang", "周四报送"));
+    }
+
+    @Test
+    void cannotAnswerANotificationWithoutAReply() {
+        fixture.given(sendInvitationsAssigned(),
+                        new TaskChasedUp("t1", "d1", "shenyang", "coordinator", "予以通报", ChaseUpGrade.NOTIFY))
+                .when(new AcknowledgeChaseUp("t1", SHENYANG_CLERK, " "))
                 .expectNoEvents()
                 .expectException(DomainRuleViolation.class);
     }

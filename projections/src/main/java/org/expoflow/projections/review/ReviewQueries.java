@@ -180,7 +180,7 @@ public class ReviewQueries {
                 .filter(ReviewQueries::isUnitStep).filter(TaskSummary::isActive).filter(listed)
                 .map(task -> new DeadlineList.Item(task.id(), task.unitId(), task.directiveId(), task.directiveTitle(),
                         task.stepName(), task.dueAt(), UnitStepTally.days(Duration.between(task.dueAt(), asOf)),
-                        task.chasedUpAt() != null, task.escalatedAt() != null, task.kind(), task.stepKey()))
+                        task.chasedUpAt() != null, task.escalatedAt() != null, task.kind(), task.stepKey(), task.chaseUpGrade()))
                 .sorted(order(query.sort()))
                 .toList();
         return new DeadlineList(query.expoId(), asOf, items);
@@ -266,7 +266,7 @@ public class ReviewQueries {
         }
         return new MeetingBrief(meeting, previous == null ? null : previous.meetingId(), previous == null ? null : since,
                 board, figuresNow, overdue, new MeetingBrief.Changes(newTasks, finished, newlyOverdue, deltas),
-                tasks.instructionsOfExpo(meeting.expoId(), since, asOf));
+                tasks.instructionsOfExpo(meeting.expoId(), since, asOf), tasks.notifiedOfExpo(meeting.expoId(), since, asOf));
     }
 
     private static BriefTask brief(TaskSummary task) {

@@ -17,7 +17,8 @@ final class TaskColumns {
             "candidate_group", "status", "assignee", "due_at", "percent", "latest_figures", "latest_report_at",
             "return_comment", "assigned_at", "closed_at", "original_due_at", "due_soon_since", "overdue_since",
             "escalated_at", "chased_up_at", "chase_up_message", "chase_up_acknowledged_at", "cooperating_units",
-            "supervised_task_id", "process_definition_id", "extension_due_at", "extension_reason", "extension_requested_at");
+            "supervised_task_id", "process_definition_id", "extension_due_at", "extension_reason", "extension_requested_at",
+            "chase_up_grade");
 
     /** The whole current row: the versioned columns, the task's id, and what only its detail shows. */
     static final List<String> VIEW = Stream.concat(Stream.of("task_id", "process_instance_id", "latest_note",

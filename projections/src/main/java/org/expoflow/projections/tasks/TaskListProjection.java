@@ -203,12 +203,19 @@ public class TaskListProjection implements ReadModelProjection {
                 line(at, "TaskOverdue", actor, details("dueAt", event.dueAt().toString())));
     }
 
-    /** A new chase-up waits for its own acknowledgement. */
+    /**
+     * A new chase-up (督办, 通报) waits for its own acknowledgement. A reminder (催办) wants none: it is on record with
+     * its grade and in the history, and the step is not chased up by it.
+     */
     @EventHandler
     void on(TaskChasedUp event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns("chased_up_at", Times.utc(at), "chase_up_message", event.message(),
-                        "chase_up_acknowledged_at", null),
-                line(at, "TaskChasedUp", actor, details("chasedBy", event.chasedBy(), "message", event.message())));
+        Map<String, Object> history = details("chasedBy", event.chasedBy(), "message", event.message(),
+                "grade", event.grade().name());
+        change(event.taskId(), event.grade().requiresReply()
+                        ? columns("chased_up_at", Times.utc(at), "chase_up_message", event.message(),
+                        "chase_up_acknowledged_at", null, "chase_up_grade", event.grade().name())
+                        : columns("chase_up_grade", event.grade().name()),
+                line(at, "TaskChasedUp", actor, history));
     }
 
     @EventHandler

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.expoflow.commands.api.Actor;
+import org.expoflow.commands.api.ChaseUpGrade;
 import org.expoflow.projections.api.FindStepsToRemind;
 import org.expoflow.projections.api.FindTask;
 import org.expoflow.projections.api.FindTaskSummary;
@@ -197,7 +198,8 @@ public class TaskReadings {
                 cooperating == null ? List.of() : List.of(cooperating.split(",")), rs.getString("supervised_task_id"),
                 rs.getString("process_definition_id"), Times.instant(rs, "extension_due_at") == null ? null
                         : new TaskSummary.ExtensionRequest(Times.instant(rs, "extension_due_at"), rs.getString("extension_reason"),
-                        Times.instant(rs, "extension_requested_at")));
+                        Times.instant(rs, "extension_requested_at")),
+                rs.getString("chase_up_grade") == null ? null : ChaseUpGrade.valueOf(rs.getString("chase_up_grade")));
     }
 
     /** Every task of an expo as it stood at {@code asOf}, oldest first: the board groups them by unit and directive. */
@@ -341,6 +343,27 @@ public class TaskReadings {
                 });
         instructions.sort(java.util.Comparator.comparing(MeetingBrief.BriefInstruction::at));
         return instructions;
+    }
+
+    /** The units the office named (通报) on an expo's steps after {@code since} and up to {@code asOf}, oldest first. */
+    public List<MeetingBrief.BriefNotified> notifiedOfExpo(String expoId, Instant since, Instant asOf) {
+        List<MeetingBrief.BriefNotified> notified = new ArrayList<>();
+        jdbc.query("select h.task_id, h.occurred_at, h.details, t.unit_id, t.step_name, t.step_key, d.title as directive_title,"
+                        + " d.kind as directive_kind from task_history h join task_view t on t.task_id = h.task_id"
+                        + " left join directive_view d on d.directive_id = t.directive_id"
+                        + " where t.expo_id = :expo and h.type = 'TaskChasedUp' and h.occurred_at > :since"
+                        + " and h.occurred_at <= :asOf order by h.occurred_at, h.task_id, h.seq",
+                new MapSqlParameterSource("expo", expoId).addValue("since", Times.utc(since)).addValue("asOf", Times.utc(asOf)),
+                rs -> {
+                    Map<String, Object> details = JsonColumns.details(rs.getString("details"));
+                    if (ChaseUpGrade.NOTIFY.name().equals(details.get("grade"))) {
+                        notified.add(new MeetingBrief.BriefNotified(Times.instant(rs, "occurred_at"), rs.getString("task_id"),
+                                rs.getString("unit_id"), rs.getString("directive_title"), rs.getString("step_name"),
+                                rs.getString("directive_kind"), rs.getString("step_key"),
+                                String.valueOf(details.get("chasedBy")), String.valueOf(details.get("message"))));
+                    }
+                });
+        return notified;
     }
 
     /** A unit's own step, as the statistics count it. */

@@ -64,7 +64,18 @@ public final class BriefTables {
         tables.add(reports(brief.meeting(), words));
         tables.add(decisions(brief.meeting()));
         tables.add(instructions(brief.instructions(), words, people));
+        tables.add(notified(brief.notified(), words, people));
         return tables;
+    }
+
+    /** The units the office named (通报) since the previous meeting: a section of its own. */
+    private static Table notified(List<MeetingBrief.BriefNotified> notified, Times words, Map<String, String> people) {
+        List<List<Object>> rows = new ArrayList<>();
+        notified.forEach(one -> rows.add(List.of(words.unit(one.unitId()), nonNull(one.directiveTitle()),
+                nonNull(one.stepName()), words.text(one.at()), people.getOrDefault(one.chasedBy(), one.chasedBy()),
+                nonNull(one.message()))));
+        return new Table("通报 Units named", List.of("单位 Unit", "任务 Directive", "环节 Step", "通报时间 When", "通报人 By",
+                "通报内容 Message"), rows);
     }
 
     private static Table instructions(List<MeetingBrief.BriefInstruction> instructions, Times words, Map<String, String> people) {

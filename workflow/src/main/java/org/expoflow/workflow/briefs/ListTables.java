@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.expoflow.commands.api.ChaseUpGrade;
 import org.expoflow.projections.api.DeadlineList;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
@@ -24,6 +25,8 @@ public final class ListTables {
     private static final Map<TaskStatus, String> STATUSES = Map.of(TaskStatus.OPEN, "待领取 Open",
             TaskStatus.CLAIMED, "办理中 In hand", TaskStatus.COMPLETED, "已完成 Done", TaskStatus.CANCELLED, "已取消 Cancelled",
             TaskStatus.WITHDRAWN, "已撤回 Withdrawn");
+    private static final Map<ChaseUpGrade, String> GRADES = Map.of(ChaseUpGrade.URGE, "催办 Reminder",
+            ChaseUpGrade.SUPERVISE, "督办 Chase-up", ChaseUpGrade.NOTIFY, "通报 Notification");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private ListTables() {
@@ -46,13 +49,14 @@ public final class ListTables {
             row.add(flag(task.dueSoon()));
             row.add(time(task.latestReportAt(), zone));
             row.add(time(task.chasedUpAt(), zone));
+            row.add(task.chaseUpGrade() == null ? "" : GRADES.get(task.chaseUpGrade()));
             row.add(text(task.returnComment()));
             row.add(task.extensionRequest() == null ? "" : time(task.extensionRequest().dueAt(), zone) + " " + text(task.extensionRequest().reason()));
             rows.add(row);
         }
         return new BriefTables.Table("任务清单 Tasks", List.of("单位 Unit", "任务 Directive", "环节 Step", "状态 Status",
                 "办理人 Assignee", "进度% Percent", "期限 Due", "逾期 Overdue", "临期 Due soon", "最近汇报 Last report",
-                "督办 Chased up", "退回意见 Returned with", "延期申请 Extension asked"), rows);
+                "督办 Chased up", "督办等级 Grade", "退回意见 Returned with", "延期申请 Extension asked"), rows);
     }
 
     /** The overdue list, or with {@code dueSoon} the list of steps due soon. */

@@ -90,8 +90,9 @@ class ConsolePages {
                     .collect(java.util.stream.Collectors.toSet());
             model.addAttribute("unenrolled", units.all().stream().filter(unit -> !enrolled.contains(unit.unitId())).toList());
             List<TaskSummary> active = readings.list(user, expo.id(), null, "ACTIVE", null, null, 0, 500, "dueAt").items();
+            // the office's chase-ups are offered with the overdue steps below, not among the work waiting for review
             model.addAttribute("reviews", active.stream()
-                    .filter(task -> task.candidateGroup().equals("coordinator")).toList());
+                    .filter(task -> task.candidateGroup().equals("coordinator") && task.supervisedTaskId() == null).toList());
             model.addAttribute("extensionRequests", active.stream().filter(task -> task.extensionRequest() != null).toList());
             // the most overdue first, a page at a time: each comes with its actions' forms, and a province's hundreds of
             // overdue steps made the console several megabytes and seconds long (the export lists them all)
@@ -230,9 +231,11 @@ class ConsolePages {
 
     @PostMapping("/console/{expoId}/tasks/{taskId}/chase-up")
     String chaseUp(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String expoId, @PathVariable String taskId,
-                   @RequestParam(required = false) String message, RedirectAttributes redirect) {
-        return backToConsole(expoId, "chasedUp", redirect, () ->
-                officeWork.chaseUp(user, taskId, new OfficeStepWork.ChaseUpRequest(message)));
+                   @RequestParam(required = false) String message, @RequestParam(required = false) String grade,
+                   RedirectAttributes redirect) {
+        // the confirmation says which grade was sent: a grade not known is refused, so never reaches it
+        return backToConsole(expoId, grade == null || grade.isBlank() ? "chasedUp" : "chasedUp." + grade.strip(), redirect, () ->
+                officeWork.chaseUp(user, taskId, new OfficeStepWork.ChaseUpRequest(message, grade)));
     }
 
     /**

@@ -1,12 +1,15 @@
 package org.expoflow.workflow.engine;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.expoflow.commands.api.AcknowledgeChaseUp;
+import org.expoflow.commands.api.ChaseUpGrade;
 import org.expoflow.commands.api.ChaseUpTask;
+import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.EscalateTask;
 import org.expoflow.commands.api.RecordTaskDueSoon;
 import org.expoflow.commands.api.RecordTaskOverdue;
@@ -23,6 +26,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DeadlineDelegates {
 
+    private static final String GRADE = DeadlineSupervision.GRADE;
+    /** The grades, as a refusal lists them. */
+    static final String GRADES = "URGE, SUPERVISE, NOTIFY";
+
     @Bean
     JavaDelegate taskDueSoon(ActingContext acting) {
         return execution -> acting.send(new RecordTaskDueSoon(supervised(execution), deadline(execution)));
@@ -36,7 +43,20 @@ class DeadlineDelegates {
     @Bean
     JavaDelegate taskChasedUp(ActingContext acting) {
         return execution -> acting.send(new ChaseUpTask(supervised(execution), acting.currentActor(),
-                (String) execution.getVariable("message")));
+                (String) execution.getVariable("message"), grade(execution.getVariable(GRADE))));
+    }
+
+    /** A chase-up's grade, by its name; none is a 督办, as before grades (the engine's own API may leave it out). */
+    static ChaseUpGrade grade(Object given) {
+        if (given == null || given.toString().isBlank()) {
+            return ChaseUpGrade.DEFAULT;
+        }
+        try {
+            return ChaseUpGrade.valueOf(given.toString().strip());
+        } catch (IllegalArgumentException e) {
+            throw DomainRuleViolation.invalid(GRADE, "a chase-up's grade is one of " + Arrays.toString(ChaseUpGrade.values())
+                    + ", not " + given).coded("chaseUpGradeUnknown", given.toString(), GRADES);
+        }
     }
 
     @Bean

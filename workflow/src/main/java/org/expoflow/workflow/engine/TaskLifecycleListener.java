@@ -94,6 +94,10 @@ class TaskLifecycleListener implements TaskListener {
             returnComment = (String) task.getExecution().getVariable(PENDING_REWORK_COMMENT);
             task.getExecution().removeVariable(PENDING_REWORK_COMMENT);
         }
+        if (DeadlineSupervision.CHASE_UP_STEP.equals(task.getTaskDefinitionKey()) && isWatchStep(task)) {
+            // the office chases up afresh after a reminder: a grade left out this time is a 督办, not the reminder's again
+            task.getExecution().removeVariable(DeadlineSupervision.GRADE);
+        }
         UserTask step = task.getBpmnModelElementInstance();
         StepForm form = forms.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), () -> step);
         Instant dueAt = dueAt(task, step);

@@ -129,7 +129,7 @@ public class Inbox {
             List<Object> key = Arrays.asList(one.notice(), one.at(), one.unitId(), one.note());
             Receipt known = receipts.get(key);
             if (known == null || known.readAt() == null && one.readAt() != null) {
-                Answer reply = Notice.CHASED_UP.name().equals(one.notice()) ? replies.stream()
+                Answer reply = Notice.CHASED_UP.name().equals(one.notice()) || Notice.NOTIFIED.name().equals(one.notice()) ? replies.stream()
                         .filter(answer -> !answer.at().isBefore(one.at())).findFirst().orElse(null) : null;
                 receipts.put(key, new Receipt(one.notice(), texts.text(one.notice(), task, one.note(), locale,
                         one.dueAt() != null || task == null ? one.dueAt() : task.dueAt()), one.at(), one.unitId(),

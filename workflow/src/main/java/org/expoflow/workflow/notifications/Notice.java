@@ -7,7 +7,9 @@ package org.expoflow.workflow.notifications;
  */
 public enum Notice {
     NEW_STEP, REVIEW_WAITING, RETURNED, DUE_SOON, OVERDUE, CHASED_UP, ESCALATED, INSTRUCTION, REMINDER_BEFORE,
-    REMINDER_OVERDUE, REPORT_DUE, DIRECTIVE_INSTRUCTION, DIGEST, CHASE_UP_ANSWERED;
+    REMINDER_OVERDUE, REPORT_DUE, DIRECTIVE_INSTRUCTION, DIGEST, CHASE_UP_ANSWERED,
+    /** A reminder (催办): no reply due. {@link #CHASED_UP} is a 督办, {@link #NOTIFIED} a 通报; both want a reply. */
+    URGED, NOTIFIED;
 
     /** Whether the note is said within the sentence (a number of days, a cadence), rather than words added after it. */
     boolean saysNote() {

@@ -74,7 +74,12 @@ public class NotificationPolicy {
 
     @EventHandler
     void on(TaskChasedUp event) {
-        toTheUnits(Notice.CHASED_UP, event.taskId(), event.message(), event.unitId());
+        Notice notice = switch (event.grade()) {
+            case URGE -> Notice.URGED;
+            case SUPERVISE -> Notice.CHASED_UP;
+            case NOTIFY -> Notice.NOTIFIED;
+        };
+        toTheUnits(notice, event.taskId(), event.message(), event.unitId());
     }
 
     /** The office hears the unit's reply to its chase-up; kept with the notices, it answers the chase-up's receipt. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.expoflow.commands.api.ChaseUpGrade;
 import org.expoflow.projections.api.TaskHistoryEntry;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.kinds.KindTexts;
@@ -80,7 +81,9 @@ public class HistorySentences {
                     : "history.TaskCommented", person(String.valueOf(details.getOrDefault("author", entry.actor())), names),
                     details.get("text"));
             case "TaskDueSoon", "TaskOverdue", "TaskEscalated" -> text("history." + entry.type(), time(details.get("dueAt")));
-            case "TaskChasedUp" -> text("history.TaskChasedUp", person(String.valueOf(details.getOrDefault("chasedBy", entry.actor())), names))
+            // a line written before grades were kept has none: it was a 督办
+            case "TaskChasedUp" -> text("history.TaskChasedUp." + details.getOrDefault("grade", ChaseUpGrade.DEFAULT.name()),
+                    person(String.valueOf(details.getOrDefault("chasedBy", entry.actor())), names))
                     + tail("history.tail", details.get("message"));
             case "ChaseUpAcknowledged" -> text("history.ChaseUpAcknowledged", actor) + tail("history.tail", details.get("reply"));
             case "DeadlineExtended" -> text("history.DeadlineExtended", actor, time(details.get("dueAt")))
@@ -157,7 +160,8 @@ public class HistorySentences {
                 "history.TaskUnclaimed", "history.TaskCancelled", "history.TaskWithdrawn", "history.ProgressReported",
                 "history.TaskCompleted", "history.TaskCompleted.APPROVE", "history.TaskCompleted.RETURN",
                 "history.TaskReturnedForRework", "history.AttachmentAdded", "history.AttachmentOpened", "history.TaskDueSoon", "history.TaskOverdue",
-                "history.TaskEscalated", "history.TaskChasedUp", "history.ChaseUpAcknowledged", "history.DeadlineExtended",
+                "history.TaskEscalated", "history.TaskChasedUp.URGE", "history.TaskChasedUp.SUPERVISE",
+                "history.TaskChasedUp.NOTIFY", "history.ChaseUpAcknowledged", "history.DeadlineExtended",
                 "history.TaskReassigned", "history.CooperatingUnitAdded", "history.ExtensionRequested",
                 "history.ExtensionRequestDecided.approved", "history.ExtensionRequestDecided.refused", "history.TaskCommented", "history.TaskCommented.instruction", "history.other", "history.tail",
                 "history.problems", "history.suggestions", "history.figures", "history.separator", "history.system",

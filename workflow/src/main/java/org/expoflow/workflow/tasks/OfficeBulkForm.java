@@ -20,7 +20,7 @@ public class OfficeBulkForm {
 
     /** What the form sends: the action, the steps ticked ({@code taskId}, repeated) and what the action needs. */
     public record Fields(BulkAction action, List<String> taskId, String message, String dueOn, String unitId, String reason,
-                  String comment) {
+                  String comment, String grade) {
     }
 
     public static final String DONE_COUNT = "bulkDone";
@@ -42,7 +42,7 @@ public class OfficeBulkForm {
                 blankToNull(fields.unitId()), blankToNull(fields.reason()),
                 // a page has one text field: an approval's comment, a chase-up's message
                 blankToNull(fields.comment() == null && fields.action() == BulkAction.APPROVE ? fields.message() : fields.comment()),
-                blankToNull(fields.message())))))) {
+                blankToNull(fields.message()), fields.action() == BulkAction.CHASE_UP ? blankToNull(fields.grade()) : null))))) {
             List<BulkOutcome> each = outcomes.get(0);
             redirect.addFlashAttribute(DONE_COUNT, each.stream().filter(BulkOutcome::done).count());
             redirect.addFlashAttribute(REFUSED, each.stream().filter(outcome -> !outcome.done()).toList());

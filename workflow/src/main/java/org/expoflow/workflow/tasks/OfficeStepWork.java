@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.expoflow.commands.api.AddCooperatingUnit;
+import org.expoflow.commands.api.ChaseUpGrade;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.ExtendDeadline;
 import org.expoflow.commands.api.ReassignTask;
@@ -22,6 +23,7 @@ import org.expoflow.workflow.expos.ExpoWork;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.units.UnitRegister;
 import org.springframework.security.access.prepost.PreAuthorize;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import jakarta.validation.constraints.NotBlank;
@@ -76,8 +78,20 @@ public class OfficeStepWork {
     public record CooperatingUnitRequest(@NotBlank @Size(max = 64) String unitId) {
     }
 
-    /** The office's chase-up (督办) of an overdue step: what the unit is expected to do, and by when. */
-    public record ChaseUpRequest(@NotBlank @Size(max = 2000) String message) {
+    /**
+     * The office's chase-up of an overdue step: what the unit is expected to do, and by when, at a grade: {@code URGE}
+     * (催办, a reminder, no reply due), {@code SUPERVISE} (督办, a reply due: the default) or {@code NOTIFY} (通报, a reply
+     * due, and the unit named in the next meeting's brief).
+     */
+    public record ChaseUpRequest(@NotBlank @Size(max = 2000) String message,
+                                 @Schema(description = "URGE 催办 (a reminder, no reply due), SUPERVISE 督办 (a reply due; the default)"
+                                         + " or NOTIFY 通报 (a reply due, and the unit named in the next meeting's brief)",
+                                         allowableValues = {"URGE", "SUPERVISE", "NOTIFY"}, nullable = true) String grade) {
+
+        /** A 督办, as before grades. */
+        public ChaseUpRequest(String message) {
+            this(message, null);
+        }
     }
 
     /** What the office does to many steps at once. */
@@ -86,14 +100,20 @@ public class OfficeStepWork {
     /**
      * One office action on many steps: {@code EXTEND} to {@code dueOn} (or {@code dueAt}) with a
      * {@code reason}; {@code REASSIGN} to {@code unitId} with a {@code reason}; {@code APPROVE} review steps,
-     * with an optional {@code comment}; {@code CHASE_UP} overdue steps with a {@code message};
+     * with an optional {@code comment}; {@code CHASE_UP} overdue steps with a {@code message} at a {@code grade}
+     * (URGE, SUPERVISE or NOTIFY; SUPERVISE when none);
      * {@code APPROVE_EXTENSION} the units' requests for a later deadline (optional {@code comment}), or
      * {@code REFUSE_EXTENSION} them with a {@code comment} saying why.
      */
     public record BulkRequest(@NotNull BulkAction action, @NotEmpty @Size(max = 200) List<@NotBlank String> taskIds,
                               LocalDate dueOn, Instant dueAt, @Size(max = 64) String unitId,
                               @Size(max = 2000) String reason, @Size(max = 2000) String comment,
-                              @Size(max = 2000) String message) {
+                              @Size(max = 2000) String message, String grade) {
+
+        public BulkRequest(BulkAction action, List<String> taskIds, LocalDate dueOn, Instant dueAt, String unitId,
+                           String reason, String comment, String message) {
+            this(action, taskIds, dueOn, dueAt, unitId, reason, comment, message, null);
+        }
     }
 
     /** What became of one step of a bulk action: done, or refused ({@code refusal}: the refusal's kind) and why. */
@@ -134,12 +154,29 @@ public class OfficeStepWork {
      * acknowledges. A step not overdue, or already chased up and not yet overdue again, has none waiting.
      */
     public void chaseUp(ExpoFlowUser user, String taskId, ChaseUpRequest request) {
-        rules.check(request);
+        check(request);
         TaskSummary task = visible.summary(user, taskId);
         String chaseUpTaskId = DeadlineSupervision.CHASE_UP_STEP.equals(task.stepKey()) && task.isActive() ? taskId
                 : engine.chaseUpWaiting(taskId).orElseThrow(() -> refusals.conflict("noChaseUpWaiting"));
-        unitWork.complete(user, chaseUpTaskId, new UnitStepWork.CompleteRequest(Map.of("message", request.message().strip()),
-                null, null, null));
+        unitWork.complete(user, chaseUpTaskId, new UnitStepWork.CompleteRequest(Map.of("message", request.message().strip(),
+                "grade", grade(request.grade()).name()), null, null, null));
+    }
+
+    private void check(ChaseUpRequest request) {
+        rules.check(request);
+        grade(request.grade());
+    }
+
+    /** The grade asked for: none is a 督办; one not known is refused naming {@code grade} and the grades there are. */
+    private ChaseUpGrade grade(String given) {
+        if (given == null || given.isBlank()) {
+            return ChaseUpGrade.DEFAULT;
+        }
+        try {
+            return ChaseUpGrade.valueOf(given.strip());
+        } catch (IllegalArgumentException e) {
+            throw refusals.invalid("grade", "chaseUpGradeUnknown", given, "URGE, SUPERVISE, NOTIFY");
+        }
     }
 
     /**
@@ -164,7 +201,7 @@ public class OfficeStepWork {
                 }
             }
             case APPROVE -> rules.check(new UnitStepWork.CompleteRequest(null, null, ReviewDecision.APPROVE, request.comment()));
-            case CHASE_UP -> rules.check(new ChaseUpRequest(request.message()));
+            case CHASE_UP -> check(new ChaseUpRequest(request.message(), request.grade()));
             case APPROVE_EXTENSION, REFUSE_EXTENSION -> extensionRequests.check(extensionDecision(request));
         }
         return request.taskIds().stream().distinct().map(taskId -> {
@@ -174,7 +211,7 @@ public class OfficeStepWork {
                     case REASSIGN -> reassign(user, taskId, new ReassignRequest(request.unitId(), request.reason()));
                     case APPROVE -> unitWork.complete(user, taskId,
                             new UnitStepWork.CompleteRequest(null, null, ReviewDecision.APPROVE, request.comment()));
-                    case CHASE_UP -> chaseUp(user, taskId, new ChaseUpRequest(request.message()));
+                    case CHASE_UP -> chaseUp(user, taskId, new ChaseUpRequest(request.message(), request.grade()));
                     case APPROVE_EXTENSION, REFUSE_EXTENSION -> extensionRequests.decide(user, taskId, extensionDecision(request));
                 }
                 return new BulkOutcome(taskId, true, null, null, null);
