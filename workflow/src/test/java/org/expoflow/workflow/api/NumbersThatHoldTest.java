@@ -42,6 +42,11 @@ class NumbersThatHoldTest {
                 OsakaFixture.firstActiveTask(unit, directiveId)).status().value()).isEqualTo(204);
     }
 
+    private static String invite(ExpoFlowClient coordinator, String expoId, String title, String... units) {
+        return coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers", "title", title,
+                "dueOn", "2030-02-01", "unitIds", List.of(units))).field("id");
+    }
+
     private static JsonNode unit(JsonNode statistics, String unitId) {
         for (JsonNode unit : statistics.path("units")) {
             if (unit.path("unitId").asText().equals(unitId)) {
@@ -64,7 +69,7 @@ class NumbersThatHoldTest {
     void workReturnedForReworkIsNoLongerDoneInTheUnitsStatisticsAndTheReviewNeverIs() {
         ExpoFlowClient coordinator = as("coordinator");
         String expoId = OsakaFixture.osakaWith(coordinator, "anshan", "fushun");
-        String directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, "anshan", "fushun");
+        String directiveId = invite(coordinator, expoId, "邀请鞍山抚顺采购商", "anshan", "fushun");
         threeStepsDone(as("anshan"), directiveId);
         threeStepsDone(as("fushun"), directiveId);
         JsonNode submitted = coordinator.get("/api/expos/{e}/statistics", expoId).body();
@@ -172,7 +177,7 @@ class NumbersThatHoldTest {
     void aRefusalSpeaksOfTheThingRefused() {
         ExpoFlowClient coordinator = as("coordinator");
         String expoId = OsakaFixture.osakaWith(coordinator, "benxi", "dandong");
-        String directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, "benxi");
+        String directiveId = invite(coordinator, expoId, "邀请本溪采购商", "benxi");
         ExpoFlowClient benxi = as("benxi");
         String draft = OsakaFixture.firstActiveTask(benxi, directiveId);
 
