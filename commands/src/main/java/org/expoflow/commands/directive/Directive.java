@@ -66,7 +66,7 @@ public class Directive {
         }
         if (command.issuedAt() != null && !command.dueAt().isAfter(command.issuedAt())) {
             throw DomainRuleViolation.invalid("dueOn", "the deadline " + command.dueAt() + " has already passed")
-                    .coded("deadlinePassed", command.dueAt());
+                    .coded("directiveDeadlinePassed", command.dueAt());
         }
         List<String> unitIds = command.unitIds() == null ? List.of() : command.unitIds();
         if (unitIds.isEmpty()) {
@@ -146,14 +146,15 @@ public class Directive {
         if (actor == null || !(actor.isCoordinator() || actor.belongsTo(Actor.LEADER)
                 || units.stream().anyMatch(actor::belongsTo) || cooperatingUnits.stream().anyMatch(actor::belongsTo))) {
             throw DomainRuleViolation.forbidden("user " + (actor == null ? "anonymous" : actor.userId())
-                    + " may not comment on directive " + directiveId).coded("mayNotAct");
+                    + " may not comment on directive " + directiveId).coded("mayNotCommentOnDirective");
         }
         if (command.instruction() && !actor.belongsTo(Actor.LEADER)) {
             throw DomainRuleViolation.forbidden("only leadership gives instructions").coded("instructionByLeadership");
         }
         String text = command.text() == null ? "" : command.text().strip();
         if (text.isEmpty()) {
-            throw DomainRuleViolation.invalid("text", "a comment says something").coded("commentEmpty");
+            throw DomainRuleViolation.invalid("text", "a comment says something")
+                    .coded(command.instruction() ? "instructionEmpty" : "commentEmpty");
         }
         if (text.length() > 2000) {
             throw DomainRuleViolation.invalid("text", "a comment is at most 2000 characters");

@@ -364,14 +364,15 @@ public class Task {
         if (actor == null || !(actor.isCoordinator() || actor.belongsTo(Actor.LEADER) || actor.isEngine()
                 || actingGroups().stream().anyMatch(actor::belongsTo))) {
             throw DomainRuleViolation.forbidden("user " + (actor == null ? "anonymous" : actor.userId())
-                    + " may not comment on task " + taskId).coded("mayNotAct");
+                    + " may not comment on task " + taskId).coded("mayNotCommentOnStep");
         }
         if (command.instruction() && !actor.belongsTo(Actor.LEADER)) {
             throw DomainRuleViolation.forbidden("only leadership gives instructions").coded("instructionByLeadership");
         }
         String text = command.text() == null ? "" : command.text().strip();
         if (text.isEmpty()) {
-            throw DomainRuleViolation.invalid("text", "a comment says something").coded("commentEmpty");
+            throw DomainRuleViolation.invalid("text", "a comment says something")
+                    .coded(command.instruction() ? "instructionEmpty" : "commentEmpty");
         }
         if (text.length() > MAX_COMMENT) {
             throw DomainRuleViolation.invalid("text", "a comment is at most " + MAX_COMMENT + " characters");

@@ -24,7 +24,21 @@ final class TaskActingPolicy {
         }
         throw DomainRuleViolation.forbidden(
                 "user " + actor.userId() + " may not act on task " + taskId + " of " + String.join(", ", actingGroups))
-                .coded("mayNotAct");
+                .coded(whoseStep(actor, actingGroups));
+    }
+
+    /**
+     * Why the step is not the actor's, said of the step: the office's review, leadership's step, a unit's step the office
+     * or leadership does not do for it, or another unit's step.
+     */
+    private static String whoseStep(Actor actor, Set<String> actingGroups) {
+        if (actingGroups.contains(Actor.COORDINATOR)) {
+            return "stepOfTheOffice";
+        }
+        if (actingGroups.contains(Actor.LEADER)) {
+            return "stepOfLeadership";
+        }
+        return actor.isCoordinator() || actor.belongsTo(Actor.LEADER) ? "stepOfTheUnit" : "mayNotAct";
     }
 
     /** A step is claimed by the one who will do it: no one claims it in another person's name. */

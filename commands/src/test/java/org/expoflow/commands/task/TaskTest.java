@@ -223,6 +223,32 @@ class TaskTest {
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("buyersInvited"));
     }
 
+    /** A refusal is said of the step refused: whose it is decides the words ({@code refusal.<code>} in the pages' bundles). */
+    @Test
+    void cannotBeDoneByAnotherThanItsOwnerAndTheRefusalSaysWhoseStepItIs() {
+        TaskAssigned review = new TaskAssigned("r1", "osaka", "d1", "shenyang", "p1", "reviewInvitations", "Review",
+                "coordinator", DUE, Set.of(), null, false);
+        Actor leader = new Actor("leader", Set.of(Actor.LEADER));
+        Object[][] cases = {
+                {sendInvitationsAssigned(), leader, null, "stepOfTheUnit"},
+                {sendInvitationsAssigned(), COORDINATOR, null, "stepOfTheUnit"},
+                {sendInvitationsAssigned(), DALIAN_CLERK, null, "mayNotAct"},
+                {review, SHENYANG_CLERK, ReviewDecision.APPROVE, "stepOfTheOffice"}};
+        for (Object[] refused : cases) {
+            TaskAssigned assigned = (TaskAssigned) refused[0];
+            new AggregateTestFixture<>(Task.class).given(assigned)
+                    .when(new CompleteTask(assigned.taskId(), (Actor) refused[1], Map.of(), Map.of("buyersInvited", BigDecimal.ONE),
+                            (ReviewDecision) refused[2], null))
+                    .expectNoEvents()
+                    .expectException(new org.hamcrest.CustomTypeSafeMatcher<DomainRuleViolation>("refused as " + refused[3]) {
+                        @Override
+                        protected boolean matchesSafely(DomainRuleViolation violation) {
+                            return refused[3].equals(violation.code());
+                        }
+                    });
+        }
+    }
+
     @Test
     void cannotBeCompletedTwice() {
         fixture.given(sendInvitationsAssigned(), new TaskCompleted("t1", "d1", "shenyang", "shenyang", Map.of(),

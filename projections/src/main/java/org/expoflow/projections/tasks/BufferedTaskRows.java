@@ -175,6 +175,36 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
         return units == null ? List.of() : List.of(((String) units).split(","));
     }
 
+    /**
+     * The process's steps written already, then those in memory as the events so far left them (a return for rework is
+     * rare: it waits for the writer to read them).
+     */
+    @Override
+    public List<ProcessStep> stepsOfProcess(String taskId) {
+        Row asked = row(taskId);
+        if (asked.columns == null) {
+            return List.of();
+        }
+        Object directive = asked.columns.get("directive_id");
+        Object unit = asked.columns.get("unit_id");
+        Object process = asked.columns.get("process_instance_id");
+        Map<String, ProcessStep> steps = new LinkedHashMap<>();
+        writes.awaitWritten();
+        jdbc.query("select * from task_view where directive_id = ? and unit_id = ? and process_instance_id = ?",
+                rs -> { ProcessStep step = TaskColumns.processStep(rs); steps.put(step.taskId(), step); },
+                directive, unit, process);
+        for (Row kept : rows.values()) {
+            Columns columns = kept.columns;
+            if (columns != null && process != null && process.equals(columns.get("process_instance_id"))
+                    && directive.equals(columns.get("directive_id")) && unit.equals(columns.get("unit_id"))) {
+                steps.put(kept.taskId, new ProcessStep(kept.taskId, (String) columns.get("step_key"), (String) columns.get("status"),
+                        (String) columns.get("candidate_group"), (String) columns.get("supervised_task_id"),
+                        (OffsetDateTime) columns.get("assigned_at"), (OffsetDateTime) columns.get("reworked_at")));
+            }
+        }
+        return List.copyOf(steps.values());
+    }
+
     private void record(Row row, HistoryLine line) {
         OffsetDateTime at = Times.utc(line.at());
         history.add(new Object[] {row.taskId, ++row.lastSeq, at, line.type(), line.actor(), line.details()});

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * adds the difference it makes to its unit's tally, in the writer's transaction: on PostgreSQL within the
  * row's own statement, elsewhere by reading the row before and after. A rebuild counts the tallies once,
  * from the rows it wrote. A row whose {@code completed} is 0 counts nothing (a unit whose only completed
- * step was taken over again).
+ * step was taken over again, or sent back for rework).
  */
 final class CompletedStepTallies {
 
@@ -35,7 +35,7 @@ final class CompletedStepTallies {
 
     /** The columns of a task row whose change can change what the row adds to a tally. */
     static final Set<String> COUNTED_COLUMNS = Set.of("status", "due_at", "closed_at", "chased_up_at",
-            "chase_up_acknowledged_at", "candidate_group", "supervised_task_id", "expo_id", "unit_id");
+            "chase_up_acknowledged_at", "candidate_group", "supervised_task_id", "expo_id", "unit_id", "reworked_at");
 
     static final List<String> OFFICE = List.of(Actor.COORDINATOR, Actor.LEADER);
 
@@ -69,11 +69,12 @@ final class CompletedStepTallies {
 
     /**
      * What the rows of {@code alias} add to their unit's tally, times {@code sign}: as columns expo_id,
-     * unit_id and the counts. The office's reviews and the chase-up steps add nothing, nor a step not completed.
+     * unit_id and the counts. The office's reviews and the chase-up steps add nothing, nor a step not completed, nor
+     * one done and then sent back for rework.
      */
     private static String added(String alias, int sign) {
         String counted = alias + ".status = 'COMPLETED' and " + alias + ".supervised_task_id is null and " + alias
-                + ".candidate_group not in (:office)";
+                + ".candidate_group not in (:office) and " + alias + ".reworked_at is null";
         String dated = counted + " and " + alias + ".due_at is not null";
         String late = dated + " and " + alias + ".closed_at > " + alias + ".due_at";
         String chased = counted + " and " + alias + ".chased_up_at is not null";

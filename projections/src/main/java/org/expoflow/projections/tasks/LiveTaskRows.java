@@ -28,6 +28,10 @@ final class LiveTaskRows implements TaskRows {
     private static final String TALLY_DIFFERENCE = "before as (select * from task_view where task_id = :task_id), tally as ("
             + CompletedStepTallies.addDifferenceClause("before", "task_row") + "), ";
 
+    // found by the index of a directive's unit, then by the process instance
+    static final String STEPS_OF_PROCESS = "select t.* from task_view t join task_view r on r.directive_id = t.directive_id"
+            + " and r.unit_id = t.unit_id and r.process_instance_id = t.process_instance_id where r.task_id = :id";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final boolean postgres;
 
@@ -48,6 +52,11 @@ final class LiveTaskRows implements TaskRows {
         write(columns.isEmpty() ? null : "update task_view set " + columns.keySet().stream().map(name -> name + " = :" + name)
                 .collect(Collectors.joining(", ")) + " where task_id = :task_id", columns, taskId, line,
                 columns.keySet().stream().anyMatch(CompletedStepTallies.COUNTED_COLUMNS::contains));
+    }
+
+    @Override
+    public List<ProcessStep> stepsOfProcess(String taskId) {
+        return jdbc.query(STEPS_OF_PROCESS, new MapSqlParameterSource("id", taskId), (rs, n) -> TaskColumns.processStep(rs));
     }
 
     @Override

@@ -18,7 +18,7 @@ final class TaskColumns {
             "return_comment", "assigned_at", "closed_at", "original_due_at", "due_soon_since", "overdue_since",
             "escalated_at", "chased_up_at", "chase_up_message", "chase_up_acknowledged_at", "cooperating_units",
             "supervised_task_id", "process_definition_id", "extension_due_at", "extension_reason", "extension_requested_at",
-            "chase_up_grade");
+            "chase_up_grade", "reworked_at");
 
     /** The whole current row: the versioned columns, the task's id, and what only its detail shows. */
     static final List<String> VIEW = Stream.concat(Stream.of("task_id", "process_instance_id", "latest_note",
@@ -26,7 +26,7 @@ final class TaskColumns {
 
     private static final Set<String> INSTANTS = Set.of("due_at", "latest_report_at", "assigned_at", "closed_at",
             "original_due_at", "due_soon_since", "overdue_since", "escalated_at", "chased_up_at",
-            "chase_up_acknowledged_at", "valid_to", "extension_due_at", "extension_requested_at");
+            "chase_up_acknowledged_at", "valid_to", "extension_due_at", "extension_requested_at", "reworked_at");
 
     private TaskColumns() {
     }
@@ -44,6 +44,13 @@ final class TaskColumns {
             return rs.getObject(column, OffsetDateTime.class);
         }
         return "percent".equals(column) ? (Object) rs.getInt(column) : rs.getString(column);
+    }
+
+    /** A row of {@code task_view} as a return for rework reads it. */
+    static TaskRows.ProcessStep processStep(ResultSet rs) throws SQLException {
+        return new TaskRows.ProcessStep(rs.getString("task_id"), rs.getString("step_key"), rs.getString("status"),
+                rs.getString("candidate_group"), rs.getString("supervised_task_id"),
+                rs.getObject("assigned_at", OffsetDateTime.class), rs.getObject("reworked_at", OffsetDateTime.class));
     }
 
     static int sqlType(String column) {

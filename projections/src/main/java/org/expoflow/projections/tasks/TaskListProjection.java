@@ -3,6 +3,7 @@ package org.expoflow.projections.tasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,10 +124,41 @@ public class TaskListProjection implements ReadModelProjection {
                 "cooperatingUnits", cooperating.isEmpty() ? null : String.join(",", cooperating))));
     }
 
+    /**
+     * The office's review sent the unit's work back: the step now assigned redoes it. The unit's steps done from that
+     * step's last doing on (and those that followed it in the unit's process) are no longer done: each is marked
+     * returned, with a line of its history, and counts no more in the statistics ({@link #returnedSteps}).
+     */
     @EventHandler
     void on(TaskReturnedForRework event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         change(event.taskId(), columns("return_comment", event.comment()),
                 line(at, "TaskReturnedForRework", actor, details("comment", event.comment())));
+        for (String returned : returnedSteps(rows.stepsOfProcess(event.taskId()), event.taskId())) {
+            change(returned, columns("reworked_at", Times.utc(at)), line(at, "StepReturned", actor,
+                    details("reworkTaskId", event.taskId(), "comment", event.comment())));
+        }
+    }
+
+    /**
+     * The unit's completed steps of a process that a return to {@code reworkTaskId}'s step sends back: its latest doing
+     * of that step and every one assigned since; all of them when the step was never done before. The office's reviews
+     * and chase-ups are not the unit's steps; a step returned already stays as it was. Oldest first.
+     */
+    static List<String> returnedSteps(List<TaskRows.ProcessStep> steps, String reworkTaskId) {
+        TaskRows.ProcessStep redo = steps.stream().filter(step -> step.taskId().equals(reworkTaskId)).findFirst().orElse(null);
+        if (redo == null) {
+            return List.of();
+        }
+        List<TaskRows.ProcessStep> done = steps.stream().filter(step -> !step.taskId().equals(reworkTaskId)
+                && TaskStatus.COMPLETED.name().equals(step.status()) && step.supervisedTaskId() == null
+                && !CompletedStepTallies.OFFICE.contains(step.candidateGroup()) && step.reworkedAt() == null
+                && step.assignedAt() != null).toList();
+        Instant from = done.stream().filter(step -> step.stepKey() != null && step.stepKey().equals(redo.stepKey()))
+                .map(step -> step.assignedAt().toInstant()).max(Comparator.naturalOrder()).orElse(Instant.MIN);
+        return done.stream().filter(step -> !step.assignedAt().toInstant().isBefore(from))
+                .sorted(Comparator.comparing((TaskRows.ProcessStep step) -> step.assignedAt().toInstant())
+                        .thenComparing(TaskRows.ProcessStep::taskId))
+                .map(TaskRows.ProcessStep::taskId).toList();
     }
 
     @EventHandler

@@ -52,9 +52,12 @@ public class TaskReadings {
     private static final RowMapper<UnitStep> UNIT_STEP = (rs, n) -> new UnitStep(rs.getString("unit_id"),
             TaskStatus.valueOf(rs.getString("status")), Times.instant(rs, "due_at"), Times.instant(rs, "closed_at"),
             Times.instant(rs, "chased_up_at"), Times.instant(rs, "chase_up_acknowledged_at"), rs.getString("directive_id"),
-            Times.instant(rs, "latest_report_at"));
+            Times.instant(rs, "latest_report_at"), Times.instant(rs, "reworked_at") != null);
     private static final String UNIT_STEP_COLUMNS = "unit_id, directive_id, status, due_at, closed_at, chased_up_at,"
-            + " chase_up_acknowledged_at, latest_report_at";
+            + " chase_up_acknowledged_at, latest_report_at, reworked_at";
+
+    // a version of a unit's own step in force: not one done and then sent back for rework, which its redo replaces
+    private static final String UNIT_STEP_IN_FORCE = UNIT_STEP_VERSION + " and reworked_at is null";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -130,8 +133,7 @@ public class TaskReadings {
                         + " as due_soon_steps,"
                         + " sum(case when due_at <= :now then 1 else 0 end) as due_steps,"
                         + " sum(case when status = 'COMPLETED' then 1 else 0 end) as done_steps"
-                        + " from task_view where supervised_task_id is null and candidate_group not in (:office)"
-                        + " and status not in ('CANCELLED', 'WITHDRAWN') group by unit_id order by unit_id",
+                        + " from task_view where " + UNIT_STEP_IN_FORCE + " group by unit_id order by unit_id",
                 new MapSqlParameterSource("now", Times.utc(query.now())).addValue("office", CompletedStepTallies.OFFICE),
                 (rs, n) -> new UnitStepCounts(rs.getString("unit_id"), rs.getLong("open_steps"), rs.getLong("overdue_steps"),
                         rs.getLong("due_soon_steps"), rs.getLong("due_steps"), rs.getLong("done_steps"))));
@@ -366,9 +368,12 @@ public class TaskReadings {
         return notified;
     }
 
-    /** A unit's own step, as the statistics count it. */
+    /**
+     * A unit's own step, as the statistics count it; {@code returned}: done, then sent back for rework by the office's
+     * review (its redo counts instead; the reports overdue still hear of it).
+     */
     public record UnitStep(String unitId, TaskStatus status, Instant dueAt, Instant closedAt, Instant chasedUpAt,
-                           Instant chaseUpAcknowledgedAt, String directiveId, Instant latestReportAt) {
+                           Instant chaseUpAcknowledgedAt, String directiveId, Instant latestReportAt, boolean returned) {
     }
 
     /** While a version of a unit's step was in force, and whether it was completed then. */
@@ -382,7 +387,7 @@ public class TaskReadings {
      */
     public List<StepSpan> unitStepSpansOfExpo(String expoId, Instant asOf) {
         return jdbc.query("select valid_from, valid_to, status from task_version where expo_id = :expo and valid_from <= :asOf"
-                        + " and " + UNIT_STEP_VERSION,
+                        + " and " + UNIT_STEP_IN_FORCE,
                 new MapSqlParameterSource("expo", expoId).addValue("asOf", Times.utc(asOf))
                         .addValue("office", CompletedStepTallies.OFFICE),
                 (rs, n) -> new StepSpan(Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to"),
@@ -395,7 +400,7 @@ public class TaskReadings {
      */
     public List<StepSpan> unitStepSpansOfExpo(String expoId, Instant since, Instant asOf) {
         return jdbc.query("select valid_from, valid_to, status from task_version where expo_id = :expo"
-                        + " and valid_from > :since and valid_from <= :asOf and " + UNIT_STEP_VERSION,
+                        + " and valid_from > :since and valid_from <= :asOf and " + UNIT_STEP_IN_FORCE,
                 new MapSqlParameterSource("expo", expoId).addValue("since", Times.utc(since)).addValue("asOf", Times.utc(asOf))
                         .addValue("office", CompletedStepTallies.OFFICE),
                 (rs, n) -> new StepSpan(Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to"),
@@ -412,7 +417,7 @@ public class TaskReadings {
                         + " on p.task_id = n.task_id and p.version = n.version - 1"
                         + " where n.expo_id = :expo and n.valid_from > :since and n.valid_from <= :asOf and p.valid_from <= :since"
                         + " and p.supervised_task_id is null and p.candidate_group not in (:office)"
-                        + " and p.status not in ('CANCELLED', 'WITHDRAWN')",
+                        + " and p.status not in ('CANCELLED', 'WITHDRAWN') and p.reworked_at is null",
                 new MapSqlParameterSource("expo", expoId).addValue("since", Times.utc(since)).addValue("asOf", Times.utc(asOf))
                         .addValue("office", CompletedStepTallies.OFFICE),
                 (rs, n) -> new StepSpan(Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to"),

@@ -1,6 +1,7 @@
 package org.expoflow.projections.tasks;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -26,4 +27,12 @@ interface TaskRows {
 
     /** The units asked to co-operate on a task, in order. */
     List<String> cooperatingUnits(String taskId);
+
+    /** A step of a unit's process as a return for rework reads it ({@link TaskListProjection}). */
+    record ProcessStep(String taskId, String stepKey, String status, String candidateGroup, String supervisedTaskId,
+                       OffsetDateTime assignedAt, OffsetDateTime reworkedAt) {
+    }
+
+    /** The steps of the process a task belongs to (its directive, unit and process instance), itself included. */
+    List<ProcessStep> stepsOfProcess(String taskId);
 }

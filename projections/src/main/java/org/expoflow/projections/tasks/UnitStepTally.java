@@ -11,7 +11,7 @@ import org.expoflow.projections.tasks.TaskReadings.UnitStep;
 
 /**
  * A unit's own steps as the statistics count them at a moment: completed on time or late (with the days
- * late, each step's rounded to a tenth of a day), not yet due, overdue or without a deadline, and the
+ * late, each step's rounded to a tenth of a day; a step sent back for rework no longer counts), not yet due, overdue or without a deadline, and the
  * chase-ups it had and acknowledged (with the hours each took, to a hundredth). Counted from the steps
  * read ({@link #of}), or for the present from the open steps counted by the database and the completed ones' kept tally
  * ({@link TaskReadings#unitStepTalliesNow}), the same way.
@@ -28,7 +28,12 @@ public record UnitStepTally(int steps, int completed, int onTime, int late, int 
         int completed = 0, onTime = 0, late = 0, notYetDue = 0, overdue = 0, noDeadline = 0, chaseUps = 0, acknowledged = 0;
         BigDecimal daysLate = NONE.daysLate();
         BigDecimal hoursToAcknowledge = NONE.hoursToAcknowledge();
+        int counted = 0;
         for (UnitStep step : steps) {
+            if (step.returned()) {
+                continue; // sent back for rework: its redo counts instead
+            }
+            counted++;
             if (step.status() == TaskStatus.COMPLETED) {
                 completed++;
             }
@@ -54,7 +59,7 @@ public record UnitStepTally(int steps, int completed, int onTime, int late, int 
                 }
             }
         }
-        return new UnitStepTally(steps.size(), completed, onTime, late, notYetDue, overdue, noDeadline, daysLate, chaseUps,
+        return new UnitStepTally(counted, completed, onTime, late, notYetDue, overdue, noDeadline, daysLate, chaseUps,
                 acknowledged, hoursToAcknowledge);
     }
 

@@ -20,7 +20,10 @@ import org.expoflow.commands.api.TaskAssigned;
 import org.expoflow.commands.api.TaskCancelled;
 import org.expoflow.commands.api.TaskChasedUp;
 import org.expoflow.commands.api.TaskCompleted;
+import org.expoflow.commands.api.ReviewDecision;
 import org.expoflow.commands.api.TaskReassigned;
+import org.expoflow.commands.api.TaskReturnedForRework;
+import org.expoflow.projections.api.FindUnitStepCounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -116,6 +119,59 @@ abstract class UnitStepTalliesContract {
                 .collect(Collectors.groupingBy(TaskReadings.UnitStep::unitId)).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, steps -> UnitStepTally.of(steps.getValue(), NOW)));
         assertThat(counted).as("the current rows counted one by one").isEqualTo(now);
+    }
+
+    /**
+     * Anshan's three steps of inviting buyers were done, then the office's review returned the work to the first: none
+     * of the three counts as done any more, nor as a step (the redo does); a step of another process it did stays done.
+     * As of an instant before the return they counted, and the review is never the unit's step.
+     */
+    @Test
+    void stepsDoneAndThenReturnedForReworkNoLongerCountAsDone() {
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(emptyReadModels());
+        TaskListProjection projection = new TaskListProjection(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+        TaskReadings readings = new TaskReadings(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        completed(projection, assigned(projection, "other-process", "anshan", DUE), "anshan", DUE.minus(Duration.ofDays(9)));
+        Instant at = DUE.minus(Duration.ofDays(8));
+        for (String step : List.of("draftInvitationList", "sendInvitations", "confirmBuyers")) {
+            at = at.plus(Duration.ofHours(1));
+            inProcess(projection, step + "-1", step, "anshan", at);
+            completed(projection, step + "-1", "anshan", at.plus(Duration.ofMinutes(30)));
+        }
+        inProcess(projection, "review-1", "reviewInvitations", "coordinator", at.plus(Duration.ofHours(1)));
+        Instant returned = at.plus(Duration.ofHours(2));
+        projection.on(new TaskCompleted("review-1", "invite", "anshan", "coordinator", Map.of(), Map.of(), ReviewDecision.RETURN,
+                "the list is thin"), returned, "coordinator");
+        Instant beforeReturn = returned.minusSeconds(1);
+        assertThat(UnitStepTally.of(readings.unitStepsOfExpo("osaka", beforeReturn, false), beforeReturn).completed())
+                .as("before the return the three steps were done").isEqualTo(4);
+        inProcess(projection, "draftInvitationList-2", "draftInvitationList", "anshan", returned);
+        projection.on(new TaskReturnedForRework("draftInvitationList-2", "invite", "anshan", "the list is thin"), returned,
+                "engine");
+
+        Map<String, UnitStepTally> now = readings.unitStepTalliesNow("osaka", NOW);
+        assertThat(now.get("anshan")).as("the redo open and overdue, the other process's step done")
+                .isEqualTo(new UnitStepTally(2, 1, 1, 0, 0, 1, 0, new BigDecimal("0.0"), 0, 0, new BigDecimal("0.00")));
+        for (boolean present : List.of(true, false)) {
+            assertThat(UnitStepTally.of(readings.unitStepsOfExpo("osaka", NOW, present), NOW)).isEqualTo(now.get("anshan"));
+        }
+        assertThat(UnitStepTally.of(readings.unitStepsOfExpo("osaka", beforeReturn, false), beforeReturn))
+                .as("as of before the return, as it was then").satisfies(then -> {
+                    assertThat(then.steps()).isEqualTo(4);
+                    assertThat(then.completed()).isEqualTo(4);
+                });
+        assertThat(readings.handle(new FindUnitStepCounts(NOW)).units()).singleElement().satisfies(counts -> {
+            assertThat(counts.done()).isEqualTo(1);
+            assertThat(counts.open()).isEqualTo(1);
+        });
+        assertThat(readings.history("sendInvitations-1")).last().satisfies(line -> assertThat(line.type()).isEqualTo("StepReturned"));
+        assertThat(readings.history("other-process")).noneMatch(line -> line.type().equals("StepReturned"));
+    }
+
+    private static void inProcess(TaskListProjection projection, String taskId, String stepKey, String group, Instant at) {
+        projection.on(new TaskAssigned(taskId, "osaka", "invite", "anshan", "p-anshan", stepKey, stepKey, group, DUE, Set.of(),
+                null, false), at, "engine");
     }
 
     private static String assigned(TaskListProjection projection, String taskId, String unitId, Instant dueAt) {

@@ -39,7 +39,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * The coordinator's console for one expo: set it up (plan it, enrol units), issue a directive to units (or
  * all of them), the review queue (reviews and chase-ups), and the overdue steps with what can be done about
- * them: extend, reassign, withdraw the directive.
+ * them: extend, reassign, and a way to their directive's page, where it is withdrawn.
  */
 @Controller
 @PageDoor
@@ -151,9 +151,16 @@ class ConsolePages {
                 unitIds.forEach(lead -> cooperating.put(lead, cooperatingUnitIds.stream().filter(unit -> !unit.equals(lead)).toList()));
             }
             String reportEvery = request.getParameter("reportEvery");
-            directives.issue(new DirectiveWork.IssueDirectiveRequest(expoId, request.getParameter("kind"), request.getParameter("title"),
-                    request.getParameter("instructions"), dueOn(request.getParameter("dueOn")), null, unitIds, targets,
-                    reportEvery == null || reportEvery.isBlank() ? null : reportEvery, cooperating));
+            try {
+                directives.issue(new DirectiveWork.IssueDirectiveRequest(expoId, request.getParameter("kind"), request.getParameter("title"),
+                        request.getParameter("instructions"), dueOn(request.getParameter("dueOn")), null, unitIds, targets,
+                        reportEvery == null || reportEvery.isBlank() ? null : reportEvery, cooperating,
+                        "true".equals(request.getParameter("duplicateTitle"))));
+            } catch (DomainRuleViolation refused) {
+                // a title in force already: the form comes back asking whether it is meant
+                redirect.addFlashAttribute("duplicateTitle", "duplicateTitle".equals(refused.code()));
+                throw refused;
+            }
         });
         if (done) {
             redirect.addFlashAttribute(PageErrors.DONE, "directiveIssued");
@@ -247,13 +254,6 @@ class ConsolePages {
                 RedirectAttributes redirect) {
         bulkForm.run(user, fields, redirect);
         return "redirect:/console?expoId=" + expoId;
-    }
-
-    @PostMapping("/console/{expoId}/directives/{directiveId}/withdraw")
-    String withdraw(@PathVariable String expoId, @PathVariable String directiveId,
-                    @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return backToConsole(expoId, "directiveWithdrawn", redirect, () ->
-                directives.withdraw(directiveId, new DirectiveWork.WithdrawRequest(reason)));
     }
 
     /** An office action taken from the console: done, the console says so; refused, it says why at the field. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.expoflow.projections.api.FindDirective;
 import org.expoflow.projections.api.FindDirectiveComments;
 import org.expoflow.workflow.directives.DirectiveWork.DirectiveCommentRequest;
 import org.expoflow.workflow.directives.DirectiveWork.IssueDirectiveRequest;
@@ -39,6 +40,12 @@ public class DirectiveController {
         return ResponseEntity.noContent().build();
     }
 
+    @GetMapping("/api/directives/{directiveId}")
+    @Operation(summary = "A directive with its units (each with when it finished) and, once withdrawn, when and why")
+    public FindDirective.Directive directive(@PathVariable String directiveId) {
+        return directives.get(directiveId);
+    }
+
     @PostMapping("/api/directives/{directiveId}/comments")
     @Operation(summary = "Comment on a directive as a whole; a leader's {instruction: true} is an instruction (批示) to all its units")
     public ResponseEntity<Void> comment(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String directiveId,
@@ -60,7 +67,8 @@ public class DirectiveController {
     }
 
     @PostMapping("/api/directives")
-    @Operation(summary = "Issue a directive to units: one process per unit starts at once")
+    @Operation(summary = "Issue a directive to units: one process per unit starts at once. A title in force in the expo"
+            + " already is 409 naming title, unless the request says duplicateTitle: true")
     public ResponseEntity<Map<String, String>> issue(@RequestBody IssueDirectiveRequest request) {
         String directiveId = directives.issue(request);
         return ResponseEntity.created(URI.create("/api/tasks?directiveId=" + directiveId)).body(Map.of("id", directiveId));

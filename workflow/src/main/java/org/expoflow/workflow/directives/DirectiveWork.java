@@ -21,7 +21,9 @@ import org.expoflow.commands.api.CommentOnDirective;
 import org.expoflow.commands.api.IssueDirective;
 import org.expoflow.commands.api.WithdrawDirective;
 import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.api.FindDirective;
 import org.expoflow.projections.api.FindDirectiveComments;
+import org.expoflow.projections.api.FindDirectivesTitled;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.TaskPage;
 import org.expoflow.workflow.application.ProvinceDeadlines;
@@ -85,6 +87,8 @@ public class DirectiveWork {
      * instant and wins. Targets are per unit. {@code reportEvery}: each unit reports its progress this often until
      * done (an ISO-8601 period of at least a day: {@code P7D} weekly, {@code P1M} monthly), or not at all.
      * {@code cooperatingUnits}: per unit leading a task (牵头), the enrolled units co-operating on it (协办).
+     * {@code duplicateTitle}: true when the office means to issue a title the expo has in force already (else 409 naming
+     * {@code title}).
      */
     public record IssueDirectiveRequest(@NotBlank String expoId, @NotBlank String kind,
                                         @NotBlank @Size(max = 300) String title,
@@ -93,7 +97,15 @@ public class DirectiveWork {
                                         @NotEmpty @Size(max = 200) List<@NotBlank String> unitIds,
                                         Map<String, @NotNull BigDecimal> targets,
                                         @Size(max = 20) String reportEvery,
-                                        Map<String, @Size(max = 50) List<@NotBlank String>> cooperatingUnits) {
+                                        Map<String, @Size(max = 50) List<@NotBlank String>> cooperatingUnits,
+                                        Boolean duplicateTitle) {
+
+        /** A directive whose title is not meant to repeat one in force. */
+        public IssueDirectiveRequest(String expoId, String kind, String title, String instructions, LocalDate dueOn,
+                                     Instant dueAt, List<String> unitIds, Map<String, BigDecimal> targets, String reportEvery,
+                                     Map<String, List<String>> cooperatingUnits) {
+            this(expoId, kind, title, instructions, dueOn, dueAt, unitIds, targets, reportEvery, cooperatingUnits, null);
+        }
 
         /** A directive without reporting cadence or co-operating units. */
         public IssueDirectiveRequest(String expoId, String kind, String title, String instructions, LocalDate dueOn,
@@ -102,7 +114,13 @@ public class DirectiveWork {
         }
     }
 
-    public record WithdrawRequest(@NotBlank @Size(max = 2000) String reason) {
+    /** Why the office withdraws a directive: kept with it and on the units' steps it ends. */
+    public record WithdrawRequest(@NotBlank @Size(max = 2000) String reason) implements RequestRules.Worded {
+
+        @Override
+        public String thing() {
+            return "withdrawal";
+        }
     }
 
     /** A comment on a directive as a whole; with {@code instruction}, leadership's instruction to all its units. */
@@ -160,6 +178,9 @@ public class DirectiveWork {
             throw refused.get();
         }
         IssueDirective command = commandFor(request, "", null);
+        if (!Boolean.TRUE.equals(request.duplicateTitle())) {
+            checkTitleNotInForce(command.expoId(), command.title());
+        }
         try {
             acting.send(command);
         } catch (RuntimeException failed) {
@@ -181,19 +202,50 @@ public class DirectiveWork {
         return refused;
     }
 
+    /**
+     * A title issued twice in one expo is a mistake more often than not: issued again while one with that title is in
+     * force (not withdrawn), it is refused with 409 naming {@code title}, the earlier one's date said, unless the
+     * request says it means it ({@code duplicateTitle}).
+     */
+    private void checkTitleNotInForce(String expoId, String title) {
+        List<FindDirectivesTitled.Titled> same = queries.query(new FindDirectivesTitled(expoId, title),
+                FindDirectivesTitled.Found.class).join().directives();
+        if (!same.isEmpty()) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "title", "a directive titled '" + title
+                    + "' is in force in this expo already; send duplicateTitle: true to issue it again")
+                    .coded("duplicateTitle", title, same.get(same.size() - 1).issuedAt(), same.size());
+        }
+    }
+
+    /** A directive with its units and, once withdrawn, when and why: for the office and leadership. */
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'LEADER')")
+    public FindDirective.Directive get(String directiveId) {
+        FindDirective.Directive directive = queries.query(new FindDirective(directiveId), FindDirective.Directive.class).join();
+        if (directive == null) {
+            throw refusals.notFound("directiveId", "noDirective");
+        }
+        return directive;
+    }
+
+    /**
+     * Withdraws a directive for a reason, kept with it and on each of its units' steps ended: every unit's open work on
+     * it ends. Answers how many units' work it ended.
+     */
     @PreAuthorize("hasRole('COORDINATOR')")
-    public void withdraw(String directiveId, WithdrawRequest request) {
+    public int withdraw(String directiveId, WithdrawRequest request) {
         rules.check(request);
-        transactions.executeWithoutResult(status -> {
+        return transactions.execute(status -> {
             try {
                 acting.send(new WithdrawDirective(directiveId, acting.currentActor(), request.reason()));
             } catch (AggregateNotFoundException e) {
                 throw DomainRuleViolation.notFound("directiveId", "no directive with id " + directiveId).coded("noDirective");
             }
-            for (ProcessInstance unitProcess : runtimeService.createProcessInstanceQuery()
-                    .processInstanceBusinessKeyLike(DirectiveProcessVariables.businessKey(directiveId, "%")).list()) {
-                runtimeService.deleteProcessInstance(unitProcess.getId(), DirectiveProcessVariables.WITHDRAWN);
+            List<ProcessInstance> unitProcesses = runtimeService.createProcessInstanceQuery()
+                    .processInstanceBusinessKeyLike(DirectiveProcessVariables.businessKey(directiveId, "%")).list();
+            for (ProcessInstance unitProcess : unitProcesses) {
+                runtimeService.deleteProcessInstance(unitProcess.getId(), DirectiveProcessVariables.withdrawn(request.reason().strip()));
             }
+            return unitProcesses.size();
         });
     }
 

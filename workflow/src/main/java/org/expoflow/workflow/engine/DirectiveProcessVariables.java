@@ -17,10 +17,23 @@ public final class DirectiveProcessVariables {
     static final String PENDING_REWORK_COMMENT = "pendingReworkComment";
     /** A review's own variable: the step it returned the work to, when not along the model's return flow. */
     static final String RETURNED_TO = "returnedTo";
-    /** The delete reason of a unit's process ended because its directive was withdrawn. */
+    /** The delete reason of a unit's process ended because its directive was withdrawn (then the office's reason). */
     public static final String WITHDRAWN = "directive withdrawn";
 
     private DirectiveProcessVariables() {
+    }
+
+    /** The delete reason of a unit's process ended by its directive's withdrawal, carrying the office's reason. */
+    public static String withdrawn(String reason) {
+        return WITHDRAWN + ": " + reason;
+    }
+
+    /** The office's reason of a withdrawal in a delete reason ({@link #withdrawn}); null for another delete reason. */
+    static String withdrawalReason(String deleteReason) {
+        if (WITHDRAWN.equals(deleteReason)) {
+            return deleteReason;
+        }
+        return deleteReason != null && deleteReason.startsWith(WITHDRAWN + ": ") ? deleteReason.substring(WITHDRAWN.length() + 2) : null;
     }
 
     /** One process per unit per directive: the business key names both. */

@@ -78,7 +78,8 @@ class TaskLifecycleListener implements TaskListener {
                     return;
                 }
                 String reason = task.getDeleteReason() == null ? "removed by the engine" : task.getDeleteReason();
-                acting.send(new CancelTask(task.getId(), reason, DirectiveProcessVariables.WITHDRAWN.equals(reason)));
+                String withdrawal = DirectiveProcessVariables.withdrawalReason(reason);
+                acting.send(new CancelTask(task.getId(), withdrawal != null ? withdrawal : reason, withdrawal != null));
                 stopWatching(task, reason);
             }
             default -> { }

@@ -74,6 +74,7 @@ public class HistorySentences {
                     : text("history.TaskCompleted." + details.get("decision"), actor))
                     + tail("history.tail", details.get("comment")) + figures(details.get("figures"));
             case "TaskReturnedForRework" -> text("history.TaskReturnedForRework") + tail("history.tail", details.get("comment"));
+            case "StepReturned" -> text("history.StepReturned") + tail("history.tail", details.get("comment"));
             case "AttachmentAdded" -> text("history.AttachmentAdded", actor, details.get("name"));
             case "AttachmentOpened" -> text("history.AttachmentOpened",
                     person(String.valueOf(details.getOrDefault("openedBy", entry.actor())), names), details.get("name"));
@@ -159,7 +160,7 @@ public class HistorySentences {
         List<String> keys = new ArrayList<>(List.of("history.TaskAssigned", "history.TaskAssigned.noDue", "history.TaskClaimed",
                 "history.TaskUnclaimed", "history.TaskCancelled", "history.TaskWithdrawn", "history.ProgressReported",
                 "history.TaskCompleted", "history.TaskCompleted.APPROVE", "history.TaskCompleted.RETURN",
-                "history.TaskReturnedForRework", "history.AttachmentAdded", "history.AttachmentOpened", "history.TaskDueSoon", "history.TaskOverdue",
+                "history.TaskReturnedForRework", "history.StepReturned", "history.AttachmentAdded", "history.AttachmentOpened", "history.TaskDueSoon", "history.TaskOverdue",
                 "history.TaskEscalated", "history.TaskChasedUp.URGE", "history.TaskChasedUp.SUPERVISE",
                 "history.TaskChasedUp.NOTIFY", "history.ChaseUpAcknowledged", "history.DeadlineExtended",
                 "history.TaskReassigned", "history.CooperatingUnitAdded", "history.ExtensionRequested",

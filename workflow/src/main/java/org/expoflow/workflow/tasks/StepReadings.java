@@ -81,7 +81,7 @@ public class StepReadings {
                          Boolean overdue, int page, int size, String sort) {
         if (user.isCity()) {
             if (unitId != null && !unitId.equals(user.unitId())) {
-                throw new AccessDeniedException(refusals.text("taskOfAnotherUnit"));
+                throw new AccessDeniedException(refusals.text("listOfAnotherUnit"));
             }
             unitId = user.unitId();
         }

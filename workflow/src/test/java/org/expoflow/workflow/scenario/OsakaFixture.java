@@ -27,10 +27,14 @@ public final class OsakaFixture {
         return expoId;
     }
 
-    /** Issues "invite buyers" (50 per unit, due 2030-02-01) to the given units; answers the directive id. */
+    /**
+     * Issues "invite buyers" (50 per unit, due 2030-02-01) to the given units; answers the directive id. Its title is the
+     * same each time, and meant so ({@code duplicateTitle}): a test may issue it to an expo more than once.
+     */
     public static String inviteBuyers(ExpoFlowClient coordinator, String expoId, String... units) {
         return coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers", "title", "Invite",
-                "dueOn", "2030-02-01", "unitIds", List.of(units), "targets", map("buyersInvited", 50))).field("id");
+                "dueOn", "2030-02-01", "unitIds", List.of(units), "targets", map("buyersInvited", 50),
+                "duplicateTitle", true)).field("id");
     }
 
     /** The first active task of a directive in the unit's own list. */

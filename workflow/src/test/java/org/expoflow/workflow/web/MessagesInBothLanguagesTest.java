@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -75,5 +76,31 @@ class MessagesInBothLanguagesTest {
         }
         assertThat(named).as("keys the pages use").isNotEmpty();
         assertThat(keys).containsAll(named);
+    }
+
+    /**
+     * Every refusal the domain or the application gives by its code ({@code coded("...")}) has its own sentence, so it
+     * is never said as the developer's English or in the words of another refusal.
+     */
+    @Test
+    void everyRefusalCodeHasItsSentence() throws IOException {
+        Set<String> keys = bundle("messages.properties").stringPropertyNames();
+        Pattern coded = Pattern.compile("coded\\(\"(\\w+)\"");
+        Set<String> codes = new TreeSet<>();
+        for (Path sources : List.of(Path.of("src/main/java"), Path.of("../commands/src/main/java"))) {
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                    Matcher code = coded.matcher(Files.readString(file));
+                    while (code.find()) {
+                        codes.add("refusal." + code.group(1));
+                    }
+                }
+            }
+        }
+        // the codes chosen by whose step it is, or by what a comment is
+        codes.addAll(List.of("refusal.mayNotAct", "refusal.stepOfTheOffice", "refusal.stepOfLeadership", "refusal.stepOfTheUnit",
+                "refusal.instructionEmpty"));
+        assertThat(codes).as("refusal codes").contains("refusal.claimedBy", "refusal.duplicateTitle");
+        assertThat(keys).containsAll(codes);
     }
 }
