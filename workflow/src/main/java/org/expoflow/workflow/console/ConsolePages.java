@@ -121,7 +121,9 @@ class ConsolePages {
                              long units) {
 
         static List<DirectiveProgress> of(Board board) {
+            // the units it went to: a co-operating unit's cell is its lead's task, not a unit of its own
             Map<String, List<Board.BoardCell>> cellsByDirective = board.units().stream().flatMap(unit -> unit.cells().stream())
+                    .filter(cell -> cell.cooperatesWith() == null)
                     .collect(java.util.stream.Collectors.groupingBy(Board.BoardCell::directiveId));
             return board.directives().stream().map(directive -> {
                 List<Board.BoardCell> cells = cellsByDirective.getOrDefault(directive.directiveId(), List.of());

@@ -85,6 +85,11 @@ class CoUnitsAndNextReportTest {
         }
         assertThat(list).contains("牵头：沈阳市").contains("牵头：大连市").contains("牵头：鞍山市");
 
+        String console = office.get("/console?expoId=" + expoId);
+        String issued = console.substring(console.indexOf(">三市协办<"));
+        assertThat(issued.substring(0, issued.indexOf("</tr>"))).as("the console counts the three leads, not Benxi")
+                .contains("0 / 3");
+
         String board = PageSession.signedIn(base(), "leader").get("/board?expoId=" + expoId);
         assertThat(board).as("the board names every lead Benxi helps").contains("协办（牵头：沈阳市、大连市、鞍山市）");
     }
