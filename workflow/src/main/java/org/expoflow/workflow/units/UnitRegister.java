@@ -111,10 +111,10 @@ public class UnitRegister {
         if (find(unitId).isPresent()) {
             return false;
         }
-        // the next in the register's order
-        jdbc.update("insert into organisation_unit (unit_id, name, kind, english_name, register_order)"
-                        + " select ?, ?, ?, ?, coalesce(max(register_order), 0) + 1 from organisation_unit", unitId, name,
-                kind.name(), englishName == null || englishName.isBlank() ? null : englishName.strip());
+        // the next in the register's order (two registered at the same moment share it, and go by id)
+        Integer next = jdbc.queryForObject("select coalesce(max(register_order), 0) + 1 from organisation_unit", Integer.class);
+        jdbc.update("insert into organisation_unit (unit_id, name, kind, english_name, register_order) values (?, ?, ?, ?, ?)",
+                unitId, name, kind.name(), englishName == null || englishName.isBlank() ? null : englishName.strip(), next);
         return true;
     }
 }
