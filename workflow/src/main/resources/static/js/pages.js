@@ -11,4 +11,15 @@ document.addEventListener('DOMContentLoaded', () => {
     kind.addEventListener('change', showTargets);
     showTargets();
   }
+  // the issue form: co-operating units are chosen under each lead unit ticked, and only there
+  const cooperation = document.getElementById('cooperation');
+  if (cooperation) {
+    const allUnits = document.getElementById('allUnits');
+    const showLeads = () => cooperation.querySelectorAll('details[data-lead]').forEach(lead => {
+      const ticked = document.getElementById('unit-' + lead.dataset.lead);
+      lead.hidden = !((allUnits && allUnits.checked) || (ticked && ticked.checked));
+    });
+    document.querySelectorAll('input[name="unitIds"], #allUnits').forEach(box => box.addEventListener('change', showLeads));
+    showLeads();
+  }
 });

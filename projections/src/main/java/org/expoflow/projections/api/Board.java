@@ -46,17 +46,50 @@ public record Board(String expoId, String expoName, Instant asOf, List<BoardDire
      * none once withdrawn. On a directive that wants reports every so often, {@code reportDueAt} is when the unit
      * owes its next one and {@code reportOverdue} says it is missing (red, as any overdue work). A lead unit's cell
      * names its {@code cooperatingUnits} (协办); a unit co-operating on another's task has a cell of its own on that
-     * directive, the lead's task as it stands, naming the lead in {@code cooperatesWith}.
+     * directive, the lead's task as it stands, naming the lead in {@code cooperatesWith}; co-operating with several
+     * leads on one directive, the cell names them all in {@code leadUnits} and shows the lead's task that stands worst.
      */
     public record BoardCell(String directiveId, String unitId, UnitDirectiveStatus status, int percent,
                             Instant dueAt, boolean overdue, boolean dueSoon, Instant lastReportAt, boolean escalated,
                             Light light, Instant reportDueAt, boolean reportOverdue, List<String> cooperatingUnits,
-                            String cooperatesWith) {
+                            String cooperatesWith, List<String> leadUnits) {
+
+        public BoardCell(String directiveId, String unitId, UnitDirectiveStatus status, int percent,
+                         Instant dueAt, boolean overdue, boolean dueSoon, Instant lastReportAt, boolean escalated,
+                         Light light, Instant reportDueAt, boolean reportOverdue, List<String> cooperatingUnits,
+                         String cooperatesWith) {
+            this(directiveId, unitId, status, percent, dueAt, overdue, dueSoon, lastReportAt, escalated, light, reportDueAt,
+                    reportOverdue, cooperatingUnits, cooperatesWith, cooperatesWith == null ? List.of() : List.of(cooperatesWith));
+        }
 
         /** The lead's cell as a co-operating unit's row shows it. */
         public BoardCell asCooperation(String cooperatingUnitId) {
             return new BoardCell(directiveId, cooperatingUnitId, status, percent, dueAt, overdue, dueSoon, lastReportAt,
                     escalated, light, reportDueAt, reportOverdue, List.of(), unitId);
+        }
+
+        /**
+         * A co-operating unit's cell that also helps {@code other}'s lead: both leads named, the one whose task stands
+         * worse shown (red before amber before green), the first named as before.
+         */
+        public BoardCell alsoCooperatingWith(BoardCell other) {
+            List<String> leads = new java.util.ArrayList<>(leadUnits);
+            other.leadUnits().stream().filter(lead -> !leads.contains(lead)).forEach(leads::add);
+            BoardCell shown = rank(other.light()) < rank(light) ? other : this;
+            return new BoardCell(directiveId, unitId, shown.status(), shown.percent(), shown.dueAt(), shown.overdue(),
+                    shown.dueSoon(), shown.lastReportAt(), shown.escalated(), shown.light(), shown.reportDueAt(),
+                    shown.reportOverdue(), List.of(), cooperatesWith, List.copyOf(leads));
+        }
+
+        /** The cell with the units it names (its co-operating units, its leads) in {@code order}. */
+        public BoardCell withUnitsIn(java.util.Comparator<String> order) {
+            return new BoardCell(directiveId, unitId, status, percent, dueAt, overdue, dueSoon, lastReportAt, escalated, light,
+                    reportDueAt, reportOverdue, cooperatingUnits.stream().sorted(order).toList(), cooperatesWith,
+                    leadUnits.stream().sorted(order).toList());
+        }
+
+        private static int rank(Light light) {
+            return light == null ? Light.values().length : light.ordinal();
         }
     }
 

@@ -150,6 +150,8 @@ public class BoardQueries {
         Map<String, List<BoardCell>> cellsByUnit = new HashMap<>();
         Set<String> ownCells = new HashSet<>();
         assignments.forEach(assignment -> ownCells.add(assignment.directiveId() + "/" + assignment.unitId()));
+        // a unit co-operating with several leads on one directive has one cell there, naming every lead
+        Map<String, BoardCell> cooperationCells = new java.util.LinkedHashMap<>();
         for (Assignment assignment : assignments) {
             List<TaskSummary> assignmentTasks = tasksByAssignment.getOrDefault(
                     assignment.directiveId() + "/" + assignment.unitId(), List.of());
@@ -157,11 +159,13 @@ public class BoardQueries {
             cellsByUnit.computeIfAbsent(assignment.unitId(), u -> new ArrayList<>()).add(cell);
             for (String cooperating : assignment.cooperatingUnits()) {
                 // a unit that received the directive itself shows its own task there, not its co-operation
-                if (ownCells.add(assignment.directiveId() + "/" + cooperating)) {
-                    cellsByUnit.computeIfAbsent(cooperating, u -> new ArrayList<>()).add(cell.asCooperation(cooperating));
+                String key = assignment.directiveId() + "/" + cooperating;
+                if (!ownCells.contains(key)) {
+                    cooperationCells.merge(key, cell.asCooperation(cooperating), BoardCell::alsoCooperatingWith);
                 }
             }
         }
+        cooperationCells.values().forEach(cell -> cellsByUnit.computeIfAbsent(cell.unitId(), u -> new ArrayList<>()).add(cell));
         Map<String, Integer> directiveOrder = new HashMap<>();
         for (int i = 0; i < directives.size(); i++) {
             directiveOrder.put(directives.get(i).directiveId(), i);

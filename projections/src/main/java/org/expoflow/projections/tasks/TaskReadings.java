@@ -309,6 +309,13 @@ public class TaskReadings {
                 UNIT_STEP);
     }
 
+    /** The units' own steps now on some directives, with what their next reports need (下次汇报). */
+    public List<UnitStep> unitStepsOfDirectives(List<String> directiveIds) {
+        return jdbc.query("select " + UNIT_STEP_COLUMNS + " from task_view where " + UNIT_STEP_VERSION
+                        + " and directive_id in (:directives)",
+                new MapSqlParameterSource("directives", directiveIds).addValue("office", CompletedStepTallies.OFFICE), UNIT_STEP);
+    }
+
     /** The units' own steps (not reviews, not chase-ups) of the open directives that want reports every so often. */
     public List<TaskSummary> unitStepsOfDirectivesReporting() {
         return jdbc.query(selectTasks() + " where d.report_every is not null and d.withdrawn_at is null"

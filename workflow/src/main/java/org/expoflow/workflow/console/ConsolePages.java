@@ -17,10 +17,13 @@ import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.UnitDirectiveStatus;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.directives.DirectiveWork;
+import org.expoflow.workflow.kinds.DirectiveKind;
 import org.expoflow.workflow.expos.ExpoWork;
 import org.expoflow.workflow.review.LeadershipReview;
 import org.expoflow.workflow.tasks.OfficeStepWork;
 import org.expoflow.workflow.tasks.StepReadings;
+import org.expoflow.workflow.tasks.TaskGlances;
+import org.expoflow.projections.api.NextReports;
 import org.expoflow.workflow.units.UnitRegister;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.http.PageDoor;
@@ -57,9 +60,11 @@ class ConsolePages {
 
     private final PageErrors pageErrors;
     private final OfficeBulkForm bulkForm;
+    private final TaskGlances glances;
 
     ConsolePages(ExpoWork expos, DirectiveWork directives, StepReadings readings, OfficeStepWork officeWork, LeadershipReview review, UnitRegister units,
-                 PageErrors pageErrors, OfficeBulkForm bulkForm) {
+                 PageErrors pageErrors, OfficeBulkForm bulkForm, TaskGlances glances) {
+        this.glances = glances;
         this.pageErrors = pageErrors;
         this.bulkForm = bulkForm;
         this.units = units;
@@ -79,10 +84,11 @@ class ConsolePages {
                 .orElse(all.isEmpty() ? null : all.get(0));
         model.addAttribute("expos", all);
         model.addAttribute("expo", expo);
-        model.addAttribute("kinds", directives.kinds());
+        List<DirectiveKind> kinds = directives.kinds();
+        model.addAttribute("kinds", kinds);
         // which kinds collect each figure: the issue form shows the targets of the kind chosen only
         Map<String, String> kindsCollecting = new LinkedHashMap<>();
-        directives.kinds().forEach(kind -> kind.figures().forEach(figure ->
+        kinds.forEach(kind -> kind.figures().forEach(figure ->
                 kindsCollecting.merge(figure, kind.key(), (others, one) -> others + " " + one)));
         model.addAttribute("kindsCollecting", kindsCollecting);
         if (expo != null) {
@@ -94,6 +100,8 @@ class ConsolePages {
             model.addAttribute("reviews", active.stream()
                     .filter(task -> task.candidateGroup().equals("coordinator") && task.supervisedTaskId() == null).toList());
             model.addAttribute("extensionRequests", active.stream().filter(task -> task.extensionRequest() != null).toList());
+            // the units that owe a progress report past its date, on directives wanting one every so often
+            model.addAttribute("reportsMissed", units.inOrder(glances.nextReportsOfExpo(expo.id()).missed(), NextReports.NextReport::unitId));
             // the most overdue first, a page at a time: each comes with its actions' forms, and a province's hundreds of
             // overdue steps made the console several megabytes and seconds long (the export lists them all)
             ListPage<DeadlineList.Item> overdue = ListPage.of(review.deadlines(expo.id(), null, false, null).items(),
@@ -114,7 +122,9 @@ class ConsolePages {
                              long units) {
 
         static List<DirectiveProgress> of(Board board) {
+            // the units it went to: a co-operating unit's cell is its lead's task, not a unit of its own
             Map<String, List<Board.BoardCell>> cellsByDirective = board.units().stream().flatMap(unit -> unit.cells().stream())
+                    .filter(cell -> cell.cooperatesWith() == null)
                     .collect(java.util.stream.Collectors.groupingBy(Board.BoardCell::directiveId));
             return board.directives().stream().map(directive -> {
                 List<Board.BoardCell> cells = cellsByDirective.getOrDefault(directive.directiveId(), List.of());
@@ -143,13 +153,14 @@ class ConsolePages {
                     }
                 }
             });
-            // the co-operating units ticked work with every unit the directive goes to (but themselves)
-            List<String> cooperatingUnitIds = request.getParameterValues("cooperatingUnitIds") == null ? List.of()
-                    : List.of(request.getParameterValues("cooperatingUnitIds"));
+            // co-operating units are chosen per lead unit (cooperatingUnits.<lead>): each helps the leads it was ticked under
             Map<String, List<String>> cooperating = new LinkedHashMap<>();
-            if (!cooperatingUnitIds.isEmpty()) {
-                unitIds.forEach(lead -> cooperating.put(lead, cooperatingUnitIds.stream().filter(unit -> !unit.equals(lead)).toList()));
-            }
+            unitIds.forEach(lead -> {
+                String[] chosen = request.getParameterValues("cooperatingUnits." + lead);
+                if (chosen != null && chosen.length > 0) {
+                    cooperating.put(lead, List.of(chosen));
+                }
+            });
             String reportEvery = request.getParameter("reportEvery");
             try {
                 directives.issue(new DirectiveWork.IssueDirectiveRequest(expoId, request.getParameter("kind"), request.getParameter("title"),

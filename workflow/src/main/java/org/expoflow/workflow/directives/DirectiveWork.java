@@ -35,6 +35,7 @@ import org.expoflow.workflow.expos.ExpoWork;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.kinds.DirectiveKind;
 import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
+import org.expoflow.workflow.kinds.KindTexts;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -65,11 +66,13 @@ public class DirectiveWork {
     private final Refusals refusals;
 
     private final QueryGateway queries;
+    private final KindTexts kindTexts;
 
     public DirectiveWork(ActingContext acting, DirectiveKindCatalogue kinds,
                          RuntimeService runtimeService, TransactionTemplate transactions, ExpoWork expos,
                          ProvinceDeadlines deadlines, Clock clock, RequestRules rules, Refusals refusals,
-                         QueryGateway queries) {
+                         QueryGateway queries, KindTexts kindTexts) {
+        this.kindTexts = kindTexts;
         this.queries = queries;
         this.acting = acting;
         this.kinds = kinds;
@@ -160,9 +163,12 @@ public class DirectiveWork {
         return thread;
     }
 
-    /** The directive kinds that can be issued, with their steps and figures. */
+    /** The directive kinds that can be issued, with their steps and figures, by their names in the reader's language. */
     public List<DirectiveKind> kinds() {
-        return kinds.all();
+        java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        java.text.Collator collator = java.text.Collator.getInstance(reader);
+        return kinds.all().stream().sorted(java.util.Comparator.comparing(
+                (DirectiveKind kind) -> kindTexts.kind(kind.key(), kind.name()), collator)).toList();
     }
 
     /** Issues a directive; its id. */

@@ -58,17 +58,28 @@ public class ExpoWork {
             @Size(max = 300) String name, @NotNull UnitKind kind) {
     }
 
+    /** The expos, each with its enrolled units in the register's order. */
     public ExpoList list() {
-        return queries.query(new ListExpos(), ExpoList.class).join();
+        java.util.Comparator<String> order = units.order();
+        return new ExpoList(queries.query(new ListExpos(), ExpoList.class).join().expos().stream()
+                .map(expo -> inOrder(expo, order)).toList());
     }
 
-    /** The expo with its enrolled units; refused (404, field {@code expoId}) when there is none. */
+    private static ExpoSummary inOrder(ExpoSummary expo, java.util.Comparator<String> order) {
+        return new ExpoSummary(expo.id(), expo.name(), expo.venue(), expo.opensOn(), expo.closesOn(), expo.units().stream()
+                .sorted(java.util.Comparator.comparing(ExpoSummary.EnrolledUnit::unitId, order)).toList());
+    }
+
+    /**
+     * The expo with its enrolled units, in the register's order; refused (404, field {@code expoId}) when there is
+     * none.
+     */
     public ExpoSummary get(String expoId) {
         ExpoSummary expo = queries.query(new FindExpo(expoId), ExpoSummary.class).join();
         if (expo == null) {
             throw DomainRuleViolation.notFound("expoId", "no expo with id " + expoId).coded("noExpo");
         }
-        return expo;
+        return inOrder(expo, units.order());
     }
 
     /** Plans an expo; its id. */

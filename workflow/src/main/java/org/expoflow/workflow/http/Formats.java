@@ -51,6 +51,11 @@ public class Formats {
         return inProvince(instant, "yyyy年M月d日", locale -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
     }
 
+    /** A day of this year as a date in a list says it: 12月14日; 14 Dec in English. */
+    public String monthDay(Instant instant) {
+        return inProvince(instant, "M月d日", locale -> DateTimeFormatter.ofPattern("d MMM", locale));
+    }
+
     /** Chinese by its own pattern (the JDK's short forms are not what the offices write), other languages by their locale's. */
     private String inProvince(Instant instant, String chinesePattern, Function<Locale, DateTimeFormatter> otherwise) {
         if (instant == null) {

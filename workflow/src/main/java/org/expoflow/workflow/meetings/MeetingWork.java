@@ -22,6 +22,7 @@ import org.expoflow.projections.api.MeetingBrief;
 import org.expoflow.projections.api.MeetingRecord;
 import org.expoflow.workflow.application.PlanningWindow;
 import org.expoflow.workflow.application.RequestRules;
+import org.expoflow.workflow.units.UnitRegister;
 import org.expoflow.workflow.briefs.BriefDocument;
 import org.expoflow.workflow.briefs.BriefTables;
 import org.expoflow.workflow.briefs.BriefWorkbook;
@@ -60,10 +61,12 @@ public class MeetingWork {
     private final ZoneId provinceZone;
     private final UserDirectory users;
     private final FigureWords figures;
+    private final UnitRegister register;
 
     public MeetingWork(ActingContext acting, QueryGateway queries, DirectiveWork directives,
                        ExpoWork expos, Clock clock, RequestRules rules, @Value("${expoflow.time-zone}") ZoneId provinceZone,
-                       UserDirectory users, FigureWords figures) {
+                       UserDirectory users, FigureWords figures, UnitRegister register) {
+        this.register = register;
         this.acting = acting;
         this.queries = queries;
         this.directives = directives;
@@ -160,7 +163,10 @@ public class MeetingWork {
     /** The brief as of the meeting: board, figures, overdue list, changes since the previous meeting, reports, decisions. */
     public MeetingBrief brief(String meetingId) {
         get(meetingId);
-        return queries.query(new FindBrief(meetingId), MeetingBrief.class).join();
+        MeetingBrief brief = queries.query(new FindBrief(meetingId), MeetingBrief.class).join();
+        // units in the register's order (沈阳、大连、鞍山…), on the board and the figures alike
+        return new MeetingBrief(brief.meeting(), brief.previousMeetingId(), brief.previousAsOf(), register.inOrder(brief.board()),
+                register.inOrder(brief.figures()), brief.overdue(), brief.changes(), brief.instructions(), brief.notified());
     }
 
     /**

@@ -19,7 +19,10 @@ record BriefChanges(String unitId, String unitName, List<String> newSteps, List<
         changes.newTasks().forEach(task -> of(byUnit, task, unitNames).newSteps().add(said(task, kinds)));
         changes.finishedTasks().forEach(task -> of(byUnit, task, unitNames).finishedSteps().add(said(task, kinds)));
         changes.newlyOverdue().forEach(task -> of(byUnit, task, unitNames).newlyOverdue().add(said(task, kinds)));
-        return byUnit.values().stream().sorted(java.util.Comparator.comparing(BriefChanges::unitName)).toList();
+        // in the register's order, as unitNames holds them (沈阳、大连、鞍山…)
+        List<String> order = List.copyOf(unitNames.keySet());
+        return byUnit.values().stream().sorted(java.util.Comparator.comparingInt((BriefChanges unit) -> order.contains(unit.unitId())
+                ? order.indexOf(unit.unitId()) : Integer.MAX_VALUE).thenComparing(BriefChanges::unitId)).toList();
     }
 
     private static BriefChanges of(Map<String, BriefChanges> byUnit, MeetingBrief.BriefTask task, Map<String, String> unitNames) {

@@ -22,6 +22,7 @@ import org.expoflow.projections.review.ReviewQueries;
 import org.expoflow.workflow.application.PlanningWindow;
 import org.expoflow.workflow.expos.ExpoWork;
 import org.expoflow.workflow.security.ExpoFlowUser;
+import org.expoflow.workflow.units.UnitRegister;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
  * What leadership reviews before and during a coordination meeting: the board, the figures against
  * their targets, statistics per unit, the overdue and due-soon lists and the trend, each now or as it stood
  * at any past instant. A city user sees its own row of the board, on the directives issued to its unit only,
- * and its own figures; the rest is for the office and leadership.
+ * and its own figures; the rest is for the office and leadership. Units come in the register's order.
  */
 @Service
 public class LeadershipReview {
@@ -39,9 +40,11 @@ public class LeadershipReview {
     private final ExpoWork expos;
     private final Clock clock;
     private final ZoneId provinceZone;
+    private final UnitRegister register;
 
     public LeadershipReview(QueryGateway queries, ExpoWork expos, Clock clock,
-                            @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+                            @Value("${expoflow.time-zone}") ZoneId provinceZone, UnitRegister register) {
+        this.register = register;
         this.queries = queries;
         this.expos = expos;
         this.clock = clock;
@@ -60,8 +63,8 @@ public class LeadershipReview {
         expos.get(expoId);
         Integer pageSize = size == null && page != null ? Integer.valueOf(BOARD_PAGE_SIZE) : size;
         // a city's board holds only the directives issued to its unit (or on which it co-operates), paged as such
-        Board board = queries.query(new FindBoard(expoId, pastOrNow(asOf), page, pageSize, user.isCity() ? user.unitId() : null),
-                Board.class).join();
+        Board board = register.inOrder(queries.query(new FindBoard(expoId, pastOrNow(asOf), page, pageSize,
+                user.isCity() ? user.unitId() : null), Board.class).join());
         if (user.isCity()) {
             return new Board(board.expoId(), board.expoName(), board.asOf(), board.directives(),
                     board.units().stream().filter(unit -> unit.unitId().equals(user.unitId())).toList(), board.page());
@@ -71,7 +74,7 @@ public class LeadershipReview {
 
     public FiguresReport figures(ExpoFlowUser user, String expoId, Instant asOf) {
         expos.get(expoId);
-        FiguresReport report = queries.query(new FindFigures(expoId, pastOrNow(asOf)), FiguresReport.class).join();
+        FiguresReport report = register.inOrder(queries.query(new FindFigures(expoId, pastOrNow(asOf)), FiguresReport.class).join());
         if (user.isCity()) {
             return new FiguresReport(report.expoId(), report.asOf(),
                     report.units().stream().filter(unit -> unit.unitId().equals(user.unitId())).toList(), List.of(), Map.of());
@@ -82,7 +85,8 @@ public class LeadershipReview {
     @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
     public UnitStatistics.Report statistics(String expoId, Instant asOf) {
         expos.get(expoId);
-        return queries.query(new FindStatistics(expoId, pastOrNow(asOf)), UnitStatistics.Report.class).join();
+        UnitStatistics.Report report = queries.query(new FindStatistics(expoId, pastOrNow(asOf)), UnitStatistics.Report.class).join();
+        return new UnitStatistics.Report(report.expoId(), report.asOf(), register.inOrder(report.units(), UnitStatistics::unitId));
     }
 
     /** Open unit steps past their deadline ({@code dueSoon}: due soon instead), sorted by {@code sort}. */

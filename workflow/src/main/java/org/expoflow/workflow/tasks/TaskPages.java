@@ -94,9 +94,11 @@ class TaskPages {
     private final SavedFilters savedFilters;
     private final DirectiveWork directives;
     private final OfficeBulkForm bulkForm;
+    private final TaskGlances glances;
 
     TaskPages(StepReadings readings, VisibleSteps visible, StepFiles files, UnitStepWork stepWork, KindTexts kindTexts, UnitNames unitNames, UserDirectory people, PageErrors pageErrors,
-              ListExports exports, SavedFilters savedFilters, DirectiveWork directives, OfficeBulkForm bulkForm) {
+              ListExports exports, SavedFilters savedFilters, DirectiveWork directives, OfficeBulkForm bulkForm, TaskGlances glances) {
+        this.glances = glances;
         this.directives = directives;
         this.bulkForm = bulkForm;
         this.pageErrors = pageErrors;
@@ -139,6 +141,8 @@ class TaskPages {
         ListPage<TaskSummary> shown = donePaged ? donePage(user, unit, directive, page, rows)
                 : ListPage.of(rows.shownBy(filter, user), page, LIST_PAGE_SIZE);
         model.addAttribute("tasks", shown.items());
+        // each row read in five seconds: its state, its countdown, who took it, 协办 and its lead, the next report
+        model.addAttribute("glances", glances.of(user, shown.items()));
         model.addAttribute("taskPage", shown);
         return "tasks";
     }
@@ -271,6 +275,7 @@ class TaskPages {
         StepReadings.TaskView task = readings.view(user, taskId);
         model.addAttribute("task", task);
         model.addAttribute("summary", task.summary());
+        model.addAttribute("glance", glances.of(user, task.summary()));
         boolean review = task.formFields().stream().anyMatch(field -> field.id().equals(StepForm.DECISION));
         model.addAttribute("review", review);
         model.addAttribute("submitted", review ? readings.submittedWork(user, taskId) : List.of());

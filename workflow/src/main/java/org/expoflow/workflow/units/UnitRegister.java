@@ -1,19 +1,25 @@
 package org.expoflow.workflow.units;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.expoflow.commands.api.UnitKind;
+import org.expoflow.projections.api.Board;
+import org.expoflow.projections.api.FiguresReport;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The units that exist in the province, whatever expo they prepare. A unit has its official name (沈阳市) and,
  * optionally, an English one (Shenyang): Chinese readers see the first alone, everyone else both, so the
- * official name stays in view for the people who will meet it on letters and signs.
+ * official name stays in view for the people who will meet it on letters and signs. The register keeps the units
+ * in the order they were registered (沈阳、大连、鞍山…), and every list of units follows it ({@link #order}).
  */
 @Component
 public class UnitRegister {
@@ -42,7 +48,41 @@ public class UnitRegister {
     }
 
     public List<RegisteredUnit> all() {
-        return jdbc.query("select unit_id, name, kind, english_name from organisation_unit order by unit_id", UnitRegister::unit);
+        return jdbc.query("select unit_id, name, kind, english_name from organisation_unit order by register_order, unit_id",
+                UnitRegister::unit);
+    }
+
+    /** Unit ids in the register's order; a unit the register does not know after the others, by id. */
+    public Comparator<String> order() {
+        Map<String, Integer> positions = new HashMap<>();
+        all().forEach(unit -> positions.putIfAbsent(unit.unitId(), positions.size()));
+        return Comparator.<String>comparingInt(unitId -> positions.getOrDefault(unitId, Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder());
+    }
+
+    /** {@code items} sorted by their unit ({@code unitOf}) in the register's order. */
+    public <T> List<T> inOrder(List<T> items, Function<T, String> unitOf) {
+        Comparator<String> order = order();
+        return items.stream().sorted(Comparator.comparing(unitOf, order)).toList();
+    }
+
+    /** The board with its units, and the units each cell names, in the register's order. */
+    public Board inOrder(Board board) {
+        if (board == null) {
+            return null;
+        }
+        Comparator<String> order = order();
+        return new Board(board.expoId(), board.expoName(), board.asOf(), board.directives(), board.units().stream()
+                .sorted(Comparator.comparing(Board.BoardUnit::unitId, order))
+                .map(unit -> new Board.BoardUnit(unit.unitId(), unit.name(),
+                        unit.cells().stream().map(cell -> cell.withUnitsIn(order)).toList()))
+                .toList(), board.page());
+    }
+
+    /** The figures with their units in the register's order. */
+    public FiguresReport inOrder(FiguresReport report) {
+        return report == null ? null : new FiguresReport(report.expoId(), report.asOf(),
+                inOrder(report.units(), FiguresReport.UnitFigures::unitId), report.directives(), report.total());
     }
 
     public Optional<RegisteredUnit> find(String unitId) {
@@ -71,8 +111,10 @@ public class UnitRegister {
         if (find(unitId).isPresent()) {
             return false;
         }
-        jdbc.update("insert into organisation_unit (unit_id, name, kind, english_name) values (?, ?, ?, ?)", unitId, name,
-                kind.name(), englishName == null || englishName.isBlank() ? null : englishName.strip());
+        // the next in the register's order (two registered at the same moment share it, and go by id)
+        Integer next = jdbc.queryForObject("select coalesce(max(register_order), 0) + 1 from organisation_unit", Integer.class);
+        jdbc.update("insert into organisation_unit (unit_id, name, kind, english_name, register_order) values (?, ?, ?, ?, ?)",
+                unitId, name, kind.name(), englishName == null || englishName.isBlank() ? null : englishName.strip(), next);
         return true;
     }
 }

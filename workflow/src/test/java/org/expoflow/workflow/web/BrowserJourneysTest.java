@@ -54,7 +54,9 @@ class BrowserJourneysTest {
         browser.findElement(By.id("title")).sendKeys(title);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('dueOn').value = '2030-02-01'");
         browser.findElement(By.id("unit-dandong")).click();
-        browser.findElement(By.id("co-benxi")).click();
+        // co-operating units are chosen under the lead unit they help
+        browser.findElement(By.cssSelector("#coFor-dandong summary")).click();
+        browser.findElement(By.id("co-dandong-benxi")).click();
         new Select(browser.findElement(By.id("reportEvery"))).selectByValue("P7D");
         Browsers.submit(browser, By.id("issue"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(chinese ? "督办事项已下达" : "Directive issued");

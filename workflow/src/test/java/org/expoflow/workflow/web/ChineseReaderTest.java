@@ -96,6 +96,9 @@ class ChineseReaderTest {
         read("clerk: the inbox, by step", "/inbox", "全部已读", latinWords);
         Browsers.screenshot(browser, "chinese-reader-inbox");
         read("clerk: a step with its extension request waiting", "/tasks/" + later, "等待督办办公室审批", latinWords);
+        Browsers.signIn(browser, port, "tieling");
+        read("co-operating clerk: its list, each step 协办 with its lead", "/tasks?filter=done&directiveId=" + directiveId,
+                "牵头：朝阳市", latinWords);
 
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
         Browsers.signIn(browser, port, "coordinator");
