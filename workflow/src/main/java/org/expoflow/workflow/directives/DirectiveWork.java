@@ -167,8 +167,10 @@ public class DirectiveWork {
     public List<DirectiveKind> kinds() {
         java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         java.text.Collator collator = java.text.Collator.getInstance(reader);
+        // kinds named in the reader's language first; one uploaded without its words comes after, under its own name
         return kinds.all().stream().sorted(java.util.Comparator.comparing(
-                (DirectiveKind kind) -> kindTexts.kind(kind.key(), kind.name()), collator)).toList();
+                        (DirectiveKind kind) -> kindTexts.kind(kind.key(), kind.name()).equals(kind.name()))
+                .thenComparing(kind -> kindTexts.kind(kind.key(), kind.name()), collator)).toList();
     }
 
     /** Issues a directive; its id. */
