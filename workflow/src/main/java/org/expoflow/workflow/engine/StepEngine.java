@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -38,7 +37,6 @@ import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.DecideExtensionRequest;
 import org.expoflow.commands.api.ExtendDeadline;
 import org.expoflow.commands.api.ReassignTask;
-import org.expoflow.commands.api.ReviewDecision;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,16 +71,6 @@ public class StepEngine {
         this.acting = acting;
         this.supervision = supervision;
         this.transactions = transactions;
-    }
-
-    /** What a person answered on a step's form: values for its fields, figures, and on a review its decision. */
-    public record FormAnswers(StepForm form, Map<String, String> values, Map<String, BigDecimal> figures,
-                              ReviewDecision decision, String comment, String returnTo) {
-
-        public FormAnswers(StepForm form, Map<String, String> values, Map<String, BigDecimal> figures,
-                           ReviewDecision decision, String comment) {
-            this(form, values, figures, decision, comment, null);
-        }
     }
 
     /** A step of the unit a review may return the work to: its key and its name in the model. */
@@ -174,7 +162,7 @@ public class StepEngine {
                 FormAnswers given = answers.get();
                 answered[0] = true;
                 Map<String, Object> taskFigures = new HashMap<>();
-                translate(given, variables, taskFigures);
+                given.into(variables, taskFigures);
                 if (!taskFigures.isEmpty()) {
                     taskService.setVariablesLocal(taskId, taskFigures);
                 }
@@ -198,50 +186,6 @@ public class StepEngine {
             }
             throw refused;
         }
-    }
-
-    /** Values to their fields, figures to theirs (or, when the step has none for a figure, to the task itself). */
-    private static void translate(FormAnswers answers, Map<String, Object> variables, Map<String, Object> taskFigures) {
-        StepForm form = answers.form();
-        answers.values().forEach((id, value) -> {
-            StepForm.Field field = form.field(id).orElseThrow(() -> DomainRuleViolation.invalid("values." + id,
-                    "the step's form has no field " + id).coded("noSuchField", id));
-            if (field.isFigure()) {
-                throw DomainRuleViolation.invalid("values." + id, id + " is a figure: send it among the figures")
-                        .coded("figureAsValue", id);
-            }
-            variables.put(field.id(), value);
-        });
-        answers.figures().forEach((key, number) -> form.field(key).ifPresentOrElse(
-                field -> variables.put(key, typed(field, number)),
-                () -> taskFigures.put(key, number.stripTrailingZeros().toPlainString())));
-        if (answers.decision() != null || answers.comment() != null) {
-            if (!form.isReview()) {
-                throw DomainRuleViolation.invalid("decision", "only a review step takes a decision").coded("notAReview");
-            }
-            if (answers.decision() != null) {
-                variables.put(StepForm.DECISION, answers.decision().name());
-            }
-            if (answers.comment() != null) {
-                variables.put(StepForm.COMMENT, answers.comment());
-            }
-        }
-    }
-
-    /** The engine's form types want a long for a {@code long} field and a double for a {@code double} one. */
-    private static Object typed(StepForm.Field field, BigDecimal number) {
-        if ("long".equals(field.type())) {
-            try {
-                return number.longValueExact();
-            } catch (ArithmeticException e) {
-                throw DomainRuleViolation.invalid("figures." + field.id(), field.id() + " is a whole number")
-                        .coded("wholeNumber", field.id());
-            }
-        }
-        if ("double".equals(field.type())) {
-            return number.doubleValue();
-        }
-        return number.toPlainString();
     }
 
     /**

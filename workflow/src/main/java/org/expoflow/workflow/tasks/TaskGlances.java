@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 public class TaskGlances {
 
     /** Where a step stands, as its chip says. */
-    public enum State { TODO, WORKING, RETURNED, REVIEW, DONE, CLOSED }
+    public enum State { WAITING, WORKING, RETURNED, REVIEW, DONE, CLOSED }
 
     /** How pressing its deadline is: past, within the due-soon lead or three days, later, or none. */
     public enum Urgency { LATE, SOON, CALM, NONE }
@@ -128,7 +128,7 @@ public class TaskGlances {
         }
         // reported on, or taken on by someone: being worked on, claimed or not
         return task.status() == TaskStatus.CLAIMED || task.percent() > 0 || task.latestReportAt() != null
-                ? State.WORKING : State.TODO;
+                ? State.WORKING : State.WAITING;
     }
 
     /** How long is left until {@code dueAt}, or how long it is past, in the province's calendar days. */

@@ -13,6 +13,7 @@ import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.engine.FormAnswers;
 import org.expoflow.workflow.engine.StepEngine;
 import org.expoflow.workflow.engine.StepForm;
 import org.expoflow.workflow.kinds.KindTexts;
@@ -124,7 +125,7 @@ public class UnitStepWork {
             throw refusals.invalid("returnTo", "returnToWithoutReturn");
         }
         // what was answered, kept for naming the fields at fault once the transaction has rolled back
-        StepEngine.FormAnswers[] answered = new StepEngine.FormAnswers[1];
+        FormAnswers[] answered = new FormAnswers[1];
         TaskSummary[] read = new TaskSummary[1];
         try {
             engine.complete(taskId, () -> {
@@ -146,13 +147,13 @@ public class UnitStepWork {
         return task.isOfficeStep() && task.isActive() ? engine.returnTargets(taskId) : List.of();
     }
 
-    private StepEngine.FormAnswers answers(TaskSummary task, CompleteRequest request) {
+    private FormAnswers answers(TaskSummary task, CompleteRequest request) {
         if (task.status() != TaskStatus.OPEN && task.status() != TaskStatus.CLAIMED) {
             throw refusals.conflict("taskClosed", refusals.word("status." + task.status().name(), task.status().name()));
         }
         Map<String, BigDecimal> figures = request.figures() == null ? Map.of() : request.figures();
         visible.checkFiguresOfKind(task, figures);
-        return new StepEngine.FormAnswers(visible.form(task), request.values() == null ? Map.of() : request.values(),
+        return new FormAnswers(visible.form(task), request.values() == null ? Map.of() : request.values(),
                 figures, request.decision(), request.comment(), request.returnTo());
     }
 
@@ -161,7 +162,7 @@ public class UnitStepWork {
      * the clerk mends them all at once: to the API by their ids, to people by their labels with the rule in words.
      * Only a refused submission pays for looking at the others (and at the values the step already holds).
      */
-    private DomainRuleViolation namingTheFields(StepEngine.FieldRefused refused, TaskSummary task, StepEngine.FormAnswers answers) {
+    private DomainRuleViolation namingTheFields(StepEngine.FieldRefused refused, TaskSummary task, FormAnswers answers) {
         StepForm form = answers.form();
         Map<String, Object> submitted = refused.submitted();
         DomainRuleViolation all = fieldRefusal(task, form, refused.fieldId(), refused.rule(), refused.config());
