@@ -24,14 +24,14 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.expoflow.commands.api.AssignTask;
-import org.expoflow.commands.api.CancelTask;
-import org.expoflow.commands.api.ClaimTask;
-import org.expoflow.commands.api.CompleteTask;
+import org.expoflow.commands.api.task.AssignTask;
+import org.expoflow.commands.api.task.CancelTask;
+import org.expoflow.commands.api.task.ClaimTask;
+import org.expoflow.commands.api.task.CompleteTask;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.Figure;
-import org.expoflow.commands.api.ReviewDecision;
-import org.expoflow.commands.api.UnclaimTask;
+import org.expoflow.commands.api.task.ReviewDecision;
+import org.expoflow.commands.api.task.UnclaimTask;
 
 /**
  * The one translator of user-task changes into commands, attached to every user task of every
