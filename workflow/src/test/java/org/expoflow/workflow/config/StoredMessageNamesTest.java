@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.axonframework.serialization.SerializedObject;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -52,6 +54,15 @@ class StoredMessageNamesTest {
         MeetingClosed read = stored.deserialize(before);
 
         assertThat(read).isEqualTo(new MeetingClosed("m1", "e1"));
+    }
+
+    @Test
+    void noTwoMessagesShareAStoredName() {
+        List<String> simpleNames = new ClassFileImporter().importPackages("org.expoflow.commands.api").stream()
+                .filter(message -> !message.getSimpleName().equals("package-info") && message.getEnclosingClass().isEmpty())
+                .map(JavaClass::getSimpleName).toList();
+
+        assertThat(simpleNames).hasSizeGreaterThan(60).doesNotHaveDuplicates();
     }
 
     @Test
