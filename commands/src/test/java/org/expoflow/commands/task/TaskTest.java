@@ -2,6 +2,7 @@ package org.expoflow.commands.task;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,6 +32,8 @@ import org.expoflow.commands.api.task.TaskEscalated;
 import org.expoflow.commands.api.task.TaskOverdue;
 import org.expoflow.commands.api.task.TaskReassigned;
 import org.expoflow.commands.api.task.AssignTask;
+import org.expoflow.commands.api.task.DirectiveStep;
+import org.expoflow.commands.api.task.StepDemands;
 import org.expoflow.commands.api.task.CancelTask;
 import org.expoflow.commands.api.task.ClaimTask;
 import org.expoflow.commands.api.task.CompleteTask;
@@ -51,6 +54,8 @@ import org.junit.jupiter.api.Test;
 class TaskTest {
 
     private static final Instant DUE = Instant.parse("2030-02-01T00:00:00Z");
+    private static final DirectiveStep SEND_INVITATIONS = new DirectiveStep("osaka", "d1", "shenyang", "p1", null,
+            "sendInvitations", "Send invitations");
     private static final Actor SHENYANG_CLERK = new Actor("shenyang", Set.of("shenyang"));
     private static final Actor DALIAN_CLERK = new Actor("dalian", Set.of("dalian"));
     private static final Actor COORDINATOR = new Actor("coordinator", Set.of("coordinator"));
@@ -70,16 +75,16 @@ class TaskTest {
     @Test
     void canBeAssignedToAUnit() {
         fixture.givenNoPriorActivity()
-                .when(new AssignTask("t1", "osaka", "d1", "shenyang", "p1", "sendInvitations", "Send invitations",
-                        "shenyang", DUE, Set.of("buyersInvited"), null, null, false))
+                .when(new AssignTask("t1", SEND_INVITATIONS, "shenyang", DUE,
+                        new StepDemands(Set.of("buyersInvited"), false, null), List.of(), null, null))
                 .expectEvents(sendInvitationsAssigned());
     }
 
     @Test
     void canBeReturnedForReworkWithTheReviewersComment() {
         fixture.givenNoPriorActivity()
-                .when(new AssignTask("t1", "osaka", "d1", "shenyang", "p1", "sendInvitations", "Send invitations",
-                        "shenyang", DUE, Set.of("buyersInvited"), "add the Kobe buyers", null, false))
+                .when(new AssignTask("t1", SEND_INVITATIONS, "shenyang", DUE,
+                        new StepDemands(Set.of("buyersInvited"), false, null), List.of(), null, "add the Kobe buyers"))
                 .expectEvents(sendInvitationsAssigned(),
                         new TaskReturnedForRework("t1", "d1", "shenyang", "add the Kobe buyers"));
     }
