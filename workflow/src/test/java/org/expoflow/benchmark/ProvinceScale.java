@@ -293,7 +293,7 @@ public final class ProvinceScale {
     }
 
     /** Appends the events as Axon's JDBC storage engine would, in batches. */
-    private static void store(String url, String user, String password, List<Seeded> events) throws Exception {
+    static void store(String url, String user, String password, List<Seeded> events) throws Exception {
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("insert into domain_event_entry (event_identifier,"
@@ -330,7 +330,7 @@ public final class ProvinceScale {
      * still to be settled, and autovacuum ran through the million rows during the rebuild: 78 s for a rebuild that
      * took 48-53 s on the same store after (the same day, the same code).
      */
-    private static double vacuum(String url, String user, String password) throws SQLException {
+    static double vacuum(String url, String user, String password) throws SQLException {
         long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement vacuum = connection.createStatement()) {
@@ -339,7 +339,7 @@ public final class ProvinceScale {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static double heapMegabytes(HttpClient http, String base) throws Exception {
+    static double heapMegabytes(HttpClient http, String base) throws Exception {
         JsonNode used = WritePathBenchmark.json(WritePathBenchmark.send(http, "GET",
                 base + "/actuator/metrics/jvm.memory.used?tag=area:heap", "admin", null));
         return used.path("measurements").get(0).path("value").asDouble() / (1024 * 1024);
