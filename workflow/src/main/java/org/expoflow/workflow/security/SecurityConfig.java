@@ -3,6 +3,16 @@ package org.expoflow.workflow.security;
 import org.camunda.bpm.engine.IdentityService;
 import java.time.Clock;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import org.expoflow.workflow.security.provider.OpenIdProvider;
+import org.expoflow.workflow.security.provider.SignInRefusals;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -53,14 +63,33 @@ public class SecurityConfig {
         return new SignInThrottle(perUser, perAddress, clock);
     }
 
+    /**
+     * Every sign-in, success or failure, is published as Spring Security's event, whichever way it came (a
+     * password, the identity provider's answer or bearer token): a failure of a kind Spring names no event for (the
+     * provider's refusal, a person ExpoFlow does not know) as a failure with bad credentials.
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        return publisher;
+    }
+
     @Bean
     AuthenticationManager authenticationManager(UserDirectory users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
-                                                Clock clock) {
+                                                Clock clock, AuthenticationEventPublisher events,
+                                                ObjectProvider<OpenIdProvider> openIdProvider) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwordEncoder);
         // a disabled account is refused after its password is checked, with the answer a wrong password gets
         bcrypt.setPreAuthenticationChecks(user -> { });
-        return new ProviderManager(new RememberedCredentials(bcrypt, users, throttle, clock));
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        providers.add(new RememberedCredentials(bcrypt, users, throttle, clock));
+        // the pages' sign-in through the provider ends here, with the code the provider sent the person back with
+        openIdProvider.ifAvailable(provider -> providers.add(provider.pageSignIn()));
+        ProviderManager manager = new ProviderManager(providers);
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     /** A path the firewall refuses ({@code ;} parameters, encoded slashes, {@code ..}) is the caller's error: 400, not 500. */
@@ -78,8 +107,10 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
                                     AuthenticationManager authenticationManager, JdbcTemplate jdbc, Clock clock,
-                                    @Value("${expoflow.metrics.scrape-token:}") String scrapeToken) throws Exception {
-        return http
+                                    @Value("${expoflow.metrics.scrape-token:}") String scrapeToken,
+                                    ObjectProvider<OpenIdProvider> openIdProvider, AuthenticationEventPublisher events,
+                                    SignInRefusals refusals) throws Exception {
+        http
                 .authenticationManager(authenticationManager)
                 // path patterns over the whole application, not MVC's: /engine-rest is Jersey's servlet, not MVC's
                 .securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
@@ -104,7 +135,17 @@ public class SecurityConfig {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint())
                         .accessDeniedHandler(new RefusalsAsProblems()))
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        OpenIdProvider provider = openIdProvider.getIfAvailable();
+        if (provider != null) {
+            // the provider's bearer tokens, beside HTTP Basic: a client of the province's needs no password here
+            ProviderManager bearer = new ProviderManager(provider.bearerSignIn());
+            bearer.setAuthenticationEventPublisher(events);
+            http.oauth2ResourceServer(tokens -> tokens.bearerTokenResolver(provider.bearerTokens())
+                    .authenticationEntryPoint(refusals)
+                    .jwt(jwt -> jwt.authenticationManager(bearer)));
+        }
+        return http
                 .addFilterBefore(new ScrapeTokenFilter(scrapeToken), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .addFilterAfter(new IdempotentRequests(jdbc, clock), EngineAuthenticationFilter.class)
@@ -146,7 +187,14 @@ public class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-                                     IdentityService identityService) throws Exception {
+                                     IdentityService identityService, ObjectProvider<OpenIdProvider> openIdProvider,
+                                     SignInRefusals refusals) throws Exception {
+        OpenIdProvider provider = openIdProvider.getIfAvailable();
+        if (provider != null) {
+            // the sign-in page's button leads to the provider, which sends the person back signed in or refused
+            http.oauth2Login(signIn -> signIn.loginPage("/login").clientRegistrationRepository(provider.registrations())
+                    .defaultSuccessUrl("/", true).failureHandler(refusals));
+        }
         return http
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
