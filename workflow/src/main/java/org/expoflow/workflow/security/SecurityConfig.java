@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
+import org.expoflow.workflow.security.provider.DirectorySignIn;
+import org.expoflow.workflow.security.provider.NotKnownHere;
 import org.expoflow.workflow.security.provider.OpenIdProvider;
 import org.expoflow.workflow.security.provider.SignInRefusals;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,13 +80,16 @@ public class SecurityConfig {
     @Bean
     AuthenticationManager authenticationManager(UserDirectory users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
                                                 Clock clock, AuthenticationEventPublisher events,
-                                                ObjectProvider<OpenIdProvider> openIdProvider) {
+                                                ObjectProvider<OpenIdProvider> openIdProvider,
+                                                ObjectProvider<DirectorySignIn> directory) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwordEncoder);
         // a disabled account is refused after its password is checked, with the answer a wrong password gets
         bcrypt.setPreAuthenticationChecks(user -> { });
         List<AuthenticationProvider> providers = new ArrayList<>();
-        providers.add(new RememberedCredentials(bcrypt, users, throttle, clock));
+        DirectorySignIn directoryPasswords = directory.getIfAvailable();
+        providers.add(new RememberedCredentials(directoryPasswords == null ? bcrypt : directoryPasswords.after(bcrypt), users,
+                throttle, clock));
         // the pages' sign-in through the provider ends here, with the code the provider sent the person back with
         openIdProvider.ifAvailable(provider -> providers.add(provider.pageSignIn()));
         ProviderManager manager = new ProviderManager(providers);
@@ -131,8 +136,8 @@ public class SecurityConfig {
                                 "/api/expos/*/overdue", "/api/expos/*/due-soon", "/api/expos/*/trend"))
                         .hasAnyRole(Role.LEADER.name(), Role.COORDINATOR.name())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint(refusals)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint(refusals))
                         .accessDeniedHandler(new RefusalsAsProblems()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -158,7 +163,8 @@ public class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebappsSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain camundaWebappsSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+                                               SignInRefusals refusals) throws Exception {
         return http
                 .authenticationManager(authenticationManager)
                 .securityMatcher(paths("/camunda/**"))
@@ -171,8 +177,8 @@ public class SecurityConfig {
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(paths("/camunda/api/**")).denyAll()
                         .anyRequest().hasRole(Role.ADMIN.name()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint(refusals)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint(refusals))
                         .defaultAccessDeniedHandlerFor(new RefusalsAsProblems(), paths("/camunda/api/**")))
                 // the webapps carry their own CSRF protection
                 .csrf(csrf -> csrf.disable())
@@ -277,6 +283,11 @@ public class SecurityConfig {
                                             jakarta.servlet.http.HttpServletResponse response,
                                             org.springframework.security.core.AuthenticationException exception)
                 throws java.io.IOException, jakarta.servlet.ServletException {
+            if (exception instanceof NotKnownHere refused) {
+                // a directory password that is right, of someone the directory's groups do not place
+                getRedirectStrategy().sendRedirect(request, response, "/login?refused=" + refused.reason().name());
+                return;
+            }
             if (exception instanceof SignInThrottled throttled) {
                 response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
                 // for the error page, which says it in the reader's language
@@ -308,7 +319,10 @@ public class SecurityConfig {
 
     /** Asks for Basic credentials with a 401 that carries the realm and a problem body. */
     static class BasicEntryPoint extends org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint {
-        BasicEntryPoint() {
+        private final SignInRefusals refusals;
+
+        BasicEntryPoint(SignInRefusals refusals) {
+            this.refusals = refusals;
             setRealmName("ExpoFlow");
             afterPropertiesSet();
         }
@@ -322,6 +336,11 @@ public class SecurityConfig {
                 response.setContentType("application/problem+json");
                 response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
                         + "\"detail\":\"" + throttled.getMessage() + "\"}");
+                return;
+            }
+            if (authException instanceof NotKnownHere) {
+                // a directory password that is right, of someone ExpoFlow cannot place: 403 saying whom to ask
+                refusals.commence(request, response, authException);
                 return;
             }
             if (authException instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {

@@ -41,4 +41,16 @@ public class ProvinceSignIn {
             return new OpenIdProvider(new ProviderMetadata(settings), new ProviderClaims(settings, groups, people));
         }
     }
+
+    /** LDAP: directory passwords on the sign-in form and by HTTP Basic. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("!'${expoflow.ldap.url:}'.isBlank()")
+    @EnableConfigurationProperties(LdapSettings.class)
+    static class Directory {
+
+        @Bean
+        DirectorySignIn directorySignIn(LdapSettings settings, SignInGroups groups, ProviderPeople people) {
+            return new DirectorySignIn(settings, groups, people);
+        }
+    }
 }

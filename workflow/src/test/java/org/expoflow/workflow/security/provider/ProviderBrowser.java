@@ -54,6 +54,17 @@ final class ProviderBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(fields)), stopAt);
     }
 
+    /** Signs in on ExpoFlow's own sign-in form at {@code base}, and follows where it leads. */
+    Page signInOnForm(String base, String username, String password) throws IOException, InterruptedException {
+        Matcher csrf = CSRF.matcher(open(base + "/login").body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on ExpoFlow's sign-in form");
+        }
+        String fields = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
+        return follow(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields)), null);
+    }
+
     private Page follow(HttpRequest.Builder request, String stopAt) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.header("Accept-Language", "zh-CN").build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

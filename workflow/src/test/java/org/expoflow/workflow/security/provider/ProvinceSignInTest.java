@@ -16,11 +16,13 @@ import org.springframework.security.authentication.event.AbstractAuthenticationE
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
+import cn.gov.province.ProvinceDirectory;
 import cn.gov.province.ProvinceIdentityProvider;
 
 /**
  * ExpoFlow on its embedded default with the demo data, signing in through the province's identity provider
- * (a real OpenID provider started in this JVM, {@link ProvinceIdentityProvider}). Its own JVM (the tag's surefire
+ * (a real OpenID provider started in this JVM, {@link ProvinceIdentityProvider}) and its directory (an LDAP server
+ * in this JVM, {@link ProvinceDirectory}). Its own JVM (the tag's surefire
  * execution): the engine's REST API finds "the" engine in a JVM-wide registry, so this context cannot live beside
  * the other tests' one. Groups as the province names them: {@code expo-office}, {@code leadership}, {@code it}, and
  * {@code unit-<unit id>} for each unit's clerks.
@@ -46,7 +48,9 @@ public @interface ProvinceSignInTest {
                     "expoflow.oidc.client-id=" + ProvinceIdentityProvider.CLIENT_ID,
                     "expoflow.oidc.client-secret=" + ProvinceIdentityProvider.CLIENT_SECRET,
                     "expoflow.sign-in.groups=expo-office=COORDINATOR,leadership=LEADER,it=ADMIN",
-                    "expoflow.sign-in.unit-group-prefix=unit-").applyTo(context);
+                    "expoflow.sign-in.unit-group-prefix=unit-",
+                    "expoflow.ldap.url=" + ProvinceDirectory.url(),
+                    "expoflow.ldap.base-dn=" + ProvinceDirectory.BASE_DN).applyTo(context);
             context.addApplicationListener(event -> {
                 if (event instanceof AbstractAuthenticationEvent signIn) {
                     EVENTS.add(signIn);
