@@ -8,7 +8,7 @@ import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.security.UserDirectory;
 import org.expoflow.workflow.security.provider.SignInGroups.Membership;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The people the identity provider signed in, kept in ExpoFlow's user list: notices go to the users of a unit
@@ -29,14 +29,17 @@ public class ProviderPeople {
         this.jdbc = jdbc;
     }
 
-    @Transactional
     public void signedIn(String username, Membership membership, String displayName) {
         Optional<ExpoFlowUser> known = users.find(username);
         if (known.isEmpty()) {
             byte[] unknowable = new byte[32];
             RANDOM.nextBytes(unknowable);
-            users.add(username, Base64.getEncoder().encodeToString(unknowable), membership.role(), membership.unitId(),
-                    displayName);
+            try {
+                users.add(username, Base64.getEncoder().encodeToString(unknowable), membership.role(), membership.unitId(),
+                        displayName);
+            } catch (DuplicateKeyException atTheSameMoment) {
+                // two first calls at once: the other one recorded the person, who is in the list either way
+            }
             return;
         }
         ExpoFlowUser user = known.get();
