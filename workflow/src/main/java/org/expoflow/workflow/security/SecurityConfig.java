@@ -33,6 +33,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -48,7 +49,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * HTTP Basic on the API, the engine's REST API, the metrics and the Camunda webapps (ADMIN only); a
  * sign-in form and a session for ExpoFlow's pages; nothing anonymous but the health endpoint and the
  * sign-in page. Roles are checked again on each endpoint and, for
- * commands, by the domain's policies.
+ * commands, by the domain's policies. When the province's identity provider is configured
+ * ({@code security.provider}), its sign-in joins the pages' form, its bearer tokens join HTTP Basic, and its
+ * directory's passwords join ExpoFlow's own.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -199,7 +202,8 @@ public class SecurityConfig {
         if (provider != null) {
             // the sign-in page's button leads to the provider, which sends the person back signed in or refused
             http.oauth2Login(signIn -> signIn.loginPage("/login").clientRegistrationRepository(provider.registrations())
-                    .defaultSuccessUrl("/", true).failureHandler(refusals));
+                    .defaultSuccessUrl("/", true).failureHandler(refusals))
+                    .addFilterBefore(provider.providerUnreachable(), OAuth2AuthorizationRequestRedirectFilter.class);
         }
         return http
                 .authenticationManager(authenticationManager)

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.security.provider;
 
+import java.io.IOException;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
@@ -9,6 +11,12 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The province's OpenID provider as the security configuration meets it: the registration the pages' sign-in
@@ -44,6 +52,25 @@ public class OpenIdProvider {
         JwtAuthenticationProvider bearer = new JwtAuthenticationProvider(metadata.bearerTokens());
         bearer.setJwtAuthenticationConverter(new BearerSignIn(claims));
         return bearer;
+    }
+
+    /**
+     * Keeps the sign-in button from leading to a provider that cannot be reached just now: back to the sign-in page,
+     * which says so, rather than to an error.
+     */
+    public OncePerRequestFilter providerUnreachable() {
+        RequestMatcher button = PathPatternRequestMatcher.withDefaults().matcher(SIGN_IN_PATH);
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (button.matches(request) && !metadata.reachable()) {
+                    response.sendRedirect(request.getContextPath() + "/login?providerUnreachable");
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
     }
 
     /**

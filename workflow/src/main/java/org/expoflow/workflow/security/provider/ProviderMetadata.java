@@ -4,19 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.RemoteKeySourceException;
+
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 /**
  * The provider's OpenID configuration, read when first needed rather than at start: ExpoFlow starts, and its
@@ -75,13 +80,37 @@ class ProviderMetadata implements ClientRegistrationRepository {
                     decoder = tokens;
                 }
             }
-            return decoder.decode(token);
+            try {
+                return decoder.decode(token);
+            } catch (BadJwtException notTheProviders) {
+                throw notTheProviders;
+            } catch (JwtException failed) {
+                if (failed.getCause() instanceof RemoteKeySourceException down) {
+                    throw new ProviderUnreachable(registration().getProviderDetails().getJwkSetUri(), down);
+                }
+                throw failed;
+            }
         };
     }
 
+    /** Whether the provider's metadata can be read (and now is): the pages' sign-in button asks before leading there. */
+    boolean reachable() {
+        try {
+            registration();
+            return true;
+        } catch (ProviderUnreachable down) {
+            return false;
+        }
+    }
+
     private ClientRegistration read() {
-        Map<String, Object> metadata = http.get().uri(settings.metadataLocation()).retrieve()
-                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        Map<String, Object> metadata;
+        try {
+            metadata = http.get().uri(settings.metadataLocation()).retrieve()
+                    .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        } catch (RestClientException down) {
+            throw new ProviderUnreachable(settings.metadataLocation(), down);
+        }
         if (metadata == null || !settings.issuerUri().equals(metadata.get("issuer"))) {
             throw new IllegalStateException("the OpenID provider at " + settings.metadataLocation() + " names the issuer "
                     + (metadata == null ? null : metadata.get("issuer")) + ", not EXPOFLOW_OIDC_ISSUER_URI " + settings.issuerUri());

@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * What a person the provider vouched for, but ExpoFlow refused, is told. On the pages: the session the sign-in
+ * What a person the provider vouched for, but ExpoFlow refused, is told; and what anyone is told while the provider
+ * cannot be reached (503 on the API; on the pages, the sign-in page says so before leading there). On the pages: the session the sign-in
  * began is ended (nothing of it stays signed in) and the sign-in page says why and whom to ask. On the API: a 403
  * problem saying the same in the caller's language; a token that is not the provider's, or expired, is 401.
  */
@@ -58,6 +59,11 @@ public final class SignInRefusals implements AuthenticationFailureHandler, Authe
         if (failure instanceof NotKnownHere refused) {
             status = HttpStatus.FORBIDDEN;
             problem.put("detail", messages.getMessage(refused.reason().messageKey(), null, request.getLocale()));
+        } else if (failure instanceof ProviderUnreachable) {
+            // not the caller's fault, and nothing of theirs was refused: try again shortly
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            response.setHeader("Retry-After", "30");
+            problem.put("detail", messages.getMessage("signIn.providerUnreachable", null, request.getLocale()));
         } else {
             status = HttpStatus.UNAUTHORIZED;
             // the WWW-Authenticate header a bearer client expects, with the token's fault

@@ -9,7 +9,6 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 import java.util.Optional;
 
-import org.expoflow.commands.api.UnitKind;
 import org.expoflow.workflow.security.Role;
 import org.expoflow.workflow.security.provider.SignInGroups.Membership;
 import org.expoflow.workflow.units.UnitRegister;
@@ -23,7 +22,7 @@ class SignInGroupsTest {
     SignInGroupsTest() {
         when(units.find(anyString())).thenReturn(Optional.empty());
         for (String unit : List.of("shenyang", "dalian")) {
-            when(units.find(unit)).thenReturn(Optional.of(new UnitRegister.RegisteredUnit(unit, unit, UnitKind.CITY)));
+            when(units.find(unit)).thenReturn(Optional.of(new UnitRegister.RegisteredUnit(unit, unit, null)));
         }
     }
 
