@@ -282,9 +282,13 @@ public class Task {
                 command.reason().strip()));
     }
 
-    /** The office approves a unit's request (the deadline moves to the date asked) or refuses it, saying why. */
+    /**
+     * The office approves a unit's request (the deadline moves to the date asked) or refuses it, saying why. Answers
+     * the deadline now in force: the one asked for when approved, so that the engine's timers follow the very request
+     * decided, whatever the office read of it before.
+     */
     @CommandHandler
-    public void handle(DecideExtensionRequest command) {
+    public Instant handle(DecideExtensionRequest command) {
         OfficePolicy.checkCoordinator(command.actor(), "decide a request for a later deadline");
         checkOpen();
         if (extensionRequestedTo == null) {
@@ -307,6 +311,7 @@ public class Task {
             apply(new DeadlineExtended(taskId, directiveId, unitId, dueAt, requested,
                     originalDueAt == null ? requested : originalDueAt, reason));
         }
+        return command.approve() ? requested : dueAt;
     }
 
     /** A new deadline is named, still ahead at {@code now} and later than the one in force. */
