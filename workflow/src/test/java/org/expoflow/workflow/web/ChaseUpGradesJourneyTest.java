@@ -69,4 +69,42 @@ class ChaseUpGradesJourneyTest extends BrowserJourney {
         screenshot("chase-up-grade-meeting-brief");
 
     }
+
+    @Test
+    void theCoordinatorChoosesTheGradeOnTheChaseUpsOwnPageAndInTheTaskList() throws IOException {
+        String expoId = OsakaFixture.osakaWith(as("coordinator"), "yingkou");
+        String directiveId = as("coordinator").post("/api/directives", map("expoId", expoId, "kind", "invite-buyers",
+                "title", "营口邀请关西采购商", "dueAt", Instant.now().plusSeconds(3).toString(),
+                "unitIds", List.of("yingkou"))).field("id");
+        String step = OsakaFixture.firstActiveTask(as("yingkou"), directiveId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("coordinator")
+                .get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId).body().findValuesAsText("stepKey")
+                .contains("chaseUpUnit"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                as("coordinator").get("/api/tasks/{t}", step).body().path("escalatedAt").isTextual());
+        String chaseUp = as("coordinator").get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId).body().path("items")
+                .findParents("stepKey").stream().filter(item -> item.path("stepKey").asText().equals("chaseUpUnit"))
+                .findFirst().orElseThrow().path("id").asText();
+
+        atADesk("coordinator");
+        open("/tasks?directiveId=" + directiveId);
+        Select bulkGrade = new Select(browser.findElement(By.id("bulkTasksGrade")));
+        assertThat(bulkGrade.getOptions()).extracting(option -> option.getText())
+                .containsExactly("催办（提醒，无需回复）", "督办（限期回复）", "通报（限期回复，下次会议通报）");
+        screenshot("chase-up-grade-task-list-1366");
+
+        open("/tasks/" + chaseUp);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("督办逾期单位");
+        Select grade = new Select(browser.findElement(By.id("value.grade")));
+        assertThat(grade.getFirstSelectedOption().getText()).as("督办 unless another is chosen").isEqualTo("督办（限期回复）");
+        browser.findElement(By.id("value.message")).sendKeys("请今日内报送邀请名单");
+        grade.selectByVisibleText("催办（提醒，无需回复）");
+        screenshot("chase-up-grade-step-page-1366");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(PHONE_WIDTH, PHONE_HEIGHT));
+        assertThat(fitsTheScreen()).isTrue();
+        screenshot("chase-up-grade-step-page-phone");
+        Browsers.submit(browser, By.id("complete"));
+
+        assertThat(as("coordinator").get("/api/tasks/{t}", step).body().path("chaseUpGrade").asText()).isEqualTo("URGE");
+    }
 }
