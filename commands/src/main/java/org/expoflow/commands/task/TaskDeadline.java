@@ -105,9 +105,13 @@ class TaskDeadline {
                 command.dueAt(), command.reason().strip()));
     }
 
-    /** The office approves a unit's request (the deadline moves to the date asked) or refuses it, saying why. */
+    /**
+     * The office approves a unit's request (the deadline moves to the date asked) or refuses it, saying why. Answers
+     * the deadline now in force: the one asked for when approved, so that the engine's timers follow the very request
+     * decided, whatever the office read of it before.
+     */
     @CommandHandler
-    void handle(DecideExtensionRequest command) {
+    Instant handle(DecideExtensionRequest command) {
         OfficePolicy.checkCoordinator(command.actor(), "decide a request for a later deadline");
         task.checkOpen();
         if (extensionRequestedTo == null) {
@@ -129,6 +133,7 @@ class TaskDeadline {
         if (command.approve()) {
             extendTo(requested, reason);
         }
+        return command.approve() ? requested : dueAt;
     }
 
     private void extendTo(Instant newDueAt, String reason) {

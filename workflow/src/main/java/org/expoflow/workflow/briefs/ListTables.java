@@ -22,8 +22,11 @@ import org.expoflow.projections.api.UnitStatistics;
  */
 public final class ListTables {
 
-    private static final Map<TaskStatus, String> STATUSES = Map.of(TaskStatus.OPEN, "待领取 Open",
-            TaskStatus.CLAIMED, "办理中 In hand", TaskStatus.COMPLETED, "已完成 Done", TaskStatus.CANCELLED, "已取消 Cancelled",
+    /** Where a step stands, as the list's chip says it (TaskGlances' states), in both languages. */
+    private static final Map<String, String> STATES = Map.of("WAITING", "待办理 Waiting", "WORKING", "办理中 In hand",
+            "RETURNED", "被退回 Returned", "REVIEW", "待审核 In review", "DONE", "已完成 Done");
+    /** A step closed without being done: why. */
+    private static final Map<TaskStatus, String> CLOSED = Map.of(TaskStatus.CANCELLED, "已取消 Cancelled",
             TaskStatus.WITHDRAWN, "已撤回 Withdrawn");
     private static final Map<ChaseUpGrade, String> GRADES = Map.of(ChaseUpGrade.URGE, "催办 Reminder",
             ChaseUpGrade.SUPERVISE, "督办 Chase-up", ChaseUpGrade.NOTIFY, "通报 Notification");
@@ -32,16 +35,20 @@ public final class ListTables {
     private ListTables() {
     }
 
-    /** {@code stepNames}: a step's name as its reader says it (the kind's own texts). */
+    /**
+     * {@code stepNames}: a step's name as its reader says it (the kind's own texts); {@code states}: where it stands,
+     * by the name of the state its list's chip shows (WAITING, WORKING, RETURNED, REVIEW, DONE, CLOSED).
+     */
     public static BriefTables.Table tasks(List<TaskSummary> tasks, ZoneId zone, Map<String, String> unitNames,
-                                          Function<TaskSummary, String> stepNames) {
+                                          Function<TaskSummary, String> stepNames, Function<TaskSummary, String> states) {
         List<List<Object>> rows = new ArrayList<>();
         for (TaskSummary task : tasks) {
             List<Object> row = new ArrayList<>();
             row.add(unitNames.getOrDefault(task.unitId(), task.unitId()));
             row.add(text(task.directiveTitle()));
             row.add(text(stepNames.apply(task)));
-            row.add(STATUSES.getOrDefault(task.status(), task.status().name()));
+            String state = states.apply(task);
+            row.add(STATES.getOrDefault(state, CLOSED.getOrDefault(task.status(), state)));
             row.add(text(task.assignee()));
             row.add(task.percent());
             row.add(time(task.dueAt(), zone));

@@ -44,9 +44,11 @@ class DirectivePages {
         FindDirective.Directive directive = directives.get(directiveId);
         model.addAttribute("office", user.role() == Role.COORDINATOR);
         model.addAttribute("directive", directive);
+        model.addAttribute("units", register.inOrder(directive.units(), FindDirective.DirectiveUnit::unitId));
         model.addAttribute("atWork", directive.unitsStillAtWork());
         Map<String, String> names = register.namesFor(locale);
-        model.addAttribute("atWorkNames", directive.unitsStillAtWork().stream().map(unit -> names.getOrDefault(unit, unit))
+        model.addAttribute("atWorkNames", directive.unitsStillAtWork().stream().sorted(register.order())
+                .map(unit -> names.getOrDefault(unit, unit))
                 .collect(Collectors.joining("zh".equals(locale.getLanguage()) ? "、" : ", ")));
         model.addAttribute("finished", directive.units().stream().filter(unit -> unit.finishedAt() != null).count());
         model.addAttribute("endedByWithdrawal", directive.units().stream().filter(unit -> unit.finishedAt() == null).count());

@@ -59,7 +59,7 @@ public class DeadlineSupervision {
     /** The office's chase-up of an overdue step, in the supervision process. */
     public static final String CHASE_UP_STEP = "chaseUpUnit";
     /** Its form field naming the chase-up's grade (URGE, SUPERVISE, NOTIFY), read by {@code ${taskChasedUp}}. */
-    static final String GRADE = "grade";
+    public static final String GRADE = "grade";
     /** Where the supervision process starts for a step that is still open at its deadline. */
     static final String OVERDUE_ACTIVITY = "recordOverdue";
     // the engine's id columns hold 64 characters; a longer id (task ids of another id generator) is left to the engine

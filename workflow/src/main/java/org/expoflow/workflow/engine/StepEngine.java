@@ -37,6 +37,8 @@ import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.task.DecideExtensionRequest;
 import org.expoflow.commands.api.task.ExtendDeadline;
 import org.expoflow.commands.api.task.ReassignTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,6 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class StepEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(StepEngine.class);
 
     private final TaskService taskService;
     private final FormService formService;
@@ -81,6 +85,13 @@ public class StepEngine {
     public static final class StepGone extends RuntimeException {
         StepGone(Throwable cause) {
             super("the step is no longer open", cause);
+        }
+    }
+
+    /** The step is still open, but the engine could not complete it: a value its model needs is missing (logged). */
+    public static final class StepNotCompletable extends RuntimeException {
+        StepNotCompletable(String taskId) {
+            super("step " + taskId + " could not be completed: a value its model needs is missing (logged)");
         }
     }
 
@@ -176,16 +187,28 @@ public class StepEngine {
             if (!answered[0]) {
                 throw refused; // refused before the engine saw it, in the reader's words already
             }
-            for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
-                if (cause instanceof NullValueException || cause instanceof NotFoundException) {
-                    throw new StepGone(refused);
-                }
-                if (cause instanceof FormFieldValidatorException invalid) {
-                    throw new FieldRefused(invalid, variables);
-                }
-            }
-            throw refused;
+            throw whyNotCompleted(taskId, refused, variables);
         }
+    }
+
+    /**
+     * Why the engine did not complete a step: a field its validation refused; the step gone (completed meanwhile: no
+     * such task now); or, the step still open, a value its model needs missing, no one's click, logged whole.
+     */
+    RuntimeException whyNotCompleted(String taskId, RuntimeException refused, Map<String, Object> variables) {
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FormFieldValidatorException invalid) {
+                return new FieldRefused(invalid, variables);
+            }
+            if (cause instanceof NullValueException || cause instanceof NotFoundException) {
+                if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+                    return new StepGone(refused);
+                }
+                log.error("step {} is open, but the engine could not complete it: a value its model needs is missing", taskId, refused);
+                return new StepNotCompletable(taskId);
+            }
+        }
+        return refused;
     }
 
     /**
@@ -279,13 +302,14 @@ public class StepEngine {
 
     /**
      * The office decides a unit's request for a later deadline: the command first; approved, the step's deadline
-     * moves to {@code requestedDueAt} exactly as by {@link #extend}.
+     * moves exactly as by {@link #extend} to the date of the request the command decided, as the step answers it in
+     * this transaction (not a date read before: that request may have been refused and another asked meanwhile).
      */
-    public void decideExtension(DecideExtensionRequest command, Instant requestedDueAt, boolean watched) {
+    public void decideExtension(DecideExtensionRequest command, boolean watched) {
         transactions.executeWithoutResult(status -> {
-            acting.send(command);
+            Instant inForce = acting.send(command);
             if (command.approve()) {
-                moveDeadline(command.taskId(), requestedDueAt, watched);
+                moveDeadline(command.taskId(), inForce, watched);
             }
         });
     }

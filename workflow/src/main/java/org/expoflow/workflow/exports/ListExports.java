@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.expoflow.projections.api.DeadlineList;
@@ -67,17 +68,21 @@ public class ListExports {
         return true;
     }
 
-    /** Task rows a page has already filtered (its tabs and keyword), as a file. */
-    public OfficeFile taskRows(String expoId, List<TaskSummary> rows) {
+    /**
+     * Task rows a page has already filtered (its tabs and keyword), as a file; {@code states}: where each stands, as
+     * the list's chip says (the name of its state: WAITING, WORKING, ...).
+     */
+    public OfficeFile taskRows(String expoId, List<TaskSummary> rows, Function<TaskSummary, String> states) {
         Instant now = clock.instant();
         BriefTables.Table table = ListTables.tasks(rows, provinceZone, unitNames(),
-                task -> kindTexts.step(task.kind(), task.stepKey(), task.stepName()));
+                task -> kindTexts.step(task.kind(), task.stepKey(), task.stepName()), states);
         return file(expoId, table, now);
     }
 
     /** The overdue list, or with {@code dueSoon} the due-soon list, as a file. */
     public OfficeFile deadlines(String expoId, DeadlineList list, boolean dueSoon) {
-        return file(expoId, ListTables.deadlines(list, dueSoon, provinceZone, unitNames(), DeadlineList.Item::stepName), list.asOf());
+        return file(expoId, ListTables.deadlines(list, dueSoon, provinceZone, unitNames(),
+                item -> kindTexts.step(item.kind(), item.stepKey(), item.stepName())), list.asOf());
     }
 
     public OfficeFile statistics(String expoId, UnitStatistics.Report report) {

@@ -90,8 +90,19 @@ public class DirectiveKindCatalogue {
      * form is read once: the engine looks the definition up in the database on every call for its model.
      */
     public StepForm stepForm(String processDefinitionId, String stepId) {
-        return stepForms.of(processDefinitionId, stepId,
-                () -> repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(stepId));
+        String asRead = processDefinitionId.startsWith(DeadlineSupervision.PROCESS_KEY + ":")
+                ? latestSupervision(processDefinitionId) : processDefinitionId;
+        return stepForms.of(asRead, stepId, () -> repositoryService.getBpmnModelInstance(asRead).getModelElementById(stepId));
+    }
+
+    /**
+     * A chase-up's steps read as the latest supervision has them, whichever version they began on (the step's record
+     * names the version it began on, also once the engine has moved it to the latest): the grade to choose, the reply
+     * required. Every version has the same steps.
+     */
+    private String latestSupervision(String processDefinitionId) {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(DeadlineSupervision.PROCESS_KEY)
+                .latestVersion().list().stream().findFirst().map(ProcessDefinition::getId).orElse(processDefinitionId);
     }
 
     private DirectiveKind describe(ProcessDefinition definition) {

@@ -83,6 +83,11 @@ public class KindTexts {
         return text(kind, "kind." + kind + ".field." + fieldId, bpmnLabel, locale);
     }
 
+    /** One of the choices of a field of type enum ({@code kind.<kind>.field.<field>.value.<id>}). */
+    public String value(String kind, String fieldId, String valueId, String bpmnName) {
+        return text(kind, "kind." + kind + ".field." + fieldId + ".value." + valueId, bpmnName, LocaleContextHolder.getLocale());
+    }
+
     private String text(String kind, String key, String fallback, Locale locale) {
         String own = kind == null ? null : deployedText(kind, key, locale);
         if (own != null) {

@@ -1,13 +1,24 @@
 package org.expoflow.workflow.notifications;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Optional;
+
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -41,7 +52,7 @@ public class GroupRobotChannel implements NoticeChannel {
     private final NoticeTexts texts;
     private final Settings settings;
     private final RobotAddresses robots;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final CloseableHttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
     public GroupRobotChannel(JdbcTemplate jdbc, NoticeTexts texts, Settings settings, RobotAddresses robots) {
@@ -49,6 +60,30 @@ public class GroupRobotChannel implements NoticeChannel {
         this.robots = robots;
         this.texts = texts;
         this.settings = settings;
+        // the host is resolved once, as it is connected to, and only to addresses RobotAddresses allows
+        DnsResolver checkedResolver = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                return robots.resolved(host);
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+        this.http = HttpClients.custom().disableRedirectHandling().disableAutomaticRetries()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(checkedResolver)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
+                                .setSocketTimeout(Timeout.ofSeconds(10)).build())
+                        .build())
+                .build();
+    }
+
+    /** The connections kept open to the robots go with the node. */
+    @PreDestroy
+    void close() throws IOException {
+        http.close();
     }
 
     @Override
@@ -80,18 +115,19 @@ public class GroupRobotChannel implements NoticeChannel {
             return DeliveryOutcome.refused(RobotAddresses.REFUSED);
         }
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(address)
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(textMessage(texts.asSent(message)))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() / 100 == 2 ? DeliveryOutcome.delivered()
-                    : DeliveryOutcome.failed("the robot answered " + answer.statusCode());
+            HttpPost post = new HttpPost(address);
+            post.setEntity(new StringEntity(textMessage(texts.asSent(message)), ContentType.APPLICATION_JSON));
+            int status = http.execute(post, answer -> {
+                EntityUtils.consume(answer.getEntity());
+                return answer.getCode();
+            });
+            return status / 100 == 2 ? DeliveryOutcome.delivered() : DeliveryOutcome.failed("the robot answered " + status);
+        } catch (RobotAddresses.AddressRefused refused) {
+            // the name resolved inside as the delivery connected, though it resolved outside when checked
+            return DeliveryOutcome.refused(RobotAddresses.REFUSED);
         } catch (IOException unreachable) {
             // what a connection says (a port closed, a host silent) tells an outsider about the network: not recorded
             return DeliveryOutcome.failed("the robot could not be reached");
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            return DeliveryOutcome.failed("interrupted while posting to the robot");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * own network. A robot's address is {@code https} to a host named in {@code expoflow.notifications.robot-hosts}
  * (by default {@code qyapi.weixin.qq.com} and {@code oapi.dingtalk.com}); it is checked when ADMIN sets it and
  * again when the host is resolved for each delivery, where every address it resolves to must be public (not
- * loopback, private, link-local, the cloud's metadata address, multicast or reserved). An address written as
+ * loopback, private, link-local, the cloud's metadata address, multicast or reserved, nor an IPv6 address carrying
+ * such an IPv4 one), and the delivery connects only to the addresses so checked. An address written as
  * a number ({@code 0x7f000001}, {@code 2130706433}, {@code [::1]}) is never a robot's.
  * {@code expoflow.notifications.inner-robot-hosts} names hosts trusted wherever they resolve, over http too: a
  * robot relay on the office's own network, or a test's; none by default.
@@ -35,12 +37,32 @@ public class RobotAddresses {
 
     private final Set<String> robotHosts;
     private final Set<String> innerHosts;
+    private final HostLookup lookup;
 
+    /** How a host name is resolved: the system's resolver, or a test's. */
+    @FunctionalInterface
+    interface HostLookup {
+        InetAddress[] all(String host) throws UnknownHostException;
+    }
+
+    /** A robot's host resolved, as it is about to be connected to, to an address not allowed. */
+    static final class AddressRefused extends UnknownHostException {
+        AddressRefused(String host) {
+            super(REFUSED + " (" + host + ")");
+        }
+    }
+
+    @Autowired
     public RobotAddresses(
             @Value("${expoflow.notifications.robot-hosts:qyapi.weixin.qq.com,oapi.dingtalk.com}") List<String> robotHosts,
             @Value("${expoflow.notifications.inner-robot-hosts:}") List<String> innerHosts) {
+        this(robotHosts, innerHosts, InetAddress::getAllByName);
+    }
+
+    RobotAddresses(List<String> robotHosts, List<String> innerHosts, HostLookup lookup) {
         this.robotHosts = normalised(robotHosts);
         this.innerHosts = normalised(innerHosts);
+        this.lookup = lookup;
     }
 
     private static Set<String> normalised(List<String> hosts) {
@@ -90,20 +112,33 @@ public class RobotAddresses {
         if (!allowed(address)) {
             return false;
         }
-        String host = host(address);
-        if (innerHosts.contains(host)) {
-            return true;
-        }
         try {
-            for (InetAddress resolved : InetAddress.getAllByName(host)) {
-                if (!isPublic(resolved)) {
-                    return false;
-                }
-            }
+            resolved(host(address));
             return true;
+        } catch (AddressRefused refused) {
+            return false;
         } catch (UnknownHostException unresolved) {
             return true;
         }
+    }
+
+    /**
+     * The addresses a robot's host resolves to, for the connection to use and no other: resolved once, as it is
+     * connected to, so that a name answering a public address when checked and a private one a moment later (DNS
+     * rebinding) is never connected to inside. {@link AddressRefused} when any of them is not public (an inner host
+     * excepted).
+     */
+    InetAddress[] resolved(String host) throws UnknownHostException {
+        String name = host.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+        InetAddress[] addresses = lookup.all(name);
+        if (!innerHosts.contains(name)) {
+            for (InetAddress address : addresses) {
+                if (!isPublic(address)) {
+                    throw new AddressRefused(name);
+                }
+            }
+        }
+        return addresses;
     }
 
     private static String host(URI address) {
@@ -127,9 +162,46 @@ public class RobotAddresses {
                     && !(first == 198 && (second == 18 || second == 19)); // benchmarking
         }
         if (address instanceof Inet6Address) {
+            Inet4Address embedded = embeddedIpv4(bytes);
+            if (embedded != null) {
+                return isPublic(embedded);
+            }
             // unique local addresses (fc00::/7), which hold the clouds' IPv6 metadata addresses too
             return (bytes[0] & 0xfe) != 0xfc;
         }
         return false;
+    }
+
+    /**
+     * The IPv4 address an IPv6 one carries, and leads to through a translator or a tunnel: IPv4-mapped
+     * ({@code ::ffff:a.b.c.d}) and -compatible ({@code ::a.b.c.d}), NAT64 ({@code 64:ff9b::/96}, and the local-use
+     * {@code 64:ff9b:1::/48} in its last 32 bits), 6to4 ({@code 2002:AABB:CCDD::/48}); null for none.
+     */
+    private static Inet4Address embeddedIpv4(byte[] bytes) {
+        int from;
+        if (allZero(bytes, 0, 10) && ((bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff || allZero(bytes, 10, 12))) {
+            from = 12;
+        } else if ((bytes[0] & 0xff) == 0x00 && (bytes[1] & 0xff) == 0x64 && (bytes[2] & 0xff) == 0xff && (bytes[3] & 0xff) == 0x9b
+                && (allZero(bytes, 4, 12) || (bytes[4] & 0xff) == 0x00 && (bytes[5] & 0xff) == 0x01)) {
+            from = 12;
+        } else if ((bytes[0] & 0xff) == 0x20 && (bytes[1] & 0xff) == 0x02) {
+            from = 2;
+        } else {
+            return null;
+        }
+        try {
+            return (Inet4Address) InetAddress.getByAddress(java.util.Arrays.copyOfRange(bytes, from, from + 4));
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static boolean allZero(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package org.expoflow.workflow.observability;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
@@ -13,6 +14,7 @@ import org.expoflow.commands.api.task.TaskDueSoon;
 import org.expoflow.commands.api.task.TaskEscalated;
 import org.expoflow.commands.api.task.TaskOverdue;
 import org.expoflow.commands.api.task.TaskReturnedForRework;
+import org.expoflow.commands.api.task.ChaseUpGrade;
 import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
 import org.expoflow.workflow.units.UnitRegister;
 import org.slf4j.Logger;
@@ -37,13 +39,15 @@ public class SupervisionCounters {
 
     public static final String PROCESSING_GROUP = "supervision-metrics";
 
+    /** Chase-ups by unit and grade (催办, 督办, 通报): how hard the office has had to push each unit. */
+    private static final String CHASE_UPS = "expoflow.chase.ups";
     private static final Map<String, String> PER_UNIT = Map.of(
             "expoflow.steps.assigned", "steps given to a unit (its own, the office's reviews, chase-ups)",
             "expoflow.steps.completed", "steps completed",
             "expoflow.steps.returned", "steps sent back to the unit for rework",
             "expoflow.steps.due.soon", "steps that became due soon",
             "expoflow.steps.overdue", "steps that went past their deadline open",
-            "expoflow.chase.ups", "chase-ups sent to a unit",
+            CHASE_UPS, "chase-ups sent to a unit, by grade",
             "expoflow.escalations", "overdue steps escalated to leadership");
     private static final String DIRECTIVES_ISSUED = "expoflow.directives.issued";
 
@@ -64,7 +68,13 @@ public class SupervisionCounters {
     @EventListener(ApplicationReadyEvent.class)
     public void startAtZero() {
         try {
-            units.all().forEach(unit -> PER_UNIT.keySet().forEach(name -> counter(name, "unit", unit.unitId())));
+            units.all().forEach(unit -> PER_UNIT.keySet().forEach(name -> {
+                if (name.equals(CHASE_UPS)) {
+                    Arrays.stream(ChaseUpGrade.values()).forEach(grade -> chaseUps(unit.unitId(), grade));
+                } else {
+                    counter(name, "unit", unit.unitId());
+                }
+            }));
             kinds.all().forEach(kind -> counter(DIRECTIVES_ISSUED, "kind", kind.key()));
         } catch (RuntimeException databaseAway) {
             // a node that serves already must not stop over its counters: they then appear with their first event
@@ -105,7 +115,7 @@ public class SupervisionCounters {
 
     @EventHandler
     void on(TaskChasedUp event) {
-        count("expoflow.chase.ups", "unit", event.unitId());
+        afterCommit(() -> chaseUps(event.unitId(), event.grade()).increment());
     }
 
     @EventHandler
@@ -118,8 +128,16 @@ public class SupervisionCounters {
                 .tag(tag, value == null ? "none" : value).register(registry);
     }
 
+    private Counter chaseUps(String unitId, ChaseUpGrade grade) {
+        return Counter.builder(CHASE_UPS).description(PER_UNIT.get(CHASE_UPS))
+                .tags("unit", unitId == null ? "none" : unitId, "grade", grade.name()).register(registry);
+    }
+
     private void count(String name, String tag, String value) {
-        Runnable increment = () -> counter(name, tag, value).increment();
+        afterCommit(() -> counter(name, tag, value).increment());
+    }
+
+    private static void afterCommit(Runnable increment) {
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(unitOfWork -> increment.run());
         } else {

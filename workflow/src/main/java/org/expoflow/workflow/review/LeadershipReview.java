@@ -3,6 +3,7 @@ package org.expoflow.workflow.review;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -98,8 +99,15 @@ public class LeadershipReview {
                     .coded("deadlineSort", sort);
         }
         // no asOf: the present, which the read side answers from the current rows
-        return queries.query(new FindDeadlineList(expoId, asOf == null ? null : pastOrNow(asOf), dueSoon, sort),
+        DeadlineList list = queries.query(new FindDeadlineList(expoId, asOf == null ? null : pastOrNow(asOf), dueSoon, sort),
                 DeadlineList.class).join();
+        if (list == null || sort == null || !sort.replaceFirst("^-", "").equals("unitId")) {
+            return list;
+        }
+        // by unit is in the register's order (沈阳、大连、鞍山…), which the read side does not know
+        Comparator<DeadlineList.Item> byUnit = Comparator.comparing(DeadlineList.Item::unitId, register.order());
+        return new DeadlineList(list.expoId(), list.asOf(), list.items().stream()
+                .sorted((sort.startsWith("-") ? byUnit.reversed() : byUnit).thenComparing(DeadlineList.Item::taskId)).toList());
     }
 
     @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")

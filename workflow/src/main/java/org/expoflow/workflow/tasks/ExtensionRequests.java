@@ -76,7 +76,7 @@ public class ExtensionRequests {
             throw refusals.conflict("noExtensionRequest");
         }
         engine.decideExtension(new DecideExtensionRequest(taskId, acting.currentActor(), request.approve(), request.comment(),
-                clock.instant()), task.extensionRequest().dueAt(), task.supervisedTaskId() == null);
+                clock.instant()), task.supervisedTaskId() == null);
     }
 
     /** A decision as a whole: a refusal says why. */

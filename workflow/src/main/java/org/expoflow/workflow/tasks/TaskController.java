@@ -91,7 +91,8 @@ public class TaskController {
                          @RequestParam(required = false) String sort,
                          @Parameter(description = "json (default) or xlsx") @RequestParam(required = false) String format) {
         if (exports.asFile(format)) {
-            return exports.taskRows(expoId, readings.everyRow(user, expoId, unitId, status, directiveId, overdue, sort)).download();
+            return exports.taskRows(expoId, readings.everyRow(user, expoId, unitId, status, directiveId, overdue, sort),
+                    task -> TaskGlances.state(task).name()).download();
         }
         return ResponseEntity.ok(readings.list(user, expoId, unitId, status, directiveId, overdue, page, size, sort));
     }

@@ -113,7 +113,8 @@ public class TaskGlances {
                 assignee != null && assignee.equals(user.getUsername()), report);
     }
 
-    private static State state(TaskSummary task) {
+    /** Where a step stands, as its chip says, whoever reads it: a list's file says the same. */
+    public static State state(TaskSummary task) {
         if (task.status() == TaskStatus.COMPLETED) {
             return State.DONE;
         }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.expoflow.commands.api.task.ReviewDecision;
+import org.expoflow.commands.api.task.ChaseUpGrade;
 import org.expoflow.projections.api.FindDirectiveComments;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskPage;
@@ -24,6 +25,7 @@ import org.expoflow.workflow.directives.DirectiveWork;
 import org.expoflow.workflow.exports.ListExports;
 import org.expoflow.workflow.exports.SavedFilters;
 import org.expoflow.workflow.kinds.KindTexts;
+import org.expoflow.workflow.engine.DeadlineSupervision;
 import org.expoflow.workflow.engine.StepForm;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.security.Role;
@@ -190,7 +192,7 @@ class TaskPages {
         // every row of the tab, as the API's lists give theirs: the page reads only as many as it shows
         List<TaskSummary> shown = rows(user, mine, directiveOf(directiveId), unitOf(user, unitId), q, filter == TaskFilter.done, NO_PAGE,
                 ListExports.MOST_ROWS).shownBy(filter, user);
-        return exports.taskRows(null, shown).download();
+        return exports.taskRows(null, shown, task -> TaskGlances.state(task).name()).download();
     }
 
     /**
@@ -271,6 +273,7 @@ class TaskPages {
     }
 
     @GetMapping("/tasks/{taskId}")
+    @SuppressWarnings("unchecked")
     String task(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId, Model model) {
         StepReadings.TaskView task = readings.view(user, taskId);
         model.addAttribute("task", task);
@@ -298,6 +301,11 @@ class TaskPages {
                 ? readings.lastSubmission(user, taskId) : Optional.empty();
         model.addAttribute("lastSubmission", last.orElse(null));
         fillIn(model, last);
+        if (DeadlineSupervision.CHASE_UP_STEP.equals(task.summary().stepKey())) {
+            // a chase-up is a 督办 unless the office chooses another grade
+            ((Map<String, String>) model.getAttribute("completeValues"))
+                    .putIfAbsent("value." + DeadlineSupervision.GRADE, ChaseUpGrade.DEFAULT.name());
+        }
         model.addAttribute("clerk", user.isCity());
         model.addAttribute("office", user.role() == Role.COORDINATOR);
         return "task";

@@ -120,6 +120,47 @@ class ChaseUpGradesTest {
     }
 
     @Test
+    void theOfficeChoosesTheGradeOnTheChaseUpsOwnStepPage() throws Exception {
+        String expoId = OsakaFixture.osakaWith(as("coordinator"), "fushun");
+        String directiveId = overdueDirective(expoId, "抚顺今晚前邀请采购商", "fushun");
+        String step = OsakaFixture.firstActiveTask(as("fushun"), directiveId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeStep(directiveId, "chaseUpUnit") != null);
+        escalated(step);
+        String chaseUp = activeStep(directiveId, "chaseUpUnit").path("id").asText();
+        PageSession office = PageSession.signedIn("http://localhost:" + port, "coordinator");
+
+        String page = office.get("/tasks/" + chaseUp);
+        assertThat(page).as("the grade is a choice on the 督办逾期单位 page, in words, 督办 unless another is chosen")
+                .contains("督办等级").contains("<select id=\"value.grade\" name=\"value.grade\"")
+                .contains("催办（提醒，无需回复）").contains("通报（限期回复，下次会议通报）")
+                .containsPattern("<option value=\"SUPERVISE\" selected=\"selected\">督办（限期回复）</option>")
+                .doesNotContain(">Reminder<", ">Notification<");
+        office.post("/tasks/" + chaseUp, "/tasks/" + chaseUp + "/complete", "value.message", "逾期未报，予以通报", "value.grade", "NOTIFY");
+
+        assertThat(as("coordinator").get("/api/tasks/{t}", step).body().path("chaseUpGrade").asText()).isEqualTo("NOTIFY");
+        assertThat(activeStep(directiveId, "acknowledgeChaseUp")).as("a 通报 wants a reply").isNotNull();
+    }
+
+    @Test
+    void theOfficeChoosesTheGradeInTheTaskListsBulkForm() throws Exception {
+        String expoId = OsakaFixture.osakaWith(as("coordinator"), "jinzhou");
+        String directiveId = overdueDirective(expoId, "锦州今晚前邀请采购商", "jinzhou");
+        String step = OsakaFixture.firstActiveTask(as("jinzhou"), directiveId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeStep(directiveId, "chaseUpUnit") != null);
+        escalated(step);
+        PageSession office = PageSession.signedIn("http://localhost:" + port, "coordinator");
+        String list = "/tasks?filter=open&directiveId=" + directiveId;
+
+        assertThat(office.get(list)).contains("id=\"bulkTasksGrade\"").contains("催办（提醒，无需回复）");
+        office.post(list, "/tasks/bulk", "action", "CHASE_UP", "taskId", step, "message", "请于今日报送",
+                "grade", "URGE", "filter", "open", "directiveId", directiveId);
+
+        assertThat(as("coordinator").get("/api/tasks/{t}", step).body().path("chaseUpGrade").asText())
+                .as("a reminder, as chosen, not the default 督办").isEqualTo("URGE");
+        assertThat(activeStep(directiveId, "acknowledgeChaseUp")).as("a reminder wants no reply").isNull();
+    }
+
+    @Test
     void aGradeNotKnownIsRefusedNamingItAndTheGradesAndNothingIsWritten() {
         String expoId = OsakaFixture.osakaWith(as("coordinator"), "yingkou");
         String directiveId = OsakaFixture.inviteBuyers(as("coordinator"), expoId, "yingkou");

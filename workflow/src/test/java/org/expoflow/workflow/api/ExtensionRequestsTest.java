@@ -3,11 +3,18 @@ package org.expoflow.workflow.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.expoflow.commands.api.Actor;
+import org.expoflow.commands.api.task.DecideExtensionRequest;
+import org.expoflow.workflow.engine.StepEngine;
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.EventStoreProbe;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
@@ -38,6 +45,12 @@ class ExtensionRequestsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    StepEngine engine;
 
     private ExpoFlowClient coordinator;
     private ExpoFlowClient shenyang;
@@ -78,6 +91,32 @@ class ExtensionRequestsTest {
                 .containsSubsequence("ExtensionRequested", "ExtensionRequestDecided", "DeadlineExtended");
         assertThat(taskService.createTaskQuery().taskId(task).singleResult().getDueDate())
                 .isEqualTo(Date.from(Instant.parse("2030-02-15T15:59:59Z")));
+    }
+
+    /**
+     * The office read the request waiting on the step; before its approval went in, that request was refused elsewhere
+     * and the unit asked again, for another date. The approval moves the deadline to the date of the request it
+     * approves, in the engine as in the events: read inside its transaction, not the one read before.
+     */
+    @Test
+    void anApprovalMovesTheEnginesTimerToTheDateOfTheRequestItApprovesNotOneReadBefore() {
+        String task = OsakaFixture.firstActiveTask(shenyang, OsakaFixture.inviteBuyers(coordinator, expoId, "shenyang"));
+        shenyang.post("/api/tasks/{t}/extension-request", map("dueOn", "2030-02-15", "reason", "春节期间外贸机构放假"), task);
+        assertThat(coordinator.get("/api/tasks/{t}", task).body().path("extensionRequest").path("dueAt").asText())
+                .as("what the office read").isEqualTo("2030-02-15T15:59:59Z");
+        coordinator.post("/api/tasks/{t}/extension-request/decision", map("approve", false, "comment", "请说明新的日期"), task);
+        shenyang.post("/api/tasks/{t}/extension-request", map("dueOn", "2030-03-01", "reason", "日方采购商名单3月初提供"), task);
+
+        engine.decideExtension(new DecideExtensionRequest(task, new Actor("coordinator", Set.of("coordinator")), true, null,
+                Instant.now()), true);
+
+        Instant approved = Instant.parse("2030-03-01T15:59:59Z");
+        assertThat(shenyang.get("/api/tasks/{t}", task).body().path("dueAt").asText()).isEqualTo(approved.toString());
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getDueDate()).isEqualTo(Date.from(approved));
+        assertThat(managementService.createJobQuery().timers().list()).filteredOn(job ->
+                        task.equals(((JobEntity) job).getJobHandlerConfigurationRaw()))
+                .singleElement().satisfies(timer -> assertThat(timer.getDuedate().toInstant())
+                        .as("due soon three days before the deadline approved").isEqualTo(approved.minus(Duration.ofDays(3))));
     }
 
     @Test

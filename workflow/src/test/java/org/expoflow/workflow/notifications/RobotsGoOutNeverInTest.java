@@ -2,10 +2,16 @@ package org.expoflow.workflow.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.EventStoreProbe;
@@ -98,5 +104,38 @@ class RobotsGoOutNeverInTest {
         assertThat(widened.reachable(resolvesToLoopback)).as("but resolved to loopback").isFalse();
         assertThat(new RobotAddresses(List.of("qyapi.weixin.qq.com"), List.of()).allowed(resolvesToLoopback))
                 .as("not in the list by default").isFalse();
+    }
+
+    @Test
+    void anIpv6AddressCarryingAnIpv4OneInsideIsNotPublic() throws Exception {
+        for (String inside : List.of("64:ff9b::a00:1", "64:ff9b::7f00:1", "64:ff9b:1::a9fe:a9fe", "2002:a9fe:a9fe::1",
+                "2002:c0a8:101::", "2002:7f00:1::", "::7f00:1", "::a00:8")) {
+            assertThat(RobotAddresses.isPublic(InetAddress.getByName(inside))).as(inside).isFalse();
+        }
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        mapped[12] = 10;
+        mapped[15] = 1;
+        assertThat(RobotAddresses.isPublic(Inet6Address.getByAddress(null, mapped, -1))).as("::ffff:10.0.0.1").isFalse();
+        for (String outside : List.of("64:ff9b::808:808", "2002:808:808::1", "2400:3200::1")) {
+            assertThat(RobotAddresses.isPublic(InetAddress.getByName(outside))).as(outside).isTrue();
+        }
+    }
+
+    @Test
+    void aRobotHostThatResolvesOutsideWhenCheckedAndInsideWhenConnectedIsRefused() throws Exception {
+        AtomicInteger lookups = new AtomicInteger();
+        RobotAddresses rebinding = new RobotAddresses(List.of("qyapi.weixin.qq.com"), List.of(), host -> new InetAddress[] {
+                InetAddress.getByName(lookups.getAndIncrement() == 0 ? "203.0.113.7" : "127.0.0.1")});
+        NoticeTexts texts = mock(NoticeTexts.class);
+        when(texts.asSent(any())).thenReturn("请于今日报送");
+        GroupRobotChannel channel = new GroupRobotChannel(jdbc, texts, new GroupRobotChannel.Settings(true, null), rebinding);
+
+        NoticeChannel.DeliveryOutcome outcome = channel.deliver(new NoticeChannel.Message(
+                "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", "fuxin", "OVERDUE", "t1", null, Instant.now()));
+
+        assertThat(outcome).as("resolved twice: public when checked, loopback when connected (%s lookups)", lookups.get())
+                .isEqualTo(NoticeChannel.DeliveryOutcome.refused(RobotAddresses.REFUSED));
     }
 }

@@ -9,14 +9,11 @@ import java.time.Instant;
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The browser story continued, in Chinese and in English: the coordinator issues a directive with a weekly report
@@ -26,30 +23,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * phone.
  */
 @ExpoFlowTest
-class BrowserJourneysTest {
-
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class BrowserJourneysTest extends BrowserJourney {
 
     @ParameterizedTest
     @ValueSource(strings = {"zh-CN", "en"})
     void aDirectiveWithCadenceAndCoUnitFromIssueToBrief(String language) throws IOException {
         boolean chinese = language.startsWith("zh");
         String title = (chinese ? "每周报送邀请进展 " : "Weekly invitations ") + language;
-        String expoId = OsakaFixture.osakaWith(ExpoFlowClient.as("http://localhost:" + port, "coordinator"), "dandong", "benxi");
+        String expoId = OsakaFixture.osakaWith(as("coordinator"), "dandong", "benxi");
         browser = Browsers.chromium(language, 1280, 800);
 
-        Browsers.signIn(browser, port, "coordinator");
-        browser.get("http://localhost:" + port + "/console?expoId=" + expoId);
+        signIn("coordinator");
+        open("/console?expoId=" + expoId);
         new Select(browser.findElement(By.id("kind"))).selectByValue("invite-buyers");
         browser.findElement(By.id("title")).sendKeys(title);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('dueOn').value = '2030-02-01'");
@@ -59,35 +44,34 @@ class BrowserJourneysTest {
         browser.findElement(By.id("co-dandong-benxi")).click();
         new Select(browser.findElement(By.id("reportEvery"))).selectByValue("P7D");
         Browsers.submit(browser, By.id("issue"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains(chinese ? "督办事项已下达" : "Directive issued");
+        assertThat(mainText()).contains(chinese ? "督办事项已下达" : "Directive issued");
         assertThat(browser.findElement(By.id("directives")).getText()).contains(title);
-        Browsers.screenshot(browser, "console-issued-" + language);
+        screenshot("console-issued-" + language);
 
         // the co-operating unit's clerk, on a phone
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        Browsers.signIn(browser, port, "benxi");
-        browser.get("http://localhost:" + port + "/tasks?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains(chinese ? "拟定邀请名单" : "Draft the invitation list");
+        signIn("benxi");
+        open("/tasks?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(mainText()).contains(chinese ? "拟定邀请名单" : "Draft the invitation list");
         assertThat(browser.findElement(By.id("exportTasks")).getText()).contains(chinese ? "导出为 Excel" : "Export as Excel");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('savedFilters').open = true");
         browser.findElement(By.id("filterName")).sendKeys(chinese ? "本周邀请" : "This week's invitations");
         Browsers.submit(browser, By.cssSelector("#saveFilter button"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains(chinese ? "筛选已保存" : "Filters saved");
-        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
-        Browsers.screenshot(browser, "city-filters-phone-" + language);
+        assertThat(mainText()).contains(chinese ? "筛选已保存" : "Filters saved");
+        assertThat(fitsTheScreen()).isTrue();
+        screenshot("city-filters-phone-" + language);
 
         // leadership's brief of the meeting
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
-        String meetingId = ExpoFlowClient.as("http://localhost:" + port, "leader").post("/api/meetings",
+        String meetingId = as("leader").post("/api/meetings",
                 map("expoId", expoId, "title", chinese ? "调度会" : "Coordination meeting", "heldAt", Instant.now().toString()))
                 .field("id");
-        Browsers.signIn(browser, port, "leader");
-        browser.get("http://localhost:" + port + "/meetings/" + meetingId);
+        signIn("leader");
+        open("/meetings/" + meetingId);
         assertThat(browser.findElement(By.id("briefBoard")).getText()).contains(title);
         assertThat(browser.findElement(By.id("changesByUnit")).getText())
                 .contains(chinese ? "新下达 1 项" : "1 given out").contains(chinese ? "拟定邀请名单" : "Draft the invitation list");
         assertThat(browser.findElement(By.id("briefBoard")).getText()).contains(chinese ? "协办" : "co-operating");
-        Browsers.screenshot(browser, "meeting-brief-" + language);
+        screenshot("meeting-brief-" + language);
     }
 }

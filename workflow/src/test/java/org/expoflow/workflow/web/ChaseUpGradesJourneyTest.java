@@ -12,13 +12,10 @@ import java.util.List;
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A graded chase-up in Chinese, in Chromium: the coordinator at 1366 px picks 通报 for an overdue unit on the
@@ -26,23 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * brief page. The console's 待审核 list holds reviews only: the chase-up is offered with the overdue steps.
  */
 @ExpoFlowTest
-class ChaseUpGradesJourneyTest {
-
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private ExpoFlowClient as(String user) {
-        return ExpoFlowClient.as("http://localhost:" + port, user);
-    }
+class ChaseUpGradesJourneyTest extends BrowserJourney {
 
     @Test
     void theCoordinatorNamesALateUnitOnTheConsoleAndFindsItInTheNextMeetingsBrief() throws IOException {
@@ -58,9 +39,8 @@ class ChaseUpGradesJourneyTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 as("coordinator").get("/api/tasks/{t}", step).body().path("escalatedAt").isTextual());
 
-        browser = Browsers.chromium("zh-CN", 1366, 900);
-        Browsers.signIn(browser, port, "coordinator");
-        browser.get("http://localhost:" + port + "/console?expoId=" + expoId);
+        atADesk("coordinator");
+        open("/console?expoId=" + expoId);
         assertThat(browser.findElements(By.cssSelector("a.review-link"))).extracting(link -> link.getText())
                 .as("the chase-up is not work waiting for review").noneMatch(text -> text.contains("督办逾期单位"));
         ((JavascriptExecutor) browser).executeScript(
@@ -72,22 +52,59 @@ class ChaseUpGradesJourneyTest {
                 .containsExactly("催办（提醒，无需回复）", "督办（限期回复）", "通报（限期回复，下次会议通报）");
         assertThat(grade.getFirstSelectedOption().getAttribute("value")).as("督办 unless another is chosen").isEqualTo("SUPERVISE");
         grade.selectByValue("NOTIFY");
-        Browsers.screenshot(browser, "chase-up-grade-console");
+        screenshot("chase-up-grade-console");
         Browsers.submit(browser, By.id("chaseUp-" + step));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("已通报，");
+        assertThat(mainText()).contains("已通报，");
         assertThat(browser.findElement(By.id("graded-" + step)).getText()).isEqualTo("已通报");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('graded-' + arguments[0]).scrollIntoView({block: 'center'})", step);
-        Browsers.screenshot(browser, "chase-up-grade-console-sent");
+        screenshot("chase-up-grade-console-sent");
 
         String meetingId = as("coordinator").post("/api/meetings", map("expoId", expoId, "title", "第三次筹备调度会",
                 "heldAt", Instant.now().toString())).field("id");
-        browser.get("http://localhost:" + port + "/meetings/" + meetingId);
+        open("/meetings/" + meetingId);
         String named = browser.findElement(By.id("briefNotified")).getText();
         assertThat(named).contains("通报", "铁岭市", "铁岭邀请关西采购商", "邀请名单逾期未报，予以通报");
-        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+        assertThat(fitsTheScreen()).isTrue();
         ((JavascriptExecutor) browser).executeScript("document.getElementById('briefNotified').scrollIntoView()");
-        Browsers.screenshot(browser, "chase-up-grade-meeting-brief");
+        screenshot("chase-up-grade-meeting-brief");
 
+    }
+
+    @Test
+    void theCoordinatorChoosesTheGradeOnTheChaseUpsOwnPageAndInTheTaskList() throws IOException {
+        String expoId = OsakaFixture.osakaWith(as("coordinator"), "yingkou");
+        String directiveId = as("coordinator").post("/api/directives", map("expoId", expoId, "kind", "invite-buyers",
+                "title", "营口邀请关西采购商", "dueAt", Instant.now().plusSeconds(3).toString(),
+                "unitIds", List.of("yingkou"))).field("id");
+        String step = OsakaFixture.firstActiveTask(as("yingkou"), directiveId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("coordinator")
+                .get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId).body().findValuesAsText("stepKey")
+                .contains("chaseUpUnit"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                as("coordinator").get("/api/tasks/{t}", step).body().path("escalatedAt").isTextual());
+        String chaseUp = as("coordinator").get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId).body().path("items")
+                .findParents("stepKey").stream().filter(item -> item.path("stepKey").asText().equals("chaseUpUnit"))
+                .findFirst().orElseThrow().path("id").asText();
+
+        atADesk("coordinator");
+        open("/tasks?directiveId=" + directiveId);
+        Select bulkGrade = new Select(browser.findElement(By.id("bulkTasksGrade")));
+        assertThat(bulkGrade.getOptions()).extracting(option -> option.getText())
+                .containsExactly("催办（提醒，无需回复）", "督办（限期回复）", "通报（限期回复，下次会议通报）");
+        screenshot("chase-up-grade-task-list-1366");
+
+        open("/tasks/" + chaseUp);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("督办逾期单位");
+        Select grade = new Select(browser.findElement(By.id("value.grade")));
+        assertThat(grade.getFirstSelectedOption().getText()).as("督办 unless another is chosen").isEqualTo("督办（限期回复）");
+        browser.findElement(By.id("value.message")).sendKeys("请今日内报送邀请名单");
+        grade.selectByVisibleText("催办（提醒，无需回复）");
+        screenshot("chase-up-grade-step-page-1366");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(PHONE_WIDTH, PHONE_HEIGHT));
+        assertThat(fitsTheScreen()).isTrue();
+        screenshot("chase-up-grade-step-page-phone");
+        Browsers.submit(browser, By.id("complete"));
+
+        assertThat(as("coordinator").get("/api/tasks/{t}", step).body().path("chaseUpGrade").asText()).isEqualTo("URGE");
     }
 }

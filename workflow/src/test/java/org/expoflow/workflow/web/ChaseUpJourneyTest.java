@@ -13,13 +13,10 @@ import java.util.stream.StreamSupport;
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A chase-up in Chinese, in Chromium: the clerk on a phone (390 px) finds the 督办 in the inbox, grouped by step,
@@ -27,23 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (已读, when) and what it replied; the clerk marks the rest of the inbox read at once.
  */
 @ExpoFlowTest
-class ChaseUpJourneyTest {
-
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private ExpoFlowClient as(String user) {
-        return ExpoFlowClient.as("http://localhost:" + port, user);
-    }
+class ChaseUpJourneyTest extends BrowserJourney {
 
     @Test
     void theClerkRepliesToAChaseUpOnAPhoneAndTheOfficeSeesItReadAndTheReply() throws IOException {
@@ -56,46 +37,44 @@ class ChaseUpJourneyTest {
         as("coordinator").post("/api/tasks/{t}/chase-up", map("message", "请于今日下班前报送邀请名单"), step);
         String acknowledgement = activeStep(directiveId, "acknowledgeChaseUp");
 
-        browser = Browsers.chromium("zh-CN", 390, 844);
-        Browsers.signIn(browser, port, "huludao");
-        browser.get("http://localhost:" + port + "/inbox");
-        String inbox = browser.findElement(By.tagName("main")).getText();
+        onAPhone("huludao");
+        open("/inbox");
+        String inbox = mainText();
         assertThat(inbox).contains("全部已读", "葫芦岛市 · 拟定邀请名单", "请于今日下班前报送邀请名单", "打开这一步");
         assertThat(browser.findElements(By.cssSelector("section.inbox-group"))).isNotEmpty();
-        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
-        Browsers.screenshot(browser, "chase-up-inbox-phone");
+        assertThat(fitsTheScreen()).isTrue();
+        screenshot("chase-up-inbox-phone");
 
         // the chase-up's notice, opened (read), leads to the step; the reply is on the acknowledgement's page
         String chaseUpNotice = StreamSupport.stream(as("huludao").get("/api/inbox").body().spliterator(), false)
                 .filter(item -> item.path("notice").asText().equals("CHASED_UP")).findFirst().orElseThrow().path("id").asText();
         Browsers.submit(browser, By.id("open-" + chaseUpNotice));
-        browser.get("http://localhost:" + port + "/tasks/" + acknowledgement);
-        String page = browser.findElement(By.tagName("main")).getText();
+        open("/tasks/" + acknowledgement);
+        String page = mainText();
         assertThat(page).contains("回复督办", "回复内容").doesNotContain("Acknowledge", "Reply to the expo office");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('value.reply').removeAttribute('required')");
         Browsers.submit(browser, By.id("complete"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("回复内容");
+        assertThat(mainText()).contains("回复内容");
         assertThat(activeStep(directiveId, "acknowledgeChaseUp")).as("an empty reply is refused").isEqualTo(acknowledgement);
         browser.findElement(By.id("value.reply")).sendKeys("名单已拟定，今天17点前报送");
-        Browsers.screenshot(browser, "chase-up-reply-phone");
+        screenshot("chase-up-reply-phone");
         Browsers.submit(browser, By.id("complete"));
         assertThat(activeStep(directiveId, "acknowledgeChaseUp")).isNull();
 
-        browser.get("http://localhost:" + port + "/inbox");
+        open("/inbox");
         Browsers.submit(browser, By.id("read-all"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("全部消息已标为已读").doesNotContain("未读");
-        Browsers.screenshot(browser, "chase-up-inbox-all-read-phone");
+        assertThat(mainText()).contains("全部消息已标为已读").doesNotContain("未读");
+        screenshot("chase-up-inbox-all-read-phone");
 
         browser.manage().window().setSize(new Dimension(1366, 900));
-        Browsers.signIn(browser, port, "coordinator");
-        browser.get("http://localhost:" + port + "/tasks/" + step);
+        signIn("coordinator");
+        open("/tasks/" + step);
         String receipts = browser.findElement(By.id("receipts")).getText();
         assertThat(receipts).contains("督办与通知的阅读情况", "已读", "名单已拟定，今天17点前报送", "请于今日下班前报送邀请名单");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("回复督办：名单已拟定，今天17点前报送")
+        assertThat(mainText()).contains("回复督办：名单已拟定，今天17点前报送")
                 .doesNotContain("Chase the unit up", "已确认催办");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('receipts').scrollIntoView()");
-        Browsers.screenshot(browser, "chase-up-office-receipts");
+        screenshot("chase-up-office-receipts");
     }
 
     private String activeStep(String directiveId, String stepKey) {

@@ -9,13 +9,10 @@ import java.util.List;
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The coordinator at 1366 px, in Chinese: "邀请关西采购商" went out twice to Shenyang and Dalian. Issuing it a third
@@ -23,50 +20,33 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the open work of two units, names them, gives the reason and withdraws it; the page keeps the reason.
  */
 @ExpoFlowTest
-class DirectiveWithdrawalJourneyTest {
+class DirectiveWithdrawalJourneyTest extends BrowserJourney {
 
     private static final String TITLE = "邀请关西采购商";
 
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String text() {
-        return browser.findElement(By.tagName("main")).getText();
-    }
-
     @Test
     void theCoordinatorIsWarnedOfATitleIssuedTwiceAndWithdrawsTheDuplicateFromItsPage() throws IOException {
-        ExpoFlowClient coordinator = ExpoFlowClient.as("http://localhost:" + port, "coordinator");
+        ExpoFlowClient coordinator = as("coordinator");
         String expoId = OsakaFixture.osakaWith(coordinator, "shenyang", "dalian");
         coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers", "title", TITLE,
                 "dueOn", "2030-02-01", "unitIds", List.of("shenyang", "dalian")));
         String duplicate = coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers", "title", TITLE,
                 "dueOn", "2030-02-01", "unitIds", List.of("shenyang", "dalian"), "duplicateTitle", true)).field("id");
-        browser = Browsers.chromium("zh-CN", 1366, 900);
-        Browsers.signIn(browser, port, "coordinator");
+        atADesk("coordinator");
 
-        browser.get("http://localhost:" + port + "/console?expoId=" + expoId);
+        open("/console?expoId=" + expoId);
         new Select(browser.findElement(By.id("kind"))).selectByValue("invite-buyers");
         browser.findElement(By.id("title")).sendKeys(TITLE);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('dueOn').value = '2030-02-01'");
         browser.findElement(By.id("unit-shenyang")).click();
         Browsers.submit(browser, By.id("issue"));
-        assertThat(text()).contains("本展会已有在办的同名督办事项“" + TITLE + "”").doesNotContain("督办事项已下达");
+        assertThat(mainText()).contains("本展会已有在办的同名督办事项“" + TITLE + "”").doesNotContain("督办事项已下达");
         assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo(TITLE);
         assertThat(browser.findElement(By.id("issueDuplicate")).getText()).isEqualTo("确认再次下发同名事项");
-        Browsers.screenshot(browser, "console-duplicate-title-zh-CN-1366");
+        screenshot("console-duplicate-title-zh-CN-1366");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
                 browser.findElement(By.id("issueDuplicate")));
-        Browsers.screenshot(browser, "console-duplicate-title-confirm-zh-CN-1366");
+        screenshot("console-duplicate-title-confirm-zh-CN-1366");
         assertThat(coordinator.get("/api/expos/{e}/board", expoId).body().path("directives")).as("not issued").hasSize(2);
 
         // the duplicate's own page, from the console's list of directives
@@ -79,13 +59,13 @@ class DirectiveWithdrawalJourneyTest {
         browser.findElement(By.id("withdrawReason")).sendKeys("与第一次下发的事项重复");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
                 browser.findElement(By.id("withdrawDirective")));
-        Browsers.screenshot(browser, "directive-withdraw-confirm-zh-CN-1366");
+        screenshot("directive-withdraw-confirm-zh-CN-1366");
         Browsers.submit(browser, By.id("withdrawDirective"));
 
-        assertThat(text()).contains("督办事项已撤回").contains("与第一次下发的事项重复")
+        assertThat(mainText()).contains("督办事项已撤回").contains("与第一次下发的事项重复")
                 .contains("撤回时 2 个单位尚未完成的工作随之结束");
         assertThat(browser.findElements(By.id("withdrawConfirm"))).isEmpty();
-        Browsers.screenshot(browser, "directive-withdrawn-zh-CN-1366");
+        screenshot("directive-withdrawn-zh-CN-1366");
         java.util.regex.Matcher latin = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z_]+")
                 .matcher(browser.findElement(By.tagName("body")).getText());
         while (latin.find()) {

@@ -1,10 +1,13 @@
 package org.expoflow.workflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -45,6 +48,9 @@ class ListDownloadsTest {
     void theTaskListComesAsASpreadsheetWithTheSameFiltersAndEveryRow() throws IOException {
         String expoId = OsakaFixture.osakaWith(as("coordinator"), "tieling", "fuxin");
         String directiveId = OsakaFixture.inviteBuyers(as("coordinator"), expoId, "tieling", "fuxin");
+        String tielingStep = OsakaFixture.firstActiveTask(as("tieling"), directiveId);
+        assertThat(as("tieling").post("/api/tasks/{t}/progress", map("percent", 40, "note", "名单起草过半"), tielingStep)
+                .status().is2xxSuccessful()).isTrue();
         JsonNode listed = as("coordinator").get("/api/tasks?expoId={e}&directiveId={d}", expoId, directiveId).body();
 
         ResponseEntity<byte[]> file = download("coordinator", "/api/tasks?expoId=" + expoId + "&directiveId=" + directiveId
@@ -57,7 +63,9 @@ class ListDownloadsTest {
         List<List<String>> rows = rows(file.getBody());
         assertThat(rows).as("every matching row, not the page of one asked for").hasSize(listed.path("total").asInt());
         assertThat(rows).extracting(row -> row.get(0)).containsOnly("铁岭市 Tieling", "阜新市 Fuxin");
-        assertThat(rows).extracting(row -> row.get(3)).containsOnly("待领取 Open");
+        assertThat(rows).as("as the list's chip says: Tieling's step at 40% is in hand, Fuxin's waits")
+                .extracting(row -> row.get(0) + " " + row.get(3)).containsOnly("铁岭市 Tieling 办理中 In hand", "阜新市 Fuxin 待办理 Waiting");
+        assertThat(rows).extracting(row -> row.get(3)).doesNotContain("待领取 Open");
         assertThat(rows).extracting(row -> row.get(2)).contains("拟定邀请名单").doesNotContain("Draft the invitation list");
 
         List<List<String>> tielingOnly = rows(download("tieling", "/api/tasks?directiveId=" + directiveId + "&format=xlsx").getBody());
@@ -68,6 +76,10 @@ class ListDownloadsTest {
     void theOverdueListAndTheStatisticsComeAsSpreadsheetsForTheOffice() throws IOException {
         String expoId = OsakaFixture.osakaWith(as("coordinator"), "panjin");
         OsakaFixture.inviteBuyers(as("coordinator"), expoId, "panjin");
+        as("coordinator").post("/api/directives", map("expoId", expoId, "kind", "invite-buyers", "title", "盘锦今晚前邀请采购商",
+                "dueAt", Instant.now().plusSeconds(2).toString(), "unitIds", List.of("panjin")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("coordinator").get("/api/expos/{e}/overdue", expoId).body()
+                .path("items").size() > 0);
 
         List<List<String>> statistics = rows(download("leader", "/api/expos/" + expoId + "/statistics?format=xlsx").getBody());
         JsonNode asJson = as("leader").get("/api/expos/{e}/statistics", expoId).body().path("units");
@@ -79,6 +91,8 @@ class ListDownloadsTest {
         assertThat(ContentDisposition.parse(overdue.getHeaders().getFirst("Content-Disposition")).getFilename())
                 .startsWith("Osaka 逾期事项 ");
         assertThat(sheet(overdue.getBody()).getRow(3).getCell(0).getStringCellValue()).isEqualTo("单位 Unit");
+        assertThat(rows(overdue.getBody())).as("steps named as the kind names them in Chinese")
+                .extracting(row -> row.get(2)).contains("拟定邀请名单").doesNotContain("Draft the invitation list");
 
         int cityAsks = RestClient.create("http://localhost:" + port).get().uri("/api/expos/{e}/overdue?format=xlsx", expoId)
                 .headers(headers -> headers.setBasicAuth("panjin", "demo"))

@@ -12,15 +12,12 @@ import java.util.UUID;
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,26 +28,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * clerk, helping two cities, sees each step marked 协办 with its own lead. Screenshots of each.
  */
 @ExpoFlowTest
-class ListsJourneyTest {
+class ListsJourneyTest extends BrowserJourney {
 
     /** About half the 330 px a card took before. */
     private static final int CARD_HEIGHT_MOST = 170;
-
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    ExpoFlowClient as(String user) {
-        return ExpoFlowClient.as("http://localhost:" + port, user);
-    }
 
     @Test
     void theOfficeChoosesCoUnitsPerLeadAndTheClerksReadTheirListsOnAPhone() throws IOException {
@@ -61,8 +42,8 @@ class ListsJourneyTest {
         // the office, at 1366 px: Benxi co-operates with Shenyang only
         browser = Browsers.chromium("zh-CN", 1366, 900);
         page = (JavascriptExecutor) browser;
-        Browsers.signIn(browser, port, "coordinator");
-        browser.get("http://localhost:" + port + "/console?expoId=" + expoId);
+        signIn("coordinator");
+        open("/console?expoId=" + expoId);
         new Select(browser.findElement(By.id("kind"))).selectByValue("invite-buyers");
         browser.findElement(By.id("title")).sendKeys("邀请关西采购商 " + token);
         page.executeScript("document.getElementById('dueOn').value = '2030-02-01'");
@@ -73,9 +54,9 @@ class ListsJourneyTest {
         browser.findElement(By.id("co-shenyang-benxi")).click();
         new Select(browser.findElement(By.id("reportEvery"))).selectByValue("P7D");
         page.executeScript("document.getElementById('cooperation').scrollIntoView()");
-        Browsers.screenshot(browser, "lists-issue-per-lead-zh");
+        screenshot("lists-issue-per-lead-zh");
         Browsers.submit(browser, By.id("issue"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("督办事项已下达");
+        assertThat(mainText()).contains("督办事项已下达");
         String invite = directiveTitled(expoId, "邀请关西采购商 " + token);
         String other = as("coordinator").post("/api/directives", map("expoId", expoId, "kind", "invite-buyers",
                 "title", "组织参展企业 " + token, "dueOn", "2030-02-01", "unitIds", List.of("dalian"),
@@ -90,8 +71,8 @@ class ListsJourneyTest {
 
         // Shenyang's clerk on a phone
         browser.manage().window().setSize(new Dimension(390, 844));
-        Browsers.signIn(browser, port, "shenyang");
-        browser.get("http://localhost:" + port + "/tasks?directiveId=" + invite);
+        signIn("shenyang");
+        open("/tasks?directiveId=" + invite);
         WebElement card = browser.findElement(By.cssSelector("tr.task-row"));
         long height = Math.round(((Number) page.executeScript("return arguments[0].getBoundingClientRect().height", card))
                 .doubleValue());
@@ -100,24 +81,24 @@ class ListsJourneyTest {
         assertThat(card.findElement(By.cssSelector(".countdown")).getText()).matches("剩余\\d+天");
         assertThat(card.findElement(By.cssSelector(".next-report")).getText()).startsWith("下次汇报 ").endsWith("日");
         assertThat(card.getText()).as("its own unit is not repeated").doesNotContain("沈阳市").doesNotContain("单位");
-        assertThat((Boolean) page.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
-        Browsers.screenshot(browser, "lists-clerk-phone-zh");
-        browser.get("http://localhost:" + port + "/tasks/" + step);
+        assertThat(fitsTheScreen()).isTrue();
+        screenshot("lists-clerk-phone-zh");
+        open("/tasks/" + step);
         assertThat(browser.findElement(By.id("nextReport")).getText()).startsWith("下次汇报 ");
         assertThat(browser.findElement(By.id("stepState")).getText()).isEqualTo("办理中");
-        Browsers.screenshot(browser, "lists-clerk-step-phone-zh");
+        screenshot("lists-clerk-step-phone-zh");
 
         // Benxi's clerk, helping Shenyang on one directive and Dalian on another
-        Browsers.signIn(browser, port, "benxi");
-        browser.get("http://localhost:" + port + "/tasks?q=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        signIn("benxi");
+        open("/tasks?q=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         List<WebElement> cards = browser.findElements(By.cssSelector("tr.task-row"));
         assertThat(cards).hasSize(2);
         assertThat(cards).allSatisfy(each -> assertThat(each.findElement(By.cssSelector(".chip.cooperating")).getText())
                 .isEqualTo("协办"));
         assertThat(cards.stream().map(each -> each.findElement(By.cssSelector(".lead")).getText()).toList())
                 .containsExactlyInAnyOrder("牵头：沈阳市", "牵头：大连市");
-        assertThat((Boolean) page.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
-        Browsers.screenshot(browser, "lists-cooperating-phone-zh");
+        assertThat(fitsTheScreen()).isTrue();
+        screenshot("lists-cooperating-phone-zh");
         assertThat(other).isNotBlank();
     }
 

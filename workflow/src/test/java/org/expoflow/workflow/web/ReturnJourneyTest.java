@@ -18,7 +18,6 @@ import javax.imageio.ImageIO;
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -27,9 +26,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-
 
 /**
  * A return for rework in Chinese, in Chromium. Shenyang has sent its invitations: 40 buyers invited against a target
@@ -42,25 +39,14 @@ import org.springframework.http.MediaType;
  * coordinator sees all the evidence in the new review and approves without a comment.
  */
 @ExpoFlowTest
-class ReturnJourneyTest {
+class ReturnJourneyTest extends BrowserJourney {
 
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final String REASON = "确认到会的客商只有 12 家，请核实名单后重报";
 
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private ExpoFlowClient as(String user) {
-        return ExpoFlowClient.as("http://localhost:" + port, user).withHeader("Accept-Language", "zh-CN");
+    @Override
+    ExpoFlowClient as(String user) {
+        return super.as(user).withHeader("Accept-Language", "zh-CN");
     }
 
     @Test
@@ -74,20 +60,19 @@ class ReturnJourneyTest {
                 OsakaFixture.firstActiveTask(shenyang, directiveId));
         shenyang.post("/api/tasks/{t}/complete", map("figures", map("buyersInvited", 40)), OsakaFixture.firstActiveTask(shenyang, directiveId));
         String confirm = OsakaFixture.firstActiveTask(shenyang, directiveId);
-        OsakaFixture.attach(page(""), "shenyang", confirm, "邀请名单.pdf", MediaType.APPLICATION_PDF, PDF);
-        String photo = OsakaFixture.attach(page(""), "shenyang", confirm, "签到表.png", MediaType.IMAGE_PNG, png()).path("id").asText();
+        OsakaFixture.attach(url(""), "shenyang", confirm, "邀请名单.pdf", MediaType.APPLICATION_PDF, PDF);
+        String photo = OsakaFixture.attach(url(""), "shenyang", confirm, "签到表.png", MediaType.IMAGE_PNG, png()).path("id").asText();
         assertThat(shenyang.post("/api/tasks/{t}/complete", map("figures", map("buyersConfirmed", 12)), confirm).status().value())
                 .isEqualTo(204);
         String review = OsakaFixture.firstActiveTask(as("coordinator"), directiveId);
 
         // the coordinator reads the evidence, figures against their targets, and opens the photo in the browser
-        browser = Browsers.chromium("zh-CN", 1366, 900);
-        Browsers.signIn(browser, port, "coordinator");
-        browser.get(page("/tasks/" + review));
+        atADesk("coordinator");
+        open("/tasks/" + review);
         String submitted = browser.findElement(By.id("submitted")).getText();
         assertThat(submitted).contains("邀请名单.pdf", "签到表.png", "大阪商工会议所 等 40 家", "目标（本单位）")
                 .contains("40家", "50家", "80%", "12家", "30家", "40%");
-        Browsers.screenshot(browser, "return-review-evidence");
+        screenshot("return-review-evidence");
         String reviewWindow = browser.getWindowHandle();
         browser.findElement(By.partialLinkText("签到表.png")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getWindowHandles().size() == 2);
@@ -117,28 +102,28 @@ class ReturnJourneyTest {
         assertThat(fieldErrorAfter("value.comment")).as("the fault under the reason's field").contains("退回的理由");
         assertThat(as("coordinator").get("/api/tasks/{t}", review).body().path("status").asText()).isEqualTo("OPEN");
         script("document.getElementById('value.comment').scrollIntoView({block: 'center'})");
-        Browsers.screenshot(browser, "return-reason-refused");
+        screenshot("return-reason-refused");
         browser.findElement(By.id("value.comment")).sendKeys(REASON);
         new Select(browser.findElement(By.id("returnTo"))).selectByValue("confirmBuyers");
         Browsers.submit(browser, By.id("return"));
-        assertThat(main()).contains("已退回");
+        assertThat(mainText()).contains("已退回");
         String returned = OsakaFixture.firstActiveTask(shenyang, directiveId);
         assertThat(shenyang.get("/api/tasks/{t}", returned).body().path("stepKey").asText()).isEqualTo("confirmBuyers");
 
         // a leader on the city's step: an instruction (批示), no button of the unit's
-        Browsers.signIn(browser, port, "leader");
-        browser.get(page("/tasks/" + returned));
-        assertThat(main()).contains("批示").doesNotContain("提交完成", "保存进展", "领取任务");
+        signIn("leader");
+        open("/tasks/" + returned);
+        assertThat(mainText()).contains("批示").doesNotContain("提交完成", "保存进展", "领取任务");
         assertThat(browser.findElements(By.id("complete"))).isEmpty();
         script("document.getElementById('comments').scrollIntoView()");
-        Browsers.screenshot(browser, "return-leader-on-city-step");
+        screenshot("return-leader-on-city-step");
 
         // the clerk, on a phone: the returned step, the reason on top, the last submission filled in, its files kept
         browser.manage().window().setSize(new Dimension(390, 844));
-        Browsers.signIn(browser, port, "shenyang");
-        browser.get(page("/tasks?filter=returned"));
-        assertThat(main()).contains("邀请关西采购商", "确认参会采购商");
-        Browsers.screenshot(browser, "return-clerk-list-phone");
+        signIn("shenyang");
+        open("/tasks?filter=returned");
+        assertThat(mainText()).contains("邀请关西采购商", "确认参会采购商");
+        screenshot("return-clerk-list-phone");
         Browsers.submit(browser, By.cssSelector("a.task-link[href='/tasks/" + returned + "']"));
         assertThat(browser.findElement(By.id("returnReason")).getText()).contains(REASON);
         assertThat(browser.findElement(By.id("returnReason")).getLocation().getY())
@@ -146,7 +131,7 @@ class ReturnJourneyTest {
         assertThat(browser.findElement(By.id("figure.buyersConfirmed")).getAttribute("value")).isEqualTo("12");
         assertThat(browser.findElement(By.id("evidence")).getText()).contains("邀请名单.pdf", "签到表.png", "之前提交");
         assertNoSidewaysScroll();
-        Browsers.screenshot(browser, "return-clerk-returned-step-phone");
+        screenshot("return-clerk-returned-step-phone");
 
         // a refused progress report keeps every value, every fault under its field
         script("document.getElementById('note').removeAttribute('maxlength');"
@@ -167,45 +152,37 @@ class ReturnJourneyTest {
         assertThat(browser.findElements(By.cssSelector("#progressForm .field-error"))).hasSize(2);
         assertNoSidewaysScroll();
         script("document.getElementById('progressForm').scrollIntoView()");
-        Browsers.screenshot(browser, "return-progress-refused-phone");
+        screenshot("return-progress-refused-phone");
 
         WebElement confirmed = browser.findElement(By.id("figure.buyersConfirmed"));
         confirmed.clear();
         confirmed.sendKeys("28");
         Browsers.submit(browser, By.id("complete"));
-        assertThat(main()).contains("已提交");
+        assertThat(mainText()).contains("已提交");
 
         // the clerk on the office's review of its work: its state, no button
         String secondReview = OsakaFixture.firstActiveTask(as("coordinator"), directiveId);
-        browser.get(page("/tasks/" + secondReview));
+        open("/tasks/" + secondReview);
         assertThat(browser.findElement(By.id("actingState")).getText()).contains("督办办公室");
         assertThat(browser.findElement(By.id("actingState")).getLocation().getY()).as("the review's state before the work it reviews")
                 .isLessThan(browser.findElement(By.id("submitted")).getLocation().getY());
         assertThat(browser.findElements(By.cssSelector("main button[id='approve'], main button[id='return'], main button[id='claim']")))
                 .isEmpty();
         assertNoSidewaysScroll();
-        Browsers.screenshot(browser, "return-clerk-on-office-review-phone");
+        screenshot("return-clerk-on-office-review-phone");
         script("document.querySelector('table.figures-against-targets').scrollIntoView()");
-        Browsers.screenshot(browser, "return-clerk-review-figures-phone");
+        screenshot("return-clerk-review-figures-phone");
 
         // the office's review after the return: all the unit's evidence for the work, and approved without a comment
         browser.manage().window().setSize(new Dimension(1366, 900));
-        Browsers.signIn(browser, port, "coordinator");
-        browser.get(page("/tasks/" + secondReview));
+        signIn("coordinator");
+        open("/tasks/" + secondReview);
         String resubmitted = browser.findElement(By.id("submitted")).getText();
         assertThat(resubmitted).contains("邀请名单.pdf", "签到表.png", "第 2 次提交", "28家", "93%");
         assertThat(browser.findElements(By.cssSelector("#submitted article.submitted-step"))).hasSize(3);
-        Browsers.screenshot(browser, "return-review-after-resubmission");
+        screenshot("return-review-after-resubmission");
         Browsers.submit(browser, By.id("approve"));
-        assertThat(main()).contains("已同意");
-    }
-
-    private String page(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private String main() {
-        return browser.findElement(By.tagName("main")).getText();
+        assertThat(mainText()).contains("已同意");
     }
 
     private Object script(String script) {
@@ -213,7 +190,7 @@ class ReturnJourneyTest {
     }
 
     private void assertNoSidewaysScroll() {
-        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scroll").isEqualTo(true);
+        assertThat(fitsTheScreen()).as("no sideways scroll").isTrue();
     }
 
     /** The fault shown right under a field, or nothing when the next thing under it is no fault. */
