@@ -6,7 +6,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Sign-in, and each role's own home: a city's task list, the coordinator's console, leadership's board. */
+/** Sign-in, and each role's own home: a city's task list, the coordinator's console, leadership's board, ADMIN's administration. */
 @Controller
 @PageDoor
 public class HomePages {
@@ -25,7 +25,8 @@ public class HomePages {
         return switch (user.role()) {
             case CITY -> "/tasks";
             case COORDINATOR -> "/console";
-            case LEADER, ADMIN -> "/board";
+            case LEADER -> "/board";
+            case ADMIN -> "/admin";
         };
     }
 }

@@ -51,9 +51,12 @@ public class GroupRobotChannel implements NoticeChannel {
         this.settings = settings;
     }
 
+    /** The key its deliveries are stored under. */
+    static final String KEY = "WEBHOOK";
+
     @Override
     public String key() {
-        return "WEBHOOK";
+        return KEY;
     }
 
     @Override
