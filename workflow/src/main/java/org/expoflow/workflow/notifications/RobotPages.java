@@ -29,8 +29,10 @@ class RobotPages {
     private final UnitRegister units;
     private final NoticeTexts texts;
     private final PageErrors pageErrors;
+    private final DeliveryErrors errors;
 
-    RobotPages(Deliveries deliveries, UnitRegister units, NoticeTexts texts, PageErrors pageErrors) {
+    RobotPages(Deliveries deliveries, UnitRegister units, NoticeTexts texts, PageErrors pageErrors, DeliveryErrors errors) {
+        this.errors = errors;
         this.deliveries = deliveries;
         this.units = units;
         this.texts = texts;
@@ -57,7 +59,11 @@ class RobotPages {
 
     @PostMapping("/admin/robots/{unitId}/test")
     String test(@PathVariable String unitId, RedirectAttributes redirect) {
-        pageErrors.attempt(redirect, () -> redirect.addFlashAttribute("robotTest", deliveries.sendTest(unitId)));
+        pageErrors.attempt(redirect, () -> {
+            Deliveries.RobotTest test = deliveries.sendTest(unitId);
+            redirect.addFlashAttribute("robotTest", new Deliveries.RobotTest(test.unitId(), test.address(), test.delivered(),
+                    errors.inWords(test.failure())));
+        });
         redirect.addFlashAttribute("robotUnit", unitId);
         return "redirect:/admin/robots#robot-" + unitId;
     }
@@ -69,12 +75,12 @@ class RobotPages {
         model.addAttribute("deliveries", deliveries.deliveries(chosen).stream().map(delivery -> new DeliveryRow(delivery,
                 // a digest's note is the day's lines: its heading says enough here
                 texts.text(delivery.notice(), delivery.taskId(), Notice.DIGEST.name().equals(delivery.notice()) ? null
-                        : delivery.note()))).toList());
+                        : delivery.note()), errors.inWords(delivery.lastError()))).toList());
         return "admin/deliveries";
     }
 
-    /** A delivery with what it told, in the reader's words. */
-    record DeliveryRow(Deliveries.Delivery delivery, String words) {
+    /** A delivery with what it told and why it failed, if it did, in the reader's words. */
+    record DeliveryRow(Deliveries.Delivery delivery, String words, String error) {
     }
 
     @PostMapping("/admin/deliveries/{deliveryId}/retry")

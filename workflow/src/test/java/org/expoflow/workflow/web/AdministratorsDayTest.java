@@ -180,11 +180,11 @@ class AdministratorsDayTest {
         // the robot down: the test says so, and the deliveries list it failed, for a retry
         answer.set(500);
         Browsers.submit(browser, By.cssSelector("#robot-panjin .send-test"));
-        assertThat(browser.findElement(By.cssSelector("#robot-panjin .test-result")).getText()).contains("未送达").contains("500");
+        assertThat(browser.findElement(By.cssSelector("#robot-panjin .test-result")).getText()).contains("未送达").contains("机器人返回了 HTTP 500");
         browser.get(url("/admin/deliveries?state=FAILED"));
         WebElement failed = browser.findElements(By.cssSelector("#deliveries tr.delivery-row")).stream()
                 .filter(delivery -> delivery.getText().contains("盘锦市的群机器人")).findFirst().orElseThrow();
-        assertThat(failed.getText()).contains("群机器人").contains("测试消息").contains("失败").contains("500");
+        assertThat(failed.getText()).contains("群机器人").contains("测试消息").contains("失败").contains("机器人返回了 HTTP 500");
         Browsers.screenshot(browser, "admin-deliveries-failed");
         answer.set(200);
         Browsers.submit(browser, By.cssSelector("[id='" + failed.getAttribute("id") + "'] .retry"));
@@ -204,8 +204,11 @@ class AdministratorsDayTest {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         for (String page : List.of("/admin", "/admin/units", "/admin/robots", "/admin/kinds", "/admin/deliveries", "/admin/read-models")) {
             browser.get(url(page));
+            Object wider = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return Array.from(document.querySelectorAll('main *')).filter(e => e.getBoundingClientRect().right > window.innerWidth)"
+                            + ".map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').substring(0, 40)).slice(-3).join(' | ')");
             assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth <= window.innerWidth")).as(page).isTrue();
+                    "return document.documentElement.scrollWidth <= window.innerWidth")).as(page + " wider: " + wider).isTrue();
         }
         browser.get(url("/admin/robots"));
         Browsers.screenshot(browser, "admin-robots-phone");
