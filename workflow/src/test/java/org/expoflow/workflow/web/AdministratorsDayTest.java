@@ -200,6 +200,18 @@ class AdministratorsDayTest {
         assertThat(browser.findElement(By.id("consistency")).getText()).contains("一致性检查").contains("未办结的任务");
         Browsers.screenshot(browser, "admin-read-models");
 
+        // Camunda Admin, for reading: no "null" after the name, no users to add, and where ExpoFlow's users are managed
+        browser.get(url("/camunda/app/admin/default/"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30)).until(driver ->
+                driver.findElement(By.tagName("body")).getText().contains("Execution Metrics"));
+        String camundaAdmin = browser.findElement(By.tagName("body")).getText();
+        assertThat(camundaAdmin).doesNotContain("null").doesNotContain("USERS_USERS").doesNotContain("Add user")
+                .doesNotContain("Manage Authorizations").doesNotContain("local timezone");
+        assertThat((String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.getElementById('footer-timezone'), '::before').content"))
+                .contains("ExpoFlow 的用户、角色和单位在 ExpoFlow");
+        Browsers.screenshot(browser, "admin-camunda-admin");
+
         // the same pages on a phone hold their width
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         for (String page : List.of("/admin", "/admin/units", "/admin/robots", "/admin/kinds", "/admin/deliveries", "/admin/read-models")) {
