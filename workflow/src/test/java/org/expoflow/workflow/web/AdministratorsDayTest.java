@@ -202,8 +202,14 @@ class AdministratorsDayTest {
 
         // Camunda Admin, for reading: no "null" after the name, no users to add, and where ExpoFlow's users are managed
         browser.get(url("/camunda/app/admin/default/"));
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30)).until(driver ->
-                driver.findElement(By.tagName("body")).getText().contains("Execution Metrics"));
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(driver ->
+                    driver.findElement(By.tagName("body")).getText().contains("Execution Metrics"));
+        } catch (org.openqa.selenium.TimeoutException notLoaded) {
+            Browsers.screenshot(browser, "admin-camunda-admin");
+            throw new AssertionError("Camunda Admin did not load: " + browser.getCurrentUrl() + " "
+                    + browser.findElement(By.tagName("body")).getText(), notLoaded);
+        }
         String camundaAdmin = browser.findElement(By.tagName("body")).getText();
         assertThat(camundaAdmin).doesNotContain("null").doesNotContain("USERS_USERS").doesNotContain("Add user")
                 .doesNotContain("Manage Authorizations").doesNotContain("local timezone");
