@@ -49,9 +49,10 @@ class UnitPages {
         if (pageErrors.attempt(redirect, () -> register.add(new NewUnit(form.get("unitId"), form.get("name"),
                 unitKind(form.get("kind")), form.get("englishName"), position(form.get("position")))))) {
             redirect.addFlashAttribute(PageErrors.DONE, "unitAdded");
-        } else {
-            redirect.addFlashAttribute("entered", form);
+            // to the unit in the register: its id is a registered slug by now
+            return "redirect:/admin/units#unit-" + form.get("unitId");
         }
+        redirect.addFlashAttribute("entered", form);
         return "redirect:/admin/units";
     }
 
