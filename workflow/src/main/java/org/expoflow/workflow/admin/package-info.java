@@ -1,5 +1,6 @@
 /**
- * The administrator's door to the read models: their progress, rebuilds, and the consistency check of engine,
- * events and task lists.
+ * The administrator's doors: its own pages ({@code /admin}: the read models, their rebuild and the consistency check;
+ * the directive kinds' upload and catalogue) and the API of the read models. The register's, the robots' and the
+ * deliveries' pages sit beside their services in {@code units} and {@code notifications}.
  */
 package org.expoflow.workflow.admin;

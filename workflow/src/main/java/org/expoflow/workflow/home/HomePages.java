@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Sign-in, and each role's own home: a city's task list, the coordinator's console, leadership's board. */
+/** Sign-in, and each role's own home: a city's task list, the coordinator's console, leadership's board, ADMIN's administration. */
 @Controller
 @PageDoor
 public class HomePages {
@@ -47,7 +47,8 @@ public class HomePages {
         return switch (user.role()) {
             case CITY -> "/tasks";
             case COORDINATOR -> "/console";
-            case LEADER, ADMIN -> "/board";
+            case LEADER -> "/board";
+            case ADMIN -> "/admin";
         };
     }
 }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.expoflow.projections.api.ReadModelsRebuilding;
 import org.expoflow.projections.support.ProjectionRebuild;
 import org.expoflow.workflow.application.Refusals;
+import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.application.AttachmentRefused;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -50,9 +51,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final Refusals refusals;
+    private final RequestRules rules;
 
-    public ProblemResponses(Refusals refusals) {
+    public ProblemResponses(Refusals refusals, RequestRules rules) {
         this.refusals = refusals;
+        this.rules = rules;
     }
 
     @ExceptionHandler(RuntimeException.class)
@@ -135,16 +138,25 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return answer;
     }
 
+    /**
+     * A body that breaks its record's rules (checked by {@code @Valid} at the door): told as the application service
+     * would tell it ({@link RequestRules}), each field by its label in the reader's language.
+     */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        Object body = exception.getBindingResult().getTarget();
+        java.util.Optional<DomainRuleViolation> refused = body == null ? java.util.Optional.empty() : rules.refusal(body);
+        if (refused.isPresent()) {
+            return ResponseEntity.badRequest().body(domain(refused.get()).getBody());
+        }
         List<Map<String, String>> errors = exception.getBindingResult().getFieldErrors().stream()
                 .map(error -> Map.of("field", error.getField(),
-                        "message", error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage()))
+                        "detail", error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage()))
                 .toList();
-        Map<String, String> first = errors.isEmpty() ? Map.of("field", "body", "message", "is not valid") : errors.get(0);
-        ProblemDetail problem = body(HttpStatus.BAD_REQUEST, first.get("field"), first.get("field") + " " + first.get("message"));
+        Map<String, String> first = errors.isEmpty() ? Map.of("field", "body", "detail", refusals.text("bodyNotJson")) : errors.get(0);
+        ProblemDetail problem = body(HttpStatus.BAD_REQUEST, first.get("field"), first.get("detail"));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -161,18 +173,27 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
                                                                              HttpHeaders headers, HttpStatusCode status,
                                                                              WebRequest request) {
-        String field = exception.getParameterValidationResults().stream()
-                .map(result -> result.getMethodParameter().getParameterName()).findFirst().orElse("request");
-        return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, field, field + " is not valid"));
+        var first = exception.getParameterValidationResults().stream().findFirst();
+        String field = first.map(result -> result.getMethodParameter().getParameterName()).orElse("request");
+        // the rule's own words, in the reader's language as the validator interpolates them ("最小不能小于0")
+        String rule = first.flatMap(result -> result.getResolvableErrors().stream().findFirst())
+                .map(org.springframework.context.MessageSourceResolvable::getDefaultMessage).orElse("");
+        return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, field, refusals.text("parameterInvalid", field, rule)));
     }
 
+    /** A query or path parameter of the wrong kind: an enum's values listed, otherwise the kind of value it takes. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String field = exception.getPropertyName() == null ? "request" : exception.getPropertyName();
-        return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, field,
-                field + " must be a " + (exception.getRequiredType() == null ? "value of another type"
-                        : exception.getRequiredType().getSimpleName().toLowerCase()) + ", not '" + exception.getValue() + "'"));
+        Class<?> wanted = exception.getRequiredType();
+        String value = String.valueOf(exception.getValue());
+        String detail = wanted != null && wanted.isEnum()
+                ? refusals.text("parameterNotOneOf", field, value, java.util.Arrays.stream(wanted.getEnumConstants())
+                        .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
+                : refusals.text("parameterWrongType", field, value,
+                        refusals.word("valueKind." + kindOf(wanted), refusals.word("valueKind.other", "")));
+        return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, field, detail));
     }
 
     @Override

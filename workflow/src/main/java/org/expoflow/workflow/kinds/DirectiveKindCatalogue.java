@@ -52,6 +52,21 @@ public class DirectiveKindCatalogue {
                 .list().stream().findFirst().map(this::described);
     }
 
+    /** One deployed version of a kind: its number, when it was deployed, and its version tag if the model gives one. */
+    public record KindVersion(int version, java.time.Instant deployedAt, String versionTag) {
+    }
+
+    /** Every deployed version of a kind, the newest first; directives keep the version they started with. */
+    public List<KindVersion> versions(String key) {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).orderByProcessDefinitionVersion()
+                .desc().list().stream().map(definition -> new KindVersion(definition.getVersion(),
+                        java.util.Optional.ofNullable(repositoryService.createDeploymentQuery()
+                                .deploymentId(definition.getDeploymentId()).singleResult())
+                                .map(deployment -> deployment.getDeploymentTime().toInstant()).orElse(null),
+                        definition.getVersionTag()))
+                .toList();
+    }
+
     /**
      * How the kind reminds of its steps' deadlines: what its latest version declares, else {@code defaults}; a
      * declaration that cannot be read (deployed before deployments checked it) leaves the defaults.

@@ -65,6 +65,15 @@ public class KindTexts {
         return text(kind, "kind." + kind + ".name", bpmnName, LocaleContextHolder.getLocale());
     }
 
+    /**
+     * What the kind is for, in the reader's language ({@code kind.<id>.description}); the model's own documentation
+     * only for a reader of English, since models are documented in English; none otherwise.
+     */
+    public String description(String kind, String documentation) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return text(kind, "kind." + kind + ".description", "en".equals(locale.getLanguage()) ? documentation : null, locale);
+    }
+
     public String step(String kind, String stepKey, String bpmnName) {
         return step(kind, stepKey, bpmnName, LocaleContextHolder.getLocale());
     }

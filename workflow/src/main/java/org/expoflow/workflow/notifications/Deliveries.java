@@ -37,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * robot that is down loses nothing, and a delivery whose channel is off waits in the same way. A node that dies
  * while sending leaves its claim, taken back after five minutes (that one message may then arrive twice). ADMIN
  * sets a unit's robot, where {@link RobotAddresses} allows one; a delivery a channel refuses to make (a robot's
- * address no longer allowed when sent) fails at once, with no retry.
+ * address no longer allowed when sent) fails at once, with no retry. ADMIN may send one again at once
+ * ({@link #retry}), with a fresh round of attempts, and try a unit's robot with a test message ({@link #sendTest}),
+ * sent there and then and recorded among the deliveries like any other.
  */
 @Service
 public class Deliveries {
@@ -77,9 +79,12 @@ public class Deliveries {
         this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(NoticeChannel::key, Function.identity()));
     }
 
-    /** A delivery as recorded: by which channel (its key: WEBHOOK, EMAIL, ...) to where, what, in which state, after how many attempts, the last error. */
+    /**
+     * A delivery as recorded: by which channel (its key: WEBHOOK, EMAIL, ...) to where, what, in which state, after how
+     * many attempts, the last error; and the notice's note (a reminder's days, a digest's lines, a test's unit).
+     */
     public record Delivery(String id, String channel, String unitId, String target, String notice, String taskId, String state,
-                           int attempts, Instant createdAt, Instant sentAt, String lastError) {
+                           int attempts, Instant createdAt, Instant sentAt, String lastError, String note) {
     }
 
     /** Sets a unit's group robot: an address {@link RobotAddresses} allows, refused naming {@code url} otherwise. */
@@ -94,6 +99,71 @@ public class Deliveries {
         }
     }
 
+    /** Every unit's own group robot, by unit id (a unit without one goes to the default robot, if any). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Map<String, String> webhooks() {
+        Map<String, String> byUnit = new LinkedHashMap<>();
+        jdbc.query("select unit_id, url from unit_webhook order by unit_id",
+                (java.sql.ResultSet rs) -> { byUnit.put(rs.getString(1), rs.getString(2)); });
+        return byUnit;
+    }
+
+    /** What a test message to a unit's robot came to: delivered, or not and why, and the address it went to. */
+    public record RobotTest(String unitId, String address, boolean delivered, String failure) {
+    }
+
+    /**
+     * Sends a test message to the unit's group robot now (its own, else the default one), recorded among the
+     * deliveries as SENT or FAILED; refused naming {@code unitId} when the unit has no robot to try.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public RobotTest sendTest(String unitId) {
+        UnitRegister.RegisteredUnit unit = units.find(unitId).orElseThrow(() -> DomainRuleViolation.notFound("unitId",
+                "no registered unit " + unitId).coded("unitNotRegistered", unitId));
+        NoticeChannel robot = channels.get(GroupRobotChannel.KEY);
+        String address = robot == null ? null : robot.addressOf(NoticeChannel.Recipient.unitGroup(unitId)).orElse(null);
+        if (address == null) {
+            throw DomainRuleViolation.invalid("unitId", "unit " + unitId + " has no group robot to try")
+                    .coded("robotMissing", unit.name());
+        }
+        Instant now = clock.instant();
+        Message test = new Message(address, unitId, Notice.ROBOT_TEST.name(), null, unit.name(), now);
+        DeliveryOutcome outcome;
+        try {
+            outcome = robot.deliver(test);
+        } catch (RuntimeException failed) {
+            outcome = DeliveryOutcome.failed(failed);
+        }
+        String failure = outcome instanceof DeliveryOutcome.Failed failed ? failed.reason()
+                : outcome instanceof DeliveryOutcome.Refused refused ? refused.reason() : null;
+        jdbc.update("insert into notification_delivery (id, channel, target, unit_id, kind, task_id, note, created_at, state,"
+                        + " attempts, next_attempt_at, sent_at, last_error) values (?, ?, ?, ?, ?, null, ?, ?, ?, 1, ?, ?, ?)",
+                UUID.randomUUID().toString(), GroupRobotChannel.KEY, address, unitId, Notice.ROBOT_TEST.name(), unit.name(),
+                Timestamp.from(now), failure == null ? "SENT" : "FAILED", Timestamp.from(now),
+                failure == null ? Timestamp.from(clock.instant()) : null, failure);
+        return new RobotTest(unitId, address, failure == null, failure);
+    }
+
+    /**
+     * Sends a delivery that failed, or is still waiting for its next attempt, at the next dispatch, with a fresh
+     * round of attempts; refused naming {@code deliveryId} when there is no such delivery or it was sent already.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void retry(String deliveryId) {
+        List<String> state = jdbc.queryForList("select state from notification_delivery where id = ?", String.class, deliveryId);
+        if (state.isEmpty()) {
+            throw DomainRuleViolation.notFound("deliveryId", "no delivery " + deliveryId).coded("noDelivery", deliveryId);
+        }
+        if (!List.of("FAILED", PENDING).contains(state.get(0))) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "deliveryId", "delivery " + deliveryId + " is "
+                    + state.get(0) + "; only a failed or waiting one is sent again")
+                    .coded(List.of("SENT", DIGESTED).contains(state.get(0)) ? "deliverySentAlready" : "deliveryNotRetried");
+        }
+        // the state read again in the update: a dispatch that claimed it meanwhile keeps it
+        jdbc.update("update notification_delivery set state = ?, attempts = 0, next_attempt_at = ?, claimed_at = null"
+                + " where id = ? and state in ('FAILED', 'PENDING')", PENDING, Timestamp.from(clock.instant()), deliveryId);
+    }
+
     /** The deliveries recorded, newest first, optionally of one state (PENDING, SENDING, SENT, FAILED, HELD, DIGESTED). */
     @PreAuthorize("hasRole('ADMIN')")
     public List<Delivery> deliveries(String state) {
@@ -105,7 +175,7 @@ public class Deliveries {
                         + " order by created_at desc fetch first 200 rows only",
                 (rs, n) -> new Delivery(rs.getString("id"), rs.getString("channel"), rs.getString("unit_id"), rs.getString("target"),
                         rs.getString("kind"), rs.getString("task_id"), rs.getString("state"), rs.getInt("attempts"),
-                        Times.instant(rs, "created_at"), Times.instant(rs, "sent_at"), rs.getString("last_error")),
+                        Times.instant(rs, "created_at"), Times.instant(rs, "sent_at"), rs.getString("last_error"), rs.getString("note")),
                 state == null ? new Object[0] : new Object[] {state});
     }
 

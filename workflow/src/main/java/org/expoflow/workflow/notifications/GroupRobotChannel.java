@@ -86,9 +86,12 @@ public class GroupRobotChannel implements NoticeChannel {
         http.close();
     }
 
+    /** The key its deliveries are stored under. */
+    static final String KEY = "WEBHOOK";
+
     @Override
     public String key() {
-        return "WEBHOOK";
+        return KEY;
     }
 
     @Override

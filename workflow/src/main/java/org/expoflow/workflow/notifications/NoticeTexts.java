@@ -90,6 +90,9 @@ public class NoticeTexts {
 
     /** With the deadline the notice was sent under, which a later extension does not re-word. */
     String text(String notice, TaskSummary task, String note, Locale locale, Instant dueAt) {
+        if (Notice.ROBOT_TEST.name().equals(notice)) {
+            return messages.getMessage("notice.ROBOT_TEST", new Object[] {note}, notice, locale);
+        }
         if (task == null) {
             String text = messages.getMessage("notice." + notice, new Object[] {"", "", "", ""}, notice, locale);
             return note == null || note.isBlank() ? text : text + messages.getMessage("notice.note", new Object[] {note}, "", locale);

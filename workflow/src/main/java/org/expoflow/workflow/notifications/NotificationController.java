@@ -76,6 +76,25 @@ public class NotificationController {
         return ResponseEntity.noContent().build();
     }
 
+    @GetMapping("/api/admin/units/webhooks")
+    @Operation(summary = "Every unit's own group robot, by unit id")
+    public Map<String, String> webhooks() {
+        return webhooks.webhooks();
+    }
+
+    @PostMapping("/api/admin/units/{unitId}/webhook/test")
+    @Operation(summary = "Send a test message to a unit's group robot now; whether it got through, and why not")
+    public Deliveries.RobotTest testWebhook(@PathVariable String unitId) {
+        return webhooks.sendTest(unitId);
+    }
+
+    @PostMapping("/api/admin/notifications/deliveries/{deliveryId}/retry")
+    @Operation(summary = "Send a failed (or waiting) delivery again at the next dispatch, with a fresh round of attempts")
+    public ResponseEntity<Void> retry(@PathVariable String deliveryId) {
+        webhooks.retry(deliveryId);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/api/admin/notifications/deliveries")
     @Operation(summary = "What was sent to the group robots, and what failed, newest first")
     public List<Delivery> deliveries(@RequestParam(required = false) String state) {

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The Camunda webapps accept a signed-in user only if the engine knows them. Every ExpoFlow ADMIN is
  * therefore also an engine user in the webapps' administrators group, with an unusable random password:
- * they sign in through ExpoFlow only.
+ * they sign in through ExpoFlow only. ExpoFlow's users are managed in ExpoFlow, not in Camunda Admin, which
+ * lists these administrators alone.
  */
 @Component
 @Order(100)
@@ -49,11 +50,19 @@ public class WebappAdmins implements ApplicationRunner {
             createdOrThere(() -> identityService.saveGroup(webappAdmins),
                     () -> identityService.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() > 0);
         }
-        if (identityService.createUserQuery().userId(username).count() > 0) {
+        User known = identityService.createUserQuery().userId(username).singleResult();
+        if (known != null) {
+            // made before the webapps were told a last name: they wrote "null" after the name
+            if (known.getLastName() == null) {
+                known.setLastName("");
+                identityService.saveUser(known);
+            }
             return;
         }
         User engineUser = identityService.newUser(username);
         engineUser.setFirstName(displayName == null ? username : displayName);
+        // the whole name is the first: the webapps write "first last", and a missing last name as "null"
+        engineUser.setLastName("");
         byte[] unusable = new byte[32];
         random.nextBytes(unusable);
         engineUser.setPassword(Base64.getEncoder().encodeToString(unusable));

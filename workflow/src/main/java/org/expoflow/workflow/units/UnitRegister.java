@@ -10,16 +10,29 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.expoflow.commands.api.expo.UnitKind;
+import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.projections.api.Board;
 import org.expoflow.projections.api.FiguresReport;
+import org.expoflow.workflow.application.RequestRules;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /**
  * The units that exist in the province, whatever expo they prepare. A unit has its official name (沈阳市) and,
  * optionally, an English one (Shenyang): Chinese readers see the first alone, everyone else both, so the
  * official name stays in view for the people who will meet it on letters and signs. The register keeps the units
- * in the order they were registered (沈阳、大连、鞍山…), and every list of units follows it ({@link #order}).
+ * in the order they were registered (沈阳、大连、鞍山…) unless ADMIN moves one, and every list of units follows it
+ * ({@link #order}). ADMIN adds a unit ({@link #add}), possibly at a place of its choosing, and later renames it or
+ * moves it ({@link #change}); a unit is never removed, since its steps and figures name it for good.
  */
 @Component
 public class UnitRegister {
@@ -41,10 +54,95 @@ public class UnitRegister {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    /** A unit to register: its id for good, its names, its kind, and where in the register's order (last if none). */
+    public record NewUnit(
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "{rule.unitIdSlug}") String unitId,
+            @NotBlank @Size(max = 300) String name, @NotNull(message = "{rule.choose}") UnitKind kind,
+            @Schema(description = "the unit's name for readers of English (Shenyang), shown beside its own name")
+            @Size(max = 300) String englishName,
+            @Schema(description = "its place in the register's order, 1 for first; last when left out")
+            @Min(1) Integer position) implements RequestRules.Worded {
 
-    public UnitRegister(JdbcTemplate jdbc) {
+        @Override
+        public String thing() {
+            return "unit";
+        }
+
+        public NewUnit(String unitId, String name, UnitKind kind, String englishName) {
+            this(unitId, name, kind, englishName, null);
+        }
+    }
+
+    /** A registered unit's names and place, as ADMIN sets them; its id and kind stay. */
+    public record UnitChange(@NotBlank @Size(max = 300) String name,
+                             @Size(max = 300) String englishName,
+                             @Schema(description = "its place in the register's order, 1 for first; unchanged when left out")
+                             @Min(1) Integer position) implements RequestRules.Worded {
+
+        @Override
+        public String thing() {
+            return "unit";
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final RequestRules rules;
+
+    public UnitRegister(JdbcTemplate jdbc, RequestRules rules) {
         this.jdbc = jdbc;
+        this.rules = rules;
+    }
+
+    /**
+     * Registers a unit at the place asked (last when none), the others moving down one; refused naming each field
+     * at fault, or as a conflict when the id is taken, and then nothing is written.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public RegisteredUnit add(NewUnit unit) {
+        rules.check(unit);
+        checkPosition(unit.position(), all().size() + 1);
+        if (!register(unit.unitId(), unit.name().strip(), unit.englishName(), unit.kind())) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "unitId", "unit " + unit.unitId()
+                    + " is already registered").coded("unitExists", unit.unitId());
+        }
+        if (unit.position() != null) {
+            moveTo(unit.unitId(), unit.position());
+        }
+        return find(unit.unitId()).orElseThrow();
+    }
+
+    /** Renames a registered unit and, when a place is given, moves it there; refused naming each field at fault. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public RegisteredUnit change(String unitId, UnitChange change) {
+        if (find(unitId).isEmpty()) {
+            throw DomainRuleViolation.notFound("unitId", "no registered unit " + unitId).coded("unitNotRegistered", unitId);
+        }
+        rules.check(change);
+        checkPosition(change.position(), all().size());
+        jdbc.update("update organisation_unit set name = ?, english_name = ? where unit_id = ?", change.name().strip(),
+                change.englishName() == null || change.englishName().isBlank() ? null : change.englishName().strip(), unitId);
+        if (change.position() != null) {
+            moveTo(unitId, change.position());
+        }
+        return find(unitId).orElseThrow();
+    }
+
+    private static void checkPosition(Integer position, int last) {
+        if (position != null && position > last) {
+            throw DomainRuleViolation.invalid("position", "the place is between 1 and " + last + ", not " + position)
+                    .coded("unitPositionBeyond", last, position);
+        }
+    }
+
+    /** Puts a unit at {@code position} (1 for first) and numbers the register afresh, so no two units share a place. */
+    private void moveTo(String unitId, int position) {
+        List<String> order = new java.util.ArrayList<>(all().stream().map(RegisteredUnit::unitId).toList());
+        order.remove(unitId);
+        order.add(Math.min(position, order.size() + 1) - 1, unitId);
+        jdbc.batchUpdate("update organisation_unit set register_order = ? where unit_id = ?",
+                java.util.stream.IntStream.range(0, order.size()).mapToObj(i -> new Object[] {i + 1, order.get(i)}).toList());
     }
 
     public List<RegisteredUnit> all() {

@@ -53,4 +53,32 @@ class ProblemsInTheReadersLanguageTest {
         assertThat(unknown.field("detail")).contains("不接受字段 budget");
         assertThat(coordinator("zh-CN").get("/api/expos").body().path("expos").size()).isEqualTo(expos);
     }
+
+    @Test
+    void aQueryParameterOfTheWrongKindIsNamedInTheReadersLanguage() {
+        Answer notANumber = coordinator("zh-CN").get("/api/tasks?page=abc");
+        assertThat(notANumber.status().value()).isEqualTo(400);
+        assertThat(notANumber.field("field")).isEqualTo("page");
+        assertThat(notANumber.field("detail")).contains("参数 page").contains("“abc”").contains("数字");
+
+        Answer notABoolean = coordinator("zh-CN").get("/api/tasks?overdue=maybe");
+        assertThat(notABoolean.field("field")).isEqualTo("overdue");
+        assertThat(notABoolean.field("detail")).contains("参数 overdue").contains("true 或 false");
+
+        Answer tooLarge = coordinator("zh-CN").get("/api/tasks?size=5000");
+        assertThat(tooLarge.status().value()).isEqualTo(400);
+        assertThat(tooLarge.field("field")).isEqualTo("size");
+        assertThat(tooLarge.field("detail")).contains("参数 size").contains("500").doesNotContain("is not valid");
+
+        assertThat(coordinator("en").get("/api/tasks?page=abc").field("detail")).contains("The parameter page").contains("a number");
+    }
+
+    @Test
+    void aStateOfDeliveriesNotKnownListsTheStatesThereAre() {
+        Answer refused = ExpoFlowClient.as("http://localhost:" + port, "admin").withHeader("Accept-Language", "zh-CN")
+                .get("/api/admin/notifications/deliveries?state=LOST");
+        assertThat(refused.status().value()).isEqualTo(400);
+        assertThat(refused.field("field")).isEqualTo("state");
+        assertThat(refused.field("detail")).contains("LOST").contains("PENDING").contains("FAILED").contains("SENT");
+    }
 }

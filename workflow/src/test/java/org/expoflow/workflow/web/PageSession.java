@@ -67,6 +67,29 @@ public final class PageSession {
         return answer.statusCode() == 200 ? answer.body() : new byte[0];
     }
 
+    /** The status a page answers with, redirects followed. */
+    public int status(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN").GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Submits a form as {@link #post} does; the status of the page it lands on. */
+    public int postStatus(String from, String action, String... fields) throws IOException, InterruptedException {
+        Matcher csrf = CSRF.matcher(get(from));
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on " + from);
+        }
+        StringBuilder form = new StringBuilder("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+        for (int i = 0; i < fields.length; i += 2) {
+            form.append('&').append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return http.send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     /** The page's HTML, in Chinese. */
     public String get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN").GET().build(),
