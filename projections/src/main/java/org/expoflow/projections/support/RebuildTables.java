@@ -1,8 +1,10 @@
 package org.expoflow.projections.support;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -112,7 +114,33 @@ public class RebuildTables {
         for (String table : tables) {
             jdbc.execute("alter table " + live + "." + table + " set schema " + REPLACED);
             jdbc.execute("alter table " + NEXT + "." + table + " set schema " + live);
+            keepIndexNames(table, live);
         }
+    }
+
+    /**
+     * The new table's indexes (named by PostgreSQL when it copied them) take the names the migrations gave the
+     * replaced ones, matched by what they index, so that a later migration finds them by name.
+     */
+    private void keepIndexNames(String table, String live) {
+        Map<String, String> replacedByShape = new HashMap<>();
+        indexes(REPLACED, table).forEach((name, shape) -> replacedByShape.put(shape, name));
+        indexes(live, table).forEach((name, shape) -> {
+            String named = replacedByShape.get(shape);
+            if (named != null && !named.equals(name)) {
+                jdbc.execute("alter index " + live + "." + name + " rename to " + named);
+            }
+        });
+    }
+
+    /** A table's indexes: name, and what it indexes (unique or not, method, columns, predicate). */
+    private Map<String, String> indexes(String schema, String table) {
+        Map<String, String> indexes = new HashMap<>();
+        jdbc.query("select i.relname, x.indisunique, regexp_replace(pg_get_indexdef(i.oid), '^.* USING ', '') shape"
+                + " from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid"
+                + " join pg_namespace n on n.oid = t.relnamespace where n.nspname = ? and t.relname = ?",
+                rs -> { indexes.put(rs.getString(1), rs.getBoolean(2) + " " + rs.getString(3)); }, schema, table);
+        return indexes;
     }
 
     /** The live tables were being read for longer than the switch waits: it is tried again. */
