@@ -69,6 +69,8 @@ public class ProjectionRebuild {
     /** How long the switch waits for the queries reading the live tables before it lets them go and tries again. */
     private static final long SWITCH_WAIT_MILLIS = 500;
     private static final int SWITCH_TRIES = 10;
+    /** Events few enough to be projected with the writers held. */
+    private static final int FEW = 20;
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
 
     private final Configuration axon;
@@ -219,11 +221,11 @@ public class ProjectionRebuild {
         }
         tables.analyse(groupTables, List.of("task_view"));
         // the events stored meanwhile, by the live handlers in the new tables, until few are left
-        for (List<TrackedEventMessage<?>> batch = next(token); batch.size() == BATCH; batch = next(token)) {
+        for (List<TrackedEventMessage<?>> batch = next(token); batch.size() > FEW; batch = next(token)) {
             token = projectLive(batch, handlers);
             progressed(group, token);
         }
-        long last = switchOver(group, handlers, groupTables, token);
+        long last = switchOver(group, handlers, tables.prepareSwitch(groupTables, SWITCH_WAIT_MILLIS), token);
         tables.discard();
         log.info("read models '{}' rebuilt beside the live ones and switched: up to position {} in {} ms", group, last,
                 (System.nanoTime() - started) / 1_000_000);
@@ -251,20 +253,27 @@ public class ProjectionRebuild {
      * The writers held: the last events stored, then the new tables put in place of the live ones, in one transaction;
      * tried again when queries held the live tables for longer than the switch waits. The position switched at.
      */
-    private long switchOver(String group, EventHandlerInvoker handlers, List<String> groupTables, TrackingToken caughtUp) {
+    private long switchOver(String group, EventHandlerInvoker handlers, RebuildTables.Switch prepared, TrackingToken caughtUp) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> {
-                    long held = System.nanoTime();
+                    long asked = System.nanoTime();
                     state.holdWriters();
+                    long held = System.nanoTime();
                     tables.writeHere();
                     TrackingToken at = caughtUp;
+                    int last = 0;
                     for (List<TrackedEventMessage<?>> batch = next(at); !batch.isEmpty(); batch = next(at)) {
                         at = project(batch, handlers);
+                        last += batch.size();
                     }
+                    long projected = System.nanoTime();
                     state.finishRebuild(group, position(at));
-                    tables.switchOver(groupTables, SWITCH_WAIT_MILLIS);
-                    log.info("read models '{}': writers held {} ms for the switch", group, (System.nanoTime() - held) / 1_000_000);
+                    tables.switchOver(prepared);
+                    long switched = System.nanoTime();
+                    log.info("read models '{}': writers held {} ms for the switch ({} ms until those in flight had committed,"
+                            + " {} ms for the last {} events, {} ms to switch)", group, (switched - asked) / 1_000_000,
+                            (held - asked) / 1_000_000, (projected - held) / 1_000_000, last, (switched - projected) / 1_000_000);
                     return position(at);
                 });
             } catch (RebuildTables.SwitchBusy busy) {

@@ -1,10 +1,12 @@
 package org.expoflow.projections.support;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -87,50 +89,62 @@ public class RebuildTables {
     }
 
     /**
-     * In the transaction that holds the writers: the rebuilt tables become the live ones when it commits, and none
-     * before. On PostgreSQL it first takes every live table at once, waiting at most {@code lockWaitMillis} for the
-     * queries reading them ({@link SwitchBusy} when it could not: the caller rolls back and tries again, nothing
-     * changed); queries that come meanwhile wait for the commit and then read the new tables.
+     * What {@link #switchOver} will do, prepared before the writers are held: on PostgreSQL the statements that take
+     * every live table at once (waiting at most {@code lockWaitMillis} for the queries reading them), move them out
+     * and the rebuilt ones in, and give the rebuilt tables' indexes (named by PostgreSQL when it copied them) the
+     * names the migrations gave the live ones, matched by what they index, so that a later migration finds them.
      */
-    public void switchOver(List<String> tables, long lockWaitMillis) {
+    public Switch prepareSwitch(List<String> tables, long lockWaitMillis) {
         String live = liveSchema();
         if (!postgres) {
-            for (String table : tables) {
-                jdbc.execute("delete from " + live + "." + table);
-                jdbc.execute("insert into " + live + "." + table + " select * from " + NEXT + "." + table);
-            }
-            return;
+            return new Switch(tables.stream().flatMap(table -> Stream.of("delete from " + live + "." + table,
+                    "insert into " + live + "." + table + " select * from " + NEXT + "." + table)).toList());
         }
-        jdbc.execute("set local lock_timeout = " + lockWaitMillis);
-        try {
-            jdbc.execute("lock table " + String.join(", ", tables.stream().map(table -> live + "." + table).toList())
-                    + " in access exclusive mode");
-        } catch (DataAccessException busy) {
-            throw new SwitchBusy(busy);
-        }
-        jdbc.execute("set local lock_timeout = 0");
-        jdbc.execute("drop schema if exists " + REPLACED + " cascade");
-        jdbc.execute("create schema " + REPLACED);
+        List<String> statements = new ArrayList<>(List.of("set local lock_timeout = " + lockWaitMillis,
+                "lock table " + String.join(", ", tables.stream().map(table -> live + "." + table).toList()) + " in access exclusive mode",
+                "set local lock_timeout = 0", "drop schema if exists " + REPLACED + " cascade", "create schema " + REPLACED));
         for (String table : tables) {
-            jdbc.execute("alter table " + live + "." + table + " set schema " + REPLACED);
-            jdbc.execute("alter table " + NEXT + "." + table + " set schema " + live);
-            keepIndexNames(table, live);
+            statements.add("alter table " + live + "." + table + " set schema " + REPLACED);
+            statements.add("alter table " + NEXT + "." + table + " set schema " + live);
+            Map<String, String> liveByShape = new HashMap<>();
+            indexes(live, table).forEach((name, shape) -> liveByShape.put(shape, name));
+            indexes(NEXT, table).forEach((name, shape) -> {
+                String named = liveByShape.get(shape);
+                if (named != null && !named.equals(name)) {
+                    statements.add("alter index " + live + "." + name + " rename to " + named);
+                }
+            });
         }
+        return new Switch(statements);
+    }
+
+    /** The statements of a switch, sent in one round trip. */
+    public record Switch(List<String> statements) {
     }
 
     /**
-     * The new table's indexes (named by PostgreSQL when it copied them) take the names the migrations gave the
-     * replaced ones, matched by what they index, so that a later migration finds them by name.
+     * In the transaction that holds the writers: the rebuilt tables become the live ones when it commits, and none
+     * before. On PostgreSQL, {@link SwitchBusy} when queries held a live table for longer than the switch waits: the
+     * caller rolls back and tries again, nothing changed; queries that come meanwhile wait for the commit and then
+     * read the new tables. On H2 the rows are copied.
      */
-    private void keepIndexNames(String table, String live) {
-        Map<String, String> replacedByShape = new HashMap<>();
-        indexes(REPLACED, table).forEach((name, shape) -> replacedByShape.put(shape, name));
-        indexes(live, table).forEach((name, shape) -> {
-            String named = replacedByShape.get(shape);
-            if (named != null && !named.equals(name)) {
-                jdbc.execute("alter index " + live + "." + name + " rename to " + named);
+    public void switchOver(Switch prepared) {
+        try {
+            jdbc.execute(String.join(";\n", prepared.statements()));
+        } catch (DataAccessException failed) {
+            Throwable cause = failed.getMostSpecificCause();
+            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                throw new SwitchBusy(failed);
             }
-        });
+            throw failed;
+        }
+    }
+
+    /** The live read models were being read for longer than the switch waits: it is tried again. */
+    public static final class SwitchBusy extends RuntimeException {
+        SwitchBusy(Throwable cause) {
+            super("the live read models were busy for longer than the switch waits", cause);
+        }
     }
 
     /** A table's indexes: name, and what it indexes (unique or not, method, columns, predicate). */
@@ -141,13 +155,6 @@ public class RebuildTables {
                 + " join pg_namespace n on n.oid = t.relnamespace where n.nspname = ? and t.relname = ?",
                 rs -> { indexes.put(rs.getString(1), rs.getBoolean(2) + " " + rs.getString(3)); }, schema, table);
         return indexes;
-    }
-
-    /** The live tables were being read for longer than the switch waits: it is tried again. */
-    public static final class SwitchBusy extends RuntimeException {
-        SwitchBusy(Throwable cause) {
-            super("the live read models were busy for longer than the switch waits", cause);
-        }
     }
 
     /** The rebuilt tables' statistics, learnt before they serve (PostgreSQL; outside a transaction for the vacuum). */
