@@ -18,7 +18,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -52,15 +51,16 @@ class RememberedCredentials implements AuthenticationProvider {
         }
     }
 
-    private final DaoAuthenticationProvider bcrypt;
+    /** ExpoFlow's own bcrypt check, then the directory's when one is set (EXPOFLOW_LDAP_URL) */
+    private final AuthenticationProvider passwords;
     private final UserDirectory users;
     private final SignInThrottle throttle;
     private final Clock clock;
     private final ThreadLocal<Mac> keyedDigests;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    RememberedCredentials(DaoAuthenticationProvider bcrypt, UserDirectory users, SignInThrottle throttle, Clock clock) {
-        this.bcrypt = bcrypt;
+    RememberedCredentials(AuthenticationProvider passwords, UserDirectory users, SignInThrottle throttle, Clock clock) {
+        this.passwords = passwords;
         this.throttle = throttle;
         this.users = users;
         this.clock = clock;
@@ -111,7 +111,7 @@ class RememberedCredentials implements AuthenticationProvider {
                 return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
             }
         }
-        Authentication verified = bcrypt.authenticate(authentication);
+        Authentication verified = passwords.authenticate(authentication);
         if (verified != null && verified.getPrincipal() instanceof UserDetails user && !user.isEnabled()) {
             // the same answer as a wrong password: a disabled account is not confirmed to exist
             remembered.remove(username);
