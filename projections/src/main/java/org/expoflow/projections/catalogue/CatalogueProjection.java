@@ -109,10 +109,15 @@ public class CatalogueProjection implements ReadModelProjection {
                 event.expoId(), Times.utc(at), event.author(), event.text(), event.instruction());
     }
 
+    @Override
+    public List<String> tables() {
+        return List.of("directive_comment", "directive_unit_view", "directive_target", "directive_view", "expo_unit_view",
+                "expo_view");
+    }
+
     @ResetHandler
     void reset() {
-        Databases.empty(jdbc, "directive_comment", "directive_unit_view", "directive_target", "directive_view",
-                "expo_unit_view", "expo_view");
+        Databases.empty(jdbc, tables().toArray(String[]::new));
     }
 
     @QueryHandler

@@ -101,9 +101,14 @@ public class FiguresProjection implements ReadModelProjection {
         figures.forEach((figure, value) -> versions.report(directiveId, unitId, figure, value, from));
     }
 
+    @Override
+    public List<String> tables() {
+        return List.of("unit_figure_version");
+    }
+
     @ResetHandler
     void reset() {
-        Databases.empty(jdbc, "unit_figure_version");
+        Databases.empty(jdbc, tables().toArray(String[]::new));
     }
 
     @QueryHandler

@@ -70,9 +70,14 @@ public class MeetingProjection implements ReadModelProjection {
         jdbc.update("update meeting_view set closed_at = ? where meeting_id = ?", Times.utc(at), event.meetingId());
     }
 
+    @Override
+    public List<String> tables() {
+        return List.of("meeting_decision", "meeting_report", "meeting_view");
+    }
+
     @ResetHandler
     void reset() {
-        Databases.empty(jdbc, "meeting_decision", "meeting_report", "meeting_view");
+        Databases.empty(jdbc, tables().toArray(String[]::new));
     }
 
     @QueryHandler

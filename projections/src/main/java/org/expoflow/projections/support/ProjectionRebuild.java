@@ -33,30 +33,32 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds a group of read models from the event store alone: its reset handlers empty its tables, then
- * every stored event is projected again, oldest first. Handlers marked not replayable (those acting on
- * the engine) are not in such a group.
+ * Rebuilds a group of read models from the event store alone, beside the live ones, which go on answering and being
+ * written throughout: every stored event, oldest first, is projected into new tables ({@link RebuildTables}), then the
+ * new tables take the live ones' place, and queries never see a half-built model.
  * <p>
- * The group is projected in the writers' transactions; it is replayed here, in batches of
- * {@value #BATCH} events, while {@link ReadModelState} says it is being rebuilt: writers leave it alone
- * meanwhile and queries answer that a rebuild is under way. The rebuild runs the group's own handlers, each
- * projection given the rebuild's writer instead of the live one ({@link ReadModelProjection#writingThrough}):
- * its writes are held back for the batch ({@link ReplayWrites}), which a writer thread puts in the database
- * while the next batch is projected. When the replay has caught up, the writers are held for the last events, everything still
- * held back and the switch back, so the group is complete again at once.
+ * The rebuild runs the group's own handlers. The bulk of the store goes in batches of {@value #BATCH} events, each
+ * projection given the rebuild's writer ({@link ReadModelProjection#writingThrough}), which holds its writes back for
+ * the batch ({@link ReplayWrites}) and has a writer thread put them in while the next batch is projected. The events
+ * stored meanwhile are then projected by the live handlers themselves, in the new tables, until the rebuild has
+ * nearly caught up; the writers are then held (at most about a second: {@link ReadModelState#holdWriters}) for the
+ * last events and the switch. A rebuild that fails leaves the live model as it was, serving, and its reason in the
+ * progress. Handlers marked not replayable (those acting on the engine) are not in such a group.
  */
 @Component
 public class ProjectionRebuild {
 
     /**
-     * How far a projection has got: events processed (its position) out of the store's head; why its rebuild
-     * stopped, when it failed (null otherwise).
+     * A projection as the administrator sees it: whether its live model runs ({@code running}: it does while a rebuild
+     * runs or after one failed), whether a rebuild is under way ({@code replaying}) and how far it has got (the new
+     * model's {@code position}, events replayed, against the store's {@code head}; the live model is always at the
+     * head), and why its last rebuild failed, until one succeeds (null otherwise).
      */
     public record ProjectionProgress(String name, boolean running, boolean replaying, long position, long head,
                                      String failure) {
     }
 
-    /** A rebuild that stopped on a failure, with its reason; the group stays marked under way until rebuilt again. */
+    /** A rebuild that stopped on a failure, with its reason; the live model goes on serving as it was. */
     public static final class RebuildFailed extends RuntimeException {
         RebuildFailed(String group, String failure, Throwable cause) {
             super("the rebuild of '" + group + "' failed: " + failure, cause);
@@ -64,6 +66,11 @@ public class ProjectionRebuild {
     }
 
     static final int BATCH = 1000;
+    /** How long the switch waits for the queries reading the live tables before it lets them go and tries again. */
+    private static final long SWITCH_WAIT_MILLIS = 500;
+    private static final int SWITCH_TRIES = 10;
+    /** Events few enough to be projected with the writers held. */
+    private static final int FEW = 20;
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
 
     private final Configuration axon;
@@ -73,11 +80,12 @@ public class ProjectionRebuild {
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final List<ReadModelProjection> projections;
+    private final RebuildTables tables;
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     public ProjectionRebuild(Configuration axon, EventStorageEngine storage, ReadModelState state,
                              TransactionTemplate transactions, Clock clock, JdbcTemplate jdbc,
-                             List<ReadModelProjection> projections) {
+                             List<ReadModelProjection> projections, RebuildTables tables) {
         this.axon = axon;
         this.storage = storage;
         this.state = state;
@@ -85,6 +93,7 @@ public class ProjectionRebuild {
         this.clock = clock;
         this.jdbc = jdbc;
         this.projections = List.copyOf(projections);
+        this.tables = tables;
     }
 
     public List<ProjectionProgress> progress() {
@@ -97,10 +106,10 @@ public class ProjectionRebuild {
     }
 
     private ProjectionProgress progressOf(EventProcessor processor, long head) {
-        Optional<ReadModelState.Rebuild> rebuild = state.rebuilding(processor.getName());
-        return rebuild.map(r -> new ProjectionProgress(processor.getName(), r.failure() == null, true, r.position(), head,
-                        r.failure()))
-                .orElseGet(() -> new ProjectionProgress(processor.getName(), processor.isRunning(), false, head, head, null));
+        Optional<ReadModelState.Rebuild> rebuild = state.lastRebuild(processor.getName());
+        boolean underWay = rebuild.map(ReadModelState.Rebuild::underWay).orElse(false);
+        return new ProjectionProgress(processor.getName(), processor.isRunning(), underWay,
+                underWay ? rebuild.get().position() : head, head, rebuild.map(ReadModelState.Rebuild::failure).orElse(null));
     }
 
     /**
@@ -113,8 +122,14 @@ public class ProjectionRebuild {
             return false;
         }
         EventHandlerInvoker handlers = ((AbstractEventProcessor) found.get()).eventHandlerInvoker();
-        running.compute(name, (group, previous) -> previous != null && !previous.isDone() ? previous
-                : CompletableFuture.runAsync(() -> replay(group, handlers)));
+        running.compute(name, (group, previous) -> {
+            if (previous != null && !previous.isDone()) {
+                return previous;
+            }
+            // under way for every node from the moment it is asked for: progress never shows the old model as rebuilt
+            transactions.executeWithoutResult(status -> state.startRebuild(group, clock.instant(), position(storage.createHeadToken())));
+            return CompletableFuture.runAsync(() -> replay(group, handlers));
+        });
         return true;
     }
 
@@ -149,8 +164,8 @@ public class ProjectionRebuild {
     }
 
     /**
-     * A rebuild, and when it fails, its reason kept with the group's mark (a half-built group stays marked: queries go
-     * on answering that it cannot be read, now with the reason) instead of a retry by every node, forever.
+     * A rebuild, and when it fails, its reason kept with the group for the administrator, its tables dropped and the
+     * live model left serving, instead of a retry by every node, forever.
      */
     private void replay(String group, EventHandlerInvoker handlers) {
         try {
@@ -159,6 +174,11 @@ public class ProjectionRebuild {
             String reason = reason(failure);
             log.error("the rebuild of read models '{}' failed: {}", group, reason, failure);
             transactions.executeWithoutResult(status -> state.failRebuild(group, reason));
+            try {
+                tables.discard();
+            } catch (RuntimeException notDropped) {
+                log.warn("the tables of the failed rebuild of '{}' stay until the next rebuild: {}", group, notDropped.getMessage());
+            }
             throw new RebuildFailed(group, reason, failure);
         }
     }
@@ -177,45 +197,92 @@ public class ProjectionRebuild {
 
     private void replayAll(String group, EventHandlerInvoker handlers) {
         long started = System.nanoTime();
-        long events = 0;
-        long last;
-        try (ReplayWrites writes = new ReplayWrites(jdbc, transactions, state::commitBatchWithoutWaitingForDisk)) {
+        List<String> groupTables = projections.stream().flatMap(projection -> projection.tables().stream()).toList();
+        TrackingToken token = null;
+        try (ReplayWrites writes = new ReplayWrites(jdbc, transactions, this::batchOfTheRebuild)) {
             EventHandlerInvoker replaying = writingThrough(handlers, projections, writes);
-            transactions.executeWithoutResult(status -> {
-                state.startRebuild(group, clock.instant(), position(storage.createHeadToken()));
-                replaying.performReset();
-            });
-            TrackingToken token = null;
+            tables.prepare(groupTables);
+            // the bulk, by the batch
             while (true) {
                 List<TrackedEventMessage<?>> batch = next(token);
                 if (batch.isEmpty()) {
                     break;
                 }
-                TrackingToken replayed = transactions.execute(status -> {
-                    state.commitBatchWithoutWaitingForDisk();
+                token = transactions.execute(status -> {
+                    batchOfTheRebuild();
                     return projectHere(batch, replaying, writes);
                 });
-                transactions.executeWithoutResult(status ->
-                        state.progressed(group, position(replayed), position(storage.createHeadToken()), clock.instant()));
-                token = replayed;
-                events += batch.size();
+                progressed(group, token);
             }
-            // the writers are held from here to the switch back: whatever they stored meanwhile is projected first
-            TrackingToken caughtUp = token;
-            last = transactions.execute(status -> {
-                state.holdWriters();
-                TrackingToken at = caughtUp;
-                for (List<TrackedEventMessage<?>> batch = next(at); !batch.isEmpty(); batch = next(at)) {
-                    at = projectHere(batch, replaying, writes);
-                }
+            transactions.executeWithoutResult(status -> {
+                batchOfTheRebuild();
                 writes.finish();
-                state.finishRebuild(group, position(at));
-                return position(at);
             });
         }
-        state.refreshStatistics();
-        log.info("read models '{}' rebuilt: {} events up to position {} in {} ms", group, events, last,
+        tables.analyse(groupTables, List.of("task_view"));
+        // the events stored meanwhile, by the live handlers in the new tables, until few are left
+        for (List<TrackedEventMessage<?>> batch = next(token); batch.size() > FEW; batch = next(token)) {
+            token = projectLive(batch, handlers);
+            progressed(group, token);
+        }
+        long last = switchOver(group, handlers, tables.prepareSwitch(groupTables, SWITCH_WAIT_MILLIS), token);
+        tables.discard();
+        log.info("read models '{}' rebuilt beside the live ones and switched: up to position {} in {} ms", group, last,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A transaction of the rebuild: its writes go to the new tables, committed without waiting for the disk. */
+    private void batchOfTheRebuild() {
+        tables.writeHere();
+        state.commitBatchWithoutWaitingForDisk();
+    }
+
+    private void progressed(String group, TrackingToken token) {
+        transactions.executeWithoutResult(status ->
+                state.progressed(group, position(token), position(storage.createHeadToken()), clock.instant()));
+    }
+
+    private TrackingToken projectLive(List<TrackedEventMessage<?>> batch, EventHandlerInvoker handlers) {
+        return transactions.execute(status -> {
+            batchOfTheRebuild();
+            return project(batch, handlers);
+        });
+    }
+
+    /**
+     * The writers held: the last events stored, then the new tables put in place of the live ones, in one transaction;
+     * tried again when queries held the live tables for longer than the switch waits. The position switched at.
+     */
+    private long switchOver(String group, EventHandlerInvoker handlers, RebuildTables.Switch prepared, TrackingToken caughtUp) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> {
+                    long asked = System.nanoTime();
+                    state.holdWriters();
+                    long held = System.nanoTime();
+                    tables.writeHere();
+                    TrackingToken at = caughtUp;
+                    int last = 0;
+                    for (List<TrackedEventMessage<?>> batch = next(at); !batch.isEmpty(); batch = next(at)) {
+                        at = project(batch, handlers);
+                        last += batch.size();
+                    }
+                    long projected = System.nanoTime();
+                    state.finishRebuild(group, position(at));
+                    tables.switchOver(prepared);
+                    long switched = System.nanoTime();
+                    log.info("read models '{}': writers held {} ms for the switch ({} ms until those in flight had committed,"
+                            + " {} ms for the last {} events, {} ms to switch)", group, (switched - asked) / 1_000_000,
+                            (held - asked) / 1_000_000, (projected - held) / 1_000_000, last, (switched - projected) / 1_000_000);
+                    return position(at);
+                });
+            } catch (RebuildTables.SwitchBusy busy) {
+                if (attempt == SWITCH_TRIES) {
+                    throw busy;
+                }
+                log.info("read models '{}': the live tables were busy; the switch is tried again", group);
+            }
+        }
     }
 
     private List<TrackedEventMessage<?>> next(TrackingToken after) {
@@ -226,6 +293,12 @@ public class ProjectionRebuild {
 
     /** Projects a batch in the current transaction; the writes held back meanwhile are handed to the writer at its end. */
     private TrackingToken projectHere(List<TrackedEventMessage<?>> batch, EventHandlerInvoker handlers, ReplayWrites writes) {
+        TrackingToken at = project(batch, handlers);
+        writes.flush();
+        return at;
+    }
+
+    private static TrackingToken project(List<TrackedEventMessage<?>> batch, EventHandlerInvoker handlers) {
         for (TrackedEventMessage<?> event : batch) {
             try {
                 handlers.handle(event, Segment.ROOT_SEGMENT);
@@ -233,7 +306,6 @@ public class ProjectionRebuild {
                 throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed", failure);
             }
         }
-        writes.flush();
         return batch.get(batch.size() - 1).trackingToken();
     }
 

@@ -1,6 +1,9 @@
 package org.expoflow.projections.support;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,29 +13,32 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import javax.sql.DataSource;
 
-import org.expoflow.projections.api.ReadModelsRebuilding;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Whether a group of read models is complete, or being rebuilt, for every node (table
- * {@code read_model_state}), and the gate that keeps its live projection and a rebuild apart.
+ * Where each group's rebuild stands, for every node (table {@code read_model_state}), and the gate that lets a
+ * rebuild put its tables in place of the live ones between two writers.
  * <p>
- * The live projection runs in the writer's transaction. Each such transaction passes the gate shared
- * and then reads the state once: complete, it projects its events; rebuilding, it leaves them to the
- * rebuild, which reads them from the event store. A rebuild passes the gate exclusively to switch
- * (waiting for the writers in flight, holding new ones until it commits), so no event is projected
- * twice or lost: those projected live before the switch are replayed after the reset; those left to it
- * are in the store when it switches back. On PostgreSQL the gate is a transaction-scoped advisory lock,
- * for every node; on the embedded H2 (one node) a lock in this JVM held until the transaction ends.
+ * The live read models always answer: a rebuild fills tables of its own beside them ({@link RebuildTables}) while
+ * writers go on projecting into the live ones. Each writer's transaction passes the gate shared, once, before it
+ * reads or projects the read models; the rebuild passes it exclusively for its last events and the switch
+ * (waiting for the writers in flight, holding new ones until it commits), so that every event is in the tables
+ * that serve after the switch exactly once: those committed before it were replayed by the rebuild, the others are
+ * projected by their writers into the new tables. On PostgreSQL the gate is a transaction-scoped advisory lock,
+ * for every node; on the embedded H2 (one node) a lock in this JVM held until the transaction ends, which queries
+ * pass too, as H2 copies the rebuilt rows into place (docs/adr/0026-rebuild-beside-the-live-model.md).
  */
 @Component
 public class ReadModelState {
 
-    /** Where a group's rebuild stands: {@code position} of {@code head} events replayed; why it stopped, if it failed. */
-    public record Rebuild(String group, Instant startedAt, long position, long head, String failure) {
+    /**
+     * A group's last rebuild: {@code position} of {@code head} events replayed, whether it is {@code underWay}, why it
+     * stopped if it failed (the live model serving meanwhile).
+     */
+    public record Rebuild(String group, Instant startedAt, long position, long head, String failure, boolean underWay) {
     }
 
     // any fixed number, the same on every node: the advisory lock that is the gate
@@ -48,23 +54,11 @@ public class ReadModelState {
         this.postgres = Databases.isPostgres(dataSource);
     }
 
-    /** For a writer's transaction: whether its events are projected now (once per transaction). */
-    public boolean openForLiveProjection(String group) {
-        return passedInThisTransaction().stream().noneMatch(rebuild -> rebuild.group().equals(group));
-    }
-
-    /**
-     * The rebuilds under way as this transaction passed the gate, shared, the first time it asked: none can start
-     * or switch back until the transaction ends, so the one reading holds for its queries and its projections alike
-     * (a clerk's completion asked three times: its step read, and the projection's gate and state).
-     */
-    private List<Rebuild> passedInThisTransaction() {
-        @SuppressWarnings("unchecked")
-        List<Rebuild> passed = (List<Rebuild>) TransactionSynchronizationManager.getResource(TRANSACTION_KEY);
-        if (passed == null) {
+    /** For a writer's transaction, before it projects its events: the gate, passed once per transaction. */
+    public void passForLiveProjection() {
+        if (TransactionSynchronizationManager.getResource(TRANSACTION_KEY) == null) {
             enterShared();
-            passed = running();
-            TransactionSynchronizationManager.bindResource(TRANSACTION_KEY, passed);
+            TransactionSynchronizationManager.bindResource(TRANSACTION_KEY, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
@@ -72,62 +66,45 @@ public class ReadModelState {
                 }
             });
         }
-        return passed;
     }
 
     /**
-     * For a query: its answer, read from complete read models; refused with {@link ReadModelsRebuilding} while
-     * any group is being rebuilt, also when a rebuild began while it read. A rebuild marks itself and empties
-     * the tables in one transaction: on PostgreSQL a reader sees both or neither, so finding nothing is
-     * checked again against the mark. H2 lets a reader see the emptied tables before the mark while that
-     * transaction commits (a clerk completing a step at that moment was told it does not exist,
-     * RebuildUnderWayTest): there the query reads holding this JVM's gate, which no rebuild switches while
-     * held. Inside a transaction (a writer reading the step it is about to change) the gate is passed once for
-     * the whole transaction, as its projections pass it, and held to its end.
+     * For a query: its answer from the live read models, which are never half built. Inside a transaction (a writer
+     * reading the step it is about to change) the gate is passed once for the whole transaction, as its projections
+     * pass it, so that it reads and writes the same tables. On H2 a query outside a transaction passes this JVM's
+     * gate while it reads, as a switch copies the rebuilt rows in; on PostgreSQL the switch moves whole tables,
+     * which a query waits for.
      */
-    public <T> T answerFromComplete(Callable<T> query) throws Exception {
+    public <T> T answerFromLiveModel(Callable<T> query) throws Exception {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            requireComplete(passedInThisTransaction());
+            passForLiveProjection();
             return query.call();
         }
         if (postgres) {
-            requireComplete();
-            T answer = query.call();
-            if (answer == null) {
-                requireComplete();
-            }
-            return answer;
+            return query.call();
         }
         Lock gate = localGate.readLock();
         gate.lock();
         try {
-            requireComplete();
             return query.call();
         } finally {
             gate.unlock();
         }
     }
 
-    /** Refused with {@link ReadModelsRebuilding} while any group is being rebuilt. */
-    private void requireComplete() {
-        requireComplete(running());
-    }
-
-    private static void requireComplete(List<Rebuild> running) {
-        if (!running.isEmpty()) {
-            Rebuild rebuild = running.get(0);
-            throw rebuild.failure() == null ? new ReadModelsRebuilding(rebuild.position(), rebuild.head())
-                    : ReadModelsRebuilding.failed(rebuild.position(), rebuild.head(), rebuild.failure());
-        }
-    }
-
+    /** The rebuild under way for the group, if one is. */
     public Optional<Rebuild> rebuilding(String group) {
-        return running().stream().filter(rebuild -> rebuild.group().equals(group)).findFirst();
+        return lastRebuild(group).filter(Rebuild::underWay);
     }
 
-    /** In the rebuild's transaction that resets the group: from its commit, writers leave the group to the rebuild. */
+    /** The group's last rebuild, under way, failed or done; none if it was never rebuilt. */
+    public Optional<Rebuild> lastRebuild(String group) {
+        return jdbc.query("select processing_group, started_at, position, head, failure, rebuilding from read_model_state"
+                + " where processing_group = ?", ReadModelState::rebuild, group).stream().findFirst();
+    }
+
+    /** A rebuild begins: from the commit, every node sees it under way (and not yet failed). */
     void startRebuild(String group, Instant at, long head) {
-        enterExclusive();
         if (jdbc.update("update read_model_state set rebuilding = true, started_at = ?, progressed_at = ?, position = -1,"
                 + " head = ?, failure = null where processing_group = ?", Times.utc(at), Times.utc(at), head, group) == 0) {
             jdbc.update("insert into read_model_state (processing_group, rebuilding, started_at, progressed_at, position, head)"
@@ -141,12 +118,11 @@ public class ReadModelState {
     }
 
     /**
-     * The rebuild stopped on a failure: still marked under way (its read models are half built), with the reason,
-     * and without a heartbeat, so that no node takes it over by itself ({@link #claimAbandonedRebuilds}) to fail
-     * again; a rebuild started anew clears it.
+     * The rebuild stopped on a failure: no longer under way (the live model, untouched, goes on serving), with the
+     * reason kept for the administrator until a rebuild succeeds; no node takes it up again by itself.
      */
     void failRebuild(String group, String failure) {
-        jdbc.update("update read_model_state set progressed_at = null, failure = ? where processing_group = ? and rebuilding = true",
+        jdbc.update("update read_model_state set rebuilding = false, progressed_at = null, failure = ? where processing_group = ?",
                 failure.length() > 2000 ? failure.substring(0, 2000) : failure, group);
     }
 
@@ -156,7 +132,7 @@ public class ReadModelState {
      * nodes asking at once one takes it over.
      */
     List<String> claimAbandonedRebuilds(Instant stillBefore, Instant now) {
-        List<String> claimed = new java.util.ArrayList<>();
+        List<String> claimed = new ArrayList<>();
         for (Rebuild rebuild : running()) {
             if (jdbc.update("update read_model_state set progressed_at = ? where processing_group = ? and rebuilding = true"
                     + " and progressed_at < ?", Times.utc(now), rebuild.group(), Times.utc(stillBefore)) == 1) {
@@ -166,12 +142,12 @@ public class ReadModelState {
         return claimed;
     }
 
-    /** Holds the writers until this transaction ends: the rebuild's last events, then the switch back. */
+    /** Holds the writers until this transaction ends: the rebuild's last events, then the switch. */
     void holdWriters() {
         enterExclusive();
     }
 
-    /** In the transaction that projects the rebuild's last events, with the writers held. */
+    /** In the transaction that projects the rebuild's last events and switches, with the writers held. */
     void finishRebuild(String group, long position) {
         // the heartbeat lives only while a rebuild runs: a mark set otherwise is never taken for a dead node's
         jdbc.update("update read_model_state set rebuilding = false, progressed_at = null, position = ?, head = ?"
@@ -189,23 +165,14 @@ public class ReadModelState {
         }
     }
 
-    /**
-     * After a rebuild, on PostgreSQL: the planner's statistics of the tables it filled, learnt at once rather than
-     * after autovacuum's next pass (until then it estimated a handful of rows and sorted on disk), and the task rows
-     * it wrote marked visible to every transaction (a vacuum), so that the statistics count from their index alone
-     * from the first request on (V27), not only after autovacuum's next visit (docs/performance.md).
-     */
-    void refreshStatistics() {
-        if (postgres) {
-            jdbc.execute("analyze");
-            jdbc.execute("vacuum task_view");
-        }
+    private List<Rebuild> running() {
+        return jdbc.query("select processing_group, started_at, position, head, failure, rebuilding from read_model_state"
+                + " where rebuilding = true", ReadModelState::rebuild);
     }
 
-    private List<Rebuild> running() {
-        return jdbc.query("select processing_group, started_at, position, head, failure from read_model_state where rebuilding = true",
-                (rs, n) -> new Rebuild(rs.getString("processing_group"), Times.instant(rs, "started_at"),
-                        rs.getLong("position"), rs.getLong("head"), rs.getString("failure")));
+    private static Rebuild rebuild(ResultSet rs, int row) throws SQLException {
+        return new Rebuild(rs.getString("processing_group"), Times.instant(rs, "started_at"), rs.getLong("position"),
+                rs.getLong("head"), rs.getString("failure"), rs.getBoolean("rebuilding"));
     }
 
     private void enterShared() {

@@ -1,5 +1,5 @@
 /**
- * What the projections share: time conversion, JSON columns, whether the read models are complete or being
- * rebuilt, and their rebuild.
+ * What the projections share: time conversion, JSON columns, and the read models' rebuild: where it stands, the
+ * tables it fills beside the live ones, and the switch.
  */
 package org.expoflow.projections.support;

@@ -315,10 +315,14 @@ public class TaskListProjection implements ReadModelProjection {
         return units.isEmpty() ? null : String.join(",", new TreeSet<>(units));
     }
 
+    @Override
+    public List<String> tables() {
+        return List.of("task_version", "task_cooperation", "task_history", "task_view", CompletedStepTallies.TABLE);
+    }
+
     @ResetHandler
     void reset() {
-        Databases.empty(jdbc.getJdbcTemplate(), "task_version", "task_cooperation", "task_history", "task_view",
-                CompletedStepTallies.TABLE);
+        Databases.empty(jdbc.getJdbcTemplate(), tables().toArray(String[]::new));
     }
 
     private void change(String taskId, Map<String, Object> columns, TaskRows.HistoryLine line) {

@@ -99,6 +99,42 @@ abstract class ReplayedAsLiveContract {
                 .satisfies(tally -> assertThat(((Number) tally.get("completed")).intValue()).isEqualTo(1));
     }
 
+    /**
+     * A rebuild replays the bulk by the batch and the events stored meanwhile through the live handlers, in the same
+     * tables: wherever the one hands over to the other, the rows are those the events left live.
+     */
+    @Test
+    void theBulkReplayedInBatchesThenTheRestLiveLeavesTheSameRowsAsLive() {
+        for (List<EventMessage<?>> story : List.of(story(), reworkStory())) {
+            DataSource live = emptyReadModels("handed-over-live-" + story.size());
+            Projected liveProjections = new Projected(live, null);
+            story.forEach(event -> liveProjections.transactions.executeWithoutResult(status -> liveProjections.handle(event)));
+            for (int handOver : List.of(1, story.size() / 3, story.size() / 2, story.size() - 1)) {
+                DataSource rebuilt = emptyReadModels("handed-over-at-" + handOver + "-of-" + story.size());
+                JdbcTemplate jdbc = new JdbcTemplate(rebuilt);
+                TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(rebuilt));
+                ReplayWrites writes = new ReplayWrites(jdbc, transactions, () -> { });
+                Projected replay = new Projected(rebuilt, writes);
+                for (int from = 0; from < handOver; from += 4) {
+                    List<EventMessage<?>> events = story.subList(from, Math.min(handOver, from + 4));
+                    replay.transactions.executeWithoutResult(status -> {
+                        events.forEach(replay::handle);
+                        writes.flush();
+                    });
+                }
+                replay.transactions.executeWithoutResult(status -> writes.finish());
+                writes.close();
+                Projected rest = new Projected(rebuilt, null);
+                story.subList(handOver, story.size()).forEach(event ->
+                        rest.transactions.executeWithoutResult(status -> rest.handle(event)));
+                for (String table : TABLES) {
+                    assertThat(rows(rebuilt, table)).as("%s, handed over to the live handlers after %d events", table, handOver)
+                            .isEqualTo(rows(live, table));
+                }
+            }
+        }
+    }
+
     /** The story live, then replayed in batches of several sizes, each leaving the same rows; the live database. */
     private DataSource replayedInBatchesAsLive(List<EventMessage<?>> story, String prefix) {
         DataSource live = emptyReadModels(prefix + "live");

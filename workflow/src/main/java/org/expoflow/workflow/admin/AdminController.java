@@ -43,17 +43,30 @@ public class AdminController {
         return rebuild.progress();
     }
 
+    @GetMapping("/projections/{name}")
+    @Operation(summary = "One projection (read-models): whether a rebuild runs beside the live model, the new model's"
+            + " position against the event store's head, and why the last rebuild failed until one succeeds")
+    public ProjectionProgress progress(@PathVariable String name) {
+        return rebuild.progress().stream().filter(projection -> projection.name().equals(name)).findFirst()
+                .orElseThrow(() -> noProjection(name));
+    }
+
     @PostMapping("/projections/{name}/rebuild")
-    @Operation(summary = "Reset a projection and replay every event into it; wait=true answers once it has caught up,"
-            + " or 500 with the reason when the rebuild failed (shown as failure in the progress until rebuilt again)")
+    @Operation(summary = "Replay every event into new tables beside the live read models, which go on answering, and"
+            + " put them in place once caught up; wait=true answers once switched, or 500 with the reason when the rebuild"
+            + " failed (the live model then serves on, and the progress shows the failure until a rebuild succeeds)")
     public List<ProjectionProgress> rebuild(@PathVariable String name, @RequestParam(defaultValue = "false") boolean wait) {
         if (!rebuild.rebuild(name)) {
-            throw DomainRuleViolation.notFound("name", "no projection named '" + name + "'; see GET /api/admin/projections")
-                    .coded("noProjection", name);
+            throw noProjection(name);
         }
         if (wait) {
             rebuild.awaitRebuilt(name);
         }
         return rebuild.progress();
+    }
+
+    private static DomainRuleViolation noProjection(String name) {
+        return DomainRuleViolation.notFound("name", "no projection named '" + name + "'; see GET /api/admin/projections")
+                .coded("noProjection", name);
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * A node killed in the middle of a rebuild leaves the read models marked under way, and every node would
- * answer 503 until an administrator started the rebuild again. Every node looks every half minute for a
+ * A node killed in the middle of a rebuild leaves it marked under way, half built beside the live read models
+ * (which go on serving) and never switched in. Every node looks every half minute for a
  * rebuild that has made no progress for {@code expoflow.read-models.abandoned-after} (two minutes unless
  * set; a live rebuild moves every batch, well under a second) and one of them takes it over.
  */

@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The read models are projected in the writer's transaction (the {@code read-models} group is
  * subscribing): what a request changed is in the read models when it answers, on every node, with no
- * wait. A projection that fails fails the write with it, so the two never disagree; while the group is
- * being rebuilt, writers leave it to the rebuild ({@link ReadModelState}) and queries answer that a
- * rebuild is under way rather than with half-built numbers.
+ * wait. A projection that fails fails the write with it, so the two never disagree. A rebuild fills new
+ * tables beside the live ones, which writers and queries go on using until it switches; each writer's
+ * transaction passes the gate that lets the switch happen between two writers ({@link ReadModelState},
+ * docs/adr/0026-rebuild-beside-the-live-model.md).
  * <p>
  * The one mode: a read-model group behind a tracking processor is refused at start. Waiting for one (the
  * processor woken, the events read back and projected, its token stored) was much of a completion
@@ -26,11 +27,13 @@ import org.springframework.context.annotation.Configuration;
 public class LiveReadModels {
 
     @Bean
-    ConfigurerModule readModelsProjectedWhileComplete(ReadModelState state) {
-        MessageHandlerInterceptor<EventMessage<?>> leftToARebuild = (unitOfWork, chain) ->
-                state.openForLiveProjection(ReadModels.PROCESSING_GROUP) ? chain.proceed() : null;
+    ConfigurerModule readModelsProjectedThroughTheGate(ReadModelState state) {
+        MessageHandlerInterceptor<EventMessage<?>> throughTheGate = (unitOfWork, chain) -> {
+            state.passForLiveProjection();
+            return chain.proceed();
+        };
         return configurer -> configurer.eventProcessing()
-                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> leftToARebuild)
+                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> throughTheGate)
                 .registerListenerInvocationErrorHandler(ReadModels.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());
     }
@@ -49,9 +52,9 @@ public class LiveReadModels {
     }
 
     @Bean
-    ConfigurerModule queriesAnsweredFromCompleteReadModels(ReadModelState state) {
-        MessageHandlerInterceptor<QueryMessage<?, ?>> complete = (unitOfWork, chain) -> state.answerFromComplete(chain::proceed);
+    ConfigurerModule queriesAnsweredFromTheLiveModel(ReadModelState state) {
+        MessageHandlerInterceptor<QueryMessage<?, ?>> live = (unitOfWork, chain) -> state.answerFromLiveModel(chain::proceed);
         return configurer -> configurer.onInitialize(configuration -> configuration.onStart(
-                () -> configuration.queryBus().registerHandlerInterceptor(complete)));
+                () -> configuration.queryBus().registerHandlerInterceptor(live)));
     }
 }

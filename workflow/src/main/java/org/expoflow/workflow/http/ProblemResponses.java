@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.expoflow.projections.api.ReadModelsRebuilding;
 import org.expoflow.projections.support.ProjectionRebuild;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
@@ -80,13 +79,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof AccessDeniedException denied) {
                 return problem(HttpStatus.FORBIDDEN, null, denied.getMessage());
-            }
-            if (cause instanceof ReadModelsRebuilding rebuilding) {
-                ResponseEntity.BodyBuilder unavailable = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE);
-                if (rebuilding.failure() == null) {
-                    unavailable.header(HttpHeaders.RETRY_AFTER, "5");
-                }
-                return unavailable.body(body(HttpStatus.SERVICE_UNAVAILABLE, null, rebuilding.getMessage()));
             }
             if (cause instanceof ProjectionRebuild.RebuildFailed failed) {
                 return problem(HttpStatus.INTERNAL_SERVER_ERROR, "name", failed.getMessage());

@@ -9,14 +9,11 @@ import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.expoflow.projections.api.FindUnitStepCounts;
-import org.expoflow.projections.api.ReadModelsRebuilding;
 import org.expoflow.projections.api.UnitStepCounts;
 import org.expoflow.projections.support.ProjectionRebuild;
 import org.expoflow.projections.support.ReadModelState;
 import org.expoflow.workflow.engine.EngineJobs;
 import org.expoflow.workflow.units.UnitRegister;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +24,11 @@ import io.micrometer.core.instrument.Tags;
 /**
  * What stands now, as gauges read afresh every {@code expoflow.metrics.refresh} (30 s unless set) rather
  * than at every scrape: each unit's own steps by state (a leader's "done against due" per city), the engine's
- * job backlog, and how far each group of read models lags the event store, in events and, while a rebuild
- * runs, in seconds. While the read models are rebuilt the step counts keep their last values.
+ * job backlog, and how far a rebuild of each group of read models, running beside the live ones, lags the
+ * event store, in events and in seconds.
  */
 @Component
 public class ExpoGauges {
-
-    private static final Logger log = LoggerFactory.getLogger(ExpoGauges.class);
 
     private final QueryGateway queries;
     private final UnitRegister units;
@@ -62,21 +57,15 @@ public class ExpoGauges {
                 .description("the engine's jobs: due (to run now), waiting (a timer not yet due), failed (no retries left)")
                 .register(registry);
         this.lagEvents = MultiGauge.builder("expoflow.read.models.lag.events")
-                .description("events stored but not yet in the read models of the processor").register(registry);
+                .description("events stored but not yet in the read models being rebuilt beside the live ones (0 when none is)")
+                .register(registry);
         this.lagSeconds = MultiGauge.builder("expoflow.read.models.lag.seconds")
-                .description("how long the processor's read models have been rebuilding (0 when complete)").register(registry);
+                .description("how long a rebuild of the processor's read models has been running (0 when none is)").register(registry);
     }
 
     @Scheduled(initialDelayString = "PT5S", fixedDelayString = "${expoflow.metrics.refresh:PT30S}")
     public void refresh() {
-        try {
-            refreshUnitSteps();
-        } catch (RuntimeException failed) {
-            if (!(rootCause(failed) instanceof ReadModelsRebuilding)) {
-                throw failed;
-            }
-            log.debug("read models rebuilding: step counts keep their last values");
-        }
+        refreshUnitSteps();
         EngineJobs.Counts counted = engineJobs.count();
         jobs.register(List.of(row("due", counted.due()), row("failed", counted.failed()), row("waiting", counted.waiting())), true);
         List<MultiGauge.Row<?>> events = new ArrayList<>();
@@ -105,14 +94,6 @@ public class ExpoGauges {
             rows.add(MultiGauge.Row.of(tags.and("state", "done"), unit.done()));
         }
         unitSteps.register(rows, true);
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && !(cause instanceof ReadModelsRebuilding)) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static MultiGauge.Row<?> row(String state, long count) {
