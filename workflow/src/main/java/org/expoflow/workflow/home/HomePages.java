@@ -6,15 +6,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Sign-in, and each role's own home: a city's task list, the coordinator's console, leadership's board. */
+/** Each role's own home (the sign-in page is {@link SignInPage}): a city's task list, the coordinator's console, leadership's board. */
 @Controller
 @PageDoor
 public class HomePages {
-
-    @GetMapping("/login")
-    public String login() {
-        return "login";
-    }
 
     @GetMapping("/")
     public String home(@AuthenticationPrincipal ExpoFlowUser user) {
