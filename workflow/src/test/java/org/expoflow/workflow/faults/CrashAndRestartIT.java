@@ -59,8 +59,11 @@ class CrashAndRestartIT {
     private static final int POSTGRES_PORT = 5432;
     private static final String DATABASE = "expoflow_faults";
     private static final List<String> CITIES = List.of("shenyang", "dalian", "anshan", "fushun");
-    /** Longer than any answer may take: the pool's wait for a connection (3 s) and the work, on a busy machine. */
-    private static final Duration PROMPT = Duration.ofSeconds(15);
+    /**
+     * Longer than any answer may take: the pool's wait for a connection (3 s) and the work, on a machine many builds
+     * share; far shorter than the two minutes a key once waited for a request that had died.
+     */
+    private static final Duration PROMPT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -238,7 +241,7 @@ class CrashAndRestartIT {
 
     private Answer send(String method, String path, String user, String body, String key) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(PROMPT.multipliedBy(2))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -317,7 +320,7 @@ class CrashAndRestartIT {
                 "--spring.datasource.url=jdbc:postgresql://" + HOST + ":" + database.port() + "/" + DATABASE,
                 "--spring.datasource.username=postgres", "--spring.datasource.password="))
                 .redirectErrorStream(true).redirectOutput(log).start();
-        await("ExpoFlow started; see " + log).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+        await("ExpoFlow started; see " + log).atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     assertThat(expoFlow.isAlive()).as("ExpoFlow is running; see " + log).isTrue();
                     return answers();
