@@ -51,8 +51,9 @@ public class EngineRestRefusals implements ResourceConfigCustomizer {
                 || cause instanceof org.springframework.transaction.TransactionSystemException
                 || cause instanceof org.springframework.dao.DataAccessResourceFailureException
                 || cause instanceof java.sql.SQLTransientConnectionException
-                || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"));
+                || cause instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))
+                || "Connection is closed".equals(sql.getMessage()));
     }
 
     static Response answer(Throwable exception, Response otherwise) {

@@ -18,11 +18,15 @@ import org.springframework.transaction.TransactionSystemException;
  * <p>
  * A commit or rollback that failed ({@link TransactionSystemException}) counts: the connection went while the
  * transaction ended, and the database rolls back what it did not acknowledge. So do SQL states of class 08
- * (connection exception) and PostgreSQL's 57P01 to 57P03 (the server shutting down or starting).
+ * (connection exception), PostgreSQL's 57P01 to 57P03 (the server shutting down or starting), and the pool's
+ * "Connection is closed" for a connection it evicted as broken under a running transaction (the engine meets it
+ * after the first I/O error of a cut).
  */
 public final class DatabaseOutage {
 
     private static final int DEEPEST_CAUSE = 32;
+    /** HikariCP's word, with no SQL state, for a connection it evicted as broken while a transaction still held it. */
+    private static final String POOL_EVICTED = "Connection is closed";
 
     private DatabaseOutage() {
     }
@@ -37,7 +41,7 @@ public final class DatabaseOutage {
                     || cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && connectionLost(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && (connectionLost(sql.getSQLState()) || POOL_EVICTED.equals(sql.getMessage()))) {
                 return true;
             }
         }

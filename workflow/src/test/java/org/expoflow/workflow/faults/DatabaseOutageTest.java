@@ -147,6 +147,8 @@ class DatabaseOutageTest {
                 new IllegalStateException(cut)))).isTrue();
         assertThat(DatabaseOutage.isCause(new SQLException("terminating connection due to administrator command", "57P01")))
                 .isTrue();
+        assertThat(DatabaseOutage.isCause(new IllegalStateException("ENGINE-03051 There was an exception while invoking the TaskListener",
+                new SQLException("Connection is closed")))).as("a connection the pool evicted under the engine").isTrue();
         assertThat(DatabaseOutage.isCause(new SQLException("duplicate key value violates unique constraint", "23505")))
                 .isFalse();
     }
