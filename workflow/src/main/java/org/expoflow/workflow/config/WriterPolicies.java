@@ -27,7 +27,9 @@ public class WriterPolicies {
     /**
      * A directive's processes start with it or the directive is not issued: a process that cannot start (a kind
      * whose model names an unknown variable) fails the issue with its reason, instead of being logged while the
-     * engine's rollback left the coordinator an unexplained error.
+     * engine's rollback left the coordinator an unexplained error. A notice that cannot be written fails its event's
+     * write the same way: a step is never done without the news of it (Axon's default logs a handler's failure and
+     * goes on with the next, docs/adr/0029).
      */
     @Bean
     ConfigurerModule policiesInOneProcessor() {
@@ -36,6 +38,8 @@ public class WriterPolicies {
                 .assignProcessingGroup(SupervisionCounters.PROCESSING_GROUP, PROCESSOR)
                 .assignProcessingGroup(NotificationPolicy.PROCESSING_GROUP, PROCESSOR)
                 .registerListenerInvocationErrorHandler(DirectiveLauncher.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(NotificationPolicy.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());
     }
 }

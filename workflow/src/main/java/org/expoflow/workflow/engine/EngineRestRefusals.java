@@ -46,6 +46,16 @@ public class EngineRestRefusals implements ResourceConfigCustomizer {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
+    private static boolean databaseOutOfReach(Throwable cause) {
+        return cause instanceof org.springframework.transaction.CannotCreateTransactionException
+                || cause instanceof org.springframework.transaction.TransactionSystemException
+                || cause instanceof org.springframework.dao.DataAccessResourceFailureException
+                || cause instanceof java.sql.SQLTransientConnectionException
+                || cause instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))
+                || "Connection is closed".equals(sql.getMessage()));
+    }
+
     static Response answer(Throwable exception, Response otherwise) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof DomainRuleViolation violation) {
@@ -72,6 +82,12 @@ public class EngineRestRefusals implements ResourceConfigCustomizer {
             }
             if (cause instanceof TaskAlreadyClaimedException || cause instanceof OptimisticLockingException) {
                 return refusal(409, "Conflict", "someone else changed this step at the same moment; reload and try again", null);
+            }
+            if (databaseOutOfReach(cause)) {
+                // as http.DatabaseOutage tells it for every other door (this package depends on none of ours)
+                return Response.fromResponse(refusal(503, "ServiceUnavailable",
+                        "the database cannot be reached just now; nothing was changed, try again in a few seconds", null))
+                        .header("Retry-After", "5").build();
             }
         }
         if (otherwise.getStatus() >= 500) {

@@ -10,12 +10,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -27,14 +34,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A POST or PUT to the API sent with an {@code Idempotency-Key} header has its effect once: the first
- * answer is kept (per user and key) and a retry gets it again, marked {@code Idempotent-Replayed: true}.
- * The same key with a different request is refused (422); a retry while the first is still running
- * gets 409. A 5xx answer is not kept, so the request can be tried again.
+ * A POST or PUT to the API sent with an {@code Idempotency-Key} header has its effect once: the first answer is
+ * kept (per user and key) and a retry gets it again, marked {@code Idempotent-Replayed: true}. The same key with a
+ * different request is refused (422).
  * <p>
- * The kept answer is written after the request's own transaction: if the process dies in between, the
- * key stays "in progress". After {@link #IN_FLIGHT_LIMIT} (far longer than any request runs) such a key
- * is released and the request runs again; in that rare case its effect may happen twice.
+ * The key's record is written in the transaction of the request's effect: the request runs inside one transaction
+ * that first reserves the key, then does the work (the engine, the commands and the read models join it), then
+ * keeps the answer, and commits all of it or none. So a retry after any fault finds either the first answer,
+ * committed with the effect, and gets it replayed, or no trace of the first request, and runs at once. A retry
+ * while the first still runs waits on the reserved key until the first ends, then is answered one of those two
+ * ways; only a database that will not wait that long (H2's lock timeout) answers 409 with {@code Retry-After}.
+ * <p>
+ * An answer of 5xx is not kept (the effect rolls back with it), so the request can be tried again. A refusal
+ * (4xx) whose work asked for a rollback is kept afterwards in a transaction of its own: nothing of its work stays,
+ * so if that is lost the retry is merely refused again. A commit that fails answers 503, not the work's answer.
  */
 public class IdempotentRequests extends OncePerRequestFilter {
 
@@ -42,18 +55,42 @@ public class IdempotentRequests extends OncePerRequestFilter {
     static final String REPLAYED = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 200;
     private static final int MAX_BODY_BYTES = 1 << 20;
-    static final java.time.Duration IN_FLIGHT_LIMIT = java.time.Duration.ofMinutes(2);
+    /** A key found kept-then-gone (its first request rolled back under our feet) is asked for again, this often. */
+    private static final int ATTEMPTS = 3;
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    public IdempotentRequests(JdbcTemplate jdbc, Clock clock) {
+    public IdempotentRequests(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
     private record Kept(String fingerprint, Integer status, String contentType, byte[] body) {
+    }
+
+    /** How the request's own transaction ended. */
+    private enum Outcome {
+        /** the work ran and its answer was kept with its effect */
+        ANSWERED,
+        /** the work refused (4xx) and rolled back: its answer is kept on its own */
+        REFUSED,
+        /** the work failed (5xx): rolled back, nothing kept */
+        FAILED,
+        /** another request holds or has held this key */
+        SEEN,
+        /** another request holds this key longer than the database waits */
+        BUSY
+    }
+
+    /** A servlet failure carried out of the transaction's callback, which throws unchecked only. */
+    private static final class ServletFailure extends RuntimeException {
+        ServletFailure(Exception cause) {
+            super(cause);
+        }
     }
 
     @Override
@@ -68,7 +105,7 @@ public class IdempotentRequests extends OncePerRequestFilter {
         String key = request.getHeader(HEADER);
         Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            problem(response, HttpStatus.BAD_REQUEST, "an Idempotency-Key is 1 to " + MAX_KEY_LENGTH + " characters");
+            problem(request, response, HttpStatus.BAD_REQUEST, "idempotencyKeyLength", MAX_KEY_LENGTH);
             return;
         }
         if (signedIn == null) {
@@ -77,46 +114,110 @@ public class IdempotentRequests extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+            problem(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "idempotentBodyTooLarge", MAX_BODY_BYTES);
             return;
         }
         String username = signedIn.getName();
         String fingerprint = fingerprint(request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
-        jdbc.update("delete from idempotent_request where username = ? and idempotency_key = ? and status is null"
-                + " and created_at < ?", username, key, clock.instant().minus(IN_FLIGHT_LIMIT).atOffset(ZoneOffset.UTC));
+        try {
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+                Outcome outcome = transactions.execute(status -> run(status, username, key, fingerprint,
+                        new BufferedRequest(request, body), answer, chain));
+                switch (outcome) {
+                    case ANSWERED, FAILED -> {
+                        answer.copyBodyToResponse();
+                        return;
+                    }
+                    case REFUSED -> {
+                        keepRefusal(username, key, fingerprint, answer);
+                        answer.copyBodyToResponse();
+                        return;
+                    }
+                    case BUSY -> {
+                        stillRunning(request, response);
+                        return;
+                    }
+                    case SEEN -> {
+                        if (replay(request, username, key, fingerprint, response)) {
+                            return;
+                        }
+                    }
+                }
+            }
+            stillRunning(request, response);
+        } catch (ServletFailure failed) {
+            if (failed.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw (ServletException) failed.getCause();
+        } catch (RuntimeException failed) {
+            if (!DatabaseOutage.isCause(failed) || response.isCommitted()) {
+                throw failed;
+            }
+            // the database went before the commit was acknowledged: the retry finds the effect with its answer, or neither
+            DatabaseOutageAnswers.problem(request, response);
+        }
+    }
+
+    private Outcome run(TransactionStatus status, String username, String key, String fingerprint, HttpServletRequest request,
+                        ContentCachingResponseWrapper answer, FilterChain chain) {
         try {
             jdbc.update("insert into idempotent_request (username, idempotency_key, request_fingerprint, created_at)"
                     + " values (?, ?, ?, ?)", username, key, fingerprint, clock.instant().atOffset(ZoneOffset.UTC));
         } catch (DuplicateKeyException alreadySeen) {
-            replay(username, key, fingerprint, response);
-            return;
+            status.setRollbackOnly();
+            return Outcome.SEEN;
+        } catch (PessimisticLockingFailureException | QueryTimeoutException heldElsewhere) {
+            status.setRollbackOnly();
+            return Outcome.BUSY;
         }
-        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(new BufferedRequest(request, body), answer);
-        } finally {
-            if (answer.getStatus() >= 500) {
-                jdbc.update("delete from idempotent_request where username = ? and idempotency_key = ?", username, key);
-            } else {
-                jdbc.update("update idempotent_request set status = ?, content_type = ?, body = ?"
-                                + " where username = ? and idempotency_key = ?",
-                        answer.getStatus(), answer.getContentType(), answer.getContentAsByteArray(), username, key);
-            }
-            answer.copyBodyToResponse();
+            chain.doFilter(request, answer);
+        } catch (IOException | ServletException failed) {
+            throw new ServletFailure(failed);
+        }
+        if (answer.getStatus() >= 500) {
+            status.setRollbackOnly();
+            return Outcome.FAILED;
+        }
+        if (status.isRollbackOnly()) {
+            return Outcome.REFUSED;
+        }
+        jdbc.update("update idempotent_request set status = ?, content_type = ?, body = ? where username = ? and idempotency_key = ?",
+                answer.getStatus(), answer.getContentType(), answer.getContentAsByteArray(), username, key);
+        return Outcome.ANSWERED;
+    }
+
+    /** A refusal whose work rolled back: kept so that a retry is told the same, and harmless if it is not. */
+    private void keepRefusal(String username, String key, String fingerprint, ContentCachingResponseWrapper answer) {
+        try {
+            jdbc.update("insert into idempotent_request (username, idempotency_key, request_fingerprint, created_at, status,"
+                            + " content_type, body) values (?, ?, ?, ?, ?, ?, ?)", username, key, fingerprint,
+                    clock.instant().atOffset(ZoneOffset.UTC), answer.getStatus(), answer.getContentType(),
+                    answer.getContentAsByteArray());
+        } catch (DataAccessException notKept) {
+            // a concurrent retry kept its own answer, or the database went: the retry is refused again either way
+            logger.debug("a refusal's answer was not kept: " + notKept.getMessage());
         }
     }
 
-    private void replay(String username, String key, String fingerprint, HttpServletResponse response) throws IOException {
+    /** Answers with the kept answer of the key; false when there is none to give (the first was rolled back meanwhile). */
+    private boolean replay(HttpServletRequest request, String username, String key, String fingerprint,
+                           HttpServletResponse response) throws IOException {
         List<Kept> kept = jdbc.query("select request_fingerprint, status, content_type, body from idempotent_request"
                         + " where username = ? and idempotency_key = ?",
                 (rs, n) -> new Kept(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getBytes(4)),
                 username, key);
         if (kept.isEmpty()) {
-            problem(response, HttpStatus.CONFLICT, "the first request with this Idempotency-Key failed just now; try again");
-        } else if (!kept.get(0).fingerprint().equals(fingerprint)) {
-            problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "this Idempotency-Key was used for a different request");
+            return false;
+        }
+        if (!kept.get(0).fingerprint().equals(fingerprint)) {
+            problem(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotencyKeyOfAnotherRequest");
         } else if (kept.get(0).status() == null) {
-            problem(response, HttpStatus.CONFLICT, "the first request with this Idempotency-Key is still being processed");
+            // reserved and never answered: left by a version that kept the answer after the effect's commit
+            jdbc.update("delete from idempotent_request where username = ? and idempotency_key = ? and status is null", username, key);
+            return false;
         } else {
             response.setStatus(kept.get(0).status());
             response.setHeader(REPLAYED, "true");
@@ -127,13 +228,22 @@ public class IdempotentRequests extends OncePerRequestFilter {
                 response.getOutputStream().write(kept.get(0).body());
             }
         }
+        return true;
     }
 
-    private void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    private void stillRunning(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        problem(request, response, HttpStatus.CONFLICT, "idempotencyKeyInProgress");
+    }
+
+    private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+                         Object... arguments) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(json.writeValueAsBytes(Map.of("type", "about:blank",
-                "title", status.getReasonPhrase(), "status", status.value(), "detail", detail, "field", HEADER)));
+                "title", status.getReasonPhrase(), "status", status.value(),
+                "detail", DatabaseOutageAnswers.text(request, "refusal." + code, arguments), "field", HEADER)));
     }
 
     static String fingerprint(String method, String path, String query, byte[] body) {

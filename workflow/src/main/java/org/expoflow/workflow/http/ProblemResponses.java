@@ -1,6 +1,5 @@
 package org.expoflow.workflow.http;
 
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +16,6 @@ import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.application.AttachmentRefused;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,7 +23,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,15 +61,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 return domain(violation);
             }
             if (cause instanceof TaskAlreadyClaimedException claimed) {
-                return problem(HttpStatus.CONFLICT, null, "the task is already claimed by " + claimed.getTaskAssignee());
+                return problem(HttpStatus.CONFLICT, null, refusals.text("claimedBy", claimed.getTaskAssignee()));
             }
             if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyException) {
-                return problem(HttpStatus.CONFLICT, null, "someone else changed this at the same moment; reload and try again");
+                return problem(HttpStatus.CONFLICT, null, refusals.text("changedMeanwhile"));
             }
             if (cause instanceof NotFoundException || cause instanceof NullValueException) {
                 // the engine's message names its own variables and tables ("dueAt is null"): not for the caller
                 log.debug("not found", cause);
-                return problem(HttpStatus.NOT_FOUND, null, "not found");
+                return problem(HttpStatus.NOT_FOUND, null, refusals.text("notFoundHere"));
             }
             if (cause instanceof MultipartException) {
                 return multipart(exception);
@@ -83,16 +80,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             if (cause instanceof ProjectionRebuild.RebuildFailed failed) {
                 return problem(HttpStatus.INTERNAL_SERVER_ERROR, "name", failed.getMessage());
             }
-            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientConnectionException) {
-                log.warn("the database cannot be reached: {}", cause.getMessage());
-                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                        .body(body(HttpStatus.SERVICE_UNAVAILABLE, null,
-                                "the database cannot be reached just now; nothing was changed, try again in a few seconds"));
+            if (DatabaseOutage.isCause(cause)) {
+                log.warn("the database cannot be reached: {}", cause.toString());
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header(HttpHeaders.RETRY_AFTER, DatabaseOutageAnswers.RETRY_AFTER_SECONDS)
+                        .body(body(HttpStatus.SERVICE_UNAVAILABLE, null, refusals.text("databaseUnavailable")));
             }
         }
         log.error("unexpected failure", exception);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, null, "an unexpected error occurred; it has been logged");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, null, refusals.text("unexpected"));
     }
 
     /**

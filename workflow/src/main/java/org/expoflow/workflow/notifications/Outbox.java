@@ -12,8 +12,6 @@ import org.expoflow.workflow.notifications.NoticeChannel.Recipient;
 import org.expoflow.workflow.notifications.NotificationPolicy.Audience;
 import org.expoflow.workflow.security.UserDirectory;
 import org.expoflow.workflow.security.UserDirectory.UserEntry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +20,11 @@ import org.springframework.stereotype.Component;
  * each person of the audience and, for a unit, to its group, wherever the channel reaches them. The inbox is
  * written at once; every other delivery is a row of the outbox under its channel's key, which {@link Deliveries}
  * sends once the transaction has committed, outside the quiet hours, or held for the day's digest
- * ({@link DeliveryHours}). Rolled back with the event, nothing is announced that did not happen.
+ * ({@link DeliveryHours}). Rolled back with the event, nothing is announced that did not happen; and a notice that
+ * cannot be written rolls the event back, so nothing happens unannounced.
  */
 @Component
 public class Outbox {
-
-    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final JdbcTemplate jdbc;
     private final UserDirectory users;
@@ -61,6 +58,13 @@ public class Outbox {
         }
     }
 
+    /** A notice a channel of the event's own transaction refused: the event is not written either. */
+    static final class NoticeNotWritten extends IllegalStateException {
+        NoticeNotWritten(String reason) {
+            super(reason);
+        }
+    }
+
     private static List<Recipient> recipients(Reach reach, List<UserEntry> people, String unitId) {
         if (reach == Reach.PERSON) {
             return people.stream().map(person -> Recipient.person(unitId, person)).toList();
@@ -71,8 +75,9 @@ public class Outbox {
     private void deliver(NoticeChannel channel, Message message) {
         if (channel.deliveredWithTheEvent()) {
             if (channel.deliver(message) instanceof NoticeChannel.DeliveryOutcome.Failed failed) {
-                // the news is not worth undoing the event for
-                log.warn("{} could not take a {} notice for {}: {}", channel.key(), message.notice(), message.address(), failed.reason());
+                // written with the event or not at all: the event's write fails with it, and its caller may try again
+                throw new NoticeNotWritten(channel.key() + " could not take a " + message.notice() + " notice for "
+                        + message.address() + ": " + failed.reason());
             }
             return;
         }

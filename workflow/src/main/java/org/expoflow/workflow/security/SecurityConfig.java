@@ -19,6 +19,7 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.expoflow.workflow.http.DatabaseOutageAnswers;
 import org.expoflow.workflow.http.IdempotentRequests;
 import org.expoflow.workflow.engine.StepFormVariables;
 import org.springframework.context.MessageSource;
@@ -37,6 +38,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -114,7 +116,8 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
-                                    AuthenticationManager authenticationManager, JdbcTemplate jdbc, Clock clock,
+                                    AuthenticationManager authenticationManager, JdbcTemplate jdbc,
+                                    PlatformTransactionManager transactionManager, Clock clock,
                                     @Value("${expoflow.metrics.scrape-token:}") String scrapeToken,
                                     ObjectProvider<OpenIdProvider> openIdProvider, AuthenticationEventPublisher events,
                                     SignInRefusals refusals) throws Exception {
@@ -156,7 +159,7 @@ public class SecurityConfig {
         return http
                 .addFilterBefore(new ScrapeTokenFilter(scrapeToken), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
-                .addFilterAfter(new IdempotentRequests(jdbc, clock), EngineAuthenticationFilter.class)
+                .addFilterAfter(new IdempotentRequests(jdbc, transactionManager, clock), EngineAuthenticationFilter.class)
                 .build();
     }
 
@@ -349,11 +352,7 @@ public class SecurityConfig {
             }
             if (authException instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {
                 // the user store (the database) could not be asked: not the caller's fault
-                response.setStatus(503);
-                response.setHeader("Retry-After", "5");
-                response.setContentType("application/problem+json");
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                        + "\"detail\":\"the database cannot be reached just now; nothing was changed, try again in a few seconds\"}");
+                DatabaseOutageAnswers.problem(request, response);
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"ExpoFlow\"");

@@ -25,6 +25,9 @@ import org.expoflow.workflow.units.UnitRegister;
 import org.springframework.security.access.prepost.PreAuthorize;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -52,9 +55,14 @@ public class OfficeStepWork {
     private final UnitRegister register;
     private final Refusals refusals;
     private final ExtensionRequests extensionRequests;
+    private final TransactionTemplate eachStep;
 
     public OfficeStepWork(VisibleSteps visible, StepEngine engine, UnitStepWork unitWork, ActingContext acting, Clock clock, ProvinceDeadlines deadlines, RequestRules rules,
-                          ExpoWork expos, UnitRegister register, Refusals refusals, ExtensionRequests extensionRequests) {
+                          ExpoWork expos, UnitRegister register, Refusals refusals, ExtensionRequests extensionRequests,
+                          PlatformTransactionManager transactionManager) {
+        this.eachStep = new TransactionTemplate(transactionManager);
+        // a transaction of its own, or a savepoint within the request's (an Idempotency-Key's, docs/adr/0028)
+        this.eachStep.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.extensionRequests = extensionRequests;
         this.visible = visible;
         this.engine = engine;
@@ -182,8 +190,10 @@ public class OfficeStepWork {
     /**
      * The coordinator's action on many steps in one request. The request as a whole is checked first (the
      * action's own fields, a unit that is not registered): a bad one is refused naming its field and nothing is
-     * written. Then each step is done on its own, in its own transaction, exactly as one by one: a step
-     * refused (closed meanwhile, not a review, another expo's unit) is reported and does not stop the others.
+     * written. Then each step is done on its own, exactly as one by one: a step refused (closed meanwhile, not a
+     * review, another expo's unit) is reported and does not stop the others. Each step is its own transaction, or,
+     * inside the transaction of an {@code Idempotency-Key}, its own savepoint: a refused step's work is rolled back
+     * to it, and the steps done commit together with the key's answer (docs/adr/0028).
      */
     public List<BulkOutcome> bulk(ExpoFlowUser user, BulkRequest request) {
         rules.check(request);
@@ -206,14 +216,7 @@ public class OfficeStepWork {
         }
         return request.taskIds().stream().distinct().map(taskId -> {
             try {
-                switch (request.action()) {
-                    case EXTEND -> extend(user, taskId, new ExtendRequest(request.dueOn(), request.dueAt(), request.reason()));
-                    case REASSIGN -> reassign(user, taskId, new ReassignRequest(request.unitId(), request.reason()));
-                    case APPROVE -> unitWork.complete(user, taskId,
-                            new UnitStepWork.CompleteRequest(null, null, ReviewDecision.APPROVE, request.comment()));
-                    case CHASE_UP -> chaseUp(user, taskId, new ChaseUpRequest(request.message(), request.grade()));
-                    case APPROVE_EXTENSION, REFUSE_EXTENSION -> extensionRequests.decide(user, taskId, extensionDecision(request));
-                }
+                eachStep.executeWithoutResult(status -> act(user, taskId, request));
                 return new BulkOutcome(taskId, true, null, null, null);
             } catch (DomainRuleViolation refused) {
                 return new BulkOutcome(taskId, false, refused.kind().name(), refused.field(), refusals.sentence(refused));
@@ -225,6 +228,17 @@ public class OfficeStepWork {
                         refusals.text("changedMeanwhile"));
             }
         }).toList();
+    }
+
+    private void act(ExpoFlowUser user, String taskId, BulkRequest request) {
+        switch (request.action()) {
+            case EXTEND -> extend(user, taskId, new ExtendRequest(request.dueOn(), request.dueAt(), request.reason()));
+            case REASSIGN -> reassign(user, taskId, new ReassignRequest(request.unitId(), request.reason()));
+            case APPROVE -> unitWork.complete(user, taskId,
+                    new UnitStepWork.CompleteRequest(null, null, ReviewDecision.APPROVE, request.comment()));
+            case CHASE_UP -> chaseUp(user, taskId, new ChaseUpRequest(request.message(), request.grade()));
+            case APPROVE_EXTENSION, REFUSE_EXTENSION -> extensionRequests.decide(user, taskId, extensionDecision(request));
+        }
     }
 
     private static ExtensionRequests.Decision extensionDecision(BulkRequest request) {

@@ -75,6 +75,33 @@ class BulkOfficeWorkTest {
         }
     }
 
+    /**
+     * With an Idempotency-Key the whole action is one transaction and each step a savepoint in it: a step refused in
+     * the middle is rolled back alone, the steps before and after it commit with the key's answer, and a retry gets
+     * that answer again without doing any step twice (docs/adr/0028).
+     */
+    @Test
+    void aKeyedBulkActionCommitsItsDoneStepsWithItsAnswerAndARetryDoesNothingTwice() {
+        assertThat(as("yingkou").post("/api/tasks/{t}/complete", map(), steps.get("yingkou")).status().value()).isEqualTo(204);
+        ExpoFlowClient keyed = coordinator.withHeader("Idempotency-Key", "extend-three-" + directiveId);
+        Object body = map("action", "EXTEND", "taskIds", List.of(steps.get("jinzhou"), steps.get("yingkou"), steps.get("fuxin")),
+                "dueOn", "2030-02-15", "reason", "the buyers' fair moved");
+
+        Answer first = keyed.post("/api/tasks/bulk", body);
+        Answer retry = keyed.post("/api/tasks/bulk", body);
+
+        assertThat(first.status().value()).as(first.body().toString()).isEqualTo(200);
+        assertThat(first.body().path("done").asInt()).isEqualTo(2);
+        assertThat(outcome(first, steps.get("yingkou")).path("refusal").asText()).isEqualTo("CONFLICT");
+        assertThat(retry.status().value()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        for (String city : List.of("jinzhou", "fuxin")) {
+            assertThat(new EventStoreProbe(jdbc).eventTypes(steps.get(city))).as(city).containsOnlyOnce("DeadlineExtended");
+            assertThat(as(city).get("/api/tasks/{t}", steps.get(city)).field("dueAt")).isEqualTo("2030-02-15T15:59:59Z");
+        }
+        assertThat(new EventStoreProbe(jdbc).eventTypes(steps.get("yingkou"))).doesNotContain("DeadlineExtended");
+    }
+
     @Test
     void stepsHandedToAnotherUnitAtOnce() {
         Answer answer = coordinator.post("/api/tasks/bulk", map("action", "REASSIGN",

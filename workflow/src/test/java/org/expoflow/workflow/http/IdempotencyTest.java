@@ -3,7 +3,11 @@ package org.expoflow.workflow.http;
 import org.expoflow.workflow.ExpoFlowTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.expoflow.workflow.scenario.EventStoreProbe;
+import org.expoflow.workflow.scenario.ExpoFlowClient;
+import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,10 +16,15 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
-/** A coordinator's retried "plan expo" (a double click, a lost answer) plans one expo, not two. */
+/**
+ * A retried write (a double click, a lost answer, a fault) has its effect once: a coordinator's "plan expo" plans one
+ * expo, a clerk's completion completes once and its retry is told 204 again; the key's answer and the effect commit
+ * together, so a retry after a failure runs at once.
+ */
 @ExpoFlowTest
 class IdempotencyTest {
 
+    private static final String COMPLETION = "{\"figures\":{\"buyersInvited\":10}}";
     private static final String OSAKA = "{\"name\":\"Osaka\",\"venue\":\"Osaka\",\"opensOn\":\"2030-03-01\",\"closesOn\":\"2030-03-04\"}";
 
     @LocalServerPort
@@ -28,14 +37,29 @@ class IdempotencyTest {
     }
 
     private Answer planExpo(String key, String body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).post().uri("/api/expos")
-                .header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder().encodeToString("coordinator:demo".getBytes()))
+        return send("coordinator", "/api/expos", key, body);
+    }
+
+    private Answer send(String user, String path, String key, String body) {
+        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).post().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
                 .contentType(MediaType.APPLICATION_JSON).body(body);
         if (key != null) {
             request.header(IdempotentRequests.HEADER, key);
         }
         return request.exchange((req, response) -> new Answer(response.getStatusCode().value(),
-                new String(response.getBody().readAllBytes()), response.getHeaders().getFirst("Idempotent-Replayed")));
+                new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                response.getHeaders().getFirst("Idempotent-Replayed")));
+    }
+
+    private String shenyangsStep() {
+        ExpoFlowClient coordinator = ExpoFlowClient.as("http://localhost:" + port, "coordinator");
+        String directiveId = OsakaFixture.inviteBuyers(coordinator, OsakaFixture.osakaWith(coordinator, "shenyang"), "shenyang");
+        return OsakaFixture.firstActiveTask(ExpoFlowClient.as("http://localhost:" + port, "shenyang"), directiveId);
+    }
+
+    private List<String> stepEvents(String taskId) {
+        return new EventStoreProbe(jdbc).eventTypes(taskId);
     }
 
     private long expoEvents() {
@@ -77,17 +101,64 @@ class IdempotencyTest {
     }
 
     @Test
-    void aKeyLeftInProgressByADeadProcessIsReleasedAfterAWhile() {
+    void aCompletionRetriedAfterItsAnswerWasLostGetsTheFirstAnswerNotAConflict() {
+        String taskId = shenyangsStep();
+
+        Answer first = send("shenyang", "/api/tasks/" + taskId + "/complete", "complete-" + taskId, COMPLETION);
+        Answer retry = send("shenyang", "/api/tasks/" + taskId + "/complete", "complete-" + taskId, COMPLETION);
+
+        assertThat(first.status()).isEqualTo(204);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(204);
+        assertThat(retry.replayed()).isEqualTo("true");
+        assertThat(stepEvents(taskId)).containsOnlyOnce("TaskCompleted");
+    }
+
+    @Test
+    void theKeysAnswerCommitsWithItsEffectOrNeitherStays() {
+        String taskId = shenyangsStep();
+        List<String> before = stepEvents(taskId);
+        // the answer of a completion (204) cannot be kept: the key's record fails after the step's work is done
+        jdbc.execute("alter table idempotent_request add constraint answer_not_kept"
+                + " check (idempotency_key <> 'complete-all-or-none' or status is null)");
+        Answer failed;
+        try {
+            failed = send("shenyang", "/api/tasks/" + taskId + "/complete", "complete-all-or-none", COMPLETION);
+        } finally {
+            jdbc.execute("alter table idempotent_request drop constraint answer_not_kept");
+        }
+
+        assertThat(failed.status()).isGreaterThanOrEqualTo(500);
+        assertThat(stepEvents(taskId)).as("the completion rolled back with its key").isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from idempotent_request where idempotency_key = 'complete-all-or-none'",
+                Integer.class)).isZero();
+
+        Answer retry = send("shenyang", "/api/tasks/" + taskId + "/complete", "complete-all-or-none", COMPLETION);
+        assertThat(retry.status()).as("the retry runs at once: " + retry.body()).isEqualTo(204);
+        assertThat(retry.replayed()).isNull();
+        assertThat(stepEvents(taskId)).containsOnlyOnce("TaskCompleted");
+    }
+
+    @Test
+    void aKeyLeftUnansweredByAnEarlierVersionRunsAtOnce() {
         String sameRequest = IdempotentRequests.fingerprint("POST", "/api/expos", null, OSAKA.getBytes());
         jdbc.update("insert into idempotent_request (username, idempotency_key, request_fingerprint, created_at)"
-                + " values ('coordinator', 'plan-osaka-3', ?, ?)", sameRequest,
-                java.time.OffsetDateTime.now().minus(IdempotentRequests.IN_FLIGHT_LIMIT).minusSeconds(1));
-        jdbc.update("insert into idempotent_request (username, idempotency_key, request_fingerprint, created_at)"
-                + " values ('coordinator', 'plan-osaka-4', ?, ?)", sameRequest, java.time.OffsetDateTime.now());
+                + " values ('coordinator', 'plan-osaka-3', ?, ?)", sameRequest, java.time.OffsetDateTime.now());
+        long before = expoEvents();
 
-        assertThat(planExpo("plan-osaka-3", OSAKA).status()).as("released after the limit").isEqualTo(201);
-        Answer stillRunning = planExpo("plan-osaka-4", OSAKA);
-        assertThat(stillRunning.status()).isEqualTo(409);
-        assertThat(stillRunning.body()).contains("still being processed");
+        Answer retry = planExpo("plan-osaka-3", OSAKA);
+
+        assertThat(retry.status()).as("no lease waited out").isEqualTo(201);
+        assertThat(expoEvents()).isEqualTo(before + 1);
+        assertThat(planExpo("plan-osaka-3", OSAKA).replayed()).isEqualTo("true");
+    }
+
+    @Test
+    void aKeysRefusalsAreInTheReadersLanguage() {
+        planExpo("plan-osaka-5", OSAKA);
+        Answer chinese = planExpo("plan-osaka-5", OSAKA.replace("Osaka", "Kobe"));
+        assertThat(chinese.body()).contains("此 Idempotency-Key 已用于另一个请求");
+        Answer tooLong = planExpo("y".repeat(201), OSAKA);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("1 到 200 个字符");
     }
 }
