@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -20,7 +19,6 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import com.lowagie.text.pdf.draw.LineSeparator;
 
 /**
  * The brief as a PDF to print, laid out as a 简报: the red masthead with its issue number, the issuing office and the
@@ -53,10 +51,11 @@ public final class BriefDocument {
     public static byte[] of(BriefText brief) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             BaseFont face = font();
-            Fonts fonts = new Fonts(new Font(face, 26, Font.BOLD, RED), new Font(face, 18, Font.BOLD), new Font(face, 13, Font.BOLD),
-                    new Font(face, 11), new Font(face, 9, Font.BOLD), new Font(face, 9), new Font(face, 11));
-            // A4 upright, the margins of an office's paper (about 3.5 cm at the top, 2.8 cm at the left)
-            Document document = new Document(PageSize.A4, 74, 70, 80, 70);
+            // sizes that keep the summary on its first page, the masthead as large as an office prints it
+            Fonts fonts = new Fonts(new Font(face, 24, Font.BOLD, RED), new Font(face, 16, Font.BOLD), new Font(face, 11, Font.BOLD),
+                    new Font(face, 10), new Font(face, 8.5f, Font.BOLD), new Font(face, 8.5f), new Font(face, 10));
+            // A4 upright, an office's margins: wider at the left, for binding
+            Document document = new Document(PageSize.A4, 70, 62, 56, 56);
             PdfWriter.getInstance(document, out);
             document.addTitle(brief.title());
             HeaderFooter footer = new HeaderFooter(new Phrase("— ", fonts.body()), new Phrase(" —", fonts.body()));
@@ -100,18 +99,21 @@ public final class BriefDocument {
         BaseFont face = fonts.body().getBaseFont();
         document.add(centred(printable(brief.masthead(), face), fonts.masthead(), 0, 6));
         document.add(centred(printable(brief.issue(), face), fonts.body(), 0, 10));
-        PdfPTable line = new PdfPTable(2);
+        PdfPTable line = new PdfPTable(new float[] {3, 1});
         line.setWidthPercentage(100);
         PdfPCell issuer = new PdfPCell(new Phrase(printable(brief.issuer(), face), fonts.body()));
-        issuer.setBorder(Rectangle.NO_BORDER);
         PdfPCell date = new PdfPCell(new Phrase(printable(brief.date(), face), fonts.body()));
-        date.setBorder(Rectangle.NO_BORDER);
         date.setHorizontalAlignment(Element.ALIGN_RIGHT);
-        line.addCell(issuer);
-        line.addCell(date);
+        for (PdfPCell cell : List.of(issuer, date)) {
+            // the red rule under the issuing office and the date
+            cell.setBorder(Rectangle.BOTTOM);
+            cell.setBorderColorBottom(RED);
+            cell.setBorderWidthBottom(1.5f);
+            cell.setPaddingBottom(6);
+            line.addCell(cell);
+        }
         document.add(line);
-        document.add(new Chunk(new LineSeparator(1.5f, 100, RED, Element.ALIGN_CENTER, -4)));
-        document.add(centred(printable(brief.title(), face), fonts.title(), 16, 10));
+        document.add(centred(printable(brief.title(), face), fonts.title(), 12, 6));
         document.add(paragraph(brief.lead(), fonts.body()));
     }
 
@@ -119,8 +121,8 @@ public final class BriefDocument {
             throws DocumentException {
         BaseFont face = fonts.body().getBaseFont();
         Paragraph heading = new Paragraph(printable(section.heading(), face), fonts.heading());
-        heading.setSpacingBefore(8);
-        heading.setSpacingAfter(3);
+        heading.setSpacingBefore(5);
+        heading.setSpacingAfter(2);
         document.add(heading);
         for (String text : section.paragraphs()) {
             document.add(paragraph(text, fonts.body()));
@@ -141,8 +143,8 @@ public final class BriefDocument {
         PdfPTable printed = new PdfPTable(Math.max(1, table.headers().size()));
         printed.setWidthPercentage(100);
         printed.setHeaderRows(1);
-        printed.setSpacingBefore(3);
-        printed.setSpacingAfter(6);
+        printed.setSpacingBefore(2);
+        printed.setSpacingAfter(4);
         table.headers().forEach(header -> {
             PdfPCell cell = cell(header, fonts.tableHead());
             cell.setBackgroundColor(new Color(0xEE, 0xEE, 0xEE));
@@ -176,7 +178,7 @@ public final class BriefDocument {
     private static Paragraph paragraph(String text, Font font) {
         Paragraph paragraph = new Paragraph(printable(text, font.getBaseFont()), font);
         paragraph.setFirstLineIndent(font.getSize() * 2);
-        paragraph.setLeading(font.getSize() * 1.6f);
+        paragraph.setLeading(font.getSize() * 1.5f);
         paragraph.setSpacingAfter(2);
         return paragraph;
     }
@@ -206,7 +208,7 @@ public final class BriefDocument {
     private static PdfPCell cell(String text, Font font) {
         PdfPCell cell = new PdfPCell(new Phrase(printable(text, font.getBaseFont()), font));
         cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
-        cell.setPadding(3);
+        cell.setPadding(2.5f);
         cell.setLeading(0, 1.25f);
         return cell;
     }

@@ -361,11 +361,11 @@ public class BriefWriter {
         private BriefTables.Table overdueTable() {
             List<List<Object>> rows = new ArrayList<>();
             brief.overdue().items().stream().sorted(Comparator.comparing(DeadlineList.Item::unitId, unitOrder)
-                            .thenComparing(DeadlineList.Item::daysLate, Comparator.nullsLast(Comparator.reverseOrder())))
+                            .thenComparing(DeadlineList.Item::dueAt, Comparator.nullsLast(Comparator.naturalOrder())))
                     .forEach(item -> rows.add(List.of(unit(item.unitId()), text(item.directiveTitle()),
                             kinds.step(item.kind(), item.stepKey(), text(item.stepName()), locale),
                             item.dueAt() == null ? "" : dateCell(item.dueAt(), false),
-                            item.daysLate() == null ? "" : item.daysLate().setScale(0, RoundingMode.CEILING),
+                            item.dueAt() == null ? "" : daysLate(item.dueAt()),
                             item.chaseUpGrade() == null ? "" : say("grade." + item.chaseUpGrade().name()))));
             return new BriefTables.Table(say("a.overdue"), List.of(say("col.unit"), say("col.directive"), say("col.step"),
                     say("col.due"), say("col.daysLate"), say("col.grade")), rows);
@@ -469,8 +469,7 @@ public class BriefWriter {
                         cell.leadUnits().stream().map(this::unit).toList())));
             }
             if (cell.overdue() && cell.dueAt() != null) {
-                long days = Math.max(1, (long) Math.ceil(Duration.between(cell.dueAt(), brief.meeting().asOf()).toHours() / 24.0));
-                said.add(say("situation.overdue", days));
+                said.add(say("situation.overdue", daysLate(cell.dueAt())));
             } else if (cell.dueSoon()) {
                 said.add(say("situation.dueSoon"));
             }
@@ -522,7 +521,7 @@ public class BriefWriter {
             if (unit != null) {
                 row.add(unit);
             }
-            row.add(named == null ? key : named.name());
+            row.add(named == null ? key : withoutUnit(named.name(), named.unit()));
             row.add(named == null ? "" : text(named.unit()));
             row.add(value.value().stripTrailingZeros());
             row.add(value.target() == null ? "" : value.target().stripTrailingZeros());
@@ -530,6 +529,19 @@ public class BriefWriter {
                     : say("percent", value.value().multiply(BigDecimal.valueOf(100))
                     .divide(value.target(), 1, RoundingMode.HALF_UP).toPlainString()));
             return row;
+        }
+
+        /** A figure's name without the unit it carries in brackets ("已邀请采购商（家）"): its unit has a column of its own. */
+        private static String withoutUnit(String name, String unit) {
+            if (unit == null || unit.isBlank()) {
+                return name;
+            }
+            for (String brackets : List.of("（" + unit + "）", "(" + unit + ")", " (" + unit + ")")) {
+                if (name.endsWith(brackets) && name.length() > brackets.length()) {
+                    return name.substring(0, name.length() - brackets.length()).strip();
+                }
+            }
+            return name;
         }
 
         /** The figures in the kinds' order, then any no deployed kind names. */
@@ -584,6 +596,7 @@ public class BriefWriter {
         private DateCell dateCell(Instant instant, boolean withTime) {
             String text = withTime ? (chinese ? DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
                     : DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)).withZone(zone).format(instant) : date(instant);
+            // Excel's own way of writing a Chinese date: the characters quoted
             String excel = chinese ? (withTime ? "yyyy\"年\"m\"月\"d\"日\" hh:mm" : "yyyy\"年\"m\"月\"d\"日\"")
                     : (withTime ? "d mmm yyyy hh:mm" : "d mmmm yyyy");
             return new DateCell(instant.atZone(zone).toLocalDateTime(), text, excel);
@@ -603,9 +616,13 @@ public class BriefWriter {
             return counts.getOrDefault(key, 0L);
         }
 
-        private static long longestLate(List<DeadlineList.Item> items) {
-            return items.stream().map(DeadlineList.Item::daysLate).filter(Objects::nonNull)
-                    .map(days -> days.setScale(0, RoundingMode.CEILING).longValue()).max(Long::compare).orElse(0L);
+        private long longestLate(List<DeadlineList.Item> items) {
+            return items.stream().map(DeadlineList.Item::dueAt).filter(Objects::nonNull).mapToLong(this::daysLate).max().orElse(0L);
+        }
+
+        /** The days begun since a deadline passed, as of the meeting: a step late by an hour is a day late. */
+        private long daysLate(Instant dueAt) {
+            return Math.max(1, (long) Math.ceil(Duration.between(dueAt, brief.meeting().asOf()).toMinutes() / (24 * 60.0)));
         }
 
         private static String text(String value) {
