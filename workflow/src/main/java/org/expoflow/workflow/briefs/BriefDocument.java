@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -15,7 +16,9 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.SplitCharacter;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.DefaultSplitCharacter;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -35,6 +38,8 @@ public final class BriefDocument {
     static final String FONT = "fonts/wqy-microhei.ttc,0";
     static final int PRINTED_ROWS = 200;
     private static final Color RED = new Color(0xC0, 0x00, 0x00);
+    private static final String NO_LINE_START = "，。、；：？！”’）》】」』…%％·";
+    private static final String NO_LINE_END = "“‘（《【「『";
 
     private BriefDocument() {
     }
@@ -174,9 +179,28 @@ public final class BriefDocument {
         return paragraph;
     }
 
+    /**
+     * Where a line may break in Chinese text: not before a closing mark (，。、；：”）…), which would start a line,
+     * nor after an opening one (“（《), which would end one; elsewhere as OpenPDF breaks.
+     */
+    private static final SplitCharacter CHINESE_LINE_BREAKS = (start, current, end, chars, chunks) -> {
+        char next = current + 1 < end ? chars[current + 1] : ' ';
+        if (NO_LINE_START.indexOf(next) >= 0 || NO_LINE_END.indexOf(chars[current]) >= 0) {
+            return false;
+        }
+        return DefaultSplitCharacter.DEFAULT.isSplitCharacter(start, current, end, chars, chunks);
+    };
+
+    /** The text as one chunk, broken into lines as Chinese text is. */
+    private static Chunk chunk(String text, Font font) {
+        Chunk chunk = new Chunk(printable(text, font.getBaseFont()), font);
+        chunk.setSplitCharacter(CHINESE_LINE_BREAKS);
+        return chunk;
+    }
+
     /** A paragraph of running text, its first line indented by two characters as a Chinese text is. */
     private static Paragraph paragraph(String text, Font font) {
-        Paragraph paragraph = new Paragraph(printable(text, font.getBaseFont()), font);
+        Paragraph paragraph = new Paragraph(chunk(text, font));
         paragraph.setFirstLineIndent(font.getSize() * 2);
         paragraph.setLeading(font.getSize() * 1.5f);
         paragraph.setSpacingAfter(2);
@@ -206,7 +230,7 @@ public final class BriefDocument {
     }
 
     private static PdfPCell cell(String text, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(printable(text, font.getBaseFont()), font));
+        PdfPCell cell = new PdfPCell(new Phrase(chunk(text, font)));
         cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
         cell.setPadding(2.5f);
         cell.setLeading(0, 1.25f);
