@@ -193,6 +193,9 @@ class MeetingBriefAsTheOfficeWritesItTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("一、总体进展", "Overall progress", "七、延期申请", "Extension requests")
                     .doesNotContain("buyersInvited");
+            Files.createDirectories(Path.of("target/screenshots"));
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png",
+                    Path.of("target/screenshots/brief-bilingual-page-1.png").toFile());
         }
         byte[] english = RestClient.create("http://localhost:" + port).get().uri("/api/meetings/{m}/brief?format=pdf", meetingId)
                 .headers(headers -> {
