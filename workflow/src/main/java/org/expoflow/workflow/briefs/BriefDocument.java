@@ -78,6 +78,9 @@ public final class BriefDocument {
                 for (BriefText.Section part : brief.details().parts()) {
                     section(document, part, fonts, brief);
                 }
+                for (String text : brief.details().paragraphs()) {
+                    document.add(paragraph(text, fonts.body()));
+                }
             }
             document.newPage();
             document.add(centred(printable(brief.annex().heading(), face), fonts.heading(), 0, 8));

@@ -56,6 +56,7 @@ public final class BriefWordDocument {
                 XWPFParagraph heading = centred(document, brief.details().heading(), HEADING_FONT, BODY_SIZE, false);
                 heading.setPageBreak(true);
                 brief.details().parts().forEach(part -> section(document, part));
+                brief.details().paragraphs().forEach(text -> paragraph(document, text));
             }
             XWPFParagraph annex = centred(document, brief.annex().heading(), HEADING_FONT, BODY_SIZE, false);
             annex.setPageBreak(true);
@@ -114,7 +115,9 @@ public final class BriefWordDocument {
 
     private static void table(XWPFDocument document, BriefTables.Table table, BriefText brief) {
         int columns = Math.max(1, table.headers().size());
-        XWPFTable written = document.createTable(table.rows().size() + 1 + (table.rows().isEmpty() ? 1 : 0), columns);
+        // as the PDF: up to its first rows, then how many more the spreadsheet holds
+        List<List<Object>> rows = table.rows().subList(0, Math.min(BriefDocument.PRINTED_ROWS, table.rows().size()));
+        XWPFTable written = document.createTable(rows.size() + 1 + (rows.isEmpty() ? 1 : 0), columns);
         written.setWidth("100%");
         written.setTableAlignment(TableRowAlign.CENTER);
         XWPFTableRow headers = written.getRow(0);
@@ -124,8 +127,8 @@ public final class BriefWordDocument {
             cell.setColor("EEEEEE");
             run(cell.getParagraphs().get(0), table.headers().get(c), HEADING_FONT, TABLE_SIZE, false);
         }
-        for (int r = 0; r < table.rows().size(); r++) {
-            List<Object> row = table.rows().get(r);
+        for (int r = 0; r < rows.size(); r++) {
+            List<Object> row = rows.get(r);
             for (int c = 0; c < row.size() && c < columns; c++) {
                 run(written.getRow(r + 1).getCell(c).getParagraphs().get(0), BriefTables.text(row.get(c)), BODY_FONT, TABLE_SIZE,
                         false);
@@ -134,7 +137,11 @@ public final class BriefWordDocument {
         if (table.rows().isEmpty()) {
             run(written.getRow(1).getCell(0).getParagraphs().get(0), brief == null ? "" : brief.none(), BODY_FONT, TABLE_SIZE, false);
         }
-        document.createParagraph();
+        XWPFParagraph after = document.createParagraph();
+        if (table.rows().size() > rows.size() && brief != null) {
+            run(after, brief.moreRows().replace("{0}", String.valueOf(table.rows().size() - rows.size())), BODY_FONT, TABLE_SIZE,
+                    false);
+        }
     }
 
     private static XWPFParagraph centred(XWPFDocument document, String text, String font, int size, boolean bold) {

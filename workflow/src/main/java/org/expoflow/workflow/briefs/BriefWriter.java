@@ -44,6 +44,8 @@ public class BriefWriter {
 
     /** How many rows or sentences a section of the one-page summary shows before it points to the annex. */
     static final int SUMMARY_ROWS = 6;
+    /** How many directives the printed brief details, the newest first; the spreadsheet details them all. */
+    static final int PRINTED_DIRECTIVES = 100;
     private static final String[] CHINESE_NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
             "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"};
 
@@ -73,18 +75,29 @@ public class BriefWriter {
 
     /** Two writings of one brief laid side by side: each sentence of the second after the first's, each word beside it. */
     static BriefText sideBySide(BriefText first, BriefText second) {
-        BinaryOperator<String> words = (a, b) -> a.equals(b) ? a : a + " " + b;
+        BinaryOperator<String> words = BriefWriter::besides;
         BinaryOperator<String> sentences = (a, b) -> a.equals(b) ? a : a + "\n" + b;
         List<BriefText.Section> summary = new ArrayList<>();
         for (int i = 0; i < first.summary().size(); i++) {
             summary.add(sideBySide(first.summary().get(i), second.summary().get(i)));
         }
         return new BriefText(words.apply(first.masthead(), second.masthead()), words.apply(first.issue(), second.issue()),
-                words.apply(first.issuer(), second.issuer()), first.date(), sentences.apply(first.title(), second.title()),
+                first.issuer(), first.date(), sentences.apply(first.title(), second.title()),
                 sentences.apply(first.lead(), second.lead()), words.apply(first.summaryTitle(), second.summaryTitle()), summary,
                 sideBySide(first.details(), second.details()), sideBySide(first.everyDirective(), second.everyDirective()),
                 sideBySide(first.annex(), second.annex()), sentences.apply(first.moreRows(), second.moreRows()),
                 words.apply(first.none(), second.none()));
+    }
+
+    /**
+     * A word beside its translation, once when both say the same: a unit's English name already follows its Chinese
+     * one ("鞍山市 Anshan"), a number is a number.
+     */
+    private static String besides(String chinese, String english) {
+        if (english.contains(chinese)) {
+            return english;
+        }
+        return chinese.contains(english) ? chinese : chinese + " " + english;
     }
 
     private static BriefText.Section sideBySide(BriefText.Section first, BriefText.Section second) {
@@ -115,7 +128,7 @@ public class BriefWriter {
             for (int c = 0; c < first.rows().get(r).size(); c++) {
                 Object a = first.rows().get(r).get(c);
                 Object b = second.rows().get(r).get(c);
-                row.add(a instanceof String one && b instanceof String other && !one.equals(other) ? one + " " + other : a);
+                row.add(a instanceof String one && b instanceof String other ? besides(one, other) : a);
             }
             rows.add(row);
         }
@@ -167,8 +180,14 @@ public class BriefWriter {
                 numbered.add(numbered(summary.get(i), i));
             }
             BriefText.Section details = details();
+            BriefText.Section printed = details;
+            if (details.parts().size() > PRINTED_DIRECTIVES) {
+                // a province's expo issues hundreds of directives: the spreadsheet holds every one
+                printed = new BriefText.Section(details.heading(), List.of(say("moreDirectives",
+                        details.parts().size() - PRINTED_DIRECTIVES)), List.of(), details.parts().subList(0, PRINTED_DIRECTIVES));
+            }
             return new BriefText(say("masthead"), say("issue", issue), say("issuer", expo), date(asOf),
-                    brief.meeting().title(), say("lead", dateTime(asOf), zoneName(), expo), say("summary"), numbered, details,
+                    brief.meeting().title(), say("lead", dateTime(asOf), zoneName(), expo), say("summary"), numbered, printed,
                     everyDirective(details), annex(), say("moreRows", "{0}"), say("none"));
         }
 
