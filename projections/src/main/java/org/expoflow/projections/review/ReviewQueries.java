@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.expoflow.commands.api.task.ChaseUpGrade;
 import org.expoflow.projections.api.Board;
 import org.expoflow.projections.api.DeadlineList;
 import org.expoflow.projections.api.FiguresReport;
@@ -264,9 +265,41 @@ public class ReviewQueries {
                 deltas.put(unit.unitId(), unitDeltas);
             }
         }
+        List<MeetingBrief.BriefChaseUp> chaseUps = tasks.chaseUpsOfExpo(meeting.expoId(), since, asOf);
+        List<MeetingBrief.BriefNotified> notified = chaseUps.stream().filter(c -> c.grade() == ChaseUpGrade.NOTIFY)
+                .map(c -> new MeetingBrief.BriefNotified(c.at(), c.taskId(), c.unitId(), c.directiveTitle(), c.stepName(),
+                        c.kind(), c.stepKey(), c.chasedBy(), c.message())).toList();
         return new MeetingBrief(meeting, previous == null ? null : previous.meetingId(), previous == null ? null : since,
                 board, figuresNow, overdue, new MeetingBrief.Changes(newTasks, finished, newlyOverdue, deltas),
-                tasks.instructionsOfExpo(meeting.expoId(), since, asOf), tasks.notifiedOfExpo(meeting.expoId(), since, asOf));
+                tasks.instructionsOfExpo(meeting.expoId(), since, asOf), notified, chaseUps,
+                tasks.extensionsOfExpo(meeting.expoId(), since, asOf), progress(now, since, asOf));
+    }
+
+    /** How the units' own steps stand at {@code asOf}, and what fell due and was done since {@code since}. */
+    private static MeetingBrief.Progress progress(List<TaskSummary> now, Instant since, Instant asOf) {
+        int steps = 0;
+        int done = 0;
+        int overdue = 0;
+        int dueSince = 0;
+        int doneOfDueSince = 0;
+        int doneSince = 0;
+        for (TaskSummary task : now) {
+            if (!isUnitStep(task)) {
+                continue;
+            }
+            boolean completed = task.status() == TaskStatus.COMPLETED;
+            steps++;
+            done += completed ? 1 : 0;
+            overdue += task.overdue() ? 1 : 0;
+            if (task.dueAt() != null && task.dueAt().isAfter(since) && !task.dueAt().isAfter(asOf)) {
+                dueSince++;
+                doneOfDueSince += completed ? 1 : 0;
+            }
+            if (completed && task.closedAt() != null && task.closedAt().isAfter(since)) {
+                doneSince++;
+            }
+        }
+        return new MeetingBrief.Progress(steps, done, overdue, dueSince, doneOfDueSince, doneSince);
     }
 
     private static BriefTask brief(TaskSummary task) {

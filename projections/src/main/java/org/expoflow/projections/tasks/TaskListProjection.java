@@ -278,7 +278,7 @@ public class TaskListProjection implements ReadModelProjection {
         change(event.taskId(), columns("extension_due_at", Times.utc(event.dueAt()), "extension_reason", event.reason(),
                         "extension_requested_at", Times.utc(at)),
                 line(at, "ExtensionRequested", actor, details("requestedBy", event.requestedBy(), "dueAt", event.dueAt().toString(),
-                        "reason", event.reason())));
+                        "reason", event.reason(), "currentDueAt", event.currentDueAt() == null ? null : event.currentDueAt().toString())));
     }
 
     /** Decided, it waits no more; an approval's new deadline comes with the extension that follows. */

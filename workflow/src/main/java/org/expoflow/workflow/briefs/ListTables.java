@@ -58,7 +58,8 @@ public final class ListTables {
             row.add(time(task.chasedUpAt(), zone));
             row.add(task.chaseUpGrade() == null ? "" : GRADES.get(task.chaseUpGrade()));
             row.add(text(task.returnComment()));
-            row.add(task.extensionRequest() == null ? "" : time(task.extensionRequest().dueAt(), zone) + " " + text(task.extensionRequest().reason()));
+            row.add(task.extensionRequest() == null ? "" : text(task.extensionRequest().dueAt(), zone) + " "
+                    + text(task.extensionRequest().reason()));
             rows.add(row);
         }
         return new BriefTables.Table("任务清单 Tasks", List.of("单位 Unit", "任务 Directive", "环节 Step", "状态 Status",
@@ -106,11 +107,16 @@ public final class ListTables {
 
     /** A line under the title: what the list is as of, in the province's time. */
     public static String asOf(Instant asOf, ZoneId zone) {
-        return "截至 as of " + time(asOf, zone) + " · " + (zone.getId().equals("Asia/Shanghai") ? "北京时间 Beijing time" : zone.getId());
+        return "截至 as of " + text(asOf, zone) + " · " + (zone.getId().equals("Asia/Shanghai") ? "北京时间 Beijing time" : zone.getId());
     }
 
-    private static String time(Instant instant, ZoneId zone) {
-        return instant == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(instant);
+    /** A time as a date cell in the province's time, or nothing. */
+    private static Object time(Instant instant, ZoneId zone) {
+        return instant == null ? "" : new DateCell(instant.atZone(zone).toLocalDateTime(), text(instant, zone), "yyyy-mm-dd hh:mm");
+    }
+
+    private static String text(Instant instant, ZoneId zone) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(instant);
     }
 
     private static String flag(boolean value) {

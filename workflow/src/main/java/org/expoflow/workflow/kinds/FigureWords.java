@@ -56,7 +56,8 @@ public class FigureWords implements SmartInitializingSingleton {
         return all(LocaleContextHolder.getLocale());
     }
 
-    private Map<String, NamedFigure> all(Locale locale) {
+    /** As {@link #all()}, in a language the caller names: a brief written in both. */
+    public Map<String, NamedFigure> all(Locale locale) {
         Map<String, NamedFigure> figures = new LinkedHashMap<>();
         for (DirectiveKind kind : kinds.all()) {
             kind.steps().stream().flatMap(step -> step.fields().stream()).filter(StepForm.Field::isFigure)

@@ -62,7 +62,12 @@ public class KindTexts {
     }
 
     public String kind(String kind, String bpmnName) {
-        return text(kind, "kind." + kind + ".name", bpmnName, LocaleContextHolder.getLocale());
+        return kind(kind, bpmnName, LocaleContextHolder.getLocale());
+    }
+
+    /** In a language the caller names: a brief written in both. */
+    public String kind(String kind, String bpmnName, Locale locale) {
+        return text(kind, "kind." + kind + ".name", bpmnName, locale);
     }
 
     /**

@@ -76,11 +76,14 @@ public class MeetingController {
 
     @GetMapping("/{meetingId}/brief")
     @Operation(summary = "The brief as of the meeting: board, figures, overdue list, changes since the previous meeting,"
-            + " reports, decisions; format json (default), xlsx or pdf")
-    public ResponseEntity<?> brief(@PathVariable String meetingId, @RequestParam(defaultValue = "json") String format) {
+            + " chase-ups, instructions and their feedback, extension requests, reports, decisions; format json (default),"
+            + " or written as the office writes a brief in the reader's language (Accept-Language) as pdf, docx or xlsx;"
+            + " bilingual=true writes it in Chinese and English")
+    public ResponseEntity<?> brief(@PathVariable String meetingId, @RequestParam(defaultValue = "json") String format,
+                                   @RequestParam(defaultValue = "false") boolean bilingual) {
         if (format.equals("json")) {
             return ResponseEntity.ok(meetings.brief(meetingId));
         }
-        return meetings.briefFile(meetingId, format).download();
+        return meetings.briefFile(meetingId, format, bilingual).download();
     }
 }

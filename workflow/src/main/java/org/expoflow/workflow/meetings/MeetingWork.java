@@ -24,17 +24,21 @@ import org.expoflow.workflow.application.PlanningWindow;
 import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.units.UnitRegister;
 import org.expoflow.workflow.briefs.BriefDocument;
+import org.expoflow.workflow.briefs.BriefLanguage;
 import org.expoflow.workflow.briefs.BriefTables;
+import org.expoflow.workflow.briefs.BriefText;
+import org.expoflow.workflow.briefs.BriefWordDocument;
 import org.expoflow.workflow.briefs.BriefWorkbook;
+import org.expoflow.workflow.briefs.BriefWriter;
 import org.expoflow.workflow.briefs.Spreadsheet;
 import org.expoflow.workflow.application.OfficeFile;
 import org.expoflow.workflow.directives.DirectiveWork;
 import org.expoflow.workflow.directives.DirectiveWork.IssueDirectiveRequest;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.expos.ExpoWork;
-import org.expoflow.workflow.kinds.FigureWords;
 import org.expoflow.workflow.security.UserDirectory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -46,7 +50,8 @@ import jakarta.validation.constraints.Size;
 /**
  * A coordination meeting's life: convened by leadership or the expo office (its brief is taken as of that
  * moment), the units' reports and the decisions recorded (a decision may issue directives of the meeting's
- * expo), then closed, which freezes its record. Its brief comes as data, a spreadsheet or a PDF.
+ * expo), then closed, which freezes its record. Its brief comes as data, or written as the office writes one, as a
+ * PDF, a Word document or a spreadsheet.
  */
 @Service
 @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
@@ -60,13 +65,14 @@ public class MeetingWork {
     private final RequestRules rules;
     private final ZoneId provinceZone;
     private final UserDirectory users;
-    private final FigureWords figures;
     private final UnitRegister register;
+    private final BriefWriter writer;
 
     public MeetingWork(ActingContext acting, QueryGateway queries, DirectiveWork directives,
                        ExpoWork expos, Clock clock, RequestRules rules, @Value("${expoflow.time-zone}") ZoneId provinceZone,
-                       UserDirectory users, FigureWords figures, UnitRegister register) {
+                       UserDirectory users, UnitRegister register, BriefWriter writer) {
         this.register = register;
+        this.writer = writer;
         this.acting = acting;
         this.queries = queries;
         this.directives = directives;
@@ -75,7 +81,6 @@ public class MeetingWork {
         this.rules = rules;
         this.provinceZone = provinceZone;
         this.users = users;
-        this.figures = figures;
     }
 
     public record ConveneRequest(@NotBlank String expoId, @NotBlank @Size(max = 300) String title, @NotNull Instant heldAt) {
@@ -166,23 +171,38 @@ public class MeetingWork {
         MeetingBrief brief = queries.query(new FindBrief(meetingId), MeetingBrief.class).join();
         // units in the register's order (沈阳、大连、鞍山…), on the board and the figures alike
         return new MeetingBrief(brief.meeting(), brief.previousMeetingId(), brief.previousAsOf(), register.inOrder(brief.board()),
-                register.inOrder(brief.figures()), brief.overdue(), brief.changes(), brief.instructions(), brief.notified());
+                register.inOrder(brief.figures()), brief.overdue(), brief.changes(), brief.instructions(), brief.notified(),
+                brief.chaseUps(), brief.extensions(), brief.progress());
     }
 
     /**
-     * The brief as a spreadsheet ({@code xlsx}) or a PDF ({@code pdf}), named after the expo, the meeting and
-     * its day, its times in the province's zone.
+     * The brief as a spreadsheet ({@code xlsx}), a PDF ({@code pdf}) or a Word document ({@code docx}), named after the
+     * expo, the meeting and its day, written in the reader's language, or in Chinese and English when {@code bilingual},
+     * its times in the province's zone.
      */
-    public OfficeFile briefFile(String meetingId, String format) {
-        if (!format.equals("xlsx") && !format.equals("pdf")) {
-            throw DomainRuleViolation.invalid("format", "a brief comes as json, xlsx or pdf").coded("briefFormat", format);
+    public OfficeFile briefFile(String meetingId, String format, boolean bilingual) {
+        if (!List.of("xlsx", "pdf", "docx").contains(format)) {
+            throw DomainRuleViolation.invalid("format", "a brief comes as json, xlsx, pdf or docx").coded("briefFormat", format);
         }
         MeetingBrief brief = brief(meetingId);
         String name = BriefTables.fileName(brief, provinceZone, format);
-        return format.equals("xlsx")
-                ? new OfficeFile(name, Spreadsheet.CONTENT_TYPE,
-                BriefWorkbook.of(brief, provinceZone, users.displayNames(), figures.all()))
-                : new OfficeFile(name, "application/pdf", BriefDocument.of(brief, provinceZone, users.displayNames(),
-                figures.all()));
+        BriefText text = writer.write(brief, issue(brief.meeting()), BriefLanguage.of(LocaleContextHolder.getLocale(), bilingual),
+                provinceZone, users.displayNames());
+        return switch (format) {
+            case "xlsx" -> new OfficeFile(name, Spreadsheet.CONTENT_TYPE, BriefWorkbook.of(text, brief.meeting().asOf()));
+            case "docx" -> new OfficeFile(name, BriefWordDocument.CONTENT_TYPE, BriefWordDocument.of(text, brief.meeting().asOf()));
+            default -> new OfficeFile(name, "application/pdf", BriefDocument.of(text));
+        };
+    }
+
+    /** Which of its expo's meetings this one is, counted from 1 in the order they were held: the brief's issue (第3期). */
+    private int issue(MeetingRecord meeting) {
+        List<MeetingRecord> held = list(meeting.expoId());
+        for (int i = 0; i < held.size(); i++) {
+            if (held.get(i).meetingId().equals(meeting.meetingId())) {
+                return i + 1;
+            }
+        }
+        return held.size() + 1;
     }
 }

@@ -139,11 +139,12 @@ class BoardPages {
 
     @GetMapping("/meetings/{meetingId}/brief.{format}")
     @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
-    ResponseEntity<?> brief(@PathVariable String meetingId, @PathVariable String format) {
+    ResponseEntity<?> brief(@PathVariable String meetingId, @PathVariable String format,
+                            @RequestParam(defaultValue = "false") boolean bilingual) {
         if (format.equals("json")) {
             return ResponseEntity.ok(meetings.brief(meetingId));
         }
-        return meetings.briefFile(meetingId, format).download();
+        return meetings.briefFile(meetingId, format, bilingual).download();
     }
 
     @GetMapping("/meetings/{meetingId}")

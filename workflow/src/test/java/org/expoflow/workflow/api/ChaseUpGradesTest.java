@@ -97,10 +97,10 @@ class ChaseUpGradesTest {
         try (XSSFWorkbook brief = new XSSFWorkbook(new ByteArrayInputStream(
                 download("leader", "/api/meetings/" + meetingId + "/brief?format=xlsx")))) {
             brief.forEach(sheet -> sheets.add(sheet.getSheetName()));
-            Sheet named = brief.getSheetAt(sheets.size() - 1);
-            assertThat(cells(named)).contains("本溪市 Benxi", "本溪今晚前邀请采购商", "逾期未报，予以通报");
+            Sheet chaseUps = brief.getSheet("催办、督办和通报明细");
+            assertThat(cells(chaseUps)).contains("本溪市", "本溪今晚前邀请采购商", "催办", "通报", "逾期未报，予以通报");
         }
-        assertThat(sheets.get(sheets.size() - 1)).contains("通报");
+        assertThat(sheets).contains("催办、督办和通报明细");
     }
 
     @Test

@@ -6,18 +6,22 @@ import org.junit.jupiter.api.Test;
 
 import com.lowagie.text.pdf.BaseFont;
 
-/** The printed brief has a glyph for every character it prints: "日本·大阪" prints its dot, not an empty box. */
+/**
+ * The printed brief's font, shipped with ExpoFlow, has a glyph for the Chinese, the Latin letters and the punctuation a
+ * brief prints ("日本·大阪", “”, ％, 2026年12月7日); a character it lacks prints as "?", never as an empty box.
+ */
 class BriefDocumentGlyphsTest {
 
     @Test
-    void everyCharacterPrintedHasAGlyphInTheFont() throws Exception {
-        BaseFont song = BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
-        String seed = "日本·大阪 • 第一次调度会 — 沈阳市：“邀请” 100% ‐ A";
+    void everyCharacterPrintedHasAGlyphInTheFont() {
+        BaseFont font = BriefDocument.font();
+        String seed = "日本·大阪 • 第一次调度会 — 沈阳市：“邀请” 100% ‐ A 2026年12月7日（第3期）、葫芦岛市";
 
-        String printed = BriefDocument.printable(seed, song);
+        String printed = BriefDocument.printable(seed, font);
 
-        assertThat(song.charExists('\u00b7')).as("the font lacks the Latin middle dot").isFalse();
-        assertThat(printed).startsWith("日本・大阪").contains("第一次调度会").contains("沈阳市：“邀请” 100%");
-        assertThat(printed.codePoints().filter(c -> !Character.isWhitespace(c)).allMatch(song::charExists)).isTrue();
+        assertThat(printed).isEqualTo(seed);
+        assertThat(printed.codePoints().filter(c -> !Character.isWhitespace(c)).allMatch(font::charExists)).isTrue();
+        assertThat(BriefDocument.printable("\uD83C\uDF8C", font)).as("a character with no glyph nor stand-in").isEqualTo("?");
+        assertThat(font.getPostscriptFontName()).isEqualTo("WenQuanYiMicroHei");
     }
 }

@@ -48,7 +48,7 @@ class BriefFilesTest {
         try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
             text = new PDFTextStripper().getText(document);
         }
-        assertThat(text).contains("北京时间").contains("未开始 Not started").contains("辽阳市").doesNotContain("UTC")
-                .doesNotContain("NOT_STARTED");
+        assertThat(text).contains("北京时间").contains("未开始").contains("辽阳市").doesNotContain("UTC")
+                .doesNotContain("NOT_STARTED").doesNotContain("Not started");
     }
 }

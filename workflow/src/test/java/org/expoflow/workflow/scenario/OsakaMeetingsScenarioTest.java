@@ -111,15 +111,16 @@ class OsakaMeetingsScenarioTest {
         // the files carry the same numbers
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
                 raw("leader", "/api/meetings/{m}/brief?format=xlsx", second)))) {
-            Sheet figures = workbook.getSheet("指标 Figures");
+            Sheet figures = workbook.getSheet("各单位指标完成情况");
             DataFormatter format = new DataFormatter();
             Row total = StreamSupport.stream(figures.spliterator(), false)
-                    .filter(row -> format.formatCellValue(row.getCell(0)).startsWith("合计")
-                            && format.formatCellValue(row.getCell(1)).equals("buyersInvited"))
+                    .filter(row -> format.formatCellValue(row.getCell(0)).equals("合计")
+                            && format.formatCellValue(row.getCell(1)).equals("已邀请采购商"))
                     .findFirst().orElseThrow();
-            assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(54.0);
-            assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(100.0);
-            assertThat(workbook.getSheet("单位汇报 Unit reports")).isNotNull();
+            assertThat(format.formatCellValue(total.getCell(2))).isEqualTo("家");
+            assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(54.0);
+            assertThat(total.getCell(4).getNumericCellValue()).isEqualTo(100.0);
+            assertThat(workbook.getSheet("单位汇报")).isNotNull();
         }
         byte[] pdf = raw("leader", "/api/meetings/{m}/brief?format=pdf", first);
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
@@ -127,7 +128,8 @@ class OsakaMeetingsScenarioTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(document);
         }
-        assertThat(text).contains("沈阳市").contains("First coordination meeting").contains("buyersInvited").contains("no buyer database");
+        assertThat(text).contains("沈阳市").contains("First coordination meeting").contains("已邀请采购商")
+                .doesNotContain("buyersInvited").contains("no buyer database");
 
         // rebuilt from the events, every view answers byte for byte as before
         byte[] secondBrief = raw("leader", "/api/meetings/{m}/brief", second);
