@@ -60,15 +60,8 @@ public class UnitMonthQueries {
         List<UnitStep> atTheEnd = tasks.unitStepsOfExpo(query.expoId(), to, query.present());
         for (UnitStep step : atTheEnd) {
             Counts unit = counts.computeIfAbsent(step.unitId(), u -> new Counts());
-            if (step.chasedUpAt() != null && within(step.chasedUpAt(), from, to)) {
-                unit.chaseUps++;
-            }
-            if (step.returned()) {
-                unit.returns++; // less those sent back before the month, below
-                continue; // its redo counts instead
-            }
-            if (step.dueAt() == null) {
-                continue;
+            if (step.returned() || step.dueAt() == null) {
+                continue; // sent back for rework, its redo counts instead; without a deadline, never late
             }
             if (step.status() == TaskStatus.COMPLETED && within(step.closedAt(), from, to)) {
                 if (step.closedAt().isAfter(step.dueAt())) {
@@ -82,11 +75,19 @@ public class UnitMonthQueries {
                 unit.daysLate = unit.daysLate.add(UnitStepTally.days(Duration.between(later(step.dueAt(), from), to)));
             }
         }
-        for (UnitStep step : tasks.unitStepsOfExpo(query.expoId(), from, false)) {
-            if (step.returned() && counts.containsKey(step.unitId())) {
-                counts.get(step.unitId()).returns--;
-            }
-        }
+        // every chase-up (催办 and 督办 alike) and every return is a line of its step's history, kept with its time
+        jdbc.query("select t.unit_id, h.type, count(*) as times from task_history h join task_view t on t.task_id = h.task_id"
+                        + " where h.type in ('TaskChasedUp', 'TaskReturnedForRework') and h.occurred_at >= ? and h.occurred_at < ?"
+                        + " and t.expo_id = ? and t.supervised_task_id is null and t.candidate_group not in ('coordinator', 'leader')"
+                        + " group by t.unit_id, h.type",
+                rs -> {
+                    Counts unit = counts.computeIfAbsent(rs.getString("unit_id"), u -> new Counts());
+                    if ("TaskChasedUp".equals(rs.getString("type"))) {
+                        unit.chaseUps += rs.getInt("times");
+                    } else {
+                        unit.returns += rs.getInt("times");
+                    }
+                }, Times.utc(from), Times.utc(to), query.expoId());
         reports(query.expoId(), to, atTheEnd, counts);
         List<UnitMonth> units = new ArrayList<>();
         unitNames(query.expoId(), to).forEach((unitId, name) -> {
