@@ -91,7 +91,7 @@ public class RankingNotice {
                 unit.counts().returns())).toList());
     }
 
-    static List<String> row(UnitRanking.UnitScore unit, Map<String, String> unitNames) {
+    public static List<String> row(UnitRanking.UnitScore unit, Map<String, String> unitNames) {
         return List.of(String.valueOf(unit.rank()), unitNames.getOrDefault(unit.unitId(), unit.name()), unit.score().toPlainString(),
                 trend(unit.trend()), String.valueOf(unit.counts().onTime()), String.valueOf(unit.counts().late()),
                 String.valueOf(unit.counts().overdue()), unit.counts().daysLate().toPlainString(),

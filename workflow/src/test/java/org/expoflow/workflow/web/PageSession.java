@@ -67,6 +67,12 @@ public final class PageSession {
         return answer.statusCode() == 200 ? answer.body() : new byte[0];
     }
 
+    /** The status the page is answered with (403 for a page its reader may not see). */
+    public int status(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN").GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** The page's HTML, in Chinese. */
     public String get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN").GET().build(),
