@@ -318,7 +318,7 @@ public class TaskListProjection implements ReadModelProjection {
     @ResetHandler
     void reset() {
         Databases.empty(jdbc.getJdbcTemplate(), "task_version", "task_cooperation", "task_history", "task_view",
-                CompletedStepTallies.TABLE);
+                CompletedStepTallies.TABLE, KeptBoardCells.TABLE);
     }
 
     private void change(String taskId, Map<String, Object> columns, TaskRows.HistoryLine line) {

@@ -12,10 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.expoflow.projections.api.Board;
+import org.expoflow.projections.api.FindBoard;
+import org.expoflow.projections.api.UnitDirectiveStatus;
+import org.expoflow.projections.catalogue.BoardQueries;
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +36,9 @@ class UnitRankingTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    BoardQueries boards;
 
     ExpoFlowClient as(String user) {
         return ExpoFlowClient.as("http://localhost:" + port, user).withHeader("Accept-Language", "zh-CN");
@@ -61,8 +69,9 @@ class UnitRankingTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> Instant.now().isAfter(due.plusSeconds(1))
                 && step(directive, "anshan", "chaseUpUnit") != null);
         complete("dalian", directive, "sendInvitations", map("figures", map("buyersInvited", 25)));
-        assertThat(coordinator.post("/api/tasks/{t}/chase-up", map("message", "请今天发出邀请"),
-                step(directive, "anshan", "draftInvitationList")).status().is2xxSuccessful()).isTrue();
+        ExpoFlowClient.Answer chasedUp = coordinator.post("/api/tasks/{t}/chase-up", map("message", "请今天发出邀请"),
+                step(directive, "anshan", "draftInvitationList"));
+        assertThat(chasedUp.status().is2xxSuccessful()).as("chased up: %s", chasedUp.body()).isTrue();
 
         String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
         ExpoFlowClient.Answer answer = as("leader").get("/api/expos/{e}/ranking?month={m}", expoId, month);
@@ -104,8 +113,14 @@ class UnitRankingTest {
         assertThat(shenyang.path("trend").isNumber()).as("no month before to compare with: the units were enrolled this month")
                 .isFalse();
 
-        ExpoFlowClient.Answer notice = as("leader").get("/api/expos/{e}/ranking?month={m}&format=json", expoId, month);
-        assertThat(notice.body()).isEqualTo(answer.body());
+        ExpoFlowClient.Answer asJson = as("leader").get("/api/expos/{e}/ranking?month={m}&format=json", expoId, month);
+        assertThat(asJson.body().path("units")).isEqualTo(answer.body().path("units"));
+
+        // the board of the present from its kept cells: as the steps themselves make it, after returns, chase-ups, reviews
+        Board kept = boards.board(new FindBoard(expoId, null));
+        assertThat(kept.units()).isEqualTo(boards.boardFromSteps(expoId).units());
+        assertThat(kept.units().stream().filter(unit -> unit.unitId().equals("shenyang")).findFirst().orElseThrow().cells())
+                .singleElement().satisfies(cell -> assertThat(cell.status()).isEqualTo(UnitDirectiveStatus.SUBMITTED));
     }
 
     @Test
