@@ -52,13 +52,15 @@ public class RankingNotice {
             PdfWriter.getInstance(document, out);
             document.addTitle(title);
             document.open();
-            Paragraph top = new Paragraph(title, heading);
+            Paragraph top = new Paragraph(printable(title, song), heading);
             top.setAlignment(Paragraph.ALIGN_CENTER);
             document.add(top);
-            document.add(new Paragraph(words("notice.intro", locale, ranking.units().size()), body));
+            document.add(new Paragraph(printable(words("notice.intro", locale, ranking.units().size()), song), body));
             if (!ranking.units().isEmpty()) {
-                document.add(new Paragraph(words("notice.best", locale) + sentences(ranking.best(NAMED), unitNames, locale), body));
-                document.add(new Paragraph(words("notice.worst", locale) + sentences(ranking.worst(NAMED), unitNames, locale), body));
+                document.add(new Paragraph(printable(words("notice.best", locale)
+                        + sentences(ranking.best(NAMED), unitNames, locale), song), body));
+                document.add(new Paragraph(printable(words("notice.worst", locale)
+                        + sentences(ranking.worst(NAMED), unitNames, locale), song), body));
             }
             List<String> columns = List.of("rank", "unit", "score", "trend", "onTime", "late", "overdue", "daysLate", "chaseUps",
                     "returns", "reports", "figures");
@@ -66,22 +68,40 @@ public class RankingNotice {
             table.setWidthPercentage(100);
             table.setSpacingBefore(10);
             table.setHeaderRows(1);
-            columns.forEach(column -> table.addCell(new PdfPCell(new Phrase(words("ranking.col." + column, locale), small))));
+            columns.forEach(column -> table.addCell(new PdfPCell(new Phrase(printable(words("ranking.col." + column, locale), song),
+                    small))));
             for (UnitRanking.UnitScore unit : ranking.units()) {
                 for (String cell : row(unit, unitNames)) {
-                    table.addCell(new PdfPCell(new Phrase(cell, small)));
+                    table.addCell(new PdfPCell(new Phrase(printable(cell, song), small)));
                 }
             }
             document.add(table);
-            document.add(new Paragraph(words("notice.weights", locale, ranking.settings().weights().onTime(),
+            document.add(new Paragraph(printable(words("notice.weights", locale, ranking.settings().weights().onTime(),
                     ranking.settings().weights().daysLate(), ranking.settings().weights().chaseUps(),
                     ranking.settings().weights().returns(), ranking.settings().weights().reports(),
-                    ranking.settings().weights().figures()), small));
+                    ranking.settings().weights().figures()), song), small));
             document.close();
             return new OfficeFile(title + ".pdf", "application/pdf", out.toByteArray());
         } catch (IOException | DocumentException failed) {
             throw new UncheckedIOException(new IOException("the ranking notice could not be written", failed));
         }
+    }
+
+    /** The text with a printable stand-in for each character the font has no glyph for (a minus, a dash, a middle dot). */
+    static String printable(String text, BaseFont font) {
+        StringBuilder printed = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isWhitespace(c) || font.charExists(c)) {
+                printed.appendCodePoint(c);
+            } else {
+                printed.append(switch (c) {
+                    case '\u00b7', '\u2022' -> "\u30fb";
+                    case '\u2212', '\u2013', '\u2014', '\u2010' -> "-";
+                    default -> new String(Character.toChars(c));
+                });
+            }
+        });
+        return printed.toString();
     }
 
     private String sentences(List<UnitRanking.UnitScore> units, Map<String, String> unitNames, Locale locale) {
