@@ -60,13 +60,46 @@ public class KeptBoardCells {
     private static final String COUNT_ALL = "insert into " + TABLE + " (" + COLUMNS + ") " + COUNTED
             + " group by directive_id, unit_id";
 
+    private static final String COUNTED_COLUMNS_ONLY = COLUMNS.substring(COLUMNS.indexOf("office_steps_open"));
+
+    /**
+     * For PostgreSQL, a clause of the row's own statement (a data-modifying {@code WITH}, whose clauses all see the rows
+     * as they were before it): the cell of the row as the statement left it ({@code row}) counted from it and the other
+     * rows of its directive and unit, and written over the kept one. The cell was locked before the statement began
+     * ({@link #lock}), so the rows it sees include every other writer's of the cell.
+     */
+    static String countAgainClause(String row) {
+        return "insert into " + TABLE + " (" + COLUMNS + ") " + COUNTED.replace(" from task_view where",
+                " from (select t.* from task_view t join " + row + " r on t.directive_id = r.directive_id and t.unit_id = r.unit_id"
+                        + " and t.task_id <> r.task_id union all select * from " + row + ") cell_rows where")
+                + " group by directive_id, unit_id on conflict (directive_id, unit_id) do update set "
+                + String.join(", ", java.util.Arrays.stream(COUNTED_COLUMNS_ONLY.split(",\\s*"))
+                .map(column -> column + " = excluded." + column).toList());
+    }
+
+    /**
+     * For PostgreSQL, before the row's own statement: the kept cell of the task's directive and unit locked (named by the
+     * row's new columns when it is being added), so that another writer of the cell waits until this one is done.
+     */
+    static void lock(NamedParameterJdbcTemplate jdbc, String taskId, Map<String, Object> columns) {
+        if (columns.get("directive_id") != null && columns.get("unit_id") != null) {
+            jdbc.queryForList("select unit_id from " + TABLE + " where directive_id = :directive and unit_id = :unit for update",
+                    new MapSqlParameterSource("directive", columns.get("directive_id")).addValue("unit", columns.get("unit_id")),
+                    String.class);
+        } else {
+            jdbc.queryForList("select c.unit_id from " + TABLE + " c join task_view t on t.directive_id = c.directive_id"
+                    + " and t.unit_id = c.unit_id where t.task_id = :id for update of c", new MapSqlParameterSource("id", taskId),
+                    String.class);
+        }
+    }
+
     private final JdbcTemplate jdbc;
 
     public KeptBoardCells(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Live: the cell of a task's directive and unit counted again from its rows, after the task's row changed. */
+    /** Live, elsewhere than on PostgreSQL: the cell of a task's directive and unit counted again, after its row changed. */
     static void countAgain(NamedParameterJdbcTemplate jdbc, String taskId) {
         List<Map<String, Object>> found = jdbc.queryForList("select directive_id, unit_id from task_view where task_id = :id"
                 + " and supervised_task_id is null", new MapSqlParameterSource("id", taskId));

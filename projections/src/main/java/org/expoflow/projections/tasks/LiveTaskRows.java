@@ -71,7 +71,7 @@ final class LiveTaskRows implements TaskRows {
      * The row's own statement (none: the row stays as it is), then its history line and its new version, and
      * when the statement may change what the row adds to its unit's tally ({@link CompletedStepTallies}: a new row
      * is open and adds nothing), the difference; when it may change the row's board cell ({@link KeptBoardCells}), the
-     * cell counted again.
+     * cell counted again (on PostgreSQL within the row's statement, the cell locked by one statement before it).
      */
     private void write(String rowStatement, Map<String, Object> columns, String taskId, HistoryLine line, boolean counted,
                        boolean cellChanges) {
@@ -85,11 +85,13 @@ final class LiveTaskRows implements TaskRows {
                 tally = TALLY_DIFFERENCE;
                 params.addValue("office", CompletedStepTallies.OFFICE);
             }
-            jdbc.update("with task_row as (" + row + "), " + tally + "closed as (" + CLOSE_VERSION + "), history as ("
-                    + ADD_HISTORY_LINE + ") " + KEEP_VERSION + "task_row", params);
+            String cell = "";
             if (cellChanges) {
-                KeptBoardCells.countAgain(jdbc, taskId);
+                KeptBoardCells.lock(jdbc, taskId, columns);
+                cell = "cell as (" + KeptBoardCells.countAgainClause("task_row") + "), ";
             }
+            jdbc.update("with task_row as (" + row + "), " + tally + cell + "closed as (" + CLOSE_VERSION + "), history as ("
+                    + ADD_HISTORY_LINE + ") " + KEEP_VERSION + "task_row", params);
             return;
         }
         Map<String, Object> before = counted ? CompletedStepTallies.addedByRow(jdbc, taskId) : null;
