@@ -67,7 +67,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ProvinceScale {
 
     private static final ObjectMapper STORED = AxonSetup.storedMessageMapper();
-    private static final String DATABASE = "expoflow_province";
     private static final int EXPOS = 3;
     private static final List<String> STEPS = List.of("draftInvitationList", "sendInvitations", "followUpBuyers", "confirmBuyers");
     private static final Duration PREPARATION = Duration.ofDays(180);
@@ -83,7 +82,7 @@ public final class ProvinceScale {
                 given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else if (!arg.isEmpty()) {
                 throw new IllegalArgumentException("unknown argument '" + arg + "': use --directives=N --queries=N"
-                        + " --postgres-url=... --postgres-user=... --postgres-password=...");
+                        + " --postgres-url=... --postgres-user=... --postgres-password=... --database=...");
             }
         }
         int directives = Integer.parseInt(given.getOrDefault("directives", "950"));
@@ -91,6 +90,8 @@ public final class ProvinceScale {
         String url = given.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
         String user = given.getOrDefault("postgres-user", "postgres");
         String password = given.getOrDefault("postgres-password", "");
+        // the database it drops and fills: one of its own per engineer when several measure at once
+        String database = given.getOrDefault("database", "expoflow_province");
         List<String> report = new ArrayList<>();
         report.add("# Province scale: the read side on a large event store");
         report.add("");
@@ -98,10 +99,10 @@ public final class ProvinceScale {
         report.add("");
 
         try (Connection admin = DriverManager.getConnection(url + "postgres", user, password); Statement sql = admin.createStatement()) {
-            sql.execute("drop database if exists " + DATABASE + " with (force)");
-            sql.execute("create database " + DATABASE);
+            sql.execute("drop database if exists " + database + " with (force)");
+            sql.execute("create database " + database);
         }
-        String jdbcUrl = url + DATABASE;
+        String jdbcUrl = url + database;
         Flyway.configure().dataSource(jdbcUrl, user, password).baselineOnMigrate(true).baselineVersion("0")
                 .locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
 
@@ -182,6 +183,8 @@ public final class ProvinceScale {
             }
             report.add("");
             report.add(String.format(Locale.ROOT, "Heap used after the queries: %.0f MB.", heapMegabytes(http, base)));
+            report.add("");
+            report.addAll(wholeBoardKeptAgainstSteps(jdbcUrl, user, password, expoIds, queries));
         } finally {
             expoflow.destroy();
             expoflow.waitFor();
@@ -192,6 +195,53 @@ public final class ProvinceScale {
         Files.createDirectories(out.getParent());
         Files.writeString(out, text, StandardCharsets.UTF_8);
         System.out.println("written to " + out.toAbsolutePath());
+    }
+
+    /**
+     * The whole board of the present, read in this process on the same database, side by side: from the kept cells (as
+     * ExpoFlow reads it) and from every step of the expo (as it was read before the cells were kept), alternately.
+     */
+    static List<String> wholeBoardKeptAgainstSteps(String jdbcUrl, String user, String password, List<String> expoIds,
+                                                   int queries) {
+        org.springframework.jdbc.datasource.SingleConnectionDataSource database =
+                new org.springframework.jdbc.datasource.SingleConnectionDataSource(jdbcUrl, user, password, true);
+        try {
+            org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(database);
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            org.expoflow.projections.catalogue.BoardQueries boards = new org.expoflow.projections.catalogue.BoardQueries(jdbc,
+                    new org.expoflow.projections.tasks.TaskReadings(
+                            new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc), clock),
+                    new org.expoflow.projections.tasks.KeptBoardCells(jdbc), clock);
+            List<Long> kept = new ArrayList<>();
+            List<Long> fromSteps = new ArrayList<>();
+            boolean same = true;
+            for (int i = -Math.min(5, queries); i < queries; i++) { // the first five warm up
+                String expoId = expoIds.get(Math.floorMod(i, expoIds.size()));
+                long start = System.nanoTime();
+                org.expoflow.projections.api.Board fromCells = boards.board(new org.expoflow.projections.api.FindBoard(expoId, null));
+                long middle = System.nanoTime();
+                org.expoflow.projections.api.Board counted = boards.boardFromSteps(expoId);
+                long end = System.nanoTime();
+                same &= fromCells.units().equals(counted.units());
+                if (i >= 0) {
+                    kept.add(middle - start);
+                    fromSteps.add(end - middle);
+                }
+            }
+            WritePathBenchmark.Phase cells = new WritePathBenchmark.Phase(kept.size(), 0, kept, List.of(), null);
+            WritePathBenchmark.Phase steps = new WritePathBenchmark.Phase(fromSteps.size(), 0, fromSteps, List.of(), null);
+            return List.of("The whole board of the present, read in-process side by side on the same database"
+                            + (same ? " (the same cells both ways):" : " (**the two ways disagreed**):"),
+                    "",
+                    "| whole board, read from | requests | p50 ms | p95 ms | max ms |",
+                    "|---|---|---|---|---|",
+                    String.format(Locale.ROOT, "| kept cells (board_cell) | %d | %.0f | %.0f | %.0f |", kept.size(),
+                            cells.percentileMillis(0.50), cells.percentileMillis(0.95), cells.percentileMillis(1.0)),
+                    String.format(Locale.ROOT, "| every step (before) | %d | %.0f | %.0f | %.0f |", fromSteps.size(),
+                            steps.percentileMillis(0.50), steps.percentileMillis(0.95), steps.percentileMillis(1.0)));
+        } finally {
+            database.destroy();
+        }
     }
 
     /** The events of a province's preparation, oldest first. */

@@ -22,6 +22,8 @@ import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.api.UnitDirectiveStatus;
 import org.expoflow.projections.support.ReportingDue;
 import org.expoflow.projections.support.Times;
+import org.expoflow.projections.tasks.BoardCellFacts;
+import org.expoflow.projections.tasks.KeptBoardCells;
 import org.expoflow.projections.tasks.TaskReadings;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -40,12 +42,14 @@ public class BoardQueries {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TaskReadings tasks;
+    private final KeptBoardCells keptCells;
     private final Clock clock;
 
-    public BoardQueries(JdbcTemplate jdbc, TaskReadings tasks, Clock clock) {
+    public BoardQueries(JdbcTemplate jdbc, TaskReadings tasks, KeptBoardCells keptCells, Clock clock) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tasks = tasks;
+        this.keptCells = keptCells;
         this.clock = clock;
     }
 
@@ -61,7 +65,12 @@ public class BoardQueries {
         Instant asOf = query.asOf() != null ? query.asOf() : clock.instant();
         boolean present = query.asOf() == null;
         if (!query.paged() && query.unitId() == null) {
-            return board(query.expoId(), asOf, tasks.tasksOfExpo(query.expoId(), asOf, present));
+            if (present) {
+                String name = expoName(query.expoId());
+                return name == null ? null : board(query.expoId(), name, asOf, directives(query.expoId(), asOf),
+                        keptCells.cells(query.expoId(), null, asOf), null, false);
+            }
+            return board(query.expoId(), asOf, tasks.tasksOfExpo(query.expoId(), asOf, false));
         }
         String name = expoName(query.expoId());
         if (name == null) {
@@ -74,8 +83,7 @@ public class BoardQueries {
         }
         if (!query.paged()) {
             List<String> ids = all.stream().map(BoardDirective::directiveId).toList();
-            List<TaskSummary> tasksThen = ids.isEmpty() ? List.of() : tasks.tasksOfDirectives(query.expoId(), ids, asOf, present);
-            return board(query.expoId(), name, asOf, all, tasksThen, null, true);
+            return board(query.expoId(), name, asOf, all, cells(query.expoId(), ids, asOf, present), null, true);
         }
         // page 0 holds the newest directives; each page keeps the board's order, oldest first
         int size = query.size();
@@ -84,9 +92,40 @@ public class BoardQueries {
         int end = Math.max(0, all.size() - page * size);
         List<BoardDirective> shown = all.subList(Math.max(0, end - size), end);
         List<String> ids = shown.stream().map(BoardDirective::directiveId).toList();
-        List<TaskSummary> tasksThen = ids.isEmpty() ? List.of() : tasks.tasksOfDirectives(query.expoId(), ids, asOf, present);
-        return board(query.expoId(), name, asOf, List.copyOf(shown), tasksThen,
+        return board(query.expoId(), name, asOf, List.copyOf(shown), cells(query.expoId(), ids, asOf, present),
                 new Board.DirectivePage(page, size, all.size(), pages), true);
+    }
+
+    /** The cells of some directives: kept, for the present; gathered from their steps as they stood, for a past instant. */
+    private Map<String, BoardCellFacts> cells(String expoId, List<String> directiveIds, Instant asOf, boolean present) {
+        if (directiveIds.isEmpty()) {
+            return Map.of();
+        }
+        return present ? keptCells.cells(expoId, directiveIds, asOf)
+                : gathered(tasks.tasksOfDirectives(expoId, directiveIds, asOf, false));
+    }
+
+    /** Each cell's facts from the steps as they stood (not the chase-ups), by "directiveId/unitId". */
+    private static Map<String, BoardCellFacts> gathered(List<TaskSummary> tasksThen) {
+        Map<String, List<TaskSummary>> tasksByAssignment = new HashMap<>();
+        for (TaskSummary task : tasksThen) {
+            if (task.supervisedTaskId() != null) {
+                continue; // a chase-up follows a step up; it is not a step of the directive
+            }
+            tasksByAssignment.computeIfAbsent(task.directiveId() + "/" + task.unitId(), k -> new ArrayList<>()).add(task);
+        }
+        Map<String, BoardCellFacts> facts = new HashMap<>();
+        tasksByAssignment.forEach((assignment, steps) -> facts.put(assignment, BoardCellFacts.of(steps)));
+        return facts;
+    }
+
+    /**
+     * The whole board of the present from every step of the expo, as it was read before its cells were kept: for the
+     * province benchmark to compare with, and for the tests that hold the kept cells to it.
+     */
+    public Board boardFromSteps(String expoId) {
+        Instant now = clock.instant();
+        return board(expoId, now, tasks.tasksOfExpo(expoId, now, true));
     }
 
     /** The directives of an expo issued to a unit, or on which it co-operates with the unit leading a task. */
@@ -98,7 +137,7 @@ public class BoardQueries {
     /** The board at {@code now} from the expo's tasks as they stood then, for a caller that has read them already. */
     public Board board(String expoId, Instant now, List<TaskSummary> tasksThen) {
         String name = expoName(expoId);
-        return name == null ? null : board(expoId, name, now, directives(expoId, now), tasksThen, null, false);
+        return name == null ? null : board(expoId, name, now, directives(expoId, now), gathered(tasksThen), null, false);
     }
 
     private String expoName(String expoId) {
@@ -121,7 +160,7 @@ public class BoardQueries {
 
     /** The board of {@code directives} (all the expo's, or a page of them) from their tasks as they stood at {@code now}. */
     private Board board(String expoId, String expoName, Instant now, List<BoardDirective> directives,
-                        List<TaskSummary> tasksThen, Board.DirectivePage page, boolean someDirectives) {
+                        Map<String, BoardCellFacts> facts, Board.DirectivePage page, boolean someDirectives) {
         Map<String, BoardDirective> directiveById = new HashMap<>();
         directives.forEach(d -> directiveById.put(d.directiveId(), d));
         String ofDirectives = someDirectives ? " and directive_id in (:directives)" : "";
@@ -140,22 +179,14 @@ public class BoardQueries {
                             finishedAt != null && !finishedAt.isAfter(now) ? finishedAt : null, directive.withdrawnAt(),
                             directive.reportEvery(), cooperating == null ? List.of() : List.of(cooperating.split(",")));
                 }).stream().filter(java.util.Objects::nonNull).toList();
-        Map<String, List<TaskSummary>> tasksByAssignment = new HashMap<>();
-        for (TaskSummary task : tasksThen) {
-            if (task.supervisedTaskId() != null) {
-                continue; // a chase-up follows a step up; it is not a step of the directive
-            }
-            tasksByAssignment.computeIfAbsent(task.directiveId() + "/" + task.unitId(), k -> new ArrayList<>()).add(task);
-        }
         Map<String, List<BoardCell>> cellsByUnit = new HashMap<>();
         Set<String> ownCells = new HashSet<>();
         assignments.forEach(assignment -> ownCells.add(assignment.directiveId() + "/" + assignment.unitId()));
         // a unit co-operating with several leads on one directive has one cell there, naming every lead
         Map<String, BoardCell> cooperationCells = new java.util.LinkedHashMap<>();
         for (Assignment assignment : assignments) {
-            List<TaskSummary> assignmentTasks = tasksByAssignment.getOrDefault(
-                    assignment.directiveId() + "/" + assignment.unitId(), List.of());
-            BoardCell cell = cell(assignment, assignmentTasks, now);
+            BoardCell cell = cell(assignment, facts.getOrDefault(assignment.directiveId() + "/" + assignment.unitId(),
+                    BoardCellFacts.of(List.of())), now);
             cellsByUnit.computeIfAbsent(assignment.unitId(), u -> new ArrayList<>()).add(cell);
             for (String cooperating : assignment.cooperatingUnits()) {
                 // a unit that received the directive itself shows its own task there, not its co-operation
@@ -180,41 +211,31 @@ public class BoardQueries {
         return new Board(expoId, expoName, now, directives, units, page);
     }
 
-    /** How one unit stands on one directive, judged from its tasks (the unit's own steps and the reviews of them). */
-    static BoardCell cell(Assignment assignment, List<TaskSummary> tasks, Instant now) {
-        List<TaskSummary> unitSteps = tasks.stream().filter(t -> !t.isOfficeStep()).toList();
-        boolean awaitingReview = tasks.stream().anyMatch(t -> t.isOfficeStep() && t.isActive());
-        boolean returned = unitSteps.stream().anyMatch(t -> t.isActive() && t.returnComment() != null
-                && t.status() == TaskStatus.OPEN && t.latestReportAt() == null);
-        boolean started = unitSteps.stream().anyMatch(t -> t.status() != TaskStatus.OPEN || t.latestReportAt() != null);
+    /** How one unit stands on one directive, judged from the facts of its steps (the unit's own and the reviews of them). */
+    static BoardCell cell(Assignment assignment, BoardCellFacts facts, Instant now) {
         UnitDirectiveStatus status;
         if (assignment.finishedAt() != null) {
             status = UnitDirectiveStatus.DONE;
         } else if (assignment.withdrawnAt() != null) {
             status = UnitDirectiveStatus.WITHDRAWN;
-        } else if (awaitingReview) {
+        } else if (facts.officeStepsOpen() > 0) {
             status = UnitDirectiveStatus.SUBMITTED;
-        } else if (returned) {
+        } else if (facts.returnedOpen() > 0) {
             status = UnitDirectiveStatus.RETURNED;
-        } else if (started) {
+        } else if (facts.started() > 0) {
             status = UnitDirectiveStatus.IN_PROGRESS;
         } else {
             status = UnitDirectiveStatus.NOT_STARTED;
         }
         // a unit waiting for the office's review has done its part: its steps' own percent, completed ones at 100
-        int percent = status == UnitDirectiveStatus.DONE ? 100 : unitSteps.stream()
-                .filter(step -> status == UnitDirectiveStatus.SUBMITTED || step.isActive())
-                .mapToInt(TaskSummary::percent).max().orElse(0);
-        Instant lastReport = unitSteps.stream().map(TaskSummary::latestReportAt).filter(java.util.Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
+        int percent = status == UnitDirectiveStatus.DONE ? 100
+                : status == UnitDirectiveStatus.SUBMITTED ? facts.anyPercent() : facts.openPercent();
         boolean open = status != UnitDirectiveStatus.DONE && status != UnitDirectiveStatus.WITHDRAWN;
-        List<TaskSummary> openUnitSteps = unitSteps.stream().filter(TaskSummary::isActive).toList();
-        Instant dueAt = openUnitSteps.stream().map(TaskSummary::dueAt).filter(java.util.Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElse(assignment.dueAt());
+        Instant dueAt = facts.openDueAt() != null ? facts.openDueAt() : assignment.dueAt();
         boolean overdue = open && dueAt != null && dueAt.isBefore(now);
-        boolean dueSoon = open && !overdue && openUnitSteps.stream().anyMatch(TaskSummary::dueSoon);
-        boolean escalated = open && openUnitSteps.stream().anyMatch(t -> t.escalatedAt() != null);
-        long returns = unitSteps.stream().filter(t -> t.returnComment() != null).count();
+        boolean dueSoon = open && !overdue && facts.openDueSoon();
+        boolean escalated = open && facts.openEscalated() > 0;
+        long returns = facts.returns();
         Board.Light light;
         if (status == UnitDirectiveStatus.WITHDRAWN) {
             light = null;
@@ -227,14 +248,13 @@ public class BoardQueries {
         } else {
             light = Board.Light.GREEN;
         }
-        Instant reportDueAt = open ? ReportingDue.after(assignment.reportEvery(), lastActivity(unitSteps, assignment.issuedAt()))
-                : null;
+        Instant reportDueAt = open ? ReportingDue.after(assignment.reportEvery(), facts.lastActivity(assignment.issuedAt())) : null;
         boolean reportOverdue = reportDueAt != null && reportDueAt.isBefore(now);
         if (reportOverdue && light != null) {
             light = Board.Light.RED;
         }
         return new BoardCell(assignment.directiveId(), assignment.unitId(), status, percent, dueAt, overdue, dueSoon,
-                lastReport, escalated, light, reportDueAt, reportOverdue, assignment.cooperatingUnits(), null);
+                facts.lastReportAt(), escalated, light, reportDueAt, reportOverdue, assignment.cooperatingUnits(), null);
     }
 
     /** The latest a unit was heard of on a directive: its latest report or completed step, else the issue. */

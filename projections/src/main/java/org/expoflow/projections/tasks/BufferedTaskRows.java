@@ -263,6 +263,7 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
         return () -> {
             rows.run();
             CompletedStepTallies.countAll(jdbc);
+            KeptBoardCells.countAll(jdbc);
         };
     }
 

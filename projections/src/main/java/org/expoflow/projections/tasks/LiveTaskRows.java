@@ -44,14 +44,15 @@ final class LiveTaskRows implements TaskRows {
     public void add(String taskId, Map<String, Object> columns, HistoryLine line) {
         List<String> names = List.copyOf(columns.keySet());
         write("insert into task_view (task_id, " + String.join(", ", names) + ") values (:task_id, "
-                + names.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")", columns, taskId, line, false);
+                + names.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")", columns, taskId, line, false, true);
     }
 
     @Override
     public void change(String taskId, Map<String, Object> columns, HistoryLine line) {
         write(columns.isEmpty() ? null : "update task_view set " + columns.keySet().stream().map(name -> name + " = :" + name)
                 .collect(Collectors.joining(", ")) + " where task_id = :task_id", columns, taskId, line,
-                columns.keySet().stream().anyMatch(CompletedStepTallies.COUNTED_COLUMNS::contains));
+                columns.keySet().stream().anyMatch(CompletedStepTallies.COUNTED_COLUMNS::contains),
+                columns.keySet().stream().anyMatch(KeptBoardCells.COUNTED_COLUMNS::contains));
     }
 
     @Override
@@ -69,9 +70,11 @@ final class LiveTaskRows implements TaskRows {
     /**
      * The row's own statement (none: the row stays as it is), then its history line and its new version, and
      * when the statement may change what the row adds to its unit's tally ({@link CompletedStepTallies}: a new row
-     * is open and adds nothing), the difference.
+     * is open and adds nothing), the difference; when it may change the row's board cell ({@link KeptBoardCells}), the
+     * cell counted again (on PostgreSQL within the row's statement, the cell locked by one statement before it).
      */
-    private void write(String rowStatement, Map<String, Object> columns, String taskId, HistoryLine line, boolean counted) {
+    private void write(String rowStatement, Map<String, Object> columns, String taskId, HistoryLine line, boolean counted,
+                       boolean cellChanges) {
         MapSqlParameterSource params = new MapSqlParameterSource(columns).addValue("task_id", taskId)
                 .addValue("at", Times.utc(line.at())).addValue("type", line.type()).addValue("actor", line.actor())
                 .addValue("details", line.details());
@@ -82,7 +85,12 @@ final class LiveTaskRows implements TaskRows {
                 tally = TALLY_DIFFERENCE;
                 params.addValue("office", CompletedStepTallies.OFFICE);
             }
-            jdbc.update("with task_row as (" + row + "), " + tally + "closed as (" + CLOSE_VERSION + "), history as ("
+            String cell = "";
+            if (cellChanges) {
+                KeptBoardCells.lock(jdbc, taskId, columns);
+                cell = "cell as (" + KeptBoardCells.countAgainClause("task_row") + "), ";
+            }
+            jdbc.update("with task_row as (" + row + "), " + tally + cell + "closed as (" + CLOSE_VERSION + "), history as ("
                     + ADD_HISTORY_LINE + ") " + KEEP_VERSION + "task_row", params);
             return;
         }
@@ -97,5 +105,8 @@ final class LiveTaskRows implements TaskRows {
         jdbc.update(ADD_HISTORY_LINE, params);
         jdbc.update(CLOSE_VERSION, params);
         jdbc.update(KEEP_VERSION + "task_view where task_id = :task_id", params);
+        if (cellChanges) {
+            KeptBoardCells.countAgain(jdbc, taskId);
+        }
     }
 }

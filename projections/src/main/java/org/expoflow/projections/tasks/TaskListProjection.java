@@ -317,7 +317,8 @@ public class TaskListProjection implements ReadModelProjection {
 
     @Override
     public List<String> tables() {
-        return List.of("task_version", "task_cooperation", "task_history", "task_view", CompletedStepTallies.TABLE);
+        return List.of("task_version", "task_cooperation", "task_history", "task_view", CompletedStepTallies.TABLE,
+                KeptBoardCells.TABLE);
     }
 
     @ResetHandler

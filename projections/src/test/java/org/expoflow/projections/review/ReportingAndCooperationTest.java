@@ -66,7 +66,7 @@ class ReportingAndCooperationTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(database);
         readings = new TaskReadings(named, clock);
-        boards = new BoardQueries(jdbc, readings, clock);
+        boards = new BoardQueries(jdbc, readings, new org.expoflow.projections.tasks.KeptBoardCells(jdbc), clock);
         review = new ReviewQueries(readings, boards, new FiguresProjection(jdbc, clock),
                 new MeetingProjection(jdbc), jdbc, clock);
         AnnotationEventHandlerAdapter catalogue = new AnnotationEventHandlerAdapter(new CatalogueProjection(jdbc));
@@ -93,6 +93,7 @@ class ReportingAndCooperationTest {
     @Test
     void aMissingReportIsRedOnTheBoardCountedInTheStatisticsAndFoundForReminding() {
         Board board = boards.board(new FindBoard("osaka", null));
+        assertThat(board.units()).as("the kept cells judge as the steps do").isEqualTo(boards.boardFromSteps("osaka").units());
         Board.BoardCell shenyang = cell(board, "shenyang");
         assertThat(shenyang.reportOverdue()).isTrue();
         assertThat(shenyang.reportDueAt()).isEqualTo(ISSUED.plus(Duration.ofDays(7)));

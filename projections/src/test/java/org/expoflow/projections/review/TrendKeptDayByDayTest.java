@@ -128,7 +128,7 @@ class TrendKeptDayByDayTest {
 
     private ReviewQueries review(FiguresProjection figureVersions) {
         TaskReadings readings = new TaskReadings(named, clock);
-        return new ReviewQueries(readings, new BoardQueries(jdbc, readings, clock), figureVersions, new MeetingProjection(jdbc),
+        return new ReviewQueries(readings, new BoardQueries(jdbc, readings, new org.expoflow.projections.tasks.KeptBoardCells(jdbc), clock), figureVersions, new MeetingProjection(jdbc),
                 jdbc, clock);
     }
 

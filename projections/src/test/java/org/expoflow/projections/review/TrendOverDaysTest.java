@@ -63,7 +63,7 @@ class TrendOverDaysTest {
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(database);
         TaskReadings readings = new TaskReadings(named, clock);
         FiguresProjection figures = new FiguresProjection(jdbc, clock);
-        ReviewQueries review = new ReviewQueries(readings, new BoardQueries(jdbc, readings, clock), figures,
+        ReviewQueries review = new ReviewQueries(readings, new BoardQueries(jdbc, readings, new org.expoflow.projections.tasks.KeptBoardCells(jdbc), clock), figures,
                 new MeetingProjection(jdbc), jdbc, clock);
         AnnotationEventHandlerAdapter catalogue = new AnnotationEventHandlerAdapter(new CatalogueProjection(jdbc));
         AnnotationEventHandlerAdapter tasks = new AnnotationEventHandlerAdapter(new TaskListProjection(named, clock));

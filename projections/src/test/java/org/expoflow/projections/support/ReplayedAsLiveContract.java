@@ -73,7 +73,8 @@ abstract class ReplayedAsLiveContract {
             "select * from directive_unit_view order by directive_id, unit_id",
             "select expo_id, directive_id, unit_id, figure, figure_value, valid_from, valid_to from unit_figure_version"
                     + " order by directive_id, unit_id, figure, valid_from",
-            "select * from unit_step_tally where completed > 0 order by expo_id, unit_id");
+            "select * from unit_step_tally where completed > 0 order by expo_id, unit_id",
+            "select * from board_cell order by directive_id, unit_id");
 
     /** A database of its own with the read models' tables, empty. */
     abstract DataSource emptyReadModels(String name);

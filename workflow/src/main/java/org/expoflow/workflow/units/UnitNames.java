@@ -25,6 +25,12 @@ public class UnitNames {
         return register.namesFor(locale);
     }
 
+    /** Every unit's short name (沈阳 for 沈阳市), where room is short: {@code shortUnitNames[unitId]}. */
+    @ModelAttribute("shortUnitNames")
+    public Map<String, String> shortUnitNames(Locale locale) {
+        return register.shortNamesFor(locale);
+    }
+
     /** Both names of every unit, so a keyword in either language finds it. */
     public Map<String, String> bothNames() {
         Map<String, String> names = new java.util.HashMap<>();

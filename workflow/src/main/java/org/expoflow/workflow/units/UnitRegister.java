@@ -48,6 +48,22 @@ public class UnitRegister {
             return Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? name : bilingualName();
         }
 
+        /**
+         * The name where room is short (a phone's board): 沈阳 for 沈阳市 and 沈抚 for 沈抚示范区, as offices say them; for a
+         * reader of another language the English name alone, when the unit has one.
+         */
+        public String shortNameFor(Locale locale) {
+            if (!Locale.CHINESE.getLanguage().equals(locale.getLanguage()) && englishName != null && !englishName.isBlank()) {
+                return englishName;
+            }
+            for (String suffix : SHORTENED_SUFFIXES) {
+                if (name.endsWith(suffix) && name.length() >= suffix.length() + 2) {
+                    return name.substring(0, name.length() - suffix.length());
+                }
+            }
+            return name;
+        }
+
         /** Both names, for what has no reader's language: a metric's label, a file passed round. */
         public String bilingualName() {
             return englishName == null || englishName.isBlank() ? name : name + " " + englishName;
@@ -84,6 +100,9 @@ public class UnitRegister {
             return "unit";
         }
     }
+
+    // the endings a unit's name is known without: a city's 市, a zone's 示范区 (a name of two characters keeps them)
+    private static final List<String> SHORTENED_SUFFIXES = List.of("示范区", "市");
 
     private final JdbcTemplate jdbc;
     private final RequestRules rules;
@@ -192,6 +211,13 @@ public class UnitRegister {
     public Map<String, String> namesFor(Locale locale) {
         Map<String, String> names = new LinkedHashMap<>();
         all().forEach(unit -> names.put(unit.unitId(), unit.nameFor(locale)));
+        return names;
+    }
+
+    /** Every unit's short name as a reader of {@code locale} reads it, by unit id ({@link RegisteredUnit#shortNameFor}). */
+    public Map<String, String> shortNamesFor(Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        all().forEach(unit -> names.put(unit.unitId(), unit.shortNameFor(locale)));
         return names;
     }
 

@@ -50,7 +50,7 @@ class PhoneBoardTest {
         browser.get("http://localhost:" + port + "/board?expoId=" + expoId);
         JavascriptExecutor page = (JavascriptExecutor) browser;
 
-        assertThat(browser.findElement(By.id("board")).getText()).contains("沈阳市").contains("大连市");
+        assertThat(browser.findElement(By.id("board")).getText()).contains("沈阳").contains("大连");
         Object wider = page.executeScript("return Array.from(document.querySelectorAll('body *'))"
                 + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.board-wrap'))"
                 + ".map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
@@ -65,5 +65,32 @@ class PhoneBoardTest {
         assertThat(page.executeScript("return JSON.parse(document.getElementById('boardData').textContent)"
                 + ".figureNames.buyersInvited")).as("the charts name figures as people do").isEqualTo("已邀请采购商（家）");
         Browsers.screenshot(browser, "board-phone-zh");
+
+        // the units' column: short names on one line, in place while the directives scroll sideways
+        assertThat(browser.findElements(By.cssSelector("#board tbody th[scope=row] .short-name")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList()).containsExactly("沈阳", "大连", "鞍山");
+        Object rowHeight = page.executeScript("return document.querySelector('#board tbody th[scope=row]').getBoundingClientRect().height");
+        assertThat(((Number) rowHeight).doubleValue()).as("a short name on one line, not a character a line").isLessThan(90);
+        Object before = page.executeScript("return document.querySelector('#board tbody th[scope=row]').getBoundingClientRect().left");
+        page.executeScript("document.querySelector('.board-wrap').scrollLeft = 300");
+        Object scrolled = page.executeScript("return document.querySelector('.board-wrap').scrollLeft");
+        assertThat(((Number) scrolled).intValue()).as("the board is wider than the phone").isPositive();
+        Object after = page.executeScript("return document.querySelector('#board tbody th[scope=row]').getBoundingClientRect().left");
+        assertThat(((Number) after).doubleValue()).as("the units' column stays in place")
+                .isCloseTo(((Number) before).doubleValue(), org.assertj.core.data.Offset.offset(1.0));
+        Browsers.screenshot(browser, "board-phone-scrolled-zh");
+        page.executeScript("document.querySelector('.board-wrap').scrollLeft = 0");
+
+        // each cell a target a finger can hit, leading to the city's page
+        Object smallest = page.executeScript("return Math.min(...Array.from(document.querySelectorAll('#board td'))"
+                + ".filter(td => td.querySelector('a.status')).map(td => Math.min(td.getBoundingClientRect().width,"
+                + " td.getBoundingClientRect().height)))");
+        assertThat(((Number) smallest).doubleValue()).as("the smallest cell, in px").isGreaterThanOrEqualTo(44);
+        assertThat(browser.findElement(By.cssSelector("#board a.status")).getAttribute("href")).contains("/units/shenyang?expoId=");
+
+        // the figures keep their labels when their table folds into lines
+        Object labels = page.executeScript("return Array.from(document.querySelectorAll('.columns table.list tbody td'))"
+                + ".map(td => getComputedStyle(td, '::before').content).join(' ')");
+        assertThat((String) labels).contains("完成").contains("目标");
     }
 }

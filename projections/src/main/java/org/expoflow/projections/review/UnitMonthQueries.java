@@ -1,0 +1,156 @@
+package org.expoflow.projections.review;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.expoflow.projections.api.FindUnitHistory;
+import org.expoflow.projections.api.FindUnitMonths;
+import org.expoflow.projections.api.TaskHistoryEntry;
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.UnitHistory;
+import org.expoflow.projections.api.UnitMonth;
+import org.expoflow.projections.support.JsonColumns;
+import org.expoflow.projections.support.ReportingDue;
+import org.expoflow.projections.support.Times;
+import org.expoflow.projections.tasks.TaskReadings;
+import org.expoflow.projections.tasks.TaskReadings.UnitStep;
+import org.expoflow.projections.tasks.UnitStepTally;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A unit's month and a unit's history, for the ranking of units (考核评分) and the page of a city. A month is read from
+ * the versions of the steps as they stood at its end and the event times they carry (completed, due, chased up, sent
+ * back), never from the rows as they stand today: a month asked again later answers as it did then (ADR 0033).
+ */
+@Component
+public class UnitMonthQueries {
+
+    private final TaskReadings tasks;
+    private final JdbcTemplate jdbc;
+
+    public UnitMonthQueries(TaskReadings tasks, JdbcTemplate jdbc) {
+        this.tasks = tasks;
+        this.jdbc = jdbc;
+    }
+
+    private static final class Counts {
+        int onTime;
+        int late;
+        int overdue;
+        BigDecimal daysLate = UnitStepTally.NONE.daysLate();
+        int chaseUps;
+        int returns;
+        int reportsOwed;
+        int reportsMissed;
+    }
+
+    @QueryHandler
+    public UnitMonth.Report handle(FindUnitMonths query) {
+        Instant from = query.from();
+        Instant to = query.to();
+        Map<String, Counts> counts = new HashMap<>();
+        List<UnitStep> atTheEnd = tasks.unitStepsOfExpo(query.expoId(), to, query.present());
+        for (UnitStep step : atTheEnd) {
+            Counts unit = counts.computeIfAbsent(step.unitId(), u -> new Counts());
+            if (step.returned() || step.dueAt() == null) {
+                continue; // sent back for rework, its redo counts instead; without a deadline, never late
+            }
+            if (step.status() == TaskStatus.COMPLETED && within(step.closedAt(), from, to)) {
+                if (step.closedAt().isAfter(step.dueAt())) {
+                    unit.late++;
+                    unit.daysLate = unit.daysLate.add(UnitStepTally.days(Duration.between(later(step.dueAt(), from), step.closedAt())));
+                } else {
+                    unit.onTime++;
+                }
+            } else if (step.status().isActive() && step.dueAt().isBefore(to)) {
+                unit.overdue++;
+                unit.daysLate = unit.daysLate.add(UnitStepTally.days(Duration.between(later(step.dueAt(), from), to)));
+            }
+        }
+        // every chase-up (催办 and 督办 alike) and every return is a line of its step's history, kept with its time
+        jdbc.query("select t.unit_id, h.type, count(*) as times from task_history h join task_view t on t.task_id = h.task_id"
+                        + " where h.type in ('TaskChasedUp', 'TaskReturnedForRework') and h.occurred_at >= ? and h.occurred_at < ?"
+                        + " and t.expo_id = ? and t.supervised_task_id is null and t.candidate_group not in ('coordinator', 'leader')"
+                        + " group by t.unit_id, h.type",
+                rs -> {
+                    Counts unit = counts.computeIfAbsent(rs.getString("unit_id"), u -> new Counts());
+                    if ("TaskChasedUp".equals(rs.getString("type"))) {
+                        unit.chaseUps += rs.getInt("times");
+                    } else {
+                        unit.returns += rs.getInt("times");
+                    }
+                }, Times.utc(from), Times.utc(to), query.expoId());
+        reports(query.expoId(), to, atTheEnd, counts);
+        List<UnitMonth> units = new ArrayList<>();
+        unitNames(query.expoId(), to).forEach((unitId, name) -> {
+            Counts unit = counts.getOrDefault(unitId, new Counts());
+            units.add(new UnitMonth(unitId, name, unit.onTime, unit.late, unit.overdue, unit.daysLate, unit.chaseUps,
+                    unit.returns, unit.reportsOwed, unit.reportsMissed));
+        });
+        return new UnitMonth.Report(query.expoId(), from, to, units);
+    }
+
+    /**
+     * Per unit, the directives asking for a report every so often that were open for it at {@code asOf}, and those on
+     * which its report was missing then: a period gone since its latest report or completed step (or the issue).
+     */
+    private void reports(String expoId, Instant asOf, List<UnitStep> steps, Map<String, Counts> counts) {
+        Map<String, List<UnitStep>> stepsByAssignment = new HashMap<>();
+        steps.forEach(step -> stepsByAssignment.computeIfAbsent(step.unitId() + "/" + step.directiveId(), a -> new ArrayList<>())
+                .add(step));
+        jdbc.query("select u.unit_id, u.directive_id, d.report_every, d.issued_at from directive_unit_view u"
+                        + " join directive_view d on d.directive_id = u.directive_id where u.expo_id = ? and d.report_every is not null"
+                        + " and d.issued_at <= ? and (u.finished_at is null or u.finished_at > ?)"
+                        + " and (d.withdrawn_at is null or d.withdrawn_at > ?)",
+                rs -> {
+                    String unitId = rs.getString("unit_id");
+                    Instant last = Times.instant(rs, "issued_at");
+                    for (UnitStep step : stepsByAssignment.getOrDefault(unitId + "/" + rs.getString("directive_id"), List.of())) {
+                        last = ReportingDue.heardOf(last, step.latestReportAt(), step.status() == TaskStatus.COMPLETED,
+                                step.closedAt());
+                    }
+                    Instant reportDueAt = ReportingDue.after(rs.getString("report_every"), last);
+                    Counts unit = counts.computeIfAbsent(unitId, u -> new Counts());
+                    unit.reportsOwed++;
+                    if (reportDueAt != null && reportDueAt.isBefore(asOf)) {
+                        unit.reportsMissed++;
+                    }
+                }, expoId, Times.utc(asOf), Times.utc(asOf), Times.utc(asOf));
+    }
+
+    @QueryHandler
+    public UnitHistory handle(FindUnitHistory query) {
+        return new UnitHistory(jdbc.query("select h.task_id, h.occurred_at, h.type, h.actor, h.details from task_history h"
+                        + " join task_view t on t.task_id = h.task_id where t.expo_id = ? and (t.unit_id = ? or t.candidate_group = ?"
+                        + " or exists (select 1 from task_cooperation c where c.task_id = t.task_id and c.unit_id = ?))"
+                        + " order by h.occurred_at desc, h.task_id, h.seq desc limit ?",
+                (rs, n) -> new UnitHistory.Entry(rs.getString("task_id"), new TaskHistoryEntry(Times.instant(rs, "occurred_at"),
+                        rs.getString("type"), rs.getString("actor"), JsonColumns.details(rs.getString("details")))),
+                query.expoId(), query.unitId(), query.unitId(), query.unitId(), query.limit()));
+    }
+
+    private Map<String, String> unitNames(String expoId, Instant asOf) {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.query("select unit_id, name from expo_unit_view where expo_id = ? and (enrolled_at is null or enrolled_at <= ?)"
+                + " order by unit_id", rs -> {
+            names.put(rs.getString("unit_id"), rs.getString("name"));
+        }, expoId, Times.utc(asOf));
+        return names;
+    }
+
+    private static boolean within(Instant instant, Instant from, Instant to) {
+        return instant != null && !instant.isBefore(from) && instant.isBefore(to);
+    }
+
+    private static Instant later(Instant one, Instant other) {
+        return one.isAfter(other) ? one : other;
+    }
+}

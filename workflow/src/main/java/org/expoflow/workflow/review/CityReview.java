@@ -1,0 +1,132 @@
+package org.expoflow.workflow.review;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.projections.api.Board;
+import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.api.FiguresReport;
+import org.expoflow.projections.api.FindBoard;
+import org.expoflow.projections.api.FindFigures;
+import org.expoflow.projections.api.FindTaskSummary;
+import org.expoflow.projections.api.FindTasks;
+import org.expoflow.projections.api.FindUnitHistory;
+import org.expoflow.projections.api.TaskPage;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.api.UnitHistory;
+import org.expoflow.workflow.expos.ExpoWork;
+import org.expoflow.workflow.security.ExpoFlowUser;
+import org.expoflow.workflow.units.UnitRegister;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * One city (or department) as leadership and the office review it: where it stands on each directive it received, its
+ * figures against their targets, its open steps with the overdue, chased-up, returned ones and its requests for more
+ * time, and what happened lately. A unit's own clerk reviews its own unit, and no other.
+ */
+@Service
+public class CityReview {
+
+    /** The open steps the page lists, most urgent first; a province's city has a few dozen open at once. */
+    static final int OPEN_STEPS = 500;
+
+    /** The latest steps the page lists whatever their state, for the returns and chase-ups since done. */
+    static final int RECENT_STEPS = 100;
+
+    static final int HISTORY = 40;
+
+    private final QueryGateway queries;
+    private final ExpoWork expos;
+    private final UnitRegister register;
+
+    public CityReview(QueryGateway queries, ExpoWork expos, UnitRegister register) {
+        this.queries = queries;
+        this.expos = expos;
+        this.register = register;
+    }
+
+    /**
+     * The city's review: {@code board} its row of the board on its own directives; {@code figures} its figures against
+     * their targets (none when it has none); {@code openSteps} its steps open now, soonest due first; {@code recentSteps}
+     * its latest steps; {@code history} its latest events, each with its step in {@code historySteps}.
+     */
+    public record City(ExpoSummary expo, String unitId, Board board, Map<String, FiguresReport.FigureAgainstTarget> figures,
+                       List<TaskSummary> openSteps, List<TaskSummary> recentSteps, List<UnitHistory.Entry> history,
+                       Map<String, TaskSummary> historySteps) {
+
+        public Board.BoardUnit row() {
+            return board.units().stream().filter(unit -> unit.unitId().equals(unitId)).findFirst()
+                    .orElse(new Board.BoardUnit(unitId, unitId, List.of()));
+        }
+
+        public List<TaskSummary> overdue() {
+            return openSteps.stream().filter(TaskSummary::overdue).toList();
+        }
+
+        public List<TaskSummary> extensionRequests() {
+            return openSteps.stream().filter(step -> step.extensionRequest() != null).toList();
+        }
+
+        /** Its steps chased up (or reminded, 催办), the open ones and the latest done. */
+        public List<TaskSummary> chasedUp() {
+            return steps().stream().filter(step -> step.supervisedTaskId() == null
+                    && (step.chasedUpAt() != null || step.chaseUpGrade() != null)).toList();
+        }
+
+        /** Its steps sent back for rework, the open ones and the latest done. */
+        public List<TaskSummary> returned() {
+            return steps().stream().filter(step -> step.returnComment() != null && !step.isOfficeStep()).toList();
+        }
+
+        /** The open steps of a directive, for its row on the page. */
+        public List<TaskSummary> openStepsOf(String directiveId) {
+            return openSteps.stream().filter(step -> step.directiveId().equals(directiveId)).toList();
+        }
+
+        private List<TaskSummary> steps() {
+            Map<String, TaskSummary> steps = new LinkedHashMap<>();
+            openSteps.forEach(step -> steps.put(step.id(), step));
+            recentSteps.forEach(step -> steps.putIfAbsent(step.id(), step));
+            return List.copyOf(steps.values());
+        }
+    }
+
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR', 'ADMIN', 'CITY')")
+    public City city(ExpoFlowUser user, String expoId, String unitId) {
+        if (user.isCity() && !unitId.equals(user.unitId())) {
+            throw new AccessDeniedException("a unit's clerk reviews its own unit only");
+        }
+        ExpoSummary expo = expos.get(expoId);
+        if (expo.units().stream().noneMatch(unit -> unit.unitId().equals(unitId))) {
+            throw DomainRuleViolation.notFound("unitId", "unit " + unitId + " is not enrolled in expo " + expoId)
+                    .coded("notEnrolled", unitId);
+        }
+        Board board = register.inOrder(queries.query(new FindBoard(expoId, null, null, null, unitId), Board.class).join());
+        FiguresReport figures = queries.query(new FindFigures(expoId, null), FiguresReport.class).join();
+        Map<String, FiguresReport.FigureAgainstTarget> ownFigures = figures.units().stream()
+                .filter(unit -> unit.unitId().equals(unitId)).findFirst().map(FiguresReport.UnitFigures::figures).orElse(Map.of());
+        List<TaskSummary> open = queries.query(new FindTasks(expoId, unitId, "ACTIVE", null, null, 0, OPEN_STEPS, "dueAt"),
+                TaskPage.class).join().items();
+        List<TaskSummary> recent = queries.query(new FindTasks(expoId, unitId, null, null, null, 0, RECENT_STEPS, "-assignedAt"),
+                TaskPage.class).join().items();
+        UnitHistory history = queries.query(new FindUnitHistory(expoId, unitId, HISTORY), UnitHistory.class).join();
+        Map<String, TaskSummary> historySteps = new LinkedHashMap<>();
+        open.forEach(step -> historySteps.put(step.id(), step));
+        recent.forEach(step -> historySteps.putIfAbsent(step.id(), step));
+        for (UnitHistory.Entry entry : history.entries()) {
+            if (!historySteps.containsKey(entry.taskId())) {
+                TaskSummary step = queries.query(new FindTaskSummary(entry.taskId()), TaskSummary.class).join();
+                if (step != null) {
+                    historySteps.put(step.id(), step);
+                }
+            }
+        }
+        return new City(expo, unitId, board, ownFigures, open, recent,
+                history.entries().stream().filter(entry -> historySteps.containsKey(entry.taskId())).toList(), historySteps);
+    }
+}

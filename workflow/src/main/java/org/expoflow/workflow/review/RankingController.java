@@ -1,0 +1,50 @@
+package org.expoflow.workflow.review;
+
+import java.util.Locale;
+
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.workflow.units.UnitRegister;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The REST door to {@link UnitRanking}: the month's ranking as JSON, or its notice (通报) as a PDF. */
+@RestController
+@Tag(name = "Leadership review")
+public class RankingController {
+
+    private final UnitRanking ranking;
+    private final RankingNotice notice;
+    private final UnitRegister register;
+
+    public RankingController(UnitRanking ranking, RankingNotice notice, UnitRegister register) {
+        this.ranking = ranking;
+        this.notice = notice;
+        this.register = register;
+    }
+
+    @GetMapping("/api/expos/{expoId}/ranking")
+    @Operation(summary = "The units ranked for a month (考核评分): score, each part, the counts behind them, and the trend"
+            + " against the month before; format=pdf gives the month's notice (通报) naming the best and the worst")
+    public ResponseEntity<?> ranking(@PathVariable String expoId,
+                                     @Parameter(description = "yyyy-MM, e.g. 2030-01; the present month when left out")
+                                     @RequestParam(required = false) String month,
+                                     @Parameter(description = "json (default) or pdf") @RequestParam(required = false) String format,
+                                     Locale locale) {
+        boolean asNotice = format != null && !format.isBlank() && !format.equals("json");
+        if (asNotice && !format.equals("pdf")) {
+            throw DomainRuleViolation.invalid("format", "format is json or pdf, not " + format).coded("rankingFormat", format);
+        }
+        UnitRanking.Ranking ranked = ranking.ranking(expoId, ranking.month(month));
+        if (asNotice) {
+            return notice.of(ranked, register.namesFor(locale), locale).download();
+        }
+        return ResponseEntity.ok(ranked);
+    }
+}

@@ -1,0 +1,63 @@
+package org.expoflow.workflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+
+import org.expoflow.projections.api.UnitMonth;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The office sets how it scores: the same month of a unit scores as the weights and points it chose, a part weighted 0
+ * leaves the score, and settings that leave nothing to weigh are refused when the application starts.
+ */
+class RankingScoresTest {
+
+    // 2 on time, 1 late, 1 still overdue; 1.5 days late; 2 chase-ups, 1 return; 4 reports owed, 1 missing
+    private static final UnitMonth MONTH = new UnitMonth("dalian", "大连市", 2, 1, 1, new BigDecimal("1.5"), 2, 1, 4, 1);
+
+    private static UnitRanking ranking(RankingSettings settings) {
+        return new UnitRanking(null, null, null, settings, null, null);
+    }
+
+    private static RankingSettings settings(int onTime, int daysLate, int chaseUps, int returns, int reports, int figures,
+                                            int perDay, int perChaseUp, int perReturn) {
+        return new RankingSettings(new RankingSettings.Weights(BigDecimal.valueOf(onTime), BigDecimal.valueOf(daysLate),
+                BigDecimal.valueOf(chaseUps), BigDecimal.valueOf(returns), BigDecimal.valueOf(reports), BigDecimal.valueOf(figures)),
+                BigDecimal.valueOf(perDay), BigDecimal.valueOf(perChaseUp), BigDecimal.valueOf(perReturn));
+    }
+
+    @Test
+    void theDefaultWeightsScoreAMonth() {
+        UnitRanking ranking = ranking(settings(30, 20, 15, 10, 10, 15, 5, 20, 20));
+        UnitRanking.Parts parts = ranking.parts(MONTH, new BigDecimal("0.6"));
+        assertThat(parts).isEqualTo(new UnitRanking.Parts(new BigDecimal("50.0"), new BigDecimal("92.5"), new BigDecimal("60.0"),
+                new BigDecimal("80.0"), new BigDecimal("75.0"), new BigDecimal("60.0")));
+        // (30·50 + 20·92.5 + 15·60 + 10·80 + 10·75 + 15·60) / 100
+        assertThat(ranking.score(parts)).isEqualByComparingTo("67.0");
+    }
+
+    @Test
+    void theOfficesOwnWeightsAndPointsScoreTheSameMonthDifferently() {
+        UnitRanking onTimeOnly = ranking(settings(1, 0, 0, 0, 0, 0, 5, 20, 20));
+        assertThat(onTimeOnly.score(onTimeOnly.parts(MONTH, null))).isEqualByComparingTo("50.0");
+        UnitRanking harsh = ranking(settings(0, 0, 1, 0, 0, 0, 5, 60, 20));
+        assertThat(harsh.parts(MONTH, null).chaseUps()).as("two chase-ups at 60 points each: nothing left, never below 0")
+                .isEqualByComparingTo("0");
+        assertThat(harsh.parts(MONTH, null).figures()).as("no targets: nothing to judge, full marks").isEqualByComparingTo("100");
+    }
+
+    @Test
+    void settingsThatLeaveNothingToWeighAreRefused() {
+        assertThatThrownBy(() -> settings(0, 0, 0, 0, 0, 0, 5, 20, 20)).hasMessageContaining("expoflow.ranking.weights");
+        assertThatThrownBy(() -> settings(30, -1, 0, 0, 0, 0, 5, 20, 20)).hasMessageContaining("below 0");
+    }
+
+    @Test
+    void aTrendReadsAsPeopleWriteIt() {
+        assertThat(RankingNotice.trend(new BigDecimal("3.5"))).isEqualTo("+3.5");
+        assertThat(RankingNotice.trend(new BigDecimal("-2.0"))).isEqualTo("−2.0");
+        assertThat(RankingNotice.trend(null)).isEqualTo("—");
+    }
+}
