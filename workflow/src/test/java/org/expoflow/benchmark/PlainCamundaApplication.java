@@ -29,6 +29,7 @@ import org.springframework.boot.autoconfigure.jersey.JerseyAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -51,6 +52,10 @@ import org.springframework.context.annotation.Import;
 public class PlainCamundaApplication {
 
     public static void main(String[] args) {
+        run(args);
+    }
+
+    static ConfigurableApplicationContext run(String... args) {
         SpringApplication application = new SpringApplication(PlainCamundaApplication.class);
         application.setDefaultProperties(Map.of(
                 "camunda.bpm.authorization.enabled", "${plain.secured:false}",
@@ -60,7 +65,7 @@ public class PlainCamundaApplication {
                 "camunda.bpm.database.schema-update", "true",
                 "camunda.bpm.deployment-resource-pattern", "classpath*:directive-kinds/invite-buyers.bpmn",
                 "camunda.bpm.generic-properties.properties.enforceHistoryTimeToLive", "false"));
-        application.run(args);
+        return application.run(args);
     }
 
     /**
