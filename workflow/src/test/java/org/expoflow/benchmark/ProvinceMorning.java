@@ -203,12 +203,7 @@ public final class ProvinceMorning {
             node.destroy();
             node.waitFor();
         }
-        String text = String.join("\n", report) + "\n";
-        System.out.println(text);
-        Path out = Path.of("target", "benchmark", "province-morning.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, text, StandardCharsets.UTF_8);
-        System.out.println("written to " + out.toAbsolutePath());
+        ProvinceScale.printAndWrite(report, "province-morning.md");
     }
 
     /** A fresh database holding a province's history, as {@link ProvinceScale} writes it. */

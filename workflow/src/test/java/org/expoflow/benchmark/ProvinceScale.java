@@ -189,9 +189,14 @@ public final class ProvinceScale {
             expoflow.destroy();
             expoflow.waitFor();
         }
+        printAndWrite(report, "province-scale.md");
+    }
+
+    /** Prints a benchmark's report and writes it to {@code target/benchmark/}. */
+    static void printAndWrite(List<String> report, String fileName) throws java.io.IOException {
         String text = String.join("\n", report) + "\n";
         System.out.println(text);
-        Path out = Path.of("target", "benchmark", "province-scale.md");
+        Path out = Path.of("target", "benchmark", fileName);
         Files.createDirectories(out.getParent());
         Files.writeString(out, text, StandardCharsets.UTF_8);
         System.out.println("written to " + out.toAbsolutePath());

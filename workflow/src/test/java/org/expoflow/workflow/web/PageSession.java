@@ -45,19 +45,7 @@ public final class PageSession {
      * the HTML the browser lands on.
      */
     public String post(String from, String action, String... fields) throws IOException, InterruptedException {
-        Matcher csrf = CSRF.matcher(get(from));
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on " + from);
-        }
-        StringBuilder form = new StringBuilder("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
-        for (int i = 0; i < fields.length; i += 2) {
-            form.append('&').append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-        }
-        return http.send(HttpRequest.newBuilder(URI.create(base + action))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        return http.send(formSubmission(from, action, fields), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 
     /** A file the page links to: its bytes, or nothing when the answer is not a 200. */
@@ -75,6 +63,10 @@ public final class PageSession {
 
     /** Submits a form as {@link #post} does; the status of the page it lands on. */
     public int postStatus(String from, String action, String... fields) throws IOException, InterruptedException {
+        return http.send(formSubmission(from, action, fields), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private HttpRequest formSubmission(String from, String action, String... fields) throws IOException, InterruptedException {
         Matcher csrf = CSRF.matcher(get(from));
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on " + from);
@@ -84,10 +76,9 @@ public final class PageSession {
             form.append('&').append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
         }
-        return http.send(HttpRequest.newBuilder(URI.create(base + action))
+        return HttpRequest.newBuilder(URI.create(base + action))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
     }
 
     /** The page's HTML, in Chinese. */
