@@ -81,9 +81,10 @@ public final class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
     }
 
-    /** The page's HTML, in Chinese. */
+    /** The page's HTML, in Chinese, asked as a browser asks it (an error comes as the error page, not as JSON). */
     public String get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN").GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN")
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 }
