@@ -6,7 +6,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Sign-in, and each role's own home: a city's task list, the coordinator's console, leadership's board. */
+/** Sign-in, and each role's own home: a city's task list, the coordinator's console, leadership's board, the security administrator's users, the auditor's log. */
 @Controller
 @PageDoor
 public class HomePages {
@@ -26,6 +26,8 @@ public class HomePages {
             case CITY -> "/tasks";
             case COORDINATOR -> "/console";
             case LEADER, ADMIN -> "/board";
+            case SECURITY_ADMIN -> "/admin/users";
+            case AUDITOR -> "/audit";
         };
     }
 }

@@ -13,7 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -31,6 +34,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * changed password hash, or a different password, goes through bcrypt again; a disabled account is
  * refused at once, like a wrong password. Failures are counted, and guessing slowed down, by
  * {@link SignInThrottle}.
+ * <p>
+ * Each bcrypt check is a sign-in for the audit log (Spring Security's success event), and so is every sign-in on
+ * the form; every failure is one too, and a failure that locks a name or an address out is also a lockout.
  * <p>
  * Remembered for five minutes from the check alone, a busy client's credentials went through bcrypt
  * again every five minutes, a visible share of a busy client's CPU in bcrypt (docs/performance.md).
@@ -58,8 +64,13 @@ class RememberedCredentials implements AuthenticationProvider {
     private final Clock clock;
     private final ThreadLocal<Mac> keyedDigests;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final AuthenticationEventPublisher signIns;
+    private final ApplicationEventPublisher events;
 
-    RememberedCredentials(DaoAuthenticationProvider bcrypt, UserDirectory users, SignInThrottle throttle, Clock clock) {
+    RememberedCredentials(DaoAuthenticationProvider bcrypt, UserDirectory users, SignInThrottle throttle, Clock clock,
+                          AuthenticationEventPublisher signIns, ApplicationEventPublisher events) {
+        this.signIns = signIns;
+        this.events = events;
         this.bcrypt = bcrypt;
         this.throttle = throttle;
         this.users = users;
@@ -83,15 +94,21 @@ class RememberedCredentials implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-        throttle.lockedFor(authentication.getName(), address).ifPresent(wait -> {
-            throw new SignInThrottled(wait);
-        });
+        java.util.Optional<Duration> locked = throttle.lockedFor(authentication.getName(), address);
+        if (locked.isPresent()) {
+            SignInThrottled throttled = new SignInThrottled(locked.get());
+            signIns.publishAuthenticationFailure(throttled, authentication);
+            throw throttled;
+        }
         try {
             Authentication verified = check(authentication);
             throttle.succeeded(authentication.getName());
             return verified;
         } catch (BadCredentialsException wrong) {
-            throttle.failed(authentication.getName(), address);
+            signIns.publishAuthenticationFailure(wrong, authentication);
+            throttle.failed(authentication.getName(), address).ifPresent(lock -> events.publishEvent(new AuditApplicationEvent(
+                    authentication.getName(), AuditedActions.LOCKED_OUT, Map.of("seconds", lock.toSeconds(),
+                    "address", String.valueOf(address)))));
             throw wrong;
         } catch (DataAccessException unreachable) {
             throw new InternalAuthenticationServiceException("the user directory cannot be read", unreachable);
@@ -104,7 +121,9 @@ class RememberedCredentials implements AuthenticationProvider {
         byte[] digest = digest(username, password);
         Remembered known = remembered.get(username);
         Instant now = clock.instant();
-        if (known != null && known.inUseAt(now) && MessageDigest.isEqual(known.credentialDigest(), digest)) {
+        // a sign-in on the form is a person's sign-in, checked and kept in the log each time; the API's repeats are not
+        boolean form = authentication.getDetails() instanceof SignInFormDetails;
+        if (!form && known != null && known.inUseAt(now) && MessageDigest.isEqual(known.credentialDigest(), digest)) {
             ExpoFlowUser user = users.find(username).orElse(null);
             if (user != null && user.isEnabled() && user.getPassword().equals(known.passwordHash())) {
                 remembered.put(username, known.usedAt(now));
@@ -123,6 +142,7 @@ class RememberedCredentials implements AuthenticationProvider {
             }
             String hash = users.find(username).map(ExpoFlowUser::getPassword).orElse(null);
             remembered.put(username, new Remembered(digest, hash, now, now));
+            signIns.publishAuthenticationSuccess(verified);
         }
         return verified;
     }

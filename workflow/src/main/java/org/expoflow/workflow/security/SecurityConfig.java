@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -55,12 +57,13 @@ public class SecurityConfig {
 
     @Bean
     AuthenticationManager authenticationManager(UserDirectory users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
-                                                Clock clock) {
+                                                Clock clock, AuthenticationEventPublisher signIns,
+                                                ApplicationEventPublisher events) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwordEncoder);
         // a disabled account is refused after its password is checked, with the answer a wrong password gets
         bcrypt.setPreAuthenticationChecks(user -> { });
-        return new ProviderManager(new RememberedCredentials(bcrypt, users, throttle, clock));
+        return new ProviderManager(new RememberedCredentials(bcrypt, users, throttle, clock, signIns, events));
     }
 
     /** A path the firewall refuses ({@code ;} parameters, encoded slashes, {@code ..}) is the caller's error: 400, not 500. */
@@ -78,6 +81,7 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
                                     AuthenticationManager authenticationManager, JdbcTemplate jdbc, Clock clock,
+                                    PasswordRules passwordRules, UserDirectory users, MessageSource messages,
                                     @Value("${expoflow.metrics.scrape-token:}") String scrapeToken) throws Exception {
         return http
                 .authenticationManager(authenticationManager)
@@ -90,6 +94,9 @@ public class SecurityConfig {
                         .requestMatchers(paths("/engine-rest/**")).access(new EngineRestAllowList())
                         .requestMatchers(paths("/actuator/prometheus")).hasAnyRole(Role.ADMIN.name(), ScrapeTokenFilter.METRICS_ROLE)
                         .requestMatchers(paths("/actuator/**")).hasRole(Role.ADMIN.name())
+                        // the people who sign in are the security administrator's, the audit log the auditor's (三员分立)
+                        .requestMatchers(paths("/api/admin/users", "/api/admin/users/**")).hasRole(Role.SECURITY_ADMIN.name())
+                        .requestMatchers(paths("/api/audit", "/api/audit/**")).hasRole(Role.AUDITOR.name())
                         // the office's endpoints check the role before the body, so a city learns nothing of their schema
                         .requestMatchers(paths("/api/admin/**")).hasRole(Role.ADMIN.name())
                         .requestMatchers(posts("/api/directive-kinds")).hasRole(Role.ADMIN.name())
@@ -99,14 +106,17 @@ public class SecurityConfig {
                         .requestMatchers(paths("/api/meetings/**", "/api/meetings", "/api/expos/*/statistics",
                                 "/api/expos/*/overdue", "/api/expos/*/due-soon", "/api/expos/*/trend"))
                         .hasAnyRole(Role.LEADER.name(), Role.COORDINATOR.name())
-                        .anyRequest().authenticated())
+                        .requestMatchers(paths("/api/me/password")).authenticated()
+                        // the security administrator and the auditor do none of the office's work
+                        .anyRequest().hasAnyRole(WORKING_ROLES))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint())
                         .accessDeniedHandler(new RefusalsAsProblems()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ScrapeTokenFilter(scrapeToken), BasicAuthenticationFilter.class)
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeDue(passwordRules, users, messages, true), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), PasswordChangeDue.class)
                 .addFilterAfter(new IdempotentRequests(jdbc, clock), EngineAuthenticationFilter.class)
                 .build();
     }
@@ -146,20 +156,26 @@ public class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-                                     IdentityService identityService) throws Exception {
+                                     IdentityService identityService, PasswordRules passwordRules, UserDirectory users,
+                                     MessageSource messages) throws Exception {
         return http
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")).permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(paths("/admin/users", "/admin/users/**")).hasRole(Role.SECURITY_ADMIN.name())
+                        .requestMatchers(paths("/audit", "/audit/**")).hasRole(Role.AUDITOR.name())
+                        .requestMatchers(paths("/", "/password", "/inbox", "/inbox/**")).authenticated()
+                        .anyRequest().hasAnyRole(WORKING_ROLES))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+                        .authenticationDetailsSource(SignInFormDetails::new)
                         .failureHandler(new SignInFormFailures()))
                 // to the sign-in page by a relative Location: the browser's own address, never the Host header's
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(relativeSignIn()))
                 // htmx and ECharts come from our own WebJars: the pages load nothing from anywhere else
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_SECURITY_POLICY)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeDue(passwordRules, users, messages, false), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), PasswordChangeDue.class)
                 .build();
     }
 
@@ -214,6 +230,10 @@ public class SecurityConfig {
         registration.setOrder(201);
         return registration;
     }
+
+    /** The roles that do the office's or the system's work: everything but the security administrator's and auditor's. */
+    private static final String[] WORKING_ROLES = java.util.Arrays.stream(Role.values()).filter(Role::doesTheWork)
+            .map(Role::name).toArray(String[]::new);
 
     public static final String PAGES_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
