@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.expoflow.workflow.security.SignInFormDetails;
 import org.springframework.boot.actuate.audit.AuditEvent;
 import org.springframework.boot.actuate.audit.AuditEventRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,9 +42,11 @@ public class AuditLog implements AuditEventRepository {
         Map<String, Object> data = event.getData();
         String address = data.get("details") instanceof WebAuthenticationDetails details ? details.getRemoteAddress()
                 : data.get("address") instanceof String given ? given : requestAddress();
-        String what = data.entrySet().stream()
+        String channel = data.get("details") instanceof SignInFormDetails ? "via=sign-in form"
+                : data.get("details") instanceof WebAuthenticationDetails ? "via=HTTP Basic" : null;
+        String what = java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(channel), data.entrySet().stream()
                 .filter(entry -> !entry.getKey().equals("details") && !entry.getKey().equals("address"))
-                .map(entry -> entry.getKey() + "=" + said(entry.getValue()))
+                .map(entry -> entry.getKey() + "=" + said(entry.getValue())))
                 .collect(Collectors.joining("; "));
         Instant at = event.getTimestamp() != null ? event.getTimestamp() : clock.instant();
         jdbc.update("insert into audit_entry (occurred_at, actor, action, address, what) values (?, ?, ?, ?, ?)",

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.expoflow.workflow.application.ReaderLanguage;
 import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -58,7 +59,7 @@ class PasswordChangeDue extends OncePerRequestFilter {
         if (api) {
             response.setStatus(403);
             response.setContentType("application/problem+json;charset=UTF-8");
-            String detail = messages.getMessage("refusal.passwordChangeDue", null, request.getLocale());
+            String detail = messages.getMessage("refusal.passwordChangeDue", null, ReaderLanguage.of(request));
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"field\":\"password\","
                     + "\"code\":\"passwordChangeDue\",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
             return;
