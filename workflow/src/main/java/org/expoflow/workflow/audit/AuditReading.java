@@ -106,7 +106,7 @@ public class AuditReading {
                 row.createCell(1).setCellValue(String.valueOf(entry.actor()));
                 row.createCell(2).setCellValue(actionWord(entry.action()));
                 row.createCell(3).setCellValue(entry.address() == null ? "" : entry.address());
-                row.createCell(4).setCellValue(entry.what() == null ? "" : entry.what());
+                row.createCell(4).setCellValue(whatWords(entry.what()));
             }
             sheet.createFreezePane(0, 1);
             sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, number - 1), 0, headings.length - 1));
@@ -128,6 +128,35 @@ public class AuditReading {
         return refused.code() == null ? refused.getMessage()
                 : messages.getMessage("refusal." + refused.code(), refused.arguments().toArray(), refused.getMessage(),
                 LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * What an entry says, in the reader's words where the pages have them: "user=x; role=CITY" reads 用户：x；角色：市级承办人员.
+     * A value without words (a user name, a request's path) stays as kept.
+     */
+    public String whatWords(String what) {
+        if (what == null || what.isBlank()) {
+            return "";
+        }
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        boolean chinese = "zh".equals(locale.getLanguage());
+        return java.util.Arrays.stream(what.split("; ")).map(part -> {
+            int equals = part.indexOf('=');
+            if (equals < 0) {
+                return part;
+            }
+            String key = part.substring(0, equals);
+            String value = part.substring(equals + 1);
+            String valueWord = messages.getMessage("audit.value." + value.replace(' ', '-'), null, null, locale);
+            if (valueWord == null && "role".equals(key)) {
+                valueWord = messages.getMessage("role." + value, null, null, locale);
+            }
+            if (valueWord == null && "type".equals(key)) {
+                valueWord = messages.getMessage("audit.value." + value.substring(value.lastIndexOf('.') + 1), null, null, locale);
+            }
+            return messages.getMessage("audit.what." + key, null, key, locale) + (chinese ? "：" : ": ")
+                    + (valueWord == null ? value : valueWord);
+        }).filter(part -> !part.isEmpty()).collect(java.util.stream.Collectors.joining(chinese ? "；" : "; "));
     }
 
     /** An action in the reader's words, or its name when it has none. */
