@@ -20,7 +20,6 @@ public final class AuditActions {
     public static final String READ_MODEL_REBUILT = "READ_MODEL_REBUILT";
     public static final String AUDIT_EXPORTED = "AUDIT_EXPORTED";
     public static final String RETENTION_RAN = "AUDIT_RETENTION_RAN";
-    public static final String SEALED = "AUDIT_SEALED";
     public static final String SEALS_CHECKED = "AUDIT_SEALS_CHECKED";
 
     private AuditActions() {
