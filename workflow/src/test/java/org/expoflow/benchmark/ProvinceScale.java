@@ -32,18 +32,18 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.axonframework.common.DateTimeUtils;
-import org.expoflow.commands.api.DirectiveIssued;
-import org.expoflow.commands.api.ExpoPlanned;
-import org.expoflow.commands.api.ProgressReported;
-import org.expoflow.commands.api.ReviewDecision;
-import org.expoflow.commands.api.TaskAssigned;
-import org.expoflow.commands.api.TaskClaimed;
-import org.expoflow.commands.api.TaskCompleted;
-import org.expoflow.commands.api.TaskDueSoon;
-import org.expoflow.commands.api.TaskOverdue;
-import org.expoflow.commands.api.UnitEnrolled;
-import org.expoflow.commands.api.UnitFinishedDirective;
-import org.expoflow.commands.api.UnitKind;
+import org.expoflow.commands.api.directive.DirectiveIssued;
+import org.expoflow.commands.api.expo.ExpoPlanned;
+import org.expoflow.commands.api.task.ProgressReported;
+import org.expoflow.commands.api.task.ReviewDecision;
+import org.expoflow.commands.api.task.TaskAssigned;
+import org.expoflow.commands.api.task.TaskClaimed;
+import org.expoflow.commands.api.task.TaskCompleted;
+import org.expoflow.commands.api.task.TaskDueSoon;
+import org.expoflow.commands.api.task.TaskOverdue;
+import org.expoflow.commands.api.expo.UnitEnrolled;
+import org.expoflow.commands.api.directive.UnitFinishedDirective;
+import org.expoflow.commands.api.expo.UnitKind;
 import org.expoflow.workflow.config.AxonSetup;
 import org.flywaydb.core.Flyway;
 
@@ -293,7 +293,7 @@ public final class ProvinceScale {
     }
 
     /** Appends the events as Axon's JDBC storage engine would, in batches. */
-    private static void store(String url, String user, String password, List<Seeded> events) throws Exception {
+    static void store(String url, String user, String password, List<Seeded> events) throws Exception {
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("insert into domain_event_entry (event_identifier,"
@@ -330,7 +330,7 @@ public final class ProvinceScale {
      * still to be settled, and autovacuum ran through the million rows during the rebuild: 78 s for a rebuild that
      * took 48-53 s on the same store after (the same day, the same code).
      */
-    private static double vacuum(String url, String user, String password) throws SQLException {
+    static double vacuum(String url, String user, String password) throws SQLException {
         long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement vacuum = connection.createStatement()) {
@@ -339,7 +339,7 @@ public final class ProvinceScale {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static double heapMegabytes(HttpClient http, String base) throws Exception {
+    static double heapMegabytes(HttpClient http, String base) throws Exception {
         JsonNode used = WritePathBenchmark.json(WritePathBenchmark.send(http, "GET",
                 base + "/actuator/metrics/jvm.memory.used?tag=area:heap", "admin", null));
         return used.path("measurements").get(0).path("value").asDouble() / (1024 * 1024);

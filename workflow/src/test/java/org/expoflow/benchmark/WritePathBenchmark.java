@@ -35,8 +35,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The write path, A/B: ExpoFlow over its REST API against the plain Camunda 7.24 engine over its own
- * REST API ({@link PlainCamundaApplication}), both serving {@code invite-buyers.bpmn}, each in a JVM of
- * its own, their rounds in turn, on the same database (a fresh database each on the same PostgreSQL
+ * REST API ({@link PlainCamundaApplication}), open as the starter makes it and secured as Camunda's
+ * documentation asks of a shared engine (a side each, {@code --baseline=open|secured|both}), all serving
+ * {@code invite-buyers.bpmn}, each in a JVM of its own, their rounds in turn, on the same database (a fresh database each on the same PostgreSQL
  * server, or each its own embedded H2), with the same number of concurrent clients. Each round starts
  * the same number of processes (ExpoFlow: directives to the 15 demo units; plain: one start per process)
  * and then completes every process's first step ({@code draftInvitationList}), once per process, each
@@ -55,7 +56,7 @@ public final class WritePathBenchmark {
 
     /** {@code flightRecordings}: a folder where each side's JVM leaves a Flight Recording of its run, or null. */
     record Options(List<String> databases, int processes, int clients, int rounds, int warmupRounds, String postgresUrl,
-                   String postgresUser, String postgresPassword, Path flightRecordings) {
+                   String postgresUser, String postgresPassword, Path flightRecordings, List<PlainSide> baselines) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -71,7 +72,7 @@ public final class WritePathBenchmark {
                 }
             }
             List<String> known = List.of("database", "processes", "clients", "rounds", "warmup-rounds", "postgres-url",
-                    "postgres-user", "postgres-password", "flight-recording");
+                    "postgres-user", "postgres-password", "flight-recording", "baseline");
             given.keySet().stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
                 throw new IllegalArgumentException("unknown argument --" + name + "; known: " + known);
             });
@@ -82,11 +83,18 @@ public final class WritePathBenchmark {
                 case "both" -> List.of("h2", "postgres");
                 default -> throw new IllegalArgumentException("--database is h2, postgres or both, not '" + database + "'");
             };
+            String baseline = given.getOrDefault("baseline", "both");
+            List<PlainSide> baselines = switch (baseline) {
+                case "open" -> List.of(PlainSide.open());
+                case "secured" -> List.of(PlainSide.secured());
+                case "both" -> List.of(PlainSide.open(), PlainSide.secured());
+                default -> throw new IllegalArgumentException("--baseline is open, secured or both, not '" + baseline + "'");
+            };
             return new Options(databases, positive(given, "processes", 300), positive(given, "clients", 4),
                     positive(given, "rounds", 3), positive(given, "warmup-rounds", 5),
                     given.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/"),
                     given.getOrDefault("postgres-user", "postgres"), given.getOrDefault("postgres-password", ""),
-                    flightRecordings(given.get("flight-recording")));
+                    flightRecordings(given.get("flight-recording")), baselines);
         }
 
         private static Path flightRecordings(String folder) {
@@ -161,8 +169,12 @@ public final class WritePathBenchmark {
             if (database.equals("postgres")) {
                 checkPostgres(options);
             }
-            Map<String, List<Round>> measured = run(List.of(new PlainSide(), new ExpoFlowSide()), database, options);
-            report.append(table(database, measured.get(PlainSide.NAME), measured.get(ExpoFlowSide.NAME)));
+            List<Side> sides = new ArrayList<>(options.baselines());
+            sides.add(new ExpoFlowSide());
+            Map<String, List<Round>> measured = run(sides, database, options);
+            for (PlainSide baseline : options.baselines()) {
+                report.append(table(database, baseline, measured.get(baseline.name()), measured.get(ExpoFlowSide.NAME)));
+            }
         }
         notes.forEach(note -> report.append("- ").append(note).append('\n'));
         System.out.println();
@@ -344,9 +356,10 @@ public final class WritePathBenchmark {
         }
     }
 
-    private static String table(String database, List<Round> plain, List<Round> expoflow) {
+    private static String table(String database, PlainSide baseline, List<Round> plain, List<Round> expoflow) {
         StringBuilder table = new StringBuilder();
-        table.append("## ").append(database.equals("h2") ? "Embedded default (H2 in memory)" : "PostgreSQL").append("\n\n")
+        table.append("## ").append(database.equals("h2") ? "Embedded default (H2 in memory)" : "PostgreSQL")
+                .append(": against the ").append(baseline.description()).append("\n\n")
                 .append("| round | plain completions/s | ExpoFlow completions/s | ratio | plain p50/p95/p99 ms | ExpoFlow p50/p95/p99 ms"
                         + " | p95 ratio | plain starts/s | ExpoFlow starts/s | ratio"
                         + " | CPU ms per completion, JVM + database: plain | ExpoFlow | failed requests |\n")
@@ -369,8 +382,8 @@ public final class WritePathBenchmark {
             failures.addAll(e.starts().failures());
             failures.stream().limit(3).forEach(failure -> System.out.println("  failed: " + failure));
         }
-        table.append(String.format(Locale.ROOT, "%nMedian over the rounds: completions **%.2f**x the plain engine, p95 **%.2f**x,"
-                        + " starts **%.2f**x.%n%n", median(ratios, 0), median(ratios, 1), median(ratios, 2)));
+        table.append(String.format(Locale.ROOT, "%nMedian over the rounds: completions **%.2f**x the %s, p95 **%.2f**x,"
+                        + " starts **%.2f**x.%n%n", median(ratios, 0), baseline.description(), median(ratios, 1), median(ratios, 2)));
         return table.toString();
     }
 
@@ -496,13 +509,39 @@ public final class WritePathBenchmark {
         Round round(HttpClient http, String base, String label, int processes, int clients, CpuMeter cpu) throws Exception;
     }
 
-    /** Camunda alone: a start per process, then the first step completed through the engine's REST API. */
+    /**
+     * Camunda alone: a start per process, then the first step completed through the engine's REST API. Open, as the
+     * starter makes it, or secured ({@link PlainCamundaApplication.SecuredEngine}): every request then signs in as
+     * its user, and the engine checks its authorizations.
+     */
     static final class PlainSide implements Side {
-        static final String NAME = "plain";
+
+        private final boolean secured;
+
+        private PlainSide(boolean secured) {
+            this.secured = secured;
+        }
+
+        static PlainSide open() {
+            return new PlainSide(false);
+        }
+
+        static PlainSide secured() {
+            return new PlainSide(true);
+        }
 
         @Override
         public String name() {
-            return NAME;
+            return secured ? "secured" : "plain";
+        }
+
+        String description() {
+            return secured ? "plain engine secured (HTTP Basic, authorization checks on)" : "plain engine, open";
+        }
+
+        /** Who the side's requests sign in as: nobody on the open engine. */
+        private String user() {
+            return secured ? PlainCamundaApplication.SecuredEngine.USER : null;
         }
 
         @Override
@@ -512,13 +551,17 @@ public final class WritePathBenchmark {
 
         @Override
         public List<String> arguments(String database) {
-            return database.equals("h2") ? List.of("--spring.datasource.url=jdbc:h2:mem:plain;DB_CLOSE_DELAY=-1") : List.of();
+            List<String> arguments = new ArrayList<>(List.of("--plain.secured=" + secured));
+            if (database.equals("h2")) {
+                arguments.add("--spring.datasource.url=jdbc:h2:mem:" + name() + ";DB_CLOSE_DELAY=-1");
+            }
+            return arguments;
         }
 
         @Override
         public boolean ready(HttpClient http, String base) {
             try {
-                return send(http, "GET", base + "/engine-rest/process-definition/key/invite-buyers", null, null).statusCode() == 200;
+                return send(http, "GET", base + "/engine-rest/process-definition/key/invite-buyers", user(), null).statusCode() == 200;
             } catch (Exception notYet) {
                 return false;
             }
@@ -535,15 +578,15 @@ public final class WritePathBenchmark {
                         "expoId", Map.of("value", "osaka", "type", "String"), "directiveId", Map.of("value", directive, "type", "String"),
                         "unitId", Map.of("value", unit, "type", "String"),
                         "dueAt", Map.of("value", "2030-02-01T15:59:59Z", "type", "String"))));
-                starts.add(() -> send(http, "POST", base + "/engine-rest/process-definition/key/invite-buyers/start", null, body));
+                starts.add(() -> send(http, "POST", base + "/engine-rest/process-definition/key/invite-buyers/start", user(), body));
             }
             Phase started = phase(processes, starts, clients, cpu);
             JsonNode tasks = json(send(http, "GET", base + "/engine-rest/task?taskDefinitionKey=draftInvitationList"
-                    + "&processInstanceBusinessKeyLike=" + label + "-%25&maxResults=100000", null, null));
+                    + "&processInstanceBusinessKeyLike=" + label + "-%25&maxResults=100000", user(), null));
             String body = "{\"variables\":{\"invitationList\":{\"value\":\"Osaka buyers\",\"type\":\"String\"}}}";
             List<Callable<HttpResponse<String>>> completions = new ArrayList<>();
             tasks.forEach(task -> completions.add(() -> send(http, "POST",
-                    base + "/engine-rest/task/" + task.path("id").asText() + "/complete", null, body)));
+                    base + "/engine-rest/task/" + task.path("id").asText() + "/complete", user(), body)));
             return new Round(started, phase(completions.size(), completions, clients, cpu));
         }
     }

@@ -44,4 +44,14 @@ class WritePathBenchmarkOptionsTest {
         assertThatThrownBy(() -> WritePathBenchmark.Options.parse(new String[] {"--flight-recording="}))
                 .hasMessageContaining("--flight-recording");
     }
+
+    @Test
+    void measuresAgainstTheOpenAndTheSecuredEngineUnlessOneIsNamed() {
+        assertThat(WritePathBenchmark.Options.parse(new String[0]).baselines())
+                .extracting(WritePathBenchmark.PlainSide::name).containsExactly("plain", "secured");
+        assertThat(WritePathBenchmark.Options.parse(new String[] {"--baseline=secured"}).baselines())
+                .extracting(WritePathBenchmark.PlainSide::name).containsExactly("secured");
+        assertThatThrownBy(() -> WritePathBenchmark.Options.parse(new String[] {"--baseline=none"}))
+                .hasMessageContaining("--baseline").hasMessageContaining("'none'");
+    }
 }

@@ -10,11 +10,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.EnrolUnit;
-import org.expoflow.commands.api.ExpoPlanned;
-import org.expoflow.commands.api.PlanExpo;
+import org.expoflow.commands.api.expo.EnrolUnit;
+import org.expoflow.commands.api.expo.ExpoPlanned;
+import org.expoflow.commands.api.expo.PlanExpo;
 import org.expoflow.commands.office.OfficePolicy;
-import org.expoflow.commands.api.UnitEnrolled;
+import org.expoflow.commands.api.expo.UnitEnrolled;
 
 /**
  * An expo the province prepares for, such as the Liaoning Export Commodities Exhibition in Osaka.

@@ -9,15 +9,15 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.expoflow.commands.api.CloseMeeting;
-import org.expoflow.commands.api.ConveneMeeting;
-import org.expoflow.commands.api.DecisionRecorded;
+import org.expoflow.commands.api.meeting.CloseMeeting;
+import org.expoflow.commands.api.meeting.ConveneMeeting;
+import org.expoflow.commands.api.meeting.DecisionRecorded;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.MeetingClosed;
-import org.expoflow.commands.api.MeetingConvened;
-import org.expoflow.commands.api.RecordDecision;
-import org.expoflow.commands.api.RecordUnitReport;
-import org.expoflow.commands.api.UnitReportRecorded;
+import org.expoflow.commands.api.meeting.MeetingClosed;
+import org.expoflow.commands.api.meeting.MeetingConvened;
+import org.expoflow.commands.api.meeting.RecordDecision;
+import org.expoflow.commands.api.meeting.RecordUnitReport;
+import org.expoflow.commands.api.meeting.UnitReportRecorded;
 
 /**
  * A coordination meeting on an expo, such as the second preparatory meeting for Osaka.

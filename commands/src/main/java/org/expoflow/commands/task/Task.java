@@ -3,57 +3,46 @@ package org.expoflow.commands.task;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.expoflow.commands.api.AcknowledgeChaseUp;
+import org.axonframework.modelling.command.AggregateMember;
+import org.expoflow.commands.api.task.AcknowledgeChaseUp;
 import org.expoflow.commands.api.Actor;
-import org.expoflow.commands.api.AddAttachment;
-import org.expoflow.commands.api.AddCooperatingUnit;
-import org.expoflow.commands.api.AssignTask;
-import org.expoflow.commands.api.AttachmentAdded;
-import org.expoflow.commands.api.AttachmentOpened;
-import org.expoflow.commands.api.RecordAttachmentOpened;
-import org.expoflow.commands.api.CancelTask;
-import org.expoflow.commands.api.ChaseUpAcknowledged;
-import org.expoflow.commands.api.ChaseUpTask;
-import org.expoflow.commands.api.ClaimTask;
-import org.expoflow.commands.api.CompleteTask;
-import org.expoflow.commands.api.CooperatingUnitAdded;
-import org.expoflow.commands.api.DeadlineExtended;
-import org.expoflow.commands.api.DecideExtensionRequest;
+import org.expoflow.commands.api.task.AddAttachment;
+import org.expoflow.commands.api.task.AddCooperatingUnit;
+import org.expoflow.commands.api.task.AssignTask;
+import org.expoflow.commands.api.task.DirectiveStep;
+import org.expoflow.commands.api.task.StepDemands;
+import org.expoflow.commands.api.task.AttachmentAdded;
+import org.expoflow.commands.api.task.AttachmentOpened;
+import org.expoflow.commands.api.task.RecordAttachmentOpened;
+import org.expoflow.commands.api.task.CancelTask;
+import org.expoflow.commands.api.task.ChaseUpAcknowledged;
+import org.expoflow.commands.api.task.ChaseUpTask;
+import org.expoflow.commands.api.task.ClaimTask;
+import org.expoflow.commands.api.task.CompleteTask;
+import org.expoflow.commands.api.task.CooperatingUnitAdded;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.EscalateTask;
-import org.expoflow.commands.api.ExtendDeadline;
-import org.expoflow.commands.api.ExtensionRequestDecided;
-import org.expoflow.commands.api.ExtensionRequested;
-import org.expoflow.commands.api.ProgressReported;
-import org.expoflow.commands.api.ReassignTask;
-import org.expoflow.commands.api.RecordTaskDueSoon;
-import org.expoflow.commands.api.RecordTaskOverdue;
-import org.expoflow.commands.api.CommentOnTask;
-import org.expoflow.commands.api.ReportProgress;
-import org.expoflow.commands.api.RequestExtension;
-import org.expoflow.commands.api.TaskCommented;
-import org.expoflow.commands.api.TaskAssigned;
-import org.expoflow.commands.api.TaskCancelled;
-import org.expoflow.commands.api.TaskChasedUp;
-import org.expoflow.commands.api.TaskClaimed;
-import org.expoflow.commands.api.TaskCompleted;
-import org.expoflow.commands.api.TaskDueSoon;
-import org.expoflow.commands.api.TaskEscalated;
-import org.expoflow.commands.api.TaskOverdue;
-import org.expoflow.commands.api.TaskReassigned;
-import org.expoflow.commands.api.TaskReturnedForRework;
-import org.expoflow.commands.api.TaskUnclaimed;
-import org.expoflow.commands.api.UnclaimTask;
+import org.expoflow.commands.api.task.ProgressReported;
+import org.expoflow.commands.api.task.ReassignTask;
+import org.expoflow.commands.api.task.CommentOnTask;
+import org.expoflow.commands.api.task.ReportProgress;
+import org.expoflow.commands.api.task.TaskCommented;
+import org.expoflow.commands.api.task.TaskAssigned;
+import org.expoflow.commands.api.task.TaskCancelled;
+import org.expoflow.commands.api.task.TaskChasedUp;
+import org.expoflow.commands.api.task.TaskClaimed;
+import org.expoflow.commands.api.task.TaskCompleted;
+import org.expoflow.commands.api.task.TaskReassigned;
+import org.expoflow.commands.api.task.TaskReturnedForRework;
+import org.expoflow.commands.api.task.TaskUnclaimed;
+import org.expoflow.commands.api.task.UnclaimTask;
 import org.expoflow.commands.office.OfficePolicy;
 
 /**
@@ -69,13 +58,10 @@ import org.expoflow.commands.office.OfficePolicy;
  * cancelled task is closed: nothing more happens to it, but for comments: those concerned may <em>comment</em>
  * on a task at any time, and leadership gives <em>instructions</em> on it.
  * <p>
- * A unit's step has a deadline, watched by the engine's timers: the task becomes <em>due soon</em>, then
- * <em>overdue</em>; the expo office <em>chases the unit up</em> with a message, at a grade: a reminder (催办)
- * wants no reply, a 督办 or a 通报 (named in the next meeting's brief) one the unit <em>acknowledges</em>; still open after a grace period, it is <em>escalated</em> to leadership. Each of
- * these is judged against the deadline in force: a timer set for a deadline since <em>extended</em> records
- * nothing. An extension keeps the original deadline on record. Before its deadline the unit may <em>request an
- * extension</em> (延期申请) with a reason, one at a time; the office <em>decides</em> it: an approval extends the
- * deadline to the date asked, a refusal says why. The office may also <em>reassign</em> the step
+ * A unit's step has a deadline, watched by the engine's timers (due soon, overdue, escalated) and extended on the
+ * office's word or on the unit's request: its {@link TaskDeadline} answers for it. The expo office <em>chases the
+ * unit up</em> with a message, at a grade: a reminder (催办) wants no reply, a 督办 or a 通报 (named in the next
+ * meeting's brief) one the unit <em>acknowledges</em>. The office may also <em>reassign</em> the step
  * to another unit or <em>add a co-operating unit</em>, which may then act on it as well.
  */
 public class Task {
@@ -91,11 +77,9 @@ public class Task {
     private Set<String> requiredFigures = Set.of();
     private Set<String> kindFigures = FigurePolicy.declaredOrBefore(null);
     private String assignee;
-    private Instant dueAt;
-    private Instant originalDueAt;
+    @AggregateMember
+    private TaskDeadline deadline;
     private boolean chaseUpUnanswered;
-    private Instant extensionRequestedTo;
-    private String extensionReason;
     private boolean supervising;
     private boolean attachmentRequired;
     private int attachments;
@@ -107,15 +91,14 @@ public class Task {
 
     @CommandHandler
     public Task(AssignTask command) {
-        apply(new TaskAssigned(command.taskId(), command.expoId(), command.directiveId(), command.unitId(),
-                command.processInstanceId(), command.stepKey(), command.stepName(), command.candidateGroup(),
-                command.dueAt(), command.requiredFigures() == null ? Set.of() : Set.copyOf(command.requiredFigures()),
-                command.supervisedTaskId(), command.attachmentRequired(),
-                command.cooperatingUnits() == null ? List.of() : List.copyOf(command.cooperatingUnits()),
-                command.processDefinitionId(), command.kindFigures() == null ? null : Set.copyOf(command.kindFigures())));
+        DirectiveStep step = command.step();
+        StepDemands demands = command.demands();
+        apply(new TaskAssigned(command.taskId(), step.expoId(), step.directiveId(), step.unitId(), step.processInstanceId(),
+                step.stepKey(), step.stepName(), command.candidateGroup(), command.dueAt(), demands.requiredFigures(),
+                command.supervisedTaskId(), demands.attachmentRequired(), command.cooperatingUnits(),
+                step.processDefinitionId(), demands.kindFigures()));
         if (command.returnComment() != null) {
-            apply(new TaskReturnedForRework(command.taskId(), command.directiveId(), command.unitId(),
-                    command.returnComment()));
+            apply(new TaskReturnedForRework(command.taskId(), step.directiveId(), step.unitId(), command.returnComment()));
         }
     }
 
@@ -198,27 +181,6 @@ public class Task {
     }
 
     @CommandHandler
-    public void handle(RecordTaskDueSoon command) {
-        if (isInForce(command.dueAt())) {
-            apply(new TaskDueSoon(taskId, directiveId, unitId, dueAt));
-        }
-    }
-
-    @CommandHandler
-    public void handle(RecordTaskOverdue command) {
-        if (isInForce(command.dueAt())) {
-            apply(new TaskOverdue(taskId, directiveId, unitId, dueAt));
-        }
-    }
-
-    @CommandHandler
-    public void handle(EscalateTask command) {
-        if (isInForce(command.dueAt())) {
-            apply(new TaskEscalated(taskId, directiveId, unitId, dueAt));
-        }
-    }
-
-    @CommandHandler
     public void handle(ChaseUpTask command) {
         OfficePolicy.checkCoordinator(command.actor(), "chase a unit up");
         checkOpen();
@@ -241,87 +203,6 @@ public class Task {
                     .coded("chaseUpReplyMissing");
         }
         apply(new ChaseUpAcknowledged(taskId, directiveId, unitId, command.actor().userId(), command.reply().strip()));
-    }
-
-    @CommandHandler
-    public void handle(ExtendDeadline command) {
-        OfficePolicy.checkCoordinator(command.actor(), "extend a deadline");
-        checkOpen();
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw DomainRuleViolation.invalid("reason", "an extension gives its reason");
-        }
-        checkLaterDeadline(command.dueAt(), command.requestedAt());
-        apply(new DeadlineExtended(taskId, directiveId, unitId, dueAt, command.dueAt(),
-                originalDueAt == null ? command.dueAt() : originalDueAt, command.reason().strip()));
-    }
-
-    /** A unit asks for a later deadline on its own open step, before the deadline in force, one request at a time. */
-    @CommandHandler
-    public void handle(RequestExtension command) {
-        checkOpen();
-        checkUnitStep("given a later deadline on request");
-        if (supervising) {
-            throw DomainRuleViolation.invalid("taskId", "task " + taskId + " answers a chase-up; its deadline is the office's")
-                    .coded("extensionNotForChaseUp");
-        }
-        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
-        if (extensionRequestedTo != null) {
-            throw DomainRuleViolation.conflict("task " + taskId + " has a request for " + extensionRequestedTo
-                    + " waiting for the office's decision").coded("extensionRequestWaiting", extensionRequestedTo);
-        }
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw DomainRuleViolation.invalid("reason", "a request for a later deadline gives its reason")
-                    .coded("extensionReasonMissing");
-        }
-        if (dueAt != null && command.requestedAt() != null && !command.requestedAt().isBefore(dueAt)) {
-            throw DomainRuleViolation.conflict("the deadline " + dueAt + " has passed: a later one is asked for before it")
-                    .coded("extensionAskedTooLate", dueAt);
-        }
-        checkLaterDeadline(command.dueAt(), command.requestedAt());
-        apply(new ExtensionRequested(taskId, directiveId, unitId, command.actor().userId(), dueAt, command.dueAt(),
-                command.reason().strip()));
-    }
-
-    /** The office approves a unit's request (the deadline moves to the date asked) or refuses it, saying why. */
-    @CommandHandler
-    public void handle(DecideExtensionRequest command) {
-        OfficePolicy.checkCoordinator(command.actor(), "decide a request for a later deadline");
-        checkOpen();
-        if (extensionRequestedTo == null) {
-            throw DomainRuleViolation.conflict("task " + taskId + " has no request for a later deadline waiting")
-                    .coded("noExtensionRequest");
-        }
-        String comment = command.comment() == null || command.comment().isBlank() ? null : command.comment().strip();
-        if (!command.approve() && comment == null) {
-            throw DomainRuleViolation.invalid("comment", "a refused request for a later deadline is told why")
-                    .coded("extensionRefusalReasonMissing");
-        }
-        Instant requested = extensionRequestedTo;
-        String reason = extensionReason;
-        if (command.approve()) {
-            checkLaterDeadline(requested, command.decidedAt());
-        }
-        apply(new ExtensionRequestDecided(taskId, directiveId, unitId, command.actor().userId(), command.approve(),
-                requested, comment));
-        if (command.approve()) {
-            apply(new DeadlineExtended(taskId, directiveId, unitId, dueAt, requested,
-                    originalDueAt == null ? requested : originalDueAt, reason));
-        }
-    }
-
-    /** A new deadline is named, still ahead at {@code now} and later than the one in force. */
-    private void checkLaterDeadline(Instant newDueAt, Instant now) {
-        if (newDueAt == null) {
-            throw DomainRuleViolation.invalid("dueOn", "an extension names the new deadline");
-        }
-        if (now != null && !newDueAt.isAfter(now)) {
-            throw DomainRuleViolation.invalid("dueOn", "the new deadline " + newDueAt + " has already passed")
-                    .coded("deadlinePassed", newDueAt);
-        }
-        if (dueAt != null && !newDueAt.isAfter(dueAt)) {
-            throw DomainRuleViolation.invalid("dueOn", "an extension moves the deadline later than " + dueAt)
-                    .coded("deadlineNotLater", dueAt);
-        }
     }
 
     @CommandHandler
@@ -380,29 +261,45 @@ public class Task {
         apply(new TaskCommented(taskId, directiveId, unitId, actor.userId(), text, command.instruction()));
     }
 
-    /** A timer fired for the deadline in force on a task still open; not for one since extended. */
-    private boolean isInForce(Instant timerDueAt) {
-        return !closed && Objects.equals(timerDueAt, dueAt);
-    }
-
     /** Only a unit's own steps move between units; the office's reviews stay with the office. */
-    private void checkUnitStep(String what) {
+    void checkUnitStep(String what) {
         if (candidateGroup.equals(Actor.COORDINATOR) || candidateGroup.equals(Actor.LEADER)) {
             throw DomainRuleViolation.invalid("taskId", "task " + taskId + " is the office's own step; it cannot be " + what);
         }
     }
 
-    private Set<String> actingGroups() {
+    Set<String> actingGroups() {
         Set<String> groups = new LinkedHashSet<>();
         groups.add(candidateGroup);
         groups.addAll(cooperatingUnits);
         return groups;
     }
 
-    private void checkOpen() {
+    void checkOpen() {
         if (closed) {
             throw DomainRuleViolation.conflict("task " + taskId + " is already closed").coded("closed");
         }
+    }
+
+    String taskId() {
+        return taskId;
+    }
+
+    String directiveId() {
+        return directiveId;
+    }
+
+    String unitId() {
+        return unitId;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** A chase-up's reply step, whose deadline is the office's. */
+    boolean isSupervising() {
+        return supervising;
     }
 
     @EventSourcingHandler
@@ -413,8 +310,7 @@ public class Task {
         candidateGroup = event.candidateGroup();
         requiredFigures = event.requiredFigures();
         kindFigures = FigurePolicy.declaredOrBefore(event.kindFigures());
-        dueAt = event.dueAt();
-        originalDueAt = event.dueAt();
+        deadline = new TaskDeadline(this, event.dueAt());
         attachmentRequired = event.attachmentRequired();
         supervising = event.supervisedTaskId() != null;
         cooperatingUnits.addAll(event.cooperatingFromStart());
@@ -423,24 +319,6 @@ public class Task {
     @EventSourcingHandler
     void on(AttachmentAdded event) {
         attachments++;
-    }
-
-    @EventSourcingHandler
-    void on(DeadlineExtended event) {
-        dueAt = event.dueAt();
-        originalDueAt = event.originalDueAt();
-    }
-
-    @EventSourcingHandler
-    void on(ExtensionRequested event) {
-        extensionRequestedTo = event.dueAt();
-        extensionReason = event.reason();
-    }
-
-    @EventSourcingHandler
-    void on(ExtensionRequestDecided event) {
-        extensionRequestedTo = null;
-        extensionReason = null;
     }
 
     @EventSourcingHandler

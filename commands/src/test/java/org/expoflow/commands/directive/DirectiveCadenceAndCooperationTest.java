@@ -9,9 +9,9 @@ import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.expoflow.commands.api.Actor;
-import org.expoflow.commands.api.DirectiveIssued;
+import org.expoflow.commands.api.directive.DirectiveIssued;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.IssueDirective;
+import org.expoflow.commands.api.directive.IssueDirective;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,9 +8,9 @@ import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.expoflow.commands.api.Actor;
-import org.expoflow.commands.api.CommentOnDirective;
-import org.expoflow.commands.api.DirectiveCommented;
-import org.expoflow.commands.api.DirectiveIssued;
+import org.expoflow.commands.api.directive.CommentOnDirective;
+import org.expoflow.commands.api.directive.DirectiveCommented;
+import org.expoflow.commands.api.directive.DirectiveIssued;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

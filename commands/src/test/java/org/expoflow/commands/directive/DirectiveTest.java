@@ -9,13 +9,13 @@ import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.expoflow.commands.api.Actor;
-import org.expoflow.commands.api.DirectiveIssued;
-import org.expoflow.commands.api.DirectiveWithdrawn;
+import org.expoflow.commands.api.directive.DirectiveIssued;
+import org.expoflow.commands.api.directive.DirectiveWithdrawn;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.IssueDirective;
-import org.expoflow.commands.api.RecordUnitFinished;
-import org.expoflow.commands.api.UnitFinishedDirective;
-import org.expoflow.commands.api.WithdrawDirective;
+import org.expoflow.commands.api.directive.IssueDirective;
+import org.expoflow.commands.api.directive.RecordUnitFinished;
+import org.expoflow.commands.api.directive.UnitFinishedDirective;
+import org.expoflow.commands.api.directive.WithdrawDirective;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,11 +6,11 @@ import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.expoflow.commands.api.Actor;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.EnrolUnit;
-import org.expoflow.commands.api.ExpoPlanned;
-import org.expoflow.commands.api.PlanExpo;
-import org.expoflow.commands.api.UnitEnrolled;
-import org.expoflow.commands.api.UnitKind;
+import org.expoflow.commands.api.expo.EnrolUnit;
+import org.expoflow.commands.api.expo.ExpoPlanned;
+import org.expoflow.commands.api.expo.PlanExpo;
+import org.expoflow.commands.api.expo.UnitEnrolled;
+import org.expoflow.commands.api.expo.UnitKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

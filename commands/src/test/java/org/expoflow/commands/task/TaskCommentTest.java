@@ -6,11 +6,11 @@ import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.expoflow.commands.api.Actor;
-import org.expoflow.commands.api.CommentOnTask;
+import org.expoflow.commands.api.task.CommentOnTask;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.TaskAssigned;
-import org.expoflow.commands.api.TaskCommented;
-import org.expoflow.commands.api.TaskCompleted;
+import org.expoflow.commands.api.task.TaskAssigned;
+import org.expoflow.commands.api.task.TaskCommented;
+import org.expoflow.commands.api.task.TaskCompleted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -2,55 +2,60 @@ package org.expoflow.commands.task;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.expoflow.commands.api.AcknowledgeChaseUp;
-import org.expoflow.commands.api.AddAttachment;
-import org.expoflow.commands.api.AttachmentAdded;
+import org.expoflow.commands.api.task.AcknowledgeChaseUp;
+import org.expoflow.commands.api.task.AddAttachment;
+import org.expoflow.commands.api.task.AttachmentAdded;
 import org.expoflow.commands.api.Actor;
-import org.expoflow.commands.api.AddCooperatingUnit;
-import org.expoflow.commands.api.ChaseUpAcknowledged;
-import org.expoflow.commands.api.ChaseUpGrade;
-import org.expoflow.commands.api.ChaseUpTask;
-import org.expoflow.commands.api.CooperatingUnitAdded;
-import org.expoflow.commands.api.DeadlineExtended;
-import org.expoflow.commands.api.DecideExtensionRequest;
-import org.expoflow.commands.api.ExtensionRequestDecided;
-import org.expoflow.commands.api.ExtensionRequested;
-import org.expoflow.commands.api.RequestExtension;
-import org.expoflow.commands.api.EscalateTask;
-import org.expoflow.commands.api.ExtendDeadline;
-import org.expoflow.commands.api.ReassignTask;
-import org.expoflow.commands.api.RecordTaskDueSoon;
-import org.expoflow.commands.api.RecordTaskOverdue;
-import org.expoflow.commands.api.TaskChasedUp;
-import org.expoflow.commands.api.TaskDueSoon;
-import org.expoflow.commands.api.TaskEscalated;
-import org.expoflow.commands.api.TaskOverdue;
-import org.expoflow.commands.api.TaskReassigned;
-import org.expoflow.commands.api.AssignTask;
-import org.expoflow.commands.api.CancelTask;
-import org.expoflow.commands.api.ClaimTask;
-import org.expoflow.commands.api.CompleteTask;
+import org.expoflow.commands.api.task.AddCooperatingUnit;
+import org.expoflow.commands.api.task.ChaseUpAcknowledged;
+import org.expoflow.commands.api.task.ChaseUpGrade;
+import org.expoflow.commands.api.task.ChaseUpTask;
+import org.expoflow.commands.api.task.CooperatingUnitAdded;
+import org.expoflow.commands.api.task.DeadlineExtended;
+import org.expoflow.commands.api.task.DecideExtensionRequest;
+import org.expoflow.commands.api.task.ExtensionRequestDecided;
+import org.expoflow.commands.api.task.ExtensionRequested;
+import org.expoflow.commands.api.task.RequestExtension;
+import org.expoflow.commands.api.task.EscalateTask;
+import org.expoflow.commands.api.task.ExtendDeadline;
+import org.expoflow.commands.api.task.ReassignTask;
+import org.expoflow.commands.api.task.RecordTaskDueSoon;
+import org.expoflow.commands.api.task.RecordTaskOverdue;
+import org.expoflow.commands.api.task.TaskChasedUp;
+import org.expoflow.commands.api.task.TaskDueSoon;
+import org.expoflow.commands.api.task.TaskEscalated;
+import org.expoflow.commands.api.task.TaskOverdue;
+import org.expoflow.commands.api.task.TaskReassigned;
+import org.expoflow.commands.api.task.AssignTask;
+import org.expoflow.commands.api.task.DirectiveStep;
+import org.expoflow.commands.api.task.StepDemands;
+import org.expoflow.commands.api.task.CancelTask;
+import org.expoflow.commands.api.task.ClaimTask;
+import org.expoflow.commands.api.task.CompleteTask;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.ProgressReported;
-import org.expoflow.commands.api.ReportProgress;
-import org.expoflow.commands.api.ReviewDecision;
-import org.expoflow.commands.api.TaskAssigned;
-import org.expoflow.commands.api.TaskCancelled;
-import org.expoflow.commands.api.TaskClaimed;
-import org.expoflow.commands.api.TaskCompleted;
-import org.expoflow.commands.api.TaskReturnedForRework;
-import org.expoflow.commands.api.TaskUnclaimed;
-import org.expoflow.commands.api.UnclaimTask;
+import org.expoflow.commands.api.task.ProgressReported;
+import org.expoflow.commands.api.task.ReportProgress;
+import org.expoflow.commands.api.task.ReviewDecision;
+import org.expoflow.commands.api.task.TaskAssigned;
+import org.expoflow.commands.api.task.TaskCancelled;
+import org.expoflow.commands.api.task.TaskClaimed;
+import org.expoflow.commands.api.task.TaskCompleted;
+import org.expoflow.commands.api.task.TaskReturnedForRework;
+import org.expoflow.commands.api.task.TaskUnclaimed;
+import org.expoflow.commands.api.task.UnclaimTask;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TaskTest {
 
     private static final Instant DUE = Instant.parse("2030-02-01T00:00:00Z");
+    private static final DirectiveStep SEND_INVITATIONS = new DirectiveStep("osaka", "d1", "shenyang", "p1", null,
+            "sendInvitations", "Send invitations");
     private static final Actor SHENYANG_CLERK = new Actor("shenyang", Set.of("shenyang"));
     private static final Actor DALIAN_CLERK = new Actor("dalian", Set.of("dalian"));
     private static final Actor COORDINATOR = new Actor("coordinator", Set.of("coordinator"));
@@ -70,16 +75,16 @@ class TaskTest {
     @Test
     void canBeAssignedToAUnit() {
         fixture.givenNoPriorActivity()
-                .when(new AssignTask("t1", "osaka", "d1", "shenyang", "p1", "sendInvitations", "Send invitations",
-                        "shenyang", DUE, Set.of("buyersInvited"), null, null, false))
+                .when(new AssignTask("t1", SEND_INVITATIONS, "shenyang", DUE,
+                        new StepDemands(Set.of("buyersInvited"), false, null), List.of(), null, null))
                 .expectEvents(sendInvitationsAssigned());
     }
 
     @Test
     void canBeReturnedForReworkWithTheReviewersComment() {
         fixture.givenNoPriorActivity()
-                .when(new AssignTask("t1", "osaka", "d1", "shenyang", "p1", "sendInvitations", "Send invitations",
-                        "shenyang", DUE, Set.of("buyersInvited"), "add the Kobe buyers", null, false))
+                .when(new AssignTask("t1", SEND_INVITATIONS, "shenyang", DUE,
+                        new StepDemands(Set.of("buyersInvited"), false, null), List.of(), null, "add the Kobe buyers"))
                 .expectEvents(sendInvitationsAssigned(),
                         new TaskReturnedForRework("t1", "d1", "shenyang", "add the Kobe buyers"));
     }

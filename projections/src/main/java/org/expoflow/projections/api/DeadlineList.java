@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import org.expoflow.commands.api.ChaseUpGrade;
+import org.expoflow.commands.api.task.ChaseUpGrade;
 
 /** Unit steps past (or near) their deadline at {@code asOf}; {@code daysLate} is negative for days still left. */
 public record DeadlineList(String expoId, Instant asOf, List<Item> items) {

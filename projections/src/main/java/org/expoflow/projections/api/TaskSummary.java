@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.expoflow.commands.api.Actor;
-import org.expoflow.commands.api.ChaseUpGrade;
+import org.expoflow.commands.api.task.ChaseUpGrade;
 
 /**
  * One row of a task list. {@code unitId} is the unit whose directive it is; {@code candidateGroup} says who

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.expoflow.commands.api.Actor;
-import org.expoflow.commands.api.ChaseUpGrade;
+import org.expoflow.commands.api.task.ChaseUpGrade;
 import org.expoflow.projections.api.FindStepsToRemind;
 import org.expoflow.projections.api.FindTask;
 import org.expoflow.projections.api.FindTaskSummary;

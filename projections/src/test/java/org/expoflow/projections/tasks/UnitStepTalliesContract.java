@@ -14,15 +14,15 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.expoflow.commands.api.ChaseUpAcknowledged;
-import org.expoflow.commands.api.DeadlineExtended;
-import org.expoflow.commands.api.TaskAssigned;
-import org.expoflow.commands.api.TaskCancelled;
-import org.expoflow.commands.api.TaskChasedUp;
-import org.expoflow.commands.api.TaskCompleted;
-import org.expoflow.commands.api.ReviewDecision;
-import org.expoflow.commands.api.TaskReassigned;
-import org.expoflow.commands.api.TaskReturnedForRework;
+import org.expoflow.commands.api.task.ChaseUpAcknowledged;
+import org.expoflow.commands.api.task.DeadlineExtended;
+import org.expoflow.commands.api.task.TaskAssigned;
+import org.expoflow.commands.api.task.TaskCancelled;
+import org.expoflow.commands.api.task.TaskChasedUp;
+import org.expoflow.commands.api.task.TaskCompleted;
+import org.expoflow.commands.api.task.ReviewDecision;
+import org.expoflow.commands.api.task.TaskReassigned;
+import org.expoflow.commands.api.task.TaskReturnedForRework;
 import org.expoflow.projections.api.FindUnitStepCounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.expoflow.commands.api.ChaseUpGrade;
+import org.expoflow.commands.api.task.ChaseUpGrade;
 import org.expoflow.projections.api.DeadlineList;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;

@@ -95,12 +95,13 @@ public class AxonSetup {
     }
 
     /**
-     * Axon's Jackson serializer over {@link #storedMessageMapper()}, reading metadata with
+     * Axon's Jackson serializer over {@link #storedMessageMapper()}, under the messages' stored names
+     * ({@link StoredNameSerializer}), reading metadata with
      * {@link StoredMetaDataDeserializer}: registered after Axon's own module, which the serializer adds as it
      * is built, it is the one Jackson asks first.
      */
     static JacksonSerializer storedMessageSerializer() {
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(storedMessageMapper()).build();
+        JacksonSerializer serializer = new StoredNameSerializer(JacksonSerializer.builder().objectMapper(storedMessageMapper()));
         serializer.getObjectMapper().registerModule(new SimpleModule("ExpoFlow stored metadata")
                 .addDeserializer(MetaData.class, new StoredMetaDataDeserializer()));
         return serializer;

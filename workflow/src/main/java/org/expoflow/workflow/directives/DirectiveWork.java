@@ -13,13 +13,10 @@ import java.util.stream.Collectors;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.CommentOnDirective;
-import org.expoflow.commands.api.IssueDirective;
-import org.expoflow.commands.api.WithdrawDirective;
+import org.expoflow.commands.api.directive.CommentOnDirective;
+import org.expoflow.commands.api.directive.IssueDirective;
+import org.expoflow.commands.api.directive.WithdrawDirective;
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.FindDirective;
 import org.expoflow.projections.api.FindDirectiveComments;
@@ -30,7 +27,7 @@ import org.expoflow.workflow.application.ProvinceDeadlines;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.engine.ActingContext;
-import org.expoflow.workflow.engine.DirectiveProcessVariables;
+import org.expoflow.workflow.engine.DirectiveProcesses;
 import org.expoflow.workflow.expos.ExpoWork;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.kinds.DirectiveKind;
@@ -57,7 +54,7 @@ public class DirectiveWork {
 
     private final ActingContext acting;
     private final DirectiveKindCatalogue kinds;
-    private final RuntimeService runtimeService;
+    private final DirectiveProcesses processes;
     private final TransactionTemplate transactions;
     private final ExpoWork expos;
     private final ProvinceDeadlines deadlines;
@@ -69,14 +66,14 @@ public class DirectiveWork {
     private final KindTexts kindTexts;
 
     public DirectiveWork(ActingContext acting, DirectiveKindCatalogue kinds,
-                         RuntimeService runtimeService, TransactionTemplate transactions, ExpoWork expos,
+                         DirectiveProcesses processes, TransactionTemplate transactions, ExpoWork expos,
                          ProvinceDeadlines deadlines, Clock clock, RequestRules rules, Refusals refusals,
                          QueryGateway queries, KindTexts kindTexts) {
         this.kindTexts = kindTexts;
         this.queries = queries;
         this.acting = acting;
         this.kinds = kinds;
-        this.runtimeService = runtimeService;
+        this.processes = processes;
         this.transactions = transactions;
         this.expos = expos;
         this.deadlines = deadlines;
@@ -202,12 +199,9 @@ public class DirectiveWork {
      * request) when the engine refused to start it; any other failure as it was.
      */
     public RuntimeException kindCannotStart(String kind, RuntimeException refused, String field) {
-        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProcessEngineException cannotStart) {
-                return refusals.invalid(field, "kindCannotStart", kind, cannotStart.getMessage());
-            }
-        }
-        return refused;
+        return DirectiveProcesses.startRefusal(refused)
+                .<RuntimeException>map(engineWords -> refusals.invalid(field, "kindCannotStart", kind, engineWords))
+                .orElse(refused);
     }
 
     /**
@@ -248,12 +242,7 @@ public class DirectiveWork {
             } catch (AggregateNotFoundException e) {
                 throw DomainRuleViolation.notFound("directiveId", "no directive with id " + directiveId).coded("noDirective");
             }
-            List<ProcessInstance> unitProcesses = runtimeService.createProcessInstanceQuery()
-                    .processInstanceBusinessKeyLike(DirectiveProcessVariables.businessKey(directiveId, "%")).list();
-            for (ProcessInstance unitProcess : unitProcesses) {
-                runtimeService.deleteProcessInstance(unitProcess.getId(), DirectiveProcessVariables.withdrawn(request.reason().strip()));
-            }
-            return unitProcesses.size();
+            return processes.endAll(directiveId, request.reason().strip());
         });
     }
 

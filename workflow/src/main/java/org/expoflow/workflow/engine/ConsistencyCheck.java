@@ -1,5 +1,7 @@
 package org.expoflow.workflow.engine;
 
+import static org.expoflow.commands.storage.StoredMessageNames.storedName;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,9 +11,9 @@ import java.util.TreeSet;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.expoflow.commands.api.TaskAssigned;
-import org.expoflow.commands.api.TaskCancelled;
-import org.expoflow.commands.api.TaskCompleted;
+import org.expoflow.commands.api.task.TaskAssigned;
+import org.expoflow.commands.api.task.TaskCancelled;
+import org.expoflow.commands.api.task.TaskCompleted;
 import org.expoflow.projections.tasks.UnitTallyCheck;
 import org.expoflow.projections.tasks.UnitTallyDifference;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,8 +58,8 @@ public class ConsistencyCheck {
                         + " having sum(case when payload_type = ? then 1 else 0 end) > 0"
                         + " and sum(case when payload_type = ? then 0 else 1 end) = 0",
                 rs -> { eventStore.put(rs.getString(1), null); },
-                TaskAssigned.class.getName(), TaskCompleted.class.getName(), TaskCancelled.class.getName(),
-                TaskAssigned.class.getName(), TaskAssigned.class.getName());
+                storedName(TaskAssigned.class), storedName(TaskCompleted.class), storedName(TaskCancelled.class),
+                storedName(TaskAssigned.class), storedName(TaskAssigned.class));
         Map<String, String> projection = new HashMap<>();
         jdbc.query("select task_id, assignee from task_view where status in ('OPEN', 'CLAIMED')",
                 rs -> { projection.put(rs.getString("task_id"), holder(rs.getString("assignee"))); });

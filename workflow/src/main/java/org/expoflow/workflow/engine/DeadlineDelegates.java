@@ -6,13 +6,13 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.expoflow.commands.api.AcknowledgeChaseUp;
-import org.expoflow.commands.api.ChaseUpGrade;
-import org.expoflow.commands.api.ChaseUpTask;
+import org.expoflow.commands.api.task.AcknowledgeChaseUp;
+import org.expoflow.commands.api.task.ChaseUpGrade;
+import org.expoflow.commands.api.task.ChaseUpTask;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.EscalateTask;
-import org.expoflow.commands.api.RecordTaskDueSoon;
-import org.expoflow.commands.api.RecordTaskOverdue;
+import org.expoflow.commands.api.task.EscalateTask;
+import org.expoflow.commands.api.task.RecordTaskDueSoon;
+import org.expoflow.commands.api.task.RecordTaskOverdue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

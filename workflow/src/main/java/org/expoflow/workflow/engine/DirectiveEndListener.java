@@ -5,7 +5,7 @@ import static org.expoflow.workflow.engine.DirectiveProcessVariables.UNIT_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.expoflow.commands.api.RecordUnitFinished;
+import org.expoflow.commands.api.directive.RecordUnitFinished;
 
 /**
  * When a unit's process of a directive reaches its end, the directive records that the unit finished it.

@@ -8,7 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.camunda.bpm.engine.RuntimeService;
-import org.expoflow.commands.api.DirectiveIssued;
+import org.expoflow.commands.api.directive.DirectiveIssued;
 import org.springframework.stereotype.Component;
 
 /**

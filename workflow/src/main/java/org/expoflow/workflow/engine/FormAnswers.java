@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.ReviewDecision;
+import org.expoflow.commands.api.task.ReviewDecision;
 
 /**
  * What a person answered on a step's form: values for its fields, figures, and on a review its decision, its comment

@@ -31,12 +31,12 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.expoflow.commands.api.AddAttachment;
-import org.expoflow.commands.api.AddCooperatingUnit;
+import org.expoflow.commands.api.task.AddAttachment;
+import org.expoflow.commands.api.task.AddCooperatingUnit;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.DecideExtensionRequest;
-import org.expoflow.commands.api.ExtendDeadline;
-import org.expoflow.commands.api.ReassignTask;
+import org.expoflow.commands.api.task.DecideExtensionRequest;
+import org.expoflow.commands.api.task.ExtendDeadline;
+import org.expoflow.commands.api.task.ReassignTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -24,14 +24,16 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.expoflow.commands.api.AssignTask;
-import org.expoflow.commands.api.CancelTask;
-import org.expoflow.commands.api.ClaimTask;
-import org.expoflow.commands.api.CompleteTask;
+import org.expoflow.commands.api.task.AssignTask;
+import org.expoflow.commands.api.task.DirectiveStep;
+import org.expoflow.commands.api.task.StepDemands;
+import org.expoflow.commands.api.task.CancelTask;
+import org.expoflow.commands.api.task.ClaimTask;
+import org.expoflow.commands.api.task.CompleteTask;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.commands.api.Figure;
-import org.expoflow.commands.api.ReviewDecision;
-import org.expoflow.commands.api.UnclaimTask;
+import org.expoflow.commands.api.task.ReviewDecision;
+import org.expoflow.commands.api.task.UnclaimTask;
 
 /**
  * The one translator of user-task changes into commands, attached to every user task of every
@@ -112,11 +114,12 @@ class TaskLifecycleListener implements TaskListener {
             cooperating = List.of(units.split(","));
             cooperating.forEach(task::addCandidateGroup);
         }
-        acting.send(new AssignTask(task.getId(), expoId, directiveId, unitId, task.getProcessInstanceId(),
-                task.getTaskDefinitionKey(), task.getName(), candidateGroup, dueAt, Set.copyOf(form.requiredFigures()),
-                returnComment, (String) task.getExecution().getVariable(DeadlineSupervision.SUPERVISED_TASK_ID),
-                StepProperties.of(step, StepProperties.ATTACHMENTS) != null, cooperating, task.getProcessDefinitionId(),
-                Set.copyOf(kindFigures(task).keySet())));
+        DirectiveStep directiveStep = new DirectiveStep(expoId, directiveId, unitId, task.getProcessInstanceId(),
+                task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName());
+        StepDemands demands = new StepDemands(Set.copyOf(form.requiredFigures()),
+                StepProperties.of(step, StepProperties.ATTACHMENTS) != null, kindFigures(task).keySet());
+        acting.send(new AssignTask(task.getId(), directiveStep, candidateGroup, dueAt, demands, cooperating,
+                (String) task.getExecution().getVariable(DeadlineSupervision.SUPERVISED_TASK_ID), returnComment));
         if (dueAt != null && candidateGroup.equals(unitId) && !isWatchStep(task)) {
             supervision.watch(task.getProcessEngineServices().getRuntimeService(),
                     new DeadlineSupervision.WatchedStep(task.getId(), dueAt, DeadlineSupervision.kindOf(step)));

@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.EnrolUnit;
-import org.expoflow.commands.api.PlanExpo;
-import org.expoflow.commands.api.UnitKind;
+import org.expoflow.commands.api.expo.EnrolUnit;
+import org.expoflow.commands.api.expo.PlanExpo;
+import org.expoflow.commands.api.expo.UnitKind;
 import org.expoflow.projections.api.ExpoList;
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.FindExpo;

@@ -9,12 +9,12 @@ import java.util.UUID;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.expoflow.commands.api.CloseMeeting;
-import org.expoflow.commands.api.ConveneMeeting;
+import org.expoflow.commands.api.meeting.CloseMeeting;
+import org.expoflow.commands.api.meeting.ConveneMeeting;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.IssueDirective;
-import org.expoflow.commands.api.RecordDecision;
-import org.expoflow.commands.api.RecordUnitReport;
+import org.expoflow.commands.api.directive.IssueDirective;
+import org.expoflow.commands.api.meeting.RecordDecision;
+import org.expoflow.commands.api.meeting.RecordUnitReport;
 import org.expoflow.projections.api.FindBrief;
 import org.expoflow.projections.api.FindMeeting;
 import org.expoflow.projections.api.FindMeetings;

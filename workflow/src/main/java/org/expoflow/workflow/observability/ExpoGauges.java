@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
-import org.camunda.bpm.engine.ManagementService;
 import org.expoflow.projections.api.FindUnitStepCounts;
 import org.expoflow.projections.api.ReadModelsRebuilding;
 import org.expoflow.projections.api.UnitStepCounts;
 import org.expoflow.projections.support.ProjectionRebuild;
 import org.expoflow.projections.support.ReadModelState;
+import org.expoflow.workflow.engine.EngineJobs;
 import org.expoflow.workflow.units.UnitRegister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,7 @@ public class ExpoGauges {
 
     private final QueryGateway queries;
     private final UnitRegister units;
-    private final ManagementService management;
+    private final EngineJobs engineJobs;
     private final ProjectionRebuild rebuild;
     private final ReadModelState readModels;
     private final Clock clock;
@@ -46,11 +46,11 @@ public class ExpoGauges {
     private final MultiGauge lagEvents;
     private final MultiGauge lagSeconds;
 
-    public ExpoGauges(MeterRegistry registry, QueryGateway queries, UnitRegister units, ManagementService management,
+    public ExpoGauges(MeterRegistry registry, QueryGateway queries, UnitRegister units, EngineJobs engineJobs,
                       ProjectionRebuild rebuild, ReadModelState readModels, Clock clock) {
         this.queries = queries;
         this.units = units;
-        this.management = management;
+        this.engineJobs = engineJobs;
         this.rebuild = rebuild;
         this.readModels = readModels;
         this.clock = clock;
@@ -77,10 +77,8 @@ public class ExpoGauges {
             }
             log.debug("read models rebuilding: step counts keep their last values");
         }
-        long due = management.createJobQuery().executable().count();
-        long failed = management.createJobQuery().noRetriesLeft().count();
-        long all = management.createJobQuery().count();
-        jobs.register(List.of(row("due", due), row("failed", failed), row("waiting", Math.max(0, all - due - failed))), true);
+        EngineJobs.Counts counted = engineJobs.count();
+        jobs.register(List.of(row("due", counted.due()), row("failed", counted.failed()), row("waiting", counted.waiting())), true);
         List<MultiGauge.Row<?>> events = new ArrayList<>();
         List<MultiGauge.Row<?>> seconds = new ArrayList<>();
         for (ProjectionRebuild.ProjectionProgress processor : rebuild.progress()) {

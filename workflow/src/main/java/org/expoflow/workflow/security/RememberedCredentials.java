@@ -16,12 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
-import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -35,8 +33,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * refused at once, like a wrong password. Failures are counted, and guessing slowed down, by
  * {@link SignInThrottle}.
  * <p>
- * Each bcrypt check is a sign-in for the audit log (Spring Security's success event), and so is every sign-in on
- * the form; every failure is one too, and a failure that locks a name or an address out is also a lockout.
+ * For the security audit log, a recognised repeat answers a {@link RememberedSignIn}, which the log does not count as
+ * a new sign-in, and a failure that locks a name or an address out is published as a lockout.
  * <p>
  * Remembered for five minutes from the check alone, a busy client's credentials went through bcrypt
  * again every five minutes, a visible share of a busy client's CPU in bcrypt (docs/performance.md).
@@ -58,20 +56,19 @@ class RememberedCredentials implements AuthenticationProvider {
         }
     }
 
-    private final DaoAuthenticationProvider bcrypt;
+    /** ExpoFlow's own bcrypt check, then the directory's when one is set (EXPOFLOW_LDAP_URL) */
+    private final AuthenticationProvider passwords;
     private final UserDirectory users;
     private final SignInThrottle throttle;
     private final Clock clock;
     private final ThreadLocal<Mac> keyedDigests;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
-    private final AuthenticationEventPublisher signIns;
     private final ApplicationEventPublisher events;
 
-    RememberedCredentials(DaoAuthenticationProvider bcrypt, UserDirectory users, SignInThrottle throttle, Clock clock,
-                          AuthenticationEventPublisher signIns, ApplicationEventPublisher events) {
-        this.signIns = signIns;
+    RememberedCredentials(AuthenticationProvider passwords, UserDirectory users, SignInThrottle throttle, Clock clock,
+                          ApplicationEventPublisher events) {
         this.events = events;
-        this.bcrypt = bcrypt;
+        this.passwords = passwords;
         this.throttle = throttle;
         this.users = users;
         this.clock = clock;
@@ -94,18 +91,14 @@ class RememberedCredentials implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-        java.util.Optional<Duration> locked = throttle.lockedFor(authentication.getName(), address);
-        if (locked.isPresent()) {
-            SignInThrottled throttled = new SignInThrottled(locked.get());
-            signIns.publishAuthenticationFailure(throttled, authentication);
-            throw throttled;
-        }
+        throttle.lockedFor(authentication.getName(), address).ifPresent(wait -> {
+            throw new SignInThrottled(wait);
+        });
         try {
             Authentication verified = check(authentication);
             throttle.succeeded(authentication.getName());
             return verified;
         } catch (BadCredentialsException wrong) {
-            signIns.publishAuthenticationFailure(wrong, authentication);
             throttle.failed(authentication.getName(), address).ifPresent(lock -> events.publishEvent(new AuditApplicationEvent(
                     authentication.getName(), AuditedActions.LOCKED_OUT, Map.of("seconds", lock.toSeconds(),
                     "address", String.valueOf(address)))));
@@ -121,16 +114,16 @@ class RememberedCredentials implements AuthenticationProvider {
         byte[] digest = digest(username, password);
         Remembered known = remembered.get(username);
         Instant now = clock.instant();
-        // a sign-in on the form is a person's sign-in, checked and kept in the log each time; the API's repeats are not
+        // a sign-in on the form is a person's sign-in, checked each time; the API's repeats are recognised
         boolean form = authentication.getDetails() instanceof SignInFormDetails;
         if (!form && known != null && known.inUseAt(now) && MessageDigest.isEqual(known.credentialDigest(), digest)) {
             ExpoFlowUser user = users.find(username).orElse(null);
             if (user != null && user.isEnabled() && user.getPassword().equals(known.passwordHash())) {
                 remembered.put(username, known.usedAt(now));
-                return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+                return new RememberedSignIn(user);
             }
         }
-        Authentication verified = bcrypt.authenticate(authentication);
+        Authentication verified = passwords.authenticate(authentication);
         if (verified != null && verified.getPrincipal() instanceof UserDetails user && !user.isEnabled()) {
             // the same answer as a wrong password: a disabled account is not confirmed to exist
             remembered.remove(username);
@@ -142,7 +135,6 @@ class RememberedCredentials implements AuthenticationProvider {
             }
             String hash = users.find(username).map(ExpoFlowUser::getPassword).orElse(null);
             remembered.put(username, new Remembered(digest, hash, now, now));
-            signIns.publishAuthenticationSuccess(verified);
         }
         return verified;
     }

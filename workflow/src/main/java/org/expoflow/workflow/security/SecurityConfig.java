@@ -3,6 +3,18 @@ package org.expoflow.workflow.security;
 import org.camunda.bpm.engine.IdentityService;
 import java.time.Clock;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import org.expoflow.workflow.security.provider.DirectorySignIn;
+import org.expoflow.workflow.security.provider.NotKnownHere;
+import org.expoflow.workflow.security.provider.OpenIdProvider;
+import org.expoflow.workflow.security.provider.SignInRefusals;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -15,14 +27,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -38,7 +49,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * HTTP Basic on the API, the engine's REST API, the metrics and the Camunda webapps (ADMIN only); a
  * sign-in form and a session for ExpoFlow's pages; nothing anonymous but the health endpoint and the
  * sign-in page. Roles are checked again on each endpoint and, for
- * commands, by the domain's policies.
+ * commands, by the domain's policies. When the province's identity provider is configured
+ * ({@code security.provider}), its sign-in joins the pages' form, its bearer tokens join HTTP Basic, and its
+ * directory's passwords join ExpoFlow's own.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -55,15 +68,37 @@ public class SecurityConfig {
         return new SignInThrottle(perUser, perAddress, clock);
     }
 
+    /**
+     * Every sign-in, success or failure, is published as Spring Security's event, whichever way it came (a
+     * password, the identity provider's answer or bearer token): a failure of a kind Spring names no event for (the
+     * provider's refusal, a person ExpoFlow does not know) as a failure with bad credentials.
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        return publisher;
+    }
+
     @Bean
     AuthenticationManager authenticationManager(UserDirectory users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
-                                                Clock clock, AuthenticationEventPublisher signIns,
-                                                ApplicationEventPublisher events) {
+                                                Clock clock, AuthenticationEventPublisher events,
+                                                ObjectProvider<OpenIdProvider> openIdProvider,
+                                                ObjectProvider<DirectorySignIn> directory,
+                                                ApplicationEventPublisher applicationEvents) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwordEncoder);
         // a disabled account is refused after its password is checked, with the answer a wrong password gets
         bcrypt.setPreAuthenticationChecks(user -> { });
-        return new ProviderManager(new RememberedCredentials(bcrypt, users, throttle, clock, signIns, events));
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        DirectorySignIn directoryPasswords = directory.getIfAvailable();
+        providers.add(new RememberedCredentials(directoryPasswords == null ? bcrypt : directoryPasswords.after(bcrypt), users,
+                throttle, clock, applicationEvents));
+        // the pages' sign-in through the provider ends here, with the code the provider sent the person back with
+        openIdProvider.ifAvailable(provider -> providers.add(provider.pageSignIn()));
+        ProviderManager manager = new ProviderManager(providers);
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     /** A path the firewall refuses ({@code ;} parameters, encoded slashes, {@code ..}) is the caller's error: 400, not 500. */
@@ -81,9 +116,11 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
                                     AuthenticationManager authenticationManager, JdbcTemplate jdbc, Clock clock,
-                                    PasswordRules passwordRules, UserDirectory users, MessageSource messages,
-                                    @Value("${expoflow.metrics.scrape-token:}") String scrapeToken) throws Exception {
-        return http
+                                    @Value("${expoflow.metrics.scrape-token:}") String scrapeToken,
+                                    ObjectProvider<OpenIdProvider> openIdProvider, AuthenticationEventPublisher events,
+                                    SignInRefusals refusals, PasswordRules passwordRules, UserDirectory users,
+                                    MessageSource messages) throws Exception {
+        http
                 .authenticationManager(authenticationManager)
                 // path patterns over the whole application, not MVC's: /engine-rest is Jersey's servlet, not MVC's
                 .securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
@@ -109,11 +146,21 @@ public class SecurityConfig {
                         .requestMatchers(paths("/api/me/password")).authenticated()
                         // the security administrator and the auditor do none of the office's work
                         .anyRequest().hasAnyRole(WORKING_ROLES))
-                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint(refusals)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint(refusals))
                         .accessDeniedHandler(new RefusalsAsProblems()))
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        OpenIdProvider provider = openIdProvider.getIfAvailable();
+        if (provider != null) {
+            // the provider's bearer tokens, beside HTTP Basic: a client of the province's needs no password here
+            ProviderManager bearer = new ProviderManager(provider.bearerSignIn());
+            bearer.setAuthenticationEventPublisher(events);
+            http.oauth2ResourceServer(tokens -> tokens.bearerTokenResolver(provider.bearerTokens())
+                    .authenticationEntryPoint(refusals)
+                    .jwt(jwt -> jwt.authenticationManager(bearer)));
+        }
+        return http
                 .addFilterBefore(new ScrapeTokenFilter(scrapeToken), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeDue(passwordRules, users, messages, true), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), PasswordChangeDue.class)
@@ -127,7 +174,8 @@ public class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebappsSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain camundaWebappsSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+                                               SignInRefusals refusals) throws Exception {
         return http
                 .authenticationManager(authenticationManager)
                 .securityMatcher(paths("/camunda/**"))
@@ -140,8 +188,8 @@ public class SecurityConfig {
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(paths("/camunda/api/**")).denyAll()
                         .anyRequest().hasRole(Role.ADMIN.name()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint(refusals)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint(refusals))
                         .defaultAccessDeniedHandlerFor(new RefusalsAsProblems(), paths("/camunda/api/**")))
                 // the webapps carry their own CSRF protection
                 .csrf(csrf -> csrf.disable())
@@ -156,8 +204,16 @@ public class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-                                     IdentityService identityService, PasswordRules passwordRules, UserDirectory users,
+                                     IdentityService identityService, ObjectProvider<OpenIdProvider> openIdProvider,
+                                     SignInRefusals refusals, PasswordRules passwordRules, UserDirectory users,
                                      MessageSource messages) throws Exception {
+        OpenIdProvider provider = openIdProvider.getIfAvailable();
+        if (provider != null) {
+            // the sign-in page's button leads to the provider, which sends the person back signed in or refused
+            http.oauth2Login(signIn -> signIn.loginPage("/login").clientRegistrationRepository(provider.registrations())
+                    .defaultSuccessUrl("/", true).failureHandler(refusals))
+                    .addFilterBefore(provider.providerUnreachable(), OAuth2AuthorizationRequestRedirectFilter.class);
+        }
         return http
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
@@ -249,6 +305,11 @@ public class SecurityConfig {
                                             jakarta.servlet.http.HttpServletResponse response,
                                             org.springframework.security.core.AuthenticationException exception)
                 throws java.io.IOException, jakarta.servlet.ServletException {
+            if (exception instanceof NotKnownHere refused) {
+                // a directory password that is right, of someone the directory's groups do not place
+                getRedirectStrategy().sendRedirect(request, response, "/login?refused=" + refused.reason().name());
+                return;
+            }
             if (exception instanceof SignInThrottled throttled) {
                 response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
                 // for the error page, which says it in the reader's language
@@ -280,7 +341,10 @@ public class SecurityConfig {
 
     /** Asks for Basic credentials with a 401 that carries the realm and a problem body. */
     static class BasicEntryPoint extends org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint {
-        BasicEntryPoint() {
+        private final SignInRefusals refusals;
+
+        BasicEntryPoint(SignInRefusals refusals) {
+            this.refusals = refusals;
             setRealmName("ExpoFlow");
             afterPropertiesSet();
         }
@@ -294,6 +358,11 @@ public class SecurityConfig {
                 response.setContentType("application/problem+json");
                 response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
                         + "\"detail\":\"" + throttled.getMessage() + "\"}");
+                return;
+            }
+            if (authException instanceof NotKnownHere) {
+                // a directory password that is right, of someone ExpoFlow cannot place: 403 saying whom to ask
+                refusals.commence(request, response, authException);
                 return;
             }
             if (authException instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {

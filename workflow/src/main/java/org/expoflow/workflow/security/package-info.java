@@ -3,6 +3,7 @@
  * HTTP Basic against bcrypt-hashed users; every signed-in request also becomes the engine's current
  * authentication, so whatever the user changes through the engine carries their name. The engine's own
  * REST API is open by allow-list per role ({@code EngineRestAllowList}); failed sign-ins are slowed down
- * per name and address ({@code SignInThrottle}).
+ * per name and address ({@code SignInThrottle}). The province's identity provider (OIDC, bearer tokens, LDAP)
+ * signs people in beside them when configured ({@code security.provider}).
  */
 package org.expoflow.workflow.security;

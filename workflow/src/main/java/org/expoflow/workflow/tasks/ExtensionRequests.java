@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.expoflow.commands.api.DecideExtensionRequest;
-import org.expoflow.commands.api.RequestExtension;
+import org.expoflow.commands.api.task.DecideExtensionRequest;
+import org.expoflow.commands.api.task.RequestExtension;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.application.ProvinceDeadlines;
 import org.expoflow.workflow.application.Refusals;

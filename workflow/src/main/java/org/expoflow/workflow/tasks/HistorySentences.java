@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.expoflow.commands.api.ChaseUpGrade;
+import org.expoflow.commands.api.task.ChaseUpGrade;
 import org.expoflow.projections.api.TaskHistoryEntry;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.kinds.KindTexts;

@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.expoflow.commands.api.AddCooperatingUnit;
-import org.expoflow.commands.api.ChaseUpGrade;
+import org.expoflow.commands.api.task.AddCooperatingUnit;
+import org.expoflow.commands.api.task.ChaseUpGrade;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.ExtendDeadline;
-import org.expoflow.commands.api.ReassignTask;
-import org.expoflow.commands.api.ReviewDecision;
+import org.expoflow.commands.api.task.ExtendDeadline;
+import org.expoflow.commands.api.task.ReassignTask;
+import org.expoflow.commands.api.task.ReviewDecision;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.application.ProvinceDeadlines;
 import org.expoflow.workflow.application.Refusals;

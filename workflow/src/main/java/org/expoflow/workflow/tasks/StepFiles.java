@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.axonframework.queryhandling.QueryGateway;
-import org.expoflow.commands.api.RecordAttachmentOpened;
+import org.expoflow.commands.api.task.RecordAttachmentOpened;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.TaskPage;
 import org.expoflow.projections.api.TaskSummary;

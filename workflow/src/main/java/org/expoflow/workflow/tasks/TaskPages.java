@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.expoflow.commands.api.ReviewDecision;
+import org.expoflow.commands.api.task.ReviewDecision;
 import org.expoflow.projections.api.FindDirectiveComments;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskPage;

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import org.expoflow.commands.api.CommentOnTask;
+import org.expoflow.commands.api.task.CommentOnTask;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.ReportProgress;
-import org.expoflow.commands.api.ReviewDecision;
+import org.expoflow.commands.api.task.ReportProgress;
+import org.expoflow.commands.api.task.ReviewDecision;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.application.Refusals;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.UnitKind;
+import org.expoflow.commands.api.expo.UnitKind;
 import org.expoflow.workflow.units.UnitRegister.RegisteredUnit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

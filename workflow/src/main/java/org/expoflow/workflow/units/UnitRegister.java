@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.expoflow.commands.api.UnitKind;
+import org.expoflow.commands.api.expo.UnitKind;
 import org.expoflow.projections.api.Board;
 import org.expoflow.projections.api.FiguresReport;
 import org.springframework.jdbc.core.JdbcTemplate;

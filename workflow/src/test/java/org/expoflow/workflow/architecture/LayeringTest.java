@@ -84,12 +84,11 @@ class LayeringTest {
                 .that().resideInAPackage("org.expoflow.workflow..")
                 .and().resideOutsideOfPackage("org.expoflow.workflow.engine..")
                 // not behind a port yet: the kinds' catalogue and deployment, the webapps' sign-on and the engine's
-                // identity, the errors' translation, the demo data, a directive's withdrawal and the job gauges
+                // identity, the errors' translation, and the demo data
                 .and().resideOutsideOfPackage("org.expoflow.workflow.kinds..")
                 .and().doNotHaveSimpleName("SecurityConfig").and().doNotHaveSimpleName("WebappAdmins")
                 .and().doNotHaveSimpleName("EngineAuthenticationFilter").and().doNotHaveSimpleName("ProblemResponses")
-                .and().doNotHaveSimpleName("DemoData").and().doNotHaveSimpleName("DirectiveWork")
-                .and().doNotHaveSimpleName("ExpoGauges")
+                .and().doNotHaveSimpleName("DemoData")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..")
                 .because("a change of a step reaches the engine through one port, engine.StepEngine, which hides"
                         + " whether the engine or the command goes first")

@@ -7,9 +7,9 @@ import java.util.Set;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.expoflow.commands.api.Actor;
-import org.expoflow.commands.api.ClaimTask;
-import org.expoflow.commands.api.TaskClaimed;
-import org.expoflow.commands.api.UnclaimTask;
+import org.expoflow.commands.api.task.ClaimTask;
+import org.expoflow.commands.api.task.TaskClaimed;
+import org.expoflow.commands.api.task.UnclaimTask;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

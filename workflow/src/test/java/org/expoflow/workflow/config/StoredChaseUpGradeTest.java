@@ -8,8 +8,8 @@ import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.expoflow.commands.api.ChaseUpGrade;
-import org.expoflow.commands.api.TaskChasedUp;
+import org.expoflow.commands.api.task.ChaseUpGrade;
+import org.expoflow.commands.api.task.TaskChasedUp;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +40,7 @@ class StoredChaseUpGradeTest {
     }
 
     private static SimpleSerializedObject<byte[]> serialized(String json) {
-        SerializedType type = new SimpleSerializedType(TaskChasedUp.class.getName(), null);
+        SerializedType type = new SimpleSerializedType("org.expoflow.commands.api.TaskChasedUp", null);
         return new SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8), byte[].class, type);
     }
 }

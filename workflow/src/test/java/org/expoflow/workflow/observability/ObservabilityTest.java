@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 
 import org.expoflow.commands.api.Actor;
 import org.expoflow.commands.api.DomainRuleViolation;
-import org.expoflow.commands.api.ReportProgress;
+import org.expoflow.commands.api.task.ReportProgress;
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.engine.ActingContext;
 import org.expoflow.workflow.scenario.ExpoFlowClient;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.expoflow.commands.api.TaskAssigned;
+import org.expoflow.commands.api.task.TaskAssigned;
 import org.expoflow.projections.support.ProjectionRebuild;
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.web.PageSession;
@@ -49,7 +49,7 @@ class RebuildFailureTest {
         String brokenEvent = UUID.randomUUID().toString();
         jdbc.update("insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,"
                         + " payload_type, payload, meta_data) values (?, ?, 0, 'Task', ?, ?, ?, ?)", brokenEvent,
-                UUID.randomUUID().toString(), Instant.now().toString(), TaskAssigned.class.getName(),
+                UUID.randomUUID().toString(), Instant.now().toString(), org.expoflow.commands.storage.StoredMessageNames.storedName(TaskAssigned.class),
                 "{not json".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
         ExpoFlowClient admin = as("admin");
         try {

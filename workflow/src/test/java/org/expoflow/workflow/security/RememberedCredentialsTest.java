@@ -81,7 +81,6 @@ class RememberedCredentialsTest {
         };
         DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);
         checked.setPasswordEncoder(bcrypt);
-        return new RememberedCredentials(checked, users, new SignInThrottle(5, 50, clock), clock,
-                new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(event -> { }), event -> { });
+        return new RememberedCredentials(checked, users, new SignInThrottle(5, 50, clock), clock, event -> { });
     }
 }

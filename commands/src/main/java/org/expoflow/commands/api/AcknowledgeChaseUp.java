@@ -1,7 +1,0 @@
-package org.expoflow.commands.api;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** The unit answers the office's chase-up with its reply (回执), which it must give. */
-public record AcknowledgeChaseUp(@TargetAggregateIdentifier String taskId, Actor actor, String reply) {
-}

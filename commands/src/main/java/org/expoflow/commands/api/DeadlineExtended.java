@@ -1,8 +1,0 @@
-package org.expoflow.commands.api;
-
-import java.time.Instant;
-
-/** {@code originalDueAt} is the deadline first set, kept on record across extensions. */
-public record DeadlineExtended(String taskId, String directiveId, String unitId, Instant previousDueAt, Instant dueAt,
-                               Instant originalDueAt, String reason) implements OfDirective {
-}

@@ -1,6 +1,0 @@
-package org.expoflow.commands.api;
-
-import java.util.List;
-
-public record DecisionRecorded(String meetingId, String decisionId, String text, List<String> directiveIds) {
-}

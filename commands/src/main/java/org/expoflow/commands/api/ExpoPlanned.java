@@ -1,6 +1,0 @@
-package org.expoflow.commands.api;
-
-import java.time.LocalDate;
-
-public record ExpoPlanned(String expoId, String name, String venue, LocalDate opensOn, LocalDate closesOn) {
-}

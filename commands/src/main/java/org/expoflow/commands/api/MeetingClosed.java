@@ -1,4 +1,0 @@
-package org.expoflow.commands.api;
-
-public record MeetingClosed(String meetingId, String expoId) {
-}

@@ -1,7 +1,0 @@
-package org.expoflow.commands.api;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Someone who may see a step opened one of its files: the audit history keeps who read which evidence. */
-public record RecordAttachmentOpened(@TargetAggregateIdentifier String taskId, Actor actor, String attachmentId, String name) {
-}

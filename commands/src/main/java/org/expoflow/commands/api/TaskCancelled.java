@@ -1,5 +1,0 @@
-package org.expoflow.commands.api;
-
-/** {@code withdrawn}: the task closed because its directive was withdrawn. */
-public record TaskCancelled(String taskId, String directiveId, String unitId, String reason, boolean withdrawn) implements OfDirective {
-}

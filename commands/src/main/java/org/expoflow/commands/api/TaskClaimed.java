@@ -1,4 +1,0 @@
-package org.expoflow.commands.api;
-
-public record TaskClaimed(String taskId, String directiveId, String unitId, String assignee) implements OfDirective {
-}

@@ -1,9 +1,0 @@
-package org.expoflow.commands.api;
-
-import java.math.BigDecimal;
-import java.util.Map;
-
-public record TaskCompleted(String taskId, String directiveId, String unitId, String completedBy,
-                            Map<String, String> values, Map<String, BigDecimal> figures,
-                            ReviewDecision decision, String comment) implements OfDirective {
-}

@@ -1,4 +1,0 @@
-package org.expoflow.commands.api;
-
-public record UnitFinishedDirective(String directiveId, String expoId, String unitId) implements OfDirective {
-}

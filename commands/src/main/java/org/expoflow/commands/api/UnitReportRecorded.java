@@ -1,5 +1,0 @@
-package org.expoflow.commands.api;
-
-public record UnitReportRecorded(String meetingId, String unitId, String progress, String problems,
-                                 String suggestions) {
-}

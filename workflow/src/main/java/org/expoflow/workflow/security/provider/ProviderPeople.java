@@ -1,0 +1,54 @@
+package org.expoflow.workflow.security.provider;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.expoflow.workflow.security.ExpoFlowUser;
+import org.expoflow.workflow.security.UserDirectory;
+import org.expoflow.workflow.security.provider.SignInGroups.Membership;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * The people the identity provider signed in, kept in ExpoFlow's user list: notices go to the users of a unit
+ * or role, and an administrator disables a person there. A person appears at their first sign-in, with a
+ * password no one knows (they never sign in with one here); at each later sign-in the provider's word on their
+ * role and unit replaces what the list held, so a clerk moved to another unit at the provider is moved here too.
+ * Someone disabled here stays refused whatever the provider says.
+ */
+public class ProviderPeople {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserDirectory users;
+    private final JdbcTemplate jdbc;
+
+    public ProviderPeople(UserDirectory users, JdbcTemplate jdbc) {
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    public void signedIn(String username, Membership membership, String displayName) {
+        Optional<ExpoFlowUser> known = users.find(username);
+        if (known.isEmpty()) {
+            byte[] unknowable = new byte[32];
+            RANDOM.nextBytes(unknowable);
+            try {
+                users.add(username, Base64.getEncoder().encodeToString(unknowable), membership.role(), membership.unitId(),
+                        displayName);
+            } catch (DuplicateKeyException atTheSameMoment) {
+                // two first calls at once: the other one recorded the person, who is in the list either way
+            }
+            return;
+        }
+        ExpoFlowUser user = known.get();
+        if (!user.isEnabled()) {
+            throw new NotKnownHere(username, NotKnownHere.Reason.DISABLED);
+        }
+        if (user.role() != membership.role() || !java.util.Objects.equals(user.unitId(), membership.unitId())) {
+            jdbc.update("update expoflow_user set role = ?, unit_id = ? where username = ?",
+                    membership.role().name(), membership.unitId(), username);
+        }
+    }
+}

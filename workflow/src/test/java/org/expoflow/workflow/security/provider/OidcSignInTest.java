@@ -1,0 +1,125 @@
+package org.expoflow.workflow.security.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.expoflow.workflow.security.provider.ProviderBrowser.Page;
+import org.expoflow.workflow.web.PageSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.web.client.RestClient;
+
+import cn.gov.province.ProvinceIdentityProvider;
+import cn.gov.province.ProvinceIdentityProvider.Person;
+
+/**
+ * A person signs in to the pages through the province's identity provider, with its button on the sign-in page,
+ * the provider's own form and the authorization-code flow, and lands at their home as the groups place them; the
+ * provider's person ExpoFlow cannot place is told why and whom to ask, and stays signed out.
+ */
+@ProvinceSignInTest
+class OidcSignInTest {
+
+    private static final Pattern TASK_LINK = Pattern.compile("href=\"/tasks/([A-Za-z0-9-]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Clicks the provider's button on ExpoFlow's sign-in page and signs in on the provider's form. */
+    private Page signInThroughProvince(ProviderBrowser browser, Person person) throws Exception {
+        Page signInPage = browser.open(base() + "/login");
+        assertThat(signInPage.body()).contains("href=\"/oauth2/authorization/oidc\"").contains("使用省统一身份认证登录");
+        Page providerForm = browser.open(base() + "/oauth2/authorization/oidc");
+        assertThat(providerForm.uri().toString()).startsWith(ProvinceIdentityProvider.issuer());
+        return browser.signInAtProvider(providerForm, person.username, ProvinceIdentityProvider.PASSWORD, null);
+    }
+
+    @Test
+    void aCityClerkSignsInThroughTheProvinceAndLandsOnTheirUnitsTaskList() throws Exception {
+        ProviderBrowser browser = new ProviderBrowser();
+        Page landed = signInThroughProvince(browser, Person.ZHANG_WEI);
+
+        assertThat(landed.uri().toString()).isEqualTo(base() + "/tasks");
+        assertThat(landed.status()).isEqualTo(200);
+        assertThat(landed.body()).contains("当前用户：zhang.wei").contains("我的任务");
+        // Shenyang's steps, exactly those the unit's own demo clerk sees, and none of Dalian's
+        Set<String> shenyangs = taskIds(PageSession.signedIn(base(), "shenyang").get("/tasks"));
+        Set<String> dalians = taskIds(PageSession.signedIn(base(), "dalian").get("/tasks"));
+        assertThat(shenyangs).isNotEmpty();
+        assertThat(taskIds(landed.body())).isEqualTo(shenyangs).doesNotContainAnyElementsOf(dalians);
+        // a step of the unit opens; one of Dalian's does not
+        assertThat(browser.open(base() + "/tasks/" + shenyangs.iterator().next()).status()).isEqualTo(200);
+        assertThat(browser.open(base() + "/tasks/" + dalians.iterator().next()).status()).isIn(403, 404);
+
+        // kept in the user list, as the provider placed them, so that the unit's notices reach them too
+        String users = RestClient.create(base()).get().uri("/api/admin/users").headers(h -> h.setBasicAuth("admin", "demo"))
+                .retrieve().body(String.class);
+        assertThat(users).containsPattern("\"username\":\"zhang.wei\",\"role\":\"CITY\",\"unitId\":\"shenyang\"");
+
+        assertThat(ProvinceSignInTest.Province.EVENTS).anySatisfy(event -> {
+            assertThat(event).isInstanceOf(AuthenticationSuccessEvent.class);
+            assertThat(event.getAuthentication().getName()).isEqualTo("zhang.wei");
+        });
+    }
+
+    @Test
+    void theExpoOfficeSignsInThroughTheProvinceAndLandsOnTheConsole() throws Exception {
+        Page landed = signInThroughProvince(new ProviderBrowser(), Person.LI_NA);
+
+        assertThat(landed.uri().toString()).isEqualTo(base() + "/console");
+        assertThat(landed.status()).isEqualTo(200);
+        assertThat(landed.body()).contains("当前用户：li.na");
+    }
+
+    @Test
+    void someoneTheProvinceKnowsButExpoFlowCannotPlaceIsToldWhomToAskAndStaysSignedOut() throws Exception {
+        ProviderBrowser browser = new ProviderBrowser();
+        Page refused = signInThroughProvince(browser, Person.ZHAO_LEI);
+
+        assertThat(refused.uri().toString()).isEqualTo(base() + "/login?refused=NO_ROLE");
+        assertThat(refused.body()).contains("没有对应的角色或单位").contains("请联系省商务厅会展办的系统管理员");
+        // nothing of the attempt stays signed in: the pages send the browser back to the sign-in form
+        Page after = browser.open(base() + "/tasks");
+        assertThat(after.uri().getPath()).isEqualTo("/login");
+        assertThat(after.body()).doesNotContain("zhao.lei");
+        String users = RestClient.create(base()).get().uri("/api/admin/users").headers(h -> h.setBasicAuth("admin", "demo"))
+                .retrieve().body(String.class);
+        assertThat(users).doesNotContain("zhao.lei");
+        assertThat(ProvinceSignInTest.Province.EVENTS).anySatisfy(event -> {
+            assertThat(event).isInstanceOf(AbstractAuthenticationFailureEvent.class);
+            assertThat(((AbstractAuthenticationFailureEvent) event).getException()).isInstanceOf(NotKnownHere.class);
+        });
+    }
+
+    @Test
+    void someoneTheProvinceMakesTwoThingsIsRefusedNotRanked() throws Exception {
+        ProviderBrowser browser = new ProviderBrowser();
+        Page refused = signInThroughProvince(browser, Person.CHEN_JIE);
+
+        assertThat(refused.uri().toString()).isEqualTo(base() + "/login?refused=SEVERAL_ROLES");
+        assertThat(refused.body()).contains("多个 ExpoFlow 角色或单位").contains("请联系省商务厅会展办的系统管理员");
+        assertThat(browser.open(base() + "/console").uri().getPath()).isEqualTo("/login");
+    }
+
+    @Test
+    void theDemoUsersStillSignInWithTheirPasswords() throws Exception {
+        assertThat(taskIds(PageSession.signedIn(base(), "shenyang").get("/tasks"))).isNotEmpty();
+        assertThat(RestClient.create(base()).get().uri("/api/tasks").headers(h -> h.setBasicAuth("coordinator", "demo"))
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+    }
+
+    private static Set<String> taskIds(String html) {
+        Matcher links = TASK_LINK.matcher(html);
+        return links.results().map(link -> link.group(1)).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+}
