@@ -110,9 +110,13 @@ public class UserDirectory implements UserDetailsService {
         return count == null || count == 0;
     }
 
-    /** Adds a user whose password counts as their own (the demo's, the bootstrap administrator's). */
+    /**
+     * Adds a user whose password is outside the rules' change and expiry: a demo user's, or the unknowable one of a
+     * person the province's identity provider placed, who signs in there (and never with a password ExpoFlow keeps).
+     */
     public void add(String username, String rawPassword, Role role, String unitId, String displayName) {
-        add(username, rawPassword, role, unitId, displayName, false);
+        jdbc.update("insert into expoflow_user (username, password_hash, role, unit_id, display_name) values (?, ?, ?, ?, ?)",
+                username, passwordEncoder.encode(rawPassword), role.name(), unitId, displayName);
     }
 
     /** Adds a user; {@code mustChange} when someone else chose the password, so they choose their own at first sign-in. */
