@@ -100,6 +100,14 @@ public class DemoData implements ApplicationRunner {
             users.add("admin", DEMO_PASSWORD, Role.ADMIN, null, "信息中心 赵强");
             UNITS.forEach(unit -> users.add(unit.id(), DEMO_PASSWORD, Role.CITY, unit.id(), unit.name()));
         }
+        // the security administrator and the auditor came later than the others: added to a demo database kept since
+        // (postgres,demo). Demo users sign in with the demo password as already chosen: no change asked at first sign-in
+        if (users.find("security").isEmpty()) {
+            users.add("security", DEMO_PASSWORD, Role.SECURITY_ADMIN, null, "信息中心 安全管理员 孙丽");
+        }
+        if (users.find("auditor").isEmpty()) {
+            users.add("auditor", DEMO_PASSWORD, Role.AUDITOR, null, "审计员 周平");
+        }
         if (queries.query(new ListExpos(), ExpoList.class).join().expos().isEmpty()) {
             planOsakaExhibition();
         }
@@ -108,7 +116,9 @@ public class DemoData implements ApplicationRunner {
                 ExpoFlow demo users, all with the password '{}':
                   coordinator  expo office: plans expos, issues and reviews directives
                   leader       leadership: board and figures
-                  admin        IT operator (also signs in to /camunda)
+                  admin        IT operator: kinds, units, robots, read models (also signs in to /camunda)
+                  security     security administrator: users, roles, passwords (/admin/users)
+                  auditor      auditor: reads and exports the security audit log (/audit)
                   {}  one per unit: city clerks of their own unit
                 """, DEMO_PASSWORD, String.join(", ", UNITS.stream().map(DemoUnit::id).toList()));
     }

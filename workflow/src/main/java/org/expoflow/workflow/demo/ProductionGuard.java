@@ -39,8 +39,12 @@ public class ProductionGuard implements ApplicationRunner {
             throw new IllegalStateException("expoflow.bootstrap-admin-password is the demo password: choose another one");
         }
         if (users.isEmpty() && !bootstrapAdminPassword.isBlank()) {
-            users.add("admin", bootstrapAdminPassword, Role.ADMIN, null, "IT operator");
-            log.info("created the first admin user 'admin' from expoflow.bootstrap-admin-password");
+            // the system's administrator and the security administrator, who adds everyone else; both choose their own
+            // password at first sign-in, as this one was written into the configuration
+            users.add("admin", bootstrapAdminPassword, Role.ADMIN, null, "IT operator", true);
+            users.add("security", bootstrapAdminPassword, Role.SECURITY_ADMIN, null, "Security administrator", true);
+            log.info("created the first users 'admin' (ADMIN) and 'security' (SECURITY_ADMIN) from"
+                    + " expoflow.bootstrap-admin-password; each must change the password at first sign-in");
         }
         List<String> withDemoPassword = users.usersWithPassword(DemoData.DEMO_PASSWORD);
         if (!withDemoPassword.isEmpty()) {

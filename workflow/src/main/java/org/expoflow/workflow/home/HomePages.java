@@ -7,7 +7,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Each role's own home (the sign-in page is {@link SignInPage}): a city's task list, the coordinator's console, leadership's board, ADMIN's administration. */
+/** Each role's own home (the sign-in page is {@link SignInPage}): a city's task list, the coordinator's console, leadership's board, ADMIN's administration, the security administrator's users, the auditor's log. */
 @Controller
 @PageDoor
 public class HomePages {
@@ -23,6 +23,8 @@ public class HomePages {
             case COORDINATOR -> "/console";
             case LEADER -> "/board";
             case ADMIN -> "/admin";
+            case SECURITY_ADMIN -> "/admin/users";
+            case AUDITOR -> "/audit";
         };
     }
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -30,6 +32,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * changed password hash, or a different password, goes through bcrypt again; a disabled account is
  * refused at once, like a wrong password. Failures are counted, and guessing slowed down, by
  * {@link SignInThrottle}.
+ * <p>
+ * For the security audit log, a recognised repeat answers a {@link RememberedSignIn}, which the log does not count as
+ * a new sign-in, and a failure that locks a name or an address out is published as a lockout.
  * <p>
  * Remembered for five minutes from the check alone, a busy client's credentials went through bcrypt
  * again every five minutes, a visible share of a busy client's CPU in bcrypt (docs/performance.md).
@@ -58,8 +63,11 @@ class RememberedCredentials implements AuthenticationProvider {
     private final Clock clock;
     private final ThreadLocal<Mac> keyedDigests;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
 
-    RememberedCredentials(AuthenticationProvider passwords, UserDirectory users, SignInThrottle throttle, Clock clock) {
+    RememberedCredentials(AuthenticationProvider passwords, UserDirectory users, SignInThrottle throttle, Clock clock,
+                          ApplicationEventPublisher events) {
+        this.events = events;
         this.passwords = passwords;
         this.throttle = throttle;
         this.users = users;
@@ -91,7 +99,9 @@ class RememberedCredentials implements AuthenticationProvider {
             throttle.succeeded(authentication.getName());
             return verified;
         } catch (BadCredentialsException wrong) {
-            throttle.failed(authentication.getName(), address);
+            throttle.failed(authentication.getName(), address).ifPresent(lock -> events.publishEvent(new AuditApplicationEvent(
+                    authentication.getName(), AuditedActions.LOCKED_OUT, Map.of("seconds", lock.toSeconds(),
+                    "address", String.valueOf(address)))));
             throw wrong;
         } catch (DataAccessException unreachable) {
             throw new InternalAuthenticationServiceException("the user directory cannot be read", unreachable);
@@ -104,11 +114,13 @@ class RememberedCredentials implements AuthenticationProvider {
         byte[] digest = digest(username, password);
         Remembered known = remembered.get(username);
         Instant now = clock.instant();
-        if (known != null && known.inUseAt(now) && MessageDigest.isEqual(known.credentialDigest(), digest)) {
+        // a sign-in on the form is a person's sign-in, checked each time; the API's repeats are recognised
+        boolean form = authentication.getDetails() instanceof SignInFormDetails;
+        if (!form && known != null && known.inUseAt(now) && MessageDigest.isEqual(known.credentialDigest(), digest)) {
             ExpoFlowUser user = users.find(username).orElse(null);
             if (user != null && user.isEnabled() && user.getPassword().equals(known.passwordHash())) {
                 remembered.put(username, known.usedAt(now));
-                return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+                return new RememberedSignIn(user);
             }
         }
         Authentication verified = passwords.authenticate(authentication);

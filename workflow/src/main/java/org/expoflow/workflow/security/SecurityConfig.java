@@ -86,7 +86,8 @@ public class SecurityConfig {
     AuthenticationManager authenticationManager(UserDirectory users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
                                                 Clock clock, AuthenticationEventPublisher events,
                                                 ObjectProvider<OpenIdProvider> openIdProvider,
-                                                ObjectProvider<DirectorySignIn> directory) {
+                                                ObjectProvider<DirectorySignIn> directory,
+                                                ApplicationEventPublisher applicationEvents) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwordEncoder);
         // a disabled account is refused after its password is checked, with the answer a wrong password gets
@@ -94,7 +95,7 @@ public class SecurityConfig {
         List<AuthenticationProvider> providers = new ArrayList<>();
         DirectorySignIn directoryPasswords = directory.getIfAvailable();
         providers.add(new RememberedCredentials(directoryPasswords == null ? bcrypt : directoryPasswords.after(bcrypt), users,
-                throttle, clock));
+                throttle, clock, applicationEvents));
         // the pages' sign-in through the provider ends here, with the code the provider sent the person back with
         openIdProvider.ifAvailable(provider -> providers.add(provider.pageSignIn()));
         ProviderManager manager = new ProviderManager(providers);
@@ -120,7 +121,8 @@ public class SecurityConfig {
                                     PlatformTransactionManager transactionManager, Clock clock,
                                     @Value("${expoflow.metrics.scrape-token:}") String scrapeToken,
                                     ObjectProvider<OpenIdProvider> openIdProvider, AuthenticationEventPublisher events,
-                                    SignInRefusals refusals) throws Exception {
+                                    SignInRefusals refusals, PasswordRules passwordRules, UserDirectory users,
+                                    MessageSource messages) throws Exception {
         http
                 .authenticationManager(authenticationManager)
                 // path patterns over the whole application, not MVC's: /engine-rest is Jersey's servlet, not MVC's
@@ -132,6 +134,9 @@ public class SecurityConfig {
                         .requestMatchers(paths("/engine-rest/**")).access(new EngineRestAllowList())
                         .requestMatchers(paths("/actuator/prometheus")).hasAnyRole(Role.ADMIN.name(), ScrapeTokenFilter.METRICS_ROLE)
                         .requestMatchers(paths("/actuator/**")).hasRole(Role.ADMIN.name())
+                        // the people who sign in are the security administrator's, the audit log the auditor's (三员分立)
+                        .requestMatchers(paths("/api/admin/users", "/api/admin/users/**")).hasRole(Role.SECURITY_ADMIN.name())
+                        .requestMatchers(paths("/api/audit", "/api/audit/**")).hasRole(Role.AUDITOR.name())
                         // the office's endpoints check the role before the body, so a city learns nothing of their schema
                         .requestMatchers(paths("/api/admin/**")).hasRole(Role.ADMIN.name())
                         .requestMatchers(posts("/api/directive-kinds")).hasRole(Role.ADMIN.name())
@@ -141,7 +146,9 @@ public class SecurityConfig {
                         .requestMatchers(paths("/api/meetings/**", "/api/meetings", "/api/expos/*/statistics",
                                 "/api/expos/*/overdue", "/api/expos/*/due-soon", "/api/expos/*/trend"))
                         .hasAnyRole(Role.LEADER.name(), Role.COORDINATOR.name())
-                        .anyRequest().authenticated())
+                        .requestMatchers(paths("/api/me/password")).authenticated()
+                        // the security administrator and the auditor do none of the office's work
+                        .anyRequest().hasAnyRole(WORKING_ROLES))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint(refusals)))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new BasicEntryPoint(refusals))
                         .accessDeniedHandler(new RefusalsAsProblems()))
@@ -158,7 +165,8 @@ public class SecurityConfig {
         }
         return http
                 .addFilterBefore(new ScrapeTokenFilter(scrapeToken), BasicAuthenticationFilter.class)
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeDue(passwordRules, users, messages, true), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), PasswordChangeDue.class)
                 .addFilterAfter(new IdempotentRequests(jdbc, transactionManager, clock), EngineAuthenticationFilter.class)
                 .build();
     }
@@ -200,7 +208,8 @@ public class SecurityConfig {
     @Order(3)
     SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
                                      IdentityService identityService, ObjectProvider<OpenIdProvider> openIdProvider,
-                                     SignInRefusals refusals) throws Exception {
+                                     SignInRefusals refusals, PasswordRules passwordRules, UserDirectory users,
+                                     MessageSource messages) throws Exception {
         OpenIdProvider provider = openIdProvider.getIfAvailable();
         if (provider != null) {
             // the sign-in page's button leads to the provider, which sends the person back signed in or refused
@@ -212,15 +221,20 @@ public class SecurityConfig {
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")).permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(paths("/admin/users", "/admin/users/**")).hasRole(Role.SECURITY_ADMIN.name())
+                        .requestMatchers(paths("/audit", "/audit/**")).hasRole(Role.AUDITOR.name())
+                        .requestMatchers(paths("/", "/password", "/inbox", "/inbox/**")).authenticated()
+                        .anyRequest().hasAnyRole(WORKING_ROLES))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+                        .authenticationDetailsSource(SignInFormDetails::new)
                         .failureHandler(new SignInFormFailures()))
                 // to the sign-in page by a relative Location: the browser's own address, never the Host header's
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(relativeSignIn()))
                 // htmx and ECharts come from our own WebJars: the pages load nothing from anywhere else
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_SECURITY_POLICY)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeDue(passwordRules, users, messages, false), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), PasswordChangeDue.class)
                 .build();
     }
 
@@ -275,6 +289,10 @@ public class SecurityConfig {
         registration.setOrder(201);
         return registration;
     }
+
+    /** The roles that do the office's or the system's work: everything but the security administrator's and auditor's. */
+    private static final String[] WORKING_ROLES = java.util.Arrays.stream(Role.values()).filter(Role::doesTheWork)
+            .map(Role::name).toArray(String[]::new);
 
     public static final String PAGES_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";

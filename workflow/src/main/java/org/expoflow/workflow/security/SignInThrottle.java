@@ -48,10 +48,13 @@ public class SignInThrottle {
         return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
     }
 
-    public void failed(String username, String address) {
+    /** Counts a failure; answers how long the name or the address is now locked for, if this failure locked it. */
+    public Optional<Duration> failed(String username, String address) {
         Instant now = clock.instant();
-        count(users, key(username), freeFailuresPerUser, now);
-        count(addresses, address, freeFailuresPerAddress, now);
+        Instant byName = count(users, key(username), freeFailuresPerUser, now);
+        Instant byAddress = count(addresses, address, freeFailuresPerAddress, now);
+        Instant until = later(byName, byAddress);
+        return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
     }
 
     public void succeeded(String username) {
@@ -74,19 +77,19 @@ public class SignInThrottle {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    private void count(Map<String, Failures> failures, String key, int free, Instant now) {
+    private Instant count(Map<String, Failures> failures, String key, int free, Instant now) {
         if (key == null) {
-            return;
+            return null;
         }
         if (failures.size() >= MAX_TRACKED) {
             failures.values().removeIf(known -> known.last().plus(FORGET_AFTER).isBefore(now)
                     && (known.lockedUntil() == null || known.lockedUntil().isBefore(now)));
         }
-        failures.compute(key, (k, known) -> {
+        return failures.compute(key, (k, known) -> {
             int count = known == null || known.last().plus(FORGET_AFTER).isBefore(now) ? 1 : known.count() + 1;
             Instant lockedUntil = count <= free ? null : now.plus(lock(count - free));
             return new Failures(count, now, lockedUntil);
-        });
+        }).lockedUntil();
     }
 
     /** One second for the first failure past the free ones, doubling with each further one. */

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.security;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,10 +18,12 @@ public class UserDirectory implements UserDetailsService {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
 
-    public UserDirectory(JdbcTemplate jdbc, PasswordEncoder passwordEncoder) {
+    public UserDirectory(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, Clock clock) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
     }
 
     @Override
@@ -29,9 +33,12 @@ public class UserDirectory implements UserDetailsService {
 
     public Optional<ExpoFlowUser> find(String username) {
         List<ExpoFlowUser> users = jdbc.query(
-                "select username, password_hash, role, unit_id, enabled from expoflow_user where username = ?",
+                "select username, password_hash, role, unit_id, enabled, must_change_password, password_changed_at from expoflow_user"
+                        + " where username = ?",
                 (rs, n) -> new ExpoFlowUser(rs.getString("username"), rs.getString("password_hash"),
-                        Role.valueOf(rs.getString("role")), rs.getString("unit_id"), rs.getBoolean("enabled")), username);
+                        Role.valueOf(rs.getString("role")), rs.getString("unit_id"), rs.getBoolean("enabled"),
+                        rs.getBoolean("must_change_password"), rs.getTimestamp("password_changed_at") == null ? null
+                        : rs.getTimestamp("password_changed_at").toInstant()), username);
         return users.stream().findFirst();
     }
 
@@ -71,10 +78,31 @@ public class UserDirectory implements UserDetailsService {
         return jdbc.update("update expoflow_user set email = ? where username = ?", email, username) == 1;
     }
 
-    /** Sets a new password; answers false when there is no such user. */
-    public boolean changePassword(String username, String rawPassword) {
-        return jdbc.update("update expoflow_user set password_hash = ? where username = ?",
-                passwordEncoder.encode(rawPassword), username) == 1;
+    /**
+     * Sets a new password, keeping the hash among the user's earlier ones; {@code mustChange} when someone else set it
+     * (a reset), so that the user chooses their own at the next sign-in. Answers false when there is no such user.
+     */
+    public boolean setPassword(String username, String rawPassword, boolean mustChange) {
+        String hash = passwordEncoder.encode(rawPassword);
+        Timestamp now = Timestamp.from(clock.instant());
+        if (jdbc.update("update expoflow_user set password_hash = ?, must_change_password = ?, password_changed_at = ?"
+                + " where username = ?", hash, mustChange, now, username) != 1) {
+            return false;
+        }
+        jdbc.update("insert into password_history (username, password_hash, set_at) values (?, ?, ?)", username, hash, now);
+        return true;
+    }
+
+    /** Whether the password is one of the user's last {@code count} (the present one among them). */
+    public boolean usedRecently(String username, String rawPassword, int count) {
+        return jdbc.queryForList("select password_hash from password_history where username = ? order by set_at desc"
+                        + " fetch first " + count + " rows only", String.class, username).stream()
+                .anyMatch(hash -> passwordEncoder.matches(rawPassword, hash));
+    }
+
+    /** Whether the password is the user's present one. */
+    public boolean isPassword(String username, String rawPassword) {
+        return find(username).map(user -> passwordEncoder.matches(rawPassword, user.getPassword())).orElse(false);
     }
 
     public boolean isEmpty() {
@@ -82,9 +110,23 @@ public class UserDirectory implements UserDetailsService {
         return count == null || count == 0;
     }
 
+    /**
+     * Adds a user whose password is outside the rules' change and expiry: a demo user's, or the unknowable one of a
+     * person the province's identity provider placed, who signs in there (and never with a password ExpoFlow keeps).
+     */
     public void add(String username, String rawPassword, Role role, String unitId, String displayName) {
         jdbc.update("insert into expoflow_user (username, password_hash, role, unit_id, display_name) values (?, ?, ?, ?, ?)",
                 username, passwordEncoder.encode(rawPassword), role.name(), unitId, displayName);
+    }
+
+    /** Adds a user; {@code mustChange} when someone else chose the password, so they choose their own at first sign-in. */
+    public void add(String username, String rawPassword, Role role, String unitId, String displayName, boolean mustChange) {
+        String hash = passwordEncoder.encode(rawPassword);
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("insert into expoflow_user (username, password_hash, role, unit_id, display_name, must_change_password,"
+                        + " password_changed_at) values (?, ?, ?, ?, ?, ?, ?)",
+                username, hash, role.name(), unitId, displayName, mustChange, now);
+        jdbc.update("insert into password_history (username, password_hash, set_at) values (?, ?, ?)", username, hash, now);
     }
 
     /** The users whose password is the given one: used to refuse production start-up with a demo password. */

@@ -51,10 +51,10 @@ class RandomInputTest {
         String directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, "shenyang");
         String taskId = OsakaFixture.firstActiveTask(as("shenyang"), directiveId);
         // the password endpoint may well accept a random password: aim it at a user no one else signs in as
-        as("admin").post("/api/admin/users", ExpoFlowClient.map("username", "random-target", "password", "Random-Target-2030",
+        as("security").post("/api/admin/users", ExpoFlowClient.map("username", "random-target", "password", "Random-Target-2030",
                 "role", "LEADER"));
         List<Endpoint> endpoints = new ArrayList<>();
-        for (String user : List.of("coordinator", "shenyang", "dalian", "leader", "admin")) {
+        for (String user : List.of("coordinator", "shenyang", "dalian", "leader", "admin", "security")) {
             endpoints.addAll(List.of(new Endpoint(user, "POST", "/api/expos"),
                     new Endpoint(user, "POST", "/api/expos/" + expoId + "/units"),
                     new Endpoint(user, "POST", "/api/directives"),

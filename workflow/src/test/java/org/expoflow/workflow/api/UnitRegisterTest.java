@@ -38,7 +38,7 @@ class UnitRegisterTest {
         assertThat(enrolled.status().value()).isEqualTo(201);
         assertThat(as("coordinator").get("/api/expos/{e}", expoId).body().path("units").findValuesAsText("name"))
                 .containsExactly("Provincial customs office");
-        assertThat(as("admin").post("/api/admin/users", map("username", "customs-clerk", "password", "Customs-Clerk-2030",
+        assertThat(as("security").post("/api/admin/users", map("username", "customs-clerk", "password", "Customs-Clerk-2030",
                 "role", "CITY", "unitId", "provincial-customs")).status().value()).isEqualTo(201);
     }
 
@@ -51,7 +51,7 @@ class UnitRegisterTest {
         assertThat(enrol.status().value()).isEqualTo(400);
         assertThat(enrol.field("field")).isEqualTo("unitId");
         assertThat(new EventStoreProbe(jdbc).count()).isEqualTo(before);
-        assertThat(as("admin").post("/api/admin/users", map("username", "atlantis-clerk", "password", "Atlantis-Clerk-2030",
+        assertThat(as("security").post("/api/admin/users", map("username", "atlantis-clerk", "password", "Atlantis-Clerk-2030",
                 "role", "CITY", "unitId", "atlantis")).field("field")).isEqualTo("unitId");
         assertThat(as("coordinator").post("/api/admin/units", map("unitId", "atlantis", "name", "Atlantis", "kind", "CITY"))
                 .status().value()).isEqualTo(403);

@@ -1,19 +1,22 @@
 package org.expoflow.workflow.api;
 
-import org.expoflow.workflow.ExpoFlowTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
+import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.ExpoFlowClient.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
-/** ADMIN adds the people who sign in; a new city clerk then sees their own unit's work only. */
+/**
+ * The security administrator adds the people who sign in; a new city clerk changes the first password before anything
+ * else, then sees their own unit's work only. The system's administrator and the auditor manage no one.
+ */
 @ExpoFlowTest
 class UserAdministrationTest {
 
@@ -23,28 +26,77 @@ class UserAdministrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
     @Test
-    void anAdminAddsACityClerkWhoSignsInWithTheirOwnPassword() {
-        ExpoFlowClient admin = ExpoFlowClient.as("http://localhost:" + port, "admin");
-        Answer added = admin.post("/api/admin/users", map("username", "dalian-clerk", "password", "Xinghai-Square-2030",
+    void theSecurityAdministratorAddsACityClerkWhoChoosesTheirOwnPasswordAtFirstSignIn() {
+        ExpoFlowClient security = ExpoFlowClient.as(base(), "security");
+        Answer added = security.post("/api/admin/users", map("username", "dalian-clerk", "password", "Xinghai-Square-2030",
                 "role", "CITY", "unitId", "dalian", "displayName", "Dalian clerk"));
         assertThat(added.status().value()).isEqualTo(201);
 
         String hash = jdbc.queryForObject("select password_hash from expoflow_user where username = 'dalian-clerk'", String.class);
         assertThat(hash).startsWith("{bcrypt}").doesNotContain("Xinghai");
-        assertThat(admin.get("/api/admin/users").body().toString()).contains("dalian-clerk").doesNotContain("bcrypt");
+        assertThat(security.get("/api/admin/users").body().toString()).contains("dalian-clerk").doesNotContain("bcrypt");
 
-        assertThat(signIn("dalian-clerk", "Xinghai-Square-2030")).isEqualTo(200);
+        Answer first = ExpoFlowClient.as(base(), "dalian-clerk", "Xinghai-Square-2030").get("/api/tasks");
+        assertThat(first.status().value()).as("the first password opens nothing but its change").isEqualTo(403);
+        assertThat(first.field("field")).isEqualTo("password");
+        assertThat(first.field("detail")).contains("修改密码");
         assertThat(signIn("dalian-clerk", "Xinghai-Square-2031")).isEqualTo(401);
 
-        assertThat(admin.put("/api/admin/users/dalian-clerk/password", map("password", "Bangchui-Island-2031"))
+        ExpoFlowClient clerk = ExpoFlowClient.as(base(), "dalian-clerk", "Xinghai-Square-2030");
+        assertThat(clerk.put("/api/me/password", map("currentPassword", "Xinghai-Square-2030", "password", "Xinghai-Square-2030"))
+                .field("detail")).as("the first password again is a reuse").contains("最近 5 次");
+        assertThat(clerk.put("/api/me/password", map("currentPassword", "Xinghai-Square-2030", "password", "Laohutan-2031"))
                 .status().value()).isEqualTo(204);
         assertThat(signIn("dalian-clerk", "Xinghai-Square-2030")).as("the old password, even just used").isEqualTo(401);
-        assertThat(signIn("dalian-clerk", "Bangchui-Island-2031")).isEqualTo(200);
+        assertThat(signIn("dalian-clerk", "Laohutan-2031")).isEqualTo(200);
+
+        assertThat(security.put("/api/admin/users/dalian-clerk/password", map("password", "Bangchui-Island-2031"))
+                .status().value()).isEqualTo(204);
+        assertThat(signIn("dalian-clerk", "Bangchui-Island-2031")).as("a reset password must be changed too").isEqualTo(403);
+    }
+
+    @Test
+    void noneOfTheLastFivePasswordsComesBack() {
+        ExpoFlowClient.newUser(base(), map("username", "jinzhou-clerk", "password", "Bijiashan-2030", "role", "CITY",
+                "unitId", "jinzhou"));
+        String current = "Bijiashan-2030";
+        for (int change = 1; change <= 5; change++) {
+            String next = "Bijiashan-203" + change + "x";
+            assertThat(ExpoFlowClient.as(base(), "jinzhou-clerk", current).put("/api/me/password",
+                    map("currentPassword", current, "password", next)).status().value()).isEqualTo(204);
+            current = next;
+        }
+        ExpoFlowClient clerk = ExpoFlowClient.as(base(), "jinzhou-clerk", current);
+        Answer reused = clerk.put("/api/me/password", map("currentPassword", current, "password", "Bijiashan-2031x"));
+        assertThat(reused.field("detail")).contains("最近 5 次");
+        assertThat(reused.status().value()).isEqualTo(400);
+        assertThat(reused.field("field")).isEqualTo("password");
+        assertThat(clerk.put("/api/me/password", map("currentPassword", current, "password", "Bijiashan-2030"))
+                .status().value()).as("the sixth from now may come back").isEqualTo(204);
+    }
+
+    @Test
+    void aRefusedPasswordNamesTheRuleItBreaksAndNothingIsWritten() {
+        ExpoFlowClient security = ExpoFlowClient.as(base(), "security");
+        Answer tooShort = security.post("/api/admin/users", map("username", "x-clerk", "password", "Ab1-x", "role", "LEADER"));
+        assertThat(tooShort.field("field")).isEqualTo("password");
+        assertThat(tooShort.field("detail")).contains("长度").contains("8");
+        Answer twoClasses = security.post("/api/admin/users", map("username", "x-clerk", "password", "xinghaisquare2030",
+                "role", "LEADER"));
+        assertThat(twoClasses.field("field")).isEqualTo("password");
+        assertThat(twoClasses.field("detail")).contains("至少 3 类");
+        assertThat(security.post("/api/admin/users", map("username", "x-clerk", "password", "My-Demo-Password-1", "role", "LEADER"))
+                .field("detail")).contains("演示密码");
+        assertThat(jdbc.queryForObject("select count(*) from expoflow_user where username = 'x-clerk'", Integer.class)).isZero();
     }
 
     private int signIn(String username, String password) {
-        return RestClient.create("http://localhost:" + port).get().uri("/api/tasks")
+        return RestClient.create(base()).get().uri("/api/tasks")
                 .header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder()
                         .encodeToString((username + ":" + password).getBytes()))
                 .exchange((request, response) -> response.getStatusCode().value());
@@ -52,20 +104,28 @@ class UserAdministrationTest {
 
     @Test
     void badUsersAreRefusedNamingTheField() {
-        ExpoFlowClient admin = ExpoFlowClient.as("http://localhost:" + port, "admin");
-        assertThat(admin.post("/api/admin/users", map("username", "x-clerk", "password", "Xinghai-Square-2030", "role", "CITY"))
+        ExpoFlowClient security = ExpoFlowClient.as(base(), "security");
+        assertThat(security.post("/api/admin/users", map("username", "x-clerk", "password", "Xinghai-Square-2030", "role", "CITY"))
                 .field("field")).isEqualTo("unitId");
-        assertThat(admin.post("/api/admin/users", map("username", "x-clerk", "password", "short", "role", "LEADER"))
-                .field("field")).isEqualTo("password");
-        assertThat(admin.post("/api/admin/users", map("username", "x-clerk", "password", "my-demo-password", "role", "LEADER"))
-                .field("field")).isEqualTo("password");
-        assertThat(admin.post("/api/admin/users", map("username", "X Clerk", "password", "Xinghai-Square-2030", "role", "LEADER"))
+        assertThat(security.post("/api/admin/users", map("username", "X Clerk", "password", "Xinghai-Square-2030", "role", "LEADER"))
                 .field("field")).isEqualTo("username");
-        assertThat(admin.post("/api/admin/users", map("username", "leader", "password", "Xinghai-Square-2030", "role", "LEADER"))
+        assertThat(security.post("/api/admin/users", map("username", "leader", "password", "Xinghai-Square-2030", "role", "LEADER"))
                 .status().value()).isEqualTo(409);
-        assertThat(ExpoFlowClient.as("http://localhost:" + port, "coordinator").post("/api/admin/users",
-                map("username", "y-clerk", "password", "Xinghai-Square-2030", "role", "LEADER")).status().value()).isEqualTo(403);
+        for (String someoneElse : new String[] {"coordinator", "admin", "auditor"}) {
+            assertThat(ExpoFlowClient.as(base(), someoneElse).post("/api/admin/users",
+                    map("username", "y-clerk", "password", "Xinghai-Square-2030", "role", "LEADER")).status().value())
+                    .as(someoneElse + " manages no one").isEqualTo(403);
+        }
         assertThat(jdbc.queryForObject("select count(*) from expoflow_user where username in ('x-clerk', 'y-clerk')", Integer.class))
                 .isZero();
+    }
+
+    @Test
+    void theSecurityAdministratorAndTheAuditorDoNoneOfTheOfficesWork() {
+        for (String path : new String[] {"/api/tasks", "/api/expos", "/api/admin/projections", "/api/inbox"}) {
+            assertThat(ExpoFlowClient.as(base(), "security").get(path).status().value()).as("security " + path).isEqualTo(403);
+            assertThat(ExpoFlowClient.as(base(), "auditor").get(path).status().value()).as("auditor " + path).isEqualTo(403);
+        }
+        assertThat(ExpoFlowClient.as(base(), "auditor").get("/api/admin/users").status().value()).isEqualTo(403);
     }
 }

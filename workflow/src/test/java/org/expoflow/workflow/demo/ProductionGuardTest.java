@@ -24,7 +24,7 @@ class ProductionGuardTest {
                 "jdbc:h2:mem:guard-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        users = new UserDirectory(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        users = new UserDirectory(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder(), java.time.Clock.systemUTC());
     }
 
     private void start(String bootstrapAdminPassword) {

@@ -343,7 +343,7 @@ class CrashAndRestartIT {
     private boolean answers() {
         try {
             return as("coordinator").get("/api/expos").status().value() == 200
-                    && as("admin").get("/api/admin/users").body().toString().contains("shenyang");
+                    && as("security").get("/api/admin/users").body().toString().contains("shenyang");
         } catch (RuntimeException notYet) {
             return false;
         }

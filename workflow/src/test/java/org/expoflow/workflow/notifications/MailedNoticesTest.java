@@ -43,13 +43,13 @@ class MailedNoticesTest {
 
     @AfterEach
     void stop() {
-        as("admin").put("/api/admin/users/{u}/email", map("email", ""), "anshan");
+        as("security").put("/api/admin/users/{u}/email", map("email", ""), "anshan");
         smtp.stop();
     }
 
     @Test
     void aStepGivenToTheUnitIsMailedToItsClerk() throws Exception {
-        assertThat(as("admin").put("/api/admin/users/{u}/email", map("email", "clerk@anshan.example"), "anshan")
+        assertThat(as("security").put("/api/admin/users/{u}/email", map("email", "clerk@anshan.example"), "anshan")
                 .status().value()).isEqualTo(204);
         String directiveId = OsakaFixture.inviteBuyers(as("coordinator"), OsakaFixture.osakaWith(as("coordinator"), "anshan"), "anshan");
         String taskId = OsakaFixture.firstActiveTask(as("anshan"), directiveId);
@@ -68,10 +68,10 @@ class MailedNoticesTest {
 
     @Test
     void anAddressThatIsNoEmailIsRefusedNamingIt() {
-        ExpoFlowClient.Answer refused = as("admin").put("/api/admin/users/{u}/email", map("email", "not an address"), "anshan");
+        ExpoFlowClient.Answer refused = as("security").put("/api/admin/users/{u}/email", map("email", "not an address"), "anshan");
         assertThat(refused.status().value()).isEqualTo(400);
         assertThat(refused.field("field")).isEqualTo("email");
-        assertThat(as("admin").put("/api/admin/users/{u}/email", map("email", "x@y.example"), "nobody").status().value())
+        assertThat(as("security").put("/api/admin/users/{u}/email", map("email", "x@y.example"), "nobody").status().value())
                 .isEqualTo(404);
     }
 }

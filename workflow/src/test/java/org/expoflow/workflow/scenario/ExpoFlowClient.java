@@ -33,6 +33,33 @@ public final class ExpoFlowClient {
                 .build());
     }
 
+    /** A user signing in with their own password rather than the demo's. */
+    public static ExpoFlowClient as(String baseUrl, String user, String password) {
+        return new ExpoFlowClient(RestClient.builder().baseUrl(baseUrl)
+                .defaultHeaders(headers -> headers.setBasicAuth(user, password))
+                .build());
+    }
+
+    /**
+     * The security administrator adds a user (username, password, role, unitId, displayName) with a first password,
+     * and the user, signing in with it, chooses the given password as their own, as a new user must before anything
+     * else. Answers the security administrator's answer to the creation.
+     */
+    public static Answer newUser(String baseUrl, Map<String, Object> user) {
+        Map<String, Object> first = new java.util.LinkedHashMap<>(user);
+        String firstPassword = "First-Pass-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        first.put("password", firstPassword);
+        Answer added = as(baseUrl, "security").post("/api/admin/users", first);
+        if (added.status().value() == 201) {
+            Answer changed = as(baseUrl, (String) user.get("username"), firstPassword).put("/api/me/password",
+                    map("currentPassword", firstPassword, "password", user.get("password")));
+            if (changed.status().value() != 204) {
+                throw new IllegalStateException("the new user's own password was refused: " + changed.body());
+            }
+        }
+        return added;
+    }
+
     /** The same user, sending this header with every request too. */
     public ExpoFlowClient withHeader(String name, String value) {
         return new ExpoFlowClient(rest.mutate().defaultHeader(name, value).build());

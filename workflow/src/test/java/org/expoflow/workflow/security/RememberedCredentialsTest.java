@@ -73,7 +73,7 @@ class RememberedCredentialsTest {
             }
         };
         ExpoFlowUser clerk = new ExpoFlowUser(CLERK, bcrypt.encode(PASSWORD), Role.CITY, "shenyang");
-        UserDirectory users = new UserDirectory(null, bcrypt) {
+        UserDirectory users = new UserDirectory(null, bcrypt, clock) {
             @Override
             public Optional<ExpoFlowUser> find(String username) {
                 return CLERK.equals(username) ? Optional.of(clerk) : Optional.empty();
@@ -81,6 +81,6 @@ class RememberedCredentialsTest {
         };
         DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);
         checked.setPasswordEncoder(bcrypt);
-        return new RememberedCredentials(checked, users, new SignInThrottle(5, 50, clock), clock);
+        return new RememberedCredentials(checked, users, new SignInThrottle(5, 50, clock), clock, event -> { });
     }
 }

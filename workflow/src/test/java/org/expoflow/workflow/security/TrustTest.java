@@ -57,8 +57,8 @@ class TrustTest {
 
     private String newCityClerk() {
         String username = "clerk-" + UUID.randomUUID().toString().substring(0, 8);
-        ExpoFlowClient.Answer added = ExpoFlowClient.as(base(), "admin").post("/api/admin/users",
-                map("username", username, "password", "right-horse-battery", "role", "CITY", "unitId", "anshan"));
+        ExpoFlowClient.Answer added = ExpoFlowClient.newUser(base(),
+                map("username", username, "password", "Right-horse-battery", "role", "CITY", "unitId", "anshan"));
         assertThat(added.status().value()).as(added.body().toString()).isEqualTo(201);
         return username;
     }
@@ -76,8 +76,8 @@ class TrustTest {
         assertThat(sixth.status()).isEqualTo(401);
         assertThat(unknownSixth.status()).isEqualTo(401);
 
-        Reply locked = getAs("/api/tasks", clerk, "right-horse-battery");
-        Reply lockedUnknown = getAs("/api/tasks", nobody, "right-horse-battery");
+        Reply locked = getAs("/api/tasks", clerk, "Right-horse-battery");
+        Reply lockedUnknown = getAs("/api/tasks", nobody, "Right-horse-battery");
         assertThat(locked.status()).as("locked: even the right password waits").isEqualTo(429);
         assertThat(locked.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNotNull();
         assertThat(lockedUnknown.status()).isEqualTo(locked.status());
@@ -88,13 +88,13 @@ class TrustTest {
         // each further failure doubles the wait
         awaitLockOver(clerk, locked);
         assertThat(getAs("/api/tasks", clerk, "guess-7").status()).isEqualTo(401);
-        Reply longer = getAs("/api/tasks", clerk, "right-horse-battery");
+        Reply longer = getAs("/api/tasks", clerk, "Right-horse-battery");
         assertThat(longer.status()).isEqualTo(429);
         assertThat(Long.parseLong(longer.headers().getFirst(HttpHeaders.RETRY_AFTER)))
                 .isGreaterThan(Long.parseLong(locked.headers().getFirst(HttpHeaders.RETRY_AFTER)));
 
         awaitLockOver(clerk, longer);
-        assertThat(getAs("/api/tasks", clerk, "right-horse-battery").status()).as("the lockout is over").isEqualTo(200);
+        assertThat(getAs("/api/tasks", clerk, "Right-horse-battery").status()).as("the lockout is over").isEqualTo(200);
     }
 
     /** Waits, asking the throttle without signing in, until the name's lock the answer announced is over. */
@@ -110,7 +110,7 @@ class TrustTest {
         for (int attempt = 1; attempt <= 6; attempt++) {
             assertThat(signInThroughTheForm(clerk, "guess-" + attempt)).isEqualTo(302);
         }
-        assertThat(signInThroughTheForm(clerk, "right-horse-battery")).isEqualTo(429);
+        assertThat(signInThroughTheForm(clerk, "Right-horse-battery")).isEqualTo(429);
     }
 
     private int signInThroughTheForm(String user, String password) {
@@ -129,16 +129,16 @@ class TrustTest {
     @Test
     void aDisabledAccountSignsInNoMoreEvenWithRememberedCredentials() {
         String clerk = newCityClerk();
-        assertThat(getAs("/api/tasks", clerk, "right-horse-battery").status()).isEqualTo(200);
-        ExpoFlowClient admin = ExpoFlowClient.as(base(), "admin");
+        assertThat(getAs("/api/tasks", clerk, "Right-horse-battery").status()).isEqualTo(200);
+        ExpoFlowClient admin = ExpoFlowClient.as(base(), "security");
         assertThat(admin.put("/api/admin/users/{u}/enabled", map("enabled", false), clerk).status().value()).isEqualTo(204);
 
-        Reply disabled = getAs("/api/tasks", clerk, "right-horse-battery");
+        Reply disabled = getAs("/api/tasks", clerk, "Right-horse-battery");
         assertThat(disabled.status()).isEqualTo(401);
         assertThat(disabled.body()).as("said like a wrong password").isEqualTo(getAs("/api/tasks", clerk, "wrong").body());
 
         assertThat(admin.put("/api/admin/users/{u}/enabled", map("enabled", true), clerk).status().value()).isEqualTo(204);
-        assertThat(getAs("/api/tasks", clerk, "right-horse-battery").status()).isEqualTo(200);
+        assertThat(getAs("/api/tasks", clerk, "Right-horse-battery").status()).isEqualTo(200);
     }
 
     @Test

@@ -49,7 +49,7 @@ class TextMessageChannelTest {
 
     @Test
     void aStepGivenToTheUnitReachesItsClerksPhone() {
-        assertThat(as("admin").post("/api/admin/users", map("username", CLERK, "password", "texted-clerk-1", "role", "CITY",
+        assertThat(as("security").post("/api/admin/users", map("username", CLERK, "password", "texted-clerk-1", "role", "CITY",
                 "unitId", "liaoyang", "displayName", "辽阳市 短信联系人")).status().value()).isEqualTo(201);
         String directiveId = OsakaFixture.inviteBuyers(as("coordinator"), OsakaFixture.osakaWith(as("coordinator"), "liaoyang"),
                 "liaoyang");

@@ -62,7 +62,7 @@ class OidcSignInTest {
         assertThat(browser.open(base() + "/tasks/" + dalians.iterator().next()).status()).isIn(403, 404);
 
         // kept in the user list, as the provider placed them, so that the unit's notices reach them too
-        String users = RestClient.create(base()).get().uri("/api/admin/users").headers(h -> h.setBasicAuth("admin", "demo"))
+        String users = RestClient.create(base()).get().uri("/api/admin/users").headers(h -> h.setBasicAuth("security", "demo"))
                 .retrieve().body(String.class);
         assertThat(users).containsPattern("\"username\":\"zhang.wei\",\"role\":\"CITY\",\"unitId\":\"shenyang\"");
 
@@ -92,7 +92,7 @@ class OidcSignInTest {
         Page after = browser.open(base() + "/tasks");
         assertThat(after.uri().getPath()).isEqualTo("/login");
         assertThat(after.body()).doesNotContain("zhao.lei");
-        String users = RestClient.create(base()).get().uri("/api/admin/users").headers(h -> h.setBasicAuth("admin", "demo"))
+        String users = RestClient.create(base()).get().uri("/api/admin/users").headers(h -> h.setBasicAuth("security", "demo"))
                 .retrieve().body(String.class);
         assertThat(users).doesNotContain("zhao.lei");
         assertThat(ProvinceSignInTest.Province.EVENTS).anySatisfy(event -> {

@@ -1,0 +1,157 @@
+package org.expoflow.workflow.security;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.workflow.security.UserDirectory.UserEntry;
+import org.expoflow.workflow.units.UnitRegister;
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The security administrator's work on the people who sign in, and each person's change of their own password;
+ * the REST API and the pages both come here. A user is created with a password the administrator chose, which
+ * they must change at first sign-in; a reset works the same way; a user who left is disabled, never removed, so
+ * the log keeps naming them. Every change goes into the security audit log with the password left out.
+ */
+@Service
+public class UserAdministration {
+
+    public record NewUser(String username, String password, Role role, String unitId, String displayName) {
+    }
+
+    private static final String SLUG = "[a-z][a-z0-9-]{1,39}";
+
+    private final UserDirectory users;
+    private final PasswordRules rules;
+    private final WebappAdmins webappAdmins;
+    private final UnitRegister units;
+    private final ApplicationEventPublisher events;
+
+    public UserAdministration(UserDirectory users, PasswordRules rules, WebappAdmins webappAdmins, UnitRegister units,
+                              ApplicationEventPublisher events) {
+        this.users = users;
+        this.rules = rules;
+        this.webappAdmins = webappAdmins;
+        this.units = units;
+        this.events = events;
+    }
+
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public List<UserEntry> list() {
+        return users.list();
+    }
+
+    /** Adds a user; a CITY user belongs to exactly one unit, the others to none. */
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Transactional
+    public void create(NewUser user) {
+        if (user.username() == null || !user.username().matches(SLUG)) {
+            throw DomainRuleViolation.invalid("username", "must be a lower-case slug such as 'shenyang-clerk'").coded("usernameSlug");
+        }
+        if (user.role() == null) {
+            throw DomainRuleViolation.invalid("role", "choose a role").coded("chooseRole");
+        }
+        String unitId = user.unitId() == null || user.unitId().isBlank() ? null : user.unitId().strip();
+        if (user.role() == Role.CITY && unitId == null) {
+            throw DomainRuleViolation.invalid("unitId", "a CITY user belongs to exactly one unit: give its unit id")
+                    .coded("cityUserNeedsUnit");
+        }
+        if (user.role() != Role.CITY && unitId != null) {
+            throw DomainRuleViolation.invalid("unitId", "only CITY users belong to a unit").coded("onlyCityUsersHaveUnits");
+        }
+        if (unitId != null && units.find(unitId).isEmpty()) {
+            throw DomainRuleViolation.invalid("unitId", "'" + unitId + "' is not a registered unit; see GET /api/units")
+                    .coded("unitNotRegistered", unitId);
+        }
+        if (user.displayName() != null && user.displayName().length() > 200) {
+            throw DomainRuleViolation.invalid("displayName", "at most 200 characters").coded("displayNameLength", 200);
+        }
+        rules.check(null, user.password());
+        if (users.find(user.username()).isPresent()) {
+            throw DomainRuleViolation.conflict("user " + user.username() + " already exists").coded("userExists", user.username());
+        }
+        String displayName = user.displayName() == null || user.displayName().isBlank() ? null : user.displayName().strip();
+        users.add(user.username(), user.password(), user.role(), unitId, displayName, true);
+        if (user.role() == Role.ADMIN) {
+            webappAdmins.ensureEngineUser(user.username(), displayName);
+        }
+        Map<String, Object> what = new LinkedHashMap<>();
+        what.put("user", user.username());
+        what.put("role", user.role().name());
+        if (unitId != null) {
+            what.put("unit", unitId);
+        }
+        audit(AuditedActions.USER_CREATED, what);
+    }
+
+    /** Sets a password the user must change at their next sign-in. */
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Transactional
+    public void resetPassword(String username, String password) {
+        existing(username);
+        rules.check(username, password);
+        users.setPassword(username, password, true);
+        audit(AuditedActions.PASSWORD_RESET, Map.of("user", username));
+    }
+
+    /** Lets a user sign in again, or no more (a disabled user is answered like a wrong password). */
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Transactional
+    public void setEnabled(String username, boolean enabled) {
+        existing(username);
+        if (!enabled && username.equals(signedIn())) {
+            throw DomainRuleViolation.invalid("username", "you cannot disable yourself").coded("cannotDisableSelf");
+        }
+        users.setEnabled(username, enabled);
+        audit(enabled ? AuditedActions.USER_ENABLED : AuditedActions.USER_DISABLED, Map.of("user", username));
+    }
+
+    /** Sets where the user's notices are mailed (null: nowhere). */
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Transactional
+    public void setEmail(String username, String email) {
+        existing(username);
+        users.setEmail(username, email);
+        audit(AuditedActions.USER_EMAIL_CHANGED, Map.of("user", username));
+    }
+
+    /**
+     * A signed-in person's change of their own password, by giving the present one: at first sign-in, after a reset,
+     * when it expired, or whenever they like. Answers the user as they now are.
+     */
+    @Transactional
+    public ExpoFlowUser changeOwnPassword(String username, String current, String password, String repeated) {
+        if (current == null || !users.isPassword(username, current)) {
+            throw DomainRuleViolation.invalid("currentPassword", "the present password is not right").coded("currentPasswordWrong");
+        }
+        rules.check(username, password);
+        if (repeated != null && !repeated.equals(password)) {
+            throw DomainRuleViolation.invalid("repeatedPassword", "the two new passwords differ").coded("passwordsDiffer");
+        }
+        users.setPassword(username, password, false);
+        audit(AuditedActions.PASSWORD_CHANGED, Map.of("user", username));
+        return users.find(username).orElseThrow();
+    }
+
+    private void existing(String username) {
+        if (users.find(username).isEmpty()) {
+            throw DomainRuleViolation.notFound("username", "no user " + username).coded("noUser", username);
+        }
+    }
+
+    private void audit(String action, Map<String, Object> what) {
+        events.publishEvent(new AuditApplicationEvent(signedIn(), action, what));
+    }
+
+    private static String signedIn() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "system" : authentication.getName();
+    }
+}
