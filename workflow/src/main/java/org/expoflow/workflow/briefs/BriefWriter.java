@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -36,8 +37,8 @@ import org.springframework.stereotype.Component;
  * reader writes them (2026年12月7日), no key of the code anywhere. Bilingual, it is written in Chinese and in English
  * and the two are laid side by side, Chinese first.
  * <p>
- * The summary's sections come in the order the office reads them; a ranking of units has its place among them
- * ({@link #ranking}), empty until one is kept.
+ * The summary's sections come in the order the office reads them, the month's ranking of units last, its best and
+ * worst named ({@link BriefRanking}).
  */
 @Component
 public class BriefWriter {
@@ -53,11 +54,13 @@ public class BriefWriter {
     private final KindTexts kinds;
     private final FigureWords figures;
     private final UnitRegister register;
+    private final BriefRanking ranking;
 
-    public BriefWriter(KindTexts kinds, FigureWords figures, UnitRegister register) {
+    public BriefWriter(KindTexts kinds, FigureWords figures, UnitRegister register, BriefRanking ranking) {
         this.kinds = kinds;
         this.figures = figures;
         this.register = register;
+        this.ranking = ranking;
         words.setBasename("briefs/words");
         words.setDefaultEncoding("UTF-8");
         words.setFallbackToSystemLocale(false);
@@ -466,12 +469,30 @@ public class BriefWriter {
         }
 
         /**
-         * The place of a ranking of units (考核评分) among the summary's sections, after the extension requests: none is
-         * kept yet, so there is no section. A ranking kept per expo and month would be told here as its own section,
-         * titled {@code s.ranking}, best and worst named.
+         * The ranking of units (考核评分) in the meeting's month: the best and the worst with their scores, the full
+         * order in the ranking's own page and 通报. None when no unit has steps to score yet.
          */
         private BriefText.Section ranking() {
-            return null;
+            YearMonth month = YearMonth.from(brief.meeting().asOf().atZone(zone));
+            List<BriefRanking.Standing> standings = BriefWriter.this.ranking.standings(brief.board().expoId(), month);
+            if (standings.isEmpty()) {
+                return null;
+            }
+            // at most three named each way, and no unit both best and worst
+            int named = Math.max(1, Math.min(3, standings.size() / 2));
+            List<BriefRanking.Standing> worst = new ArrayList<>(standings.subList(standings.size() - named, standings.size()));
+            java.util.Collections.reverse(worst);
+            String best = standingsInWords(standings.subList(0, named));
+            List<String> paragraphs = List.of(standings.size() > 1
+                    ? say("ranking", String.valueOf(month.getYear()), month.getMonthValue(), standings.size(), best, standingsInWords(worst))
+                    : say("ranking.one", String.valueOf(month.getYear()), month.getMonthValue(), best));
+            return new BriefText.Section(say("s.ranking"), paragraphs, List.of());
+        }
+
+        private String standingsInWords(List<BriefRanking.Standing> standings) {
+            return String.join(say("listSeparator"), standings.stream()
+                    .map(standing -> say("ranking.unit", unit(standing.unitId()), standing.score().stripTrailingZeros().toPlainString()))
+                    .toList());
         }
 
         // ---- words

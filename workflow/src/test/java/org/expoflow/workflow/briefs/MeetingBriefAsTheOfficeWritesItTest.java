@@ -109,12 +109,14 @@ class MeetingBriefAsTheOfficeWritesItTest {
             assertThat(first).contains("会议简报", "第1期", "第一届辽宁出口商品（日本·大阪）展览会筹备工作办公室", "第一次调度会");
             assertThat(first).as("the summary, section by section, on the first page").containsSubsequence("一、总体进展",
                     "二、上次会议以来到期和完成情况", "三、逾期事项（按单位）", "四、主要指标完成情况", "五、催办、督办和通报情况",
-                    "六、领导批示及落实反馈", "七、延期申请");
+                    "六、领导批示及落实反馈", "七、延期申请", "八、单位考核排名");
             String sentences = first.replaceAll("\\s*\\n\\s*", ""); // lines joined: a sentence may wrap anywhere
             assertThat(sentences).contains("共下达督办事项2项，承办单位3个").contains("鞍山市")
                     .contains("家").as("the figure's unit").contains("予以通报的单位：鞍山市")
                     .contains("请沈阳市加快进度").contains("沈阳市于").contains("反馈：“已联系30家采购商”")
-                    .contains("大连市").contains("春节期间外贸机构放假").contains("同意");
+                    .contains("大连市").contains("春节期间外贸机构放假").contains("同意")
+                    .as("the month's ranking, best and lowest named with their scores").contains("个单位参加考核评分")
+                    .containsPattern("得分最高：[^；]*市（[0-9.]+分）；得分最低：[^。]*市（[0-9.]+分）。");
             assertThat(CHINESE_DATE.matcher(first).find()).as("dates as a Chinese reader writes them").isTrue();
             assertThat(first).doesNotContain("buyersInvited", "NOT_STARTED", "NOTIFY", "draftInvitationList", "T0", "Z ");
             assertThat(LATIN_WORD.matcher(first).results().map(match -> match.group()).toList())
