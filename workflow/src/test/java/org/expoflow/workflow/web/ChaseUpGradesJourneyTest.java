@@ -99,6 +99,8 @@ class ChaseUpGradesJourneyTest extends BrowserJourney {
         assertThat(grade.getFirstSelectedOption().getText()).as("督办 unless another is chosen").isEqualTo("督办（限期回复）");
         browser.findElement(By.id("value.message")).sendKeys("请今日内报送邀请名单");
         grade.selectByVisibleText("催办（提醒，无需回复）");
+        assertThat(browser.findElement(By.id("complete")).getText()).as("the office sends a chase-up").isEqualTo("发出督办");
+        assertThat(browser.findElements(By.id("progressForm"))).as("no progress to report on the office's own chase-up").isEmpty();
         screenshot("chase-up-grade-step-page-1366");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(PHONE_WIDTH, PHONE_HEIGHT));
         assertThat(fitsTheScreen()).isTrue();
