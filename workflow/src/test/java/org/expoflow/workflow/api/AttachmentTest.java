@@ -1,5 +1,7 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
@@ -41,7 +43,7 @@ class AttachmentTest {
                 return fileName;
             }
         }).contentType(type);
-        return RestClient.create("http://localhost:" + port).post().uri("/api/tasks/{t}/attachments", taskId)
+        return TestClients.rest("http://localhost:" + port).post().uri("/api/tasks/{t}/attachments", taskId)
                 .headers(headers -> headers.setBasicAuth(user, "demo"))
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(body.build())
                 .exchange((request, response) -> {
@@ -82,7 +84,7 @@ class AttachmentTest {
         JsonNode listed = jinzhou.get("/api/tasks/{t}/attachments", buildUp).body();
         assertThat(listed.findValuesAsText("name")).containsExactly("booth-front.png");
         assertThat(listed.findValuesAsText("contentType")).containsExactly("image/png");
-        byte[] downloaded = RestClient.create("http://localhost:" + port).get()
+        byte[] downloaded = TestClients.rest("http://localhost:" + port).get()
                 .uri("/api/tasks/{t}/attachments/{a}", buildUp, attachmentId)
                 .headers(headers -> headers.setBasicAuth("coordinator", "demo"))
                 .retrieve().body(byte[].class);

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
@@ -208,7 +210,7 @@ class ChaseUpGradesTest {
     }
 
     private byte[] download(String user, String path) {
-        return RestClient.create("http://localhost:" + port).get().uri("http://localhost:" + port + path)
+        return TestClients.rest("http://localhost:" + port).get().uri("http://localhost:" + port + path)
                 .headers(headers -> headers.setBasicAuth(user, "demo")).retrieve().body(byte[].class);
     }
 

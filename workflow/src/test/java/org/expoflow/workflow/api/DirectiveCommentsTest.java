@@ -1,5 +1,7 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
@@ -53,7 +55,7 @@ class DirectiveCommentsTest {
                 "heldAt", Instant.now().toString())).field("id");
         assertThat(as("leader").get("/api/meetings/{m}/brief", meetingId).body().path("instructions").findValuesAsText("text"))
                 .contains("两市联合邀请，月底前完成");
-        assertThat(org.springframework.web.client.RestClient.create("http://localhost:" + port).get()
+        assertThat(TestClients.rest("http://localhost:" + port).get()
                 .uri("/api/meetings/{m}/brief?format=pdf", meetingId).headers(headers -> headers.setBasicAuth("leader", "demo"))
                 .retrieve().toEntity(byte[].class).getStatusCode().value()).as("the printed brief too").isEqualTo(200);
     }

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.api;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
@@ -96,7 +98,7 @@ class UserAdministrationTest {
     }
 
     private int signIn(String username, String password) {
-        return RestClient.create(base()).get().uri("/api/tasks")
+        return TestClients.rest(base()).get().uri("/api/tasks")
                 .header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder()
                         .encodeToString((username + ":" + password).getBytes()))
                 .exchange((request, response) -> response.getStatusCode().value());

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.audit;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -67,7 +69,7 @@ class SealsTest {
     }
 
     private String scrape() {
-        return RestClient.create("http://localhost:" + port).get().uri("/actuator/prometheus")
+        return TestClients.rest("http://localhost:" + port).get().uri("/actuator/prometheus")
                 .header("Authorization", "Bearer " + ExpoFlowTest.SCRAPE_TOKEN).retrieve().body(String.class);
     }
 }

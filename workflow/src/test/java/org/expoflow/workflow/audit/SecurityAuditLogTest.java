@@ -1,5 +1,7 @@
 package org.expoflow.workflow.audit;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
@@ -148,7 +150,7 @@ class SecurityAuditLogTest {
         assertThat(badDay.field("field")).isEqualTo("from");
         assertThat(auditor().get("/api/audit?from=2026-05-02&to=2026-05-01").field("field")).isEqualTo("to");
 
-        byte[] workbook = RestClient.create(base()).get().uri("/api/audit?actor=leader&action=AUTHENTICATION_FAILURE&format=xlsx")
+        byte[] workbook = TestClients.rest(base()).get().uri("/api/audit?actor=leader&action=AUTHENTICATION_FAILURE&format=xlsx")
                 .headers(headers -> headers.setBasicAuth("auditor", "demo")).retrieve().body(byte[].class);
         try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
             Sheet sheet = read.getSheetAt(0);
@@ -191,7 +193,7 @@ class SecurityAuditLogTest {
     }
 
     private int basic(String username, String password) {
-        return RestClient.create(base()).get().uri("/api/tasks")
+        return TestClients.rest(base()).get().uri("/api/tasks")
                 .header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder()
                         .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .exchange((request, response) -> response.getStatusCode().value());
@@ -199,12 +201,12 @@ class SecurityAuditLogTest {
 
     private int signInThroughTheForm(String user, String password) {
         String[] session = new String[1];
-        String page = RestClient.create(base()).get().uri("/login").exchange((request, response) -> {
+        String page = TestClients.rest(base()).get().uri("/login").exchange((request, response) -> {
             session[0] = response.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
             return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
         });
         String csrf = page.replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
-        return RestClient.create(base()).post().uri("/login").header(HttpHeaders.COOKIE, session[0])
+        return TestClients.rest(base()).post().uri("/login").header(HttpHeaders.COOKIE, session[0])
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body("username=" + user + "&password=" + password + "&_csrf=" + csrf)
                 .exchange((request, response) -> response.getStatusCode().value());

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.briefs;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
@@ -199,7 +201,7 @@ class MeetingBriefAsTheOfficeWritesItTest {
             ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png",
                     Path.of("target/screenshots/brief-bilingual-page-1.png").toFile());
         }
-        byte[] english = RestClient.create("http://localhost:" + port).get().uri("/api/meetings/{m}/brief?format=pdf", meetingId)
+        byte[] english = TestClients.rest("http://localhost:" + port).get().uri("/api/meetings/{m}/brief?format=pdf", meetingId)
                 .headers(headers -> {
                     headers.setBasicAuth("leader", "demo");
                     headers.set("Accept-Language", "en");

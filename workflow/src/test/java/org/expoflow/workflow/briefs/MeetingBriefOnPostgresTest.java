@@ -1,5 +1,7 @@
 package org.expoflow.workflow.briefs;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
@@ -54,7 +56,7 @@ class MeetingBriefOnPostgresTest {
         assertThat(brief.at("/extensions/0/currentDueAt").asText()).isNotBlank();
         assertThat(brief.at("/progress/steps").asInt()).isEqualTo(1);
 
-        byte[] pdf = RestClient.create("http://localhost:" + port).get().uri("/api/meetings/{m}/brief?format=pdf", meetingId)
+        byte[] pdf = TestClients.rest("http://localhost:" + port).get().uri("/api/meetings/{m}/brief?format=pdf", meetingId)
                 .headers(headers -> headers.setBasicAuth("leader", "demo")).retrieve().body(byte[].class);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s*\\n\\s*", ""))

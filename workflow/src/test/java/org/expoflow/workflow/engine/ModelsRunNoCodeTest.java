@@ -1,5 +1,7 @@
 package org.expoflow.workflow.engine;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +70,7 @@ class ModelsRunNoCodeTest {
             }
         });
         form.add("deployment-name", key);
-        return RestClient.create("http://localhost:" + port).post().uri(path)
+        return TestClients.rest("http://localhost:" + port).post().uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(form)
                 .exchange((request, response) -> {

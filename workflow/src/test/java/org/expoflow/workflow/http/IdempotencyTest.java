@@ -1,5 +1,7 @@
 package org.expoflow.workflow.http;
 
+import org.expoflow.workflow.TestClients;
+
 import org.expoflow.workflow.ExpoFlowTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +43,7 @@ class IdempotencyTest {
     }
 
     private Answer send(String user, String path, String key, String body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).post().uri(path)
+        RestClient.RequestBodySpec request = TestClients.rest("http://localhost:" + port).post().uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
                 .contentType(MediaType.APPLICATION_JSON).body(body);
         if (key != null) {

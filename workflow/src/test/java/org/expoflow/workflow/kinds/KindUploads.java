@@ -1,5 +1,7 @@
 package org.expoflow.workflow.kinds;
 
+import org.expoflow.workflow.TestClients;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -32,7 +34,7 @@ final class KindUploads {
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", named(bpmn.getBytes(StandardCharsets.UTF_8), key + ".bpmn"));
         texts.forEach((name, content) -> form.add("texts", named(content.getBytes(StandardCharsets.UTF_8), name)));
-        return RestClient.create("http://localhost:" + port).post().uri("/api/directive-kinds")
+        return TestClients.rest("http://localhost:" + port).post().uri("/api/directive-kinds")
                 .header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes()))
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(form)
                 .exchange((request, response) -> {

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.kinds;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
@@ -59,7 +61,7 @@ class KindWithItsOwnFigureTest {
     }
 
     private byte[] raw(String user, String path, Object... variables) {
-        return RestClient.create(url()).get().uri(path, variables).header("Accept-Language", "zh-CN")
+        return TestClients.rest(url()).get().uri(path, variables).header("Accept-Language", "zh-CN")
                 .headers(headers -> headers.setBasicAuth(user, "demo")).retrieve().body(byte[].class);
     }
 

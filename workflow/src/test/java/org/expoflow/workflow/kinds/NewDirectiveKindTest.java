@@ -1,5 +1,7 @@
 package org.expoflow.workflow.kinds;
 
+import org.expoflow.workflow.TestClients;
+
 import org.expoflow.workflow.ExpoFlowTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
@@ -38,7 +40,7 @@ class NewDirectiveKindTest {
             }
         });
         form.add("deployment-name", fileName);
-        return RestClient.create("http://localhost:" + port).post().uri(path)
+        return TestClients.rest("http://localhost:" + port).post().uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(form)
                 .exchange((request, response) -> {

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.scenario;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
@@ -37,7 +39,7 @@ class BriefFilesTest {
         String meetingId = ExpoFlowClient.as("http://localhost:" + port, "leader").post("/api/meetings",
                 map("expoId", expoId, "title", "Weekly review", "heldAt", heldAt.toString())).field("id");
 
-        ResponseEntity<byte[]> pdf = RestClient.create("http://localhost:" + port).get()
+        ResponseEntity<byte[]> pdf = TestClients.rest("http://localhost:" + port).get()
                 .uri("/api/meetings/{m}/brief?format=pdf", meetingId)
                 .headers(headers -> headers.setBasicAuth("leader", "demo")).retrieve().toEntity(byte[].class);
 

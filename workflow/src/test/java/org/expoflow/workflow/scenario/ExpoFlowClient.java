@@ -1,5 +1,7 @@
 package org.expoflow.workflow.scenario;
 
+import org.expoflow.workflow.TestClients;
+
 import java.util.Map;
 
 import org.springframework.http.HttpStatusCode;
@@ -28,14 +30,14 @@ public final class ExpoFlowClient {
     }
 
     public static ExpoFlowClient as(String baseUrl, String user) {
-        return new ExpoFlowClient(RestClient.builder().baseUrl(baseUrl)
+        return new ExpoFlowClient(TestClients.builder().baseUrl(baseUrl)
                 .defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
                 .build());
     }
 
     /** A user signing in with their own password rather than the demo's. */
     public static ExpoFlowClient as(String baseUrl, String user, String password) {
-        return new ExpoFlowClient(RestClient.builder().baseUrl(baseUrl)
+        return new ExpoFlowClient(TestClients.builder().baseUrl(baseUrl)
                 .defaultHeaders(headers -> headers.setBasicAuth(user, password))
                 .build());
     }

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.scenario;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
 import java.util.List;
@@ -52,7 +54,7 @@ public final class OsakaFixture {
                 return name;
             }
         }).contentType(type);
-        return RestClient.create(base).post().uri("/api/tasks/{t}/attachments", taskId)
+        return TestClients.rest(base).post().uri("/api/tasks/{t}/attachments", taskId)
                 .headers(headers -> headers.setBasicAuth(user, "demo"))
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(body.build()).retrieve().body(JsonNode.class);
     }

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.scenario;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
@@ -41,7 +43,7 @@ class OsakaMeetingsScenarioTest {
     }
 
     private byte[] raw(String user, String path, Object... variables) {
-        return RestClient.create("http://localhost:" + port).get().uri(path, variables)
+        return TestClients.rest("http://localhost:" + port).get().uri(path, variables)
                 .headers(headers -> headers.setBasicAuth(user, "demo")).retrieve().body(byte[].class);
     }
 

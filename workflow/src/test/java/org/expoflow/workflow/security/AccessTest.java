@@ -1,5 +1,7 @@
 package org.expoflow.workflow.security;
 
+import org.expoflow.workflow.TestClients;
+
 import org.expoflow.workflow.ExpoFlowTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +22,7 @@ class AccessTest {
     int port;
 
     private RestClient.RequestHeadersSpec<?> get(String path, String user) {
-        RestClient.RequestHeadersSpec<?> request = RestClient.create("http://localhost:" + port).get().uri(path);
+        RestClient.RequestHeadersSpec<?> request = TestClients.rest("http://localhost:" + port).get().uri(path);
         if (user != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder()
                     .encodeToString((user + ":demo").getBytes()));
@@ -80,7 +82,7 @@ class AccessTest {
     }
 
     private int withBearer(String path, String token) {
-        return RestClient.create("http://localhost:" + port).get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        return TestClients.rest("http://localhost:" + port).get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange((req, response) -> response.getStatusCode().value());
     }
 

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.security;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -96,7 +98,7 @@ class EngineRestAllowListTest {
     }
 
     private int send(String method, String path, String user) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(HttpMethod.valueOf(method))
+        RestClient.RequestBodySpec request = TestClients.rest("http://localhost:" + port).method(HttpMethod.valueOf(method))
                 .uri("http://localhost:" + port + path).headers(headers -> headers.setBasicAuth(user, "demo"));
         if (method.equals("POST") || method.equals("PUT")) {
             request.contentType(MediaType.APPLICATION_JSON).body("{}");

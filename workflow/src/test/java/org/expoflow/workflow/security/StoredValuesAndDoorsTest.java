@@ -1,5 +1,7 @@
 package org.expoflow.workflow.security;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
@@ -49,7 +51,7 @@ class StoredValuesAndDoorsTest {
     }
 
     private Reply send(String method, String path, String user, String contentType, byte[] body) {
-        return RestClient.create(base()).method(org.springframework.http.HttpMethod.valueOf(method)).uri(java.net.URI.create(base() + path))
+        return TestClients.rest(base()).method(org.springframework.http.HttpMethod.valueOf(method)).uri(java.net.URI.create(base() + path))
                 .headers(headers -> {
                     headers.setBasicAuth(user, "demo");
                     if (contentType != null) {

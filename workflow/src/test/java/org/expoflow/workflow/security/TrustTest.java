@@ -1,5 +1,7 @@
 package org.expoflow.workflow.security;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
@@ -50,7 +52,7 @@ class TrustTest {
     }
 
     private Reply getAs(String path, String user, String password) {
-        return RestClient.create(base()).get().uri(path).headers(headers -> headers.setBasicAuth(user, password))
+        return TestClients.rest(base()).get().uri(path).headers(headers -> headers.setBasicAuth(user, password))
                 .exchange((request, response) -> new Reply(response.getStatusCode().value(), response.getHeaders(),
                         new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
@@ -115,12 +117,12 @@ class TrustTest {
 
     private int signInThroughTheForm(String user, String password) {
         String[] session = new String[1];
-        String page = RestClient.create(base()).get().uri("/login").exchange((request, response) -> {
+        String page = TestClients.rest(base()).get().uri("/login").exchange((request, response) -> {
             session[0] = response.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
             return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
         });
         String csrf = page.replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
-        return RestClient.create(base()).post().uri("/login").header(HttpHeaders.COOKIE, session[0])
+        return TestClients.rest(base()).post().uri("/login").header(HttpHeaders.COOKIE, session[0])
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body("username=" + user + "&password=" + password + "&_csrf=" + csrf)
                 .exchange((request, response) -> response.getStatusCode().value());
@@ -155,7 +157,7 @@ class TrustTest {
                     "resourceType", 0, "resourceId", "*", "permissions", List.of("ALL"))).status().value()).isEqualTo(403);
             assertThat(coordinator.put(prefix + "/task/{t}/localVariables/x", map("value", "y", "type", "String"), taskId)
                     .status().value()).isEqualTo(403);
-            int deleted = RestClient.create(base()).delete().uri(prefix + "/process-instance/{p}?skipCustomListeners=true", instanceId)
+            int deleted = TestClients.rest(base()).delete().uri(prefix + "/process-instance/{p}?skipCustomListeners=true", instanceId)
                     .headers(headers -> headers.setBasicAuth("coordinator", "demo"))
                     .exchange((request, response) -> response.getStatusCode().value());
             assertThat(deleted).isEqualTo(403);
@@ -247,7 +249,7 @@ class TrustTest {
 
     @Test
     void pagesForbidForeignScriptAndTheSessionCookieStaysOnSite() {
-        HttpHeaders headers = RestClient.create(base()).get().uri("/login")
+        HttpHeaders headers = TestClients.rest(base()).get().uri("/login")
                 .exchange((request, response) -> response.getHeaders());
         assertThat(headers.getFirst("Content-Security-Policy")).contains("default-src 'self'").contains("script-src 'self'")
                 .doesNotContain("unsafe-inline");
@@ -279,7 +281,7 @@ class TrustTest {
                 return "booth.png";
             }
         }).contentType(MediaType.IMAGE_PNG);
-        return RestClient.create(base()).post().uri("/api/tasks/{t}/attachments", taskId)
+        return TestClients.rest(base()).post().uri("/api/tasks/{t}/attachments", taskId)
                 .headers(headers -> headers.setBasicAuth("shenyang", "demo"))
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(body.build())
                 .exchange((request, response) -> new Reply(response.getStatusCode().value(), response.getHeaders(),

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.web;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
@@ -94,7 +96,7 @@ class ListDownloadsTest {
         assertThat(rows(overdue.getBody())).as("steps named as the kind names them in Chinese")
                 .extracting(row -> row.get(2)).contains("拟定邀请名单").doesNotContain("Draft the invitation list");
 
-        int cityAsks = RestClient.create("http://localhost:" + port).get().uri("/api/expos/{e}/overdue?format=xlsx", expoId)
+        int cityAsks = TestClients.rest("http://localhost:" + port).get().uri("/api/expos/{e}/overdue?format=xlsx", expoId)
                 .headers(headers -> headers.setBasicAuth("panjin", "demo"))
                 .exchange((request, answer) -> answer.getStatusCode().value());
         assertThat(cityAsks)
@@ -128,7 +130,7 @@ class ListDownloadsTest {
     }
 
     private ResponseEntity<byte[]> download(String user, String path) {
-        return RestClient.create("http://localhost:" + port).get().uri("http://localhost:" + port + path)
+        return TestClients.rest("http://localhost:" + port).get().uri("http://localhost:" + port + path)
                 .headers(headers -> headers.setBasicAuth(user, "demo")).retrieve().toEntity(byte[].class);
     }
 

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.security.provider;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -38,7 +40,7 @@ class DirectorySignInTest {
     }
 
     private Answer basic(String user, String password) {
-        return RestClient.create(base()).get().uri("/api/tasks").headers(h -> h.setBasicAuth(user, password))
+        return TestClients.rest(base()).get().uri("/api/tasks").headers(h -> h.setBasicAuth(user, password))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
                 .exchange((request, response) -> new Answer(response.getStatusCode().value(),
                         new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));

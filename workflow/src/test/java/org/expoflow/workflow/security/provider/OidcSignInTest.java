@@ -1,5 +1,7 @@
 package org.expoflow.workflow.security.provider;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
@@ -62,7 +64,7 @@ class OidcSignInTest {
         assertThat(browser.open(base() + "/tasks/" + dalians.iterator().next()).status()).isIn(403, 404);
 
         // kept in the user list, as the provider placed them, so that the unit's notices reach them too
-        String users = RestClient.create(base()).get().uri("/api/admin/users").headers(h -> h.setBasicAuth("security", "demo"))
+        String users = TestClients.rest(base()).get().uri("/api/admin/users").headers(h -> h.setBasicAuth("security", "demo"))
                 .retrieve().body(String.class);
         assertThat(users).containsPattern("\"username\":\"zhang.wei\",\"role\":\"CITY\",\"unitId\":\"shenyang\"");
 
@@ -92,7 +94,7 @@ class OidcSignInTest {
         Page after = browser.open(base() + "/tasks");
         assertThat(after.uri().getPath()).isEqualTo("/login");
         assertThat(after.body()).doesNotContain("zhao.lei");
-        String users = RestClient.create(base()).get().uri("/api/admin/users").headers(h -> h.setBasicAuth("security", "demo"))
+        String users = TestClients.rest(base()).get().uri("/api/admin/users").headers(h -> h.setBasicAuth("security", "demo"))
                 .retrieve().body(String.class);
         assertThat(users).doesNotContain("zhao.lei");
         assertThat(ProvinceSignInTest.Province.EVENTS).anySatisfy(event -> {
@@ -114,7 +116,7 @@ class OidcSignInTest {
     @Test
     void theDemoUsersStillSignInWithTheirPasswords() throws Exception {
         assertThat(taskIds(PageSession.signedIn(base(), "shenyang").get("/tasks"))).isNotEmpty();
-        assertThat(RestClient.create(base()).get().uri("/api/tasks").headers(h -> h.setBasicAuth("coordinator", "demo"))
+        assertThat(TestClients.rest(base()).get().uri("/api/tasks").headers(h -> h.setBasicAuth("coordinator", "demo"))
                 .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
     }
 

@@ -1,5 +1,7 @@
 package org.expoflow.workflow.security.provider;
 
+import org.expoflow.workflow.TestClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -32,7 +34,7 @@ class ProviderBearerTokenTest {
     int port;
 
     private RestClient api() {
-        return RestClient.create("http://127.0.0.1:" + port);
+        return TestClients.rest("http://127.0.0.1:" + port);
     }
 
     /** The access token the reporting tool gets for the person, through the authorization-code flow at the provider. */
@@ -48,7 +50,7 @@ class ProviderBearerTokenTest {
                 ProvinceIdentityProvider.API_CLIENT_REDIRECT);
         assertThat(back.uri().toString()).startsWith(ProvinceIdentityProvider.API_CLIENT_REDIRECT);
         String code = UriComponentsBuilder.fromUri(back.uri()).build().getQueryParams().getFirst("code");
-        JsonNode tokens = RestClient.create(issuer).post().uri("/oauth2/token")
+        JsonNode tokens = TestClients.rest(issuer).post().uri("/oauth2/token")
                 .headers(h -> h.setBasicAuth(ProvinceIdentityProvider.API_CLIENT_ID, ProvinceIdentityProvider.API_CLIENT_SECRET))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body("grant_type=authorization_code&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
