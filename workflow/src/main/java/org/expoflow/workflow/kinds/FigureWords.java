@@ -1,9 +1,11 @@
 package org.expoflow.workflow.kinds;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.expoflow.commands.api.Figure;
 import org.expoflow.workflow.engine.StepForm;
@@ -59,9 +61,19 @@ public class FigureWords implements SmartInitializingSingleton {
     /** As {@link #all()}, in a language the caller names: a brief written in both. */
     public Map<String, NamedFigure> all(Locale locale) {
         Map<String, NamedFigure> figures = new LinkedHashMap<>();
+        Set<String> inTheReadersWords = new HashSet<>();
         for (DirectiveKind kind : kinds.all()) {
-            kind.steps().stream().flatMap(step -> step.fields().stream()).filter(StepForm.Field::isFigure)
-                    .forEach(field -> figures.computeIfAbsent(field.id(), key -> named(kind, field, locale)));
+            kind.steps().stream().flatMap(step -> step.fields().stream()).filter(StepForm.Field::isFigure).forEach(field -> {
+                NamedFigure named = named(kind, field, locale);
+                // a figure several kinds declare is named by one whose texts speak the reader's language, if any does
+                boolean told = !named.name().equals(field.label() == null ? field.id() : field.label());
+                if (!figures.containsKey(field.id()) || told && !inTheReadersWords.contains(field.id())) {
+                    figures.put(field.id(), named);
+                }
+                if (told) {
+                    inTheReadersWords.add(field.id());
+                }
+            });
         }
         return figures;
     }
