@@ -3,6 +3,7 @@ package org.expoflow.workflow.audit;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -30,7 +31,15 @@ public class AuditedRequests extends OncePerRequestFilter {
     private record Audited(String method, PathPattern path, String action) {
     }
 
-    private static final List<Audited> AUDITED = List.of(
+    /** The doors to the engine's API, each with the same resources below it. */
+    private static final List<String> ENGINE_DOORS = List.of("/engine-rest/", "/engine-rest/engine/*/",
+            "/camunda/api/engine/engine/*/");
+
+    private static final List<Audited> AUDITED = Stream.of(
+            onEveryEngineDoor("POST", "deployment/**", AuditActions.KIND_DEPLOYED),
+            onEveryEngineDoor("POST", "job/*/execute", AuditActions.SYSTEM_CHANGED),
+            onEveryEngineDoor("PUT", "job/*/retries", AuditActions.SYSTEM_CHANGED),
+            List.of(
             audited("GET", "/api/tasks/*/attachments/*", AuditActions.ATTACHMENT_OPENED),
             audited("GET", "/tasks/*/attachments/*", AuditActions.ATTACHMENT_OPENED),
             audited("GET", "/api/meetings/*/brief", AuditActions.EXPORTED),
@@ -39,15 +48,6 @@ public class AuditedRequests extends OncePerRequestFilter {
             audited("PUT", "/api/admin/units/*/webhook", AuditActions.ROBOT_CHANGED),
             audited("POST", "/api/admin/projections/*/rebuild", AuditActions.READ_MODEL_REBUILT),
             audited("POST", "/api/directive-kinds", AuditActions.KIND_DEPLOYED),
-            audited("POST", "/engine-rest/deployment/**", AuditActions.KIND_DEPLOYED),
-            audited("POST", "/engine-rest/engine/*/deployment/**", AuditActions.KIND_DEPLOYED),
-            audited("POST", "/camunda/api/engine/engine/*/deployment/**", AuditActions.KIND_DEPLOYED),
-            audited("POST", "/engine-rest/job/*/execute", AuditActions.SYSTEM_CHANGED),
-            audited("PUT", "/engine-rest/job/*/retries", AuditActions.SYSTEM_CHANGED),
-            audited("POST", "/engine-rest/engine/*/job/*/execute", AuditActions.SYSTEM_CHANGED),
-            audited("PUT", "/engine-rest/engine/*/job/*/retries", AuditActions.SYSTEM_CHANGED),
-            audited("POST", "/camunda/api/engine/engine/*/job/*/execute", AuditActions.SYSTEM_CHANGED),
-            audited("PUT", "/camunda/api/engine/engine/*/job/*/retries", AuditActions.SYSTEM_CHANGED),
             audited("*", "/api/admin/units/**", AuditActions.UNIT_CHANGED),
             audited("*", "/api/admin/units", AuditActions.UNIT_CHANGED),
             // the administrator's pages (/admin/units, /admin/kinds, ...), by what they change
@@ -59,12 +59,16 @@ public class AuditedRequests extends OncePerRequestFilter {
             audited("*", "/admin/robots", AuditActions.ROBOT_CHANGED),
             audited("*", "/admin/read-models/**", AuditActions.READ_MODEL_REBUILT),
             audited("*", "/api/admin/**", AuditActions.SYSTEM_CHANGED),
-            audited("*", "/admin/**", AuditActions.SYSTEM_CHANGED));
+            audited("*", "/admin/**", AuditActions.SYSTEM_CHANGED))).flatMap(List::stream).toList();
 
     private final AuditLog log;
 
     public AuditedRequests(AuditLog log) {
         this.log = log;
+    }
+
+    private static List<Audited> onEveryEngineDoor(String method, String resource, String action) {
+        return ENGINE_DOORS.stream().map(door -> audited(method, door + resource, action)).toList();
     }
 
     private static Audited audited(String method, String path, String action) {
