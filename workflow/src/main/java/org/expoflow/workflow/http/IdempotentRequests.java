@@ -182,6 +182,8 @@ public class IdempotentRequests extends OncePerRequestFilter {
             return Outcome.FAILED;
         }
         if (status.isRollbackOnly()) {
+            // marked by a participant (the work's refusal): roll back quietly here, not as a surprise at commit
+            status.setRollbackOnly();
             return Outcome.REFUSED;
         }
         jdbc.update("update idempotent_request set status = ?, content_type = ?, body = ? where username = ? and idempotency_key = ?",

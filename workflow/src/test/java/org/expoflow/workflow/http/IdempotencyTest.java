@@ -163,4 +163,27 @@ class IdempotencyTest {
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.body()).contains("1 到 200 个字符");
     }
+
+    @Test
+    void aRefusedCompletionIsToldWhyWithItsKeyAndItsRetryIsToldTheSame() {
+        ExpoFlowClient coordinator = ExpoFlowClient.as("http://localhost:" + port, "coordinator");
+        String directiveId = coordinator.post("/api/directives", java.util.Map.of("expoId",
+                OsakaFixture.osakaWith(coordinator, "shenyang"), "kind", "organise-enterprises", "title", "Enterprises",
+                "dueOn", "2030-02-01", "unitIds", List.of("shenyang"))).field("id");
+        String taskId = OsakaFixture.firstActiveTask(ExpoFlowClient.as("http://localhost:" + port, "shenyang"), directiveId);
+        List<String> before = stepEvents(taskId);
+
+        // the step asks for the number of exhibiting enterprises: the engine refuses inside the request's transaction
+        Answer refused = send("shenyang", "/api/tasks/" + taskId + "/complete", "complete-refused", "{}");
+        Answer retry = send("shenyang", "/api/tasks/" + taskId + "/complete", "complete-refused", "{}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"exhibitingEnterprises\"");
+        assertThat(retry.status()).as(retry.body()).isEqualTo(400);
+        assertThat(retry.body()).isEqualTo(refused.body());
+        assertThat(stepEvents(taskId)).as("nothing of the refused work stays").isEqualTo(before);
+        Answer corrected = send("shenyang", "/api/tasks/" + taskId + "/complete", "complete-corrected",
+                "{\"values\":{\"enterpriseList\":\"Shenyang machinery\"},\"figures\":{\"exhibitingEnterprises\":3}}");
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(204);
+    }
 }
