@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 public class TaskGlances {
 
     /** Where a step stands, as its chip says. */
-    public enum State { WAITING, WORKING, RETURNED, REVIEW, DONE, CLOSED }
+    public enum State { WAITING, WORKING, RETURNED, REVIEW, CHASE_UP, DONE, CLOSED }
 
     /** How pressing its deadline is: past, within the due-soon lead or three days, later, or none. */
     public enum Urgency { LATE, SOON, CALM, NONE }
@@ -122,7 +122,8 @@ public class TaskGlances {
             return State.CLOSED;
         }
         if (task.isOfficeStep()) {
-            return State.REVIEW;
+            // the office's own step of a chase-up is a chase-up to send, not a unit's work to review
+            return task.supervisedTaskId() != null ? State.CHASE_UP : State.REVIEW;
         }
         if (task.returnComment() != null && task.latestReportAt() == null) {
             return State.RETURNED;

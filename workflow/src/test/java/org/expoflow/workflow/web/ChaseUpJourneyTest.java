@@ -34,6 +34,10 @@ class ChaseUpJourneyTest extends BrowserJourney {
                 "unitIds", List.of("huludao"))).field("id");
         String step = OsakaFixture.firstActiveTask(as("huludao"), directiveId);
         await().atMost(Duration.ofSeconds(30)).until(() -> activeStep(directiveId, "chaseUpUnit") != null);
+        atADesk("coordinator");
+        open("/tasks/" + activeStep(directiveId, "chaseUpUnit"));
+        assertThat(browser.findElement(By.id("stepState")).getText()).as("the office's chase-up is no review").isEqualTo("待督办");
+        browser.quit();
         as("coordinator").post("/api/tasks/{t}/chase-up", map("message", "请于今日下班前报送邀请名单"), step);
         String acknowledgement = activeStep(directiveId, "acknowledgeChaseUp");
 
