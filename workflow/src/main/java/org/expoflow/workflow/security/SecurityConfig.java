@@ -232,7 +232,13 @@ public class SecurityConfig {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(relativeSignIn()))
                 // htmx and ECharts come from our own WebJars: the pages load nothing from anywhere else
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_SECURITY_POLICY)))
-                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .logout(logout -> {
+                    if (provider != null) {
+                        logout.logoutSuccessHandler(provider.signOut("/login?signedOut"));
+                    } else {
+                        logout.logoutSuccessUrl("/login?signedOut");
+                    }
+                })
                 .addFilterAfter(new PasswordChangeDue(passwordRules, users, messages, false), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), PasswordChangeDue.class)
                 .build();

@@ -4,11 +4,13 @@ import java.io.IOException;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -45,6 +47,18 @@ public class OpenIdProvider {
     public AuthenticationProvider pageSignIn() {
         return new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
                 new ProviderSignIn(claims));
+    }
+
+    /**
+     * Signing out of ExpoFlow ends the session at the province's provider too, for a person who signed in there, so
+     * that the next sign-in on a shared office computer asks for the password again; the provider then sends the
+     * person back to {@code signedOutPage}. Someone signed in with a password goes there directly.
+     */
+    public LogoutSuccessHandler signOut(String signedOutPage) {
+        OidcClientInitiatedLogoutSuccessHandler atTheProvider = new OidcClientInitiatedLogoutSuccessHandler(metadata);
+        atTheProvider.setPostLogoutRedirectUri("{baseUrl}" + signedOutPage);
+        atTheProvider.setDefaultTargetUrl(signedOutPage);
+        return atTheProvider;
     }
 
     /** Signs in the person whose bearer token an API call carries. */

@@ -4,6 +4,8 @@ import org.expoflow.workflow.TestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,7 +116,24 @@ class OidcSignInTest {
     }
 
     @Test
+    void signingOutEndsTheSessionAtTheProvinceTooAndComesBackToTheSignInPage() throws Exception {
+        ProviderBrowser browser = new ProviderBrowser();
+        signInThroughProvince(browser, Person.ZHANG_WEI);
+
+        Page atTheProvider = browser.signOut(base(), ProvinceIdentityProvider.issuer());
+
+        assertThat(atTheProvider.uri().toString()).startsWith(ProvinceIdentityProvider.issuer() + "/connect/logout");
+        assertThat(URLDecoder.decode(atTheProvider.uri().getRawQuery(), StandardCharsets.UTF_8)).contains("id_token_hint=")
+                .contains("post_logout_redirect_uri=" + base() + "/login?signedOut");
+        assertThat(browser.open(base() + "/tasks").uri().getPath()).as("signed out of ExpoFlow").isEqualTo("/login");
+    }
+
+    @Test
     void theDemoUsersStillSignInWithTheirPasswords() throws Exception {
+        ProviderBrowser browser = new ProviderBrowser();
+        browser.signInOnForm(base(), "shenyang", "demo");
+        assertThat(browser.signOut(base(), null).uri().toString()).as("no provider to leave")
+                .isEqualTo(base() + "/login?signedOut");
         assertThat(taskIds(PageSession.signedIn(base(), "shenyang").get("/tasks"))).isNotEmpty();
         assertThat(TestClients.rest(base()).get().uri("/api/tasks").headers(h -> h.setBasicAuth("coordinator", "demo"))
                 .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);

@@ -65,6 +65,16 @@ final class ProviderBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(fields)), null);
     }
 
+    /** Presses the top bar's sign-out button on ExpoFlow's home page at {@code base}, and follows where it leads. */
+    Page signOut(String base, String stopAt) throws IOException, InterruptedException {
+        Matcher csrf = CSRF.matcher(open(base + "/").body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the signed-in page's sign-out form");
+        }
+        return follow(HttpRequest.newBuilder(URI.create(base + "/logout")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf.group(1)))), stopAt);
+    }
+
     private Page follow(HttpRequest.Builder request, String stopAt) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.header("Accept-Language", "zh-CN").build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
