@@ -1,5 +1,7 @@
 package org.expoflow.projections.support;
 
+import org.expoflow.commands.api.DomainRuleViolation;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,6 +119,10 @@ public class ProjectionRebuild {
      * {@link #awaitRebuilt(String)} waits for it. False when there is no such projection.
      */
     public boolean rebuild(String name) {
+        return start(name, false);
+    }
+
+    private boolean start(String name, boolean takenOver) {
         Optional<EventProcessor> found = axon.eventProcessingConfiguration().eventProcessor(name);
         if (found.isEmpty() || !isReadModelGroup(found.get())) {
             return false;
@@ -127,10 +133,26 @@ public class ProjectionRebuild {
                 return previous;
             }
             // under way for every node from the moment it is asked for: progress never shows the old model as rebuilt
-            transactions.executeWithoutResult(status -> state.startRebuild(group, clock.instant(), position(storage.createHeadToken())));
+            boolean started = Boolean.TRUE.equals(transactions.execute(status -> {
+                long head = position(storage.createHeadToken());
+                if (takenOver) {
+                    state.restartRebuild(group, clock.instant(), head);
+                    return true;
+                }
+                return state.startRebuild(group, clock.instant(), head);
+            }));
+            if (!started) {
+                throw underWayElsewhere(group);
+            }
             return CompletableFuture.runAsync(() -> replay(group, handlers));
         });
         return true;
+    }
+
+    private DomainRuleViolation underWayElsewhere(String group) {
+        Instant since = state.lastRebuild(group).map(ReadModelState.Rebuild::startedAt).orElse(clock.instant());
+        return DomainRuleViolation.conflict("a rebuild of '" + group + "' started at " + since + " is under way on another node;"
+                + " if that node has stopped, another takes the rebuild over within a few minutes").coded("rebuildUnderWayElsewhere", group);
     }
 
     /**
@@ -145,7 +167,7 @@ public class ProjectionRebuild {
             if (here == null || here.isDone()) {
                 log.warn("the rebuild of read models '{}' made no progress for {}: its node is gone; rebuilding here", group,
                         abandonedAfter);
-                rebuild(group);
+                start(group, true);
             }
         }
         return claimed;

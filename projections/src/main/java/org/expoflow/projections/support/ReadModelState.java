@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import javax.sql.DataSource;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -103,13 +104,32 @@ public class ReadModelState {
                 + " where processing_group = ?", ReadModelState::rebuild, group).stream().findFirst();
     }
 
-    /** A rebuild begins: from the commit, every node sees it under way (and not yet failed). */
-    void startRebuild(String group, Instant at, long head) {
+    /**
+     * A rebuild begins: from the commit, every node sees it under way (and not yet failed). Only one node builds the
+     * one table set beside the live model: false, and nothing changed, while another node's rebuild is under way.
+     */
+    boolean startRebuild(String group, Instant at, long head) {
         if (jdbc.update("update read_model_state set rebuilding = true, started_at = ?, progressed_at = ?, position = -1,"
-                + " head = ?, failure = null where processing_group = ?", Times.utc(at), Times.utc(at), head, group) == 0) {
+                + " head = ?, failure = null where processing_group = ? and rebuilding = false", Times.utc(at), Times.utc(at),
+                head, group) == 1) {
+            return true;
+        }
+        if (lastRebuild(group).isPresent()) {
+            return false;
+        }
+        try {
             jdbc.update("insert into read_model_state (processing_group, rebuilding, started_at, progressed_at, position, head)"
                     + " values (?, true, ?, ?, -1, ?)", group, Times.utc(at), Times.utc(at), head);
+            return true;
+        } catch (DuplicateKeyException anotherNodeFirst) {
+            return false;
         }
+    }
+
+    /** A rebuild this node has claimed from a node that died with it ({@link #claimAbandonedRebuilds}) starts again. */
+    void restartRebuild(String group, Instant at, long head) {
+        jdbc.update("update read_model_state set rebuilding = true, started_at = ?, progressed_at = ?, position = -1,"
+                + " head = ?, failure = null where processing_group = ?", Times.utc(at), Times.utc(at), head, group);
     }
 
     void progressed(String group, long position, long head, Instant at) {

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A node killed in the middle of a rebuild leaves it marked under way, while every node goes on answering from the
  * live read models. A rebuild that still moves is left to its node; one that has not moved for two minutes is taken
- * over by another node, which rebuilds and switches: the read models answer as they were.
+ * over by another node, which rebuilds and switches: the read models answer as they were. A second rebuild asked of
+ * another node while one is under way is refused, so that two nodes never fill the one set of new tables.
  */
 @ExpoFlowTest
 class AbandonedRebuildTest {
@@ -59,6 +60,12 @@ class AbandonedRebuildTest {
         ExpoFlowClient.Answer meanwhile = as("leader").get("/api/expos/{e}/board", expoId);
         assertThat(meanwhile.status().value()).as("the live model answers meanwhile").isEqualTo(200);
         assertThat(withoutAsOf(meanwhile.body())).isEqualTo(boardBefore);
+        ExpoFlowClient.Answer second = as("admin").withHeader("Accept-Language", "zh-CN")
+                .post("/api/admin/projections/read-models/rebuild");
+        assertThat(second.status().value()).as("one rebuild at a time, whichever node is asked: " + second.body()).isEqualTo(409);
+        assertThat(second.body().path("detail").asText()).contains("另一个节点正在重建读模型");
+        assertThat(jdbc.queryForObject("select position from read_model_state where processing_group = 'read-models'", Long.class))
+                .as("the other node's rebuild left as it was").isEqualTo(3);
 
         markUnderWay(Duration.ofMinutes(10));
         abandoned.resume();
