@@ -73,8 +73,10 @@ public class TaskReadings {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", Times.utc(clock.instant()));
         filter(where, params, "t.expo_id", "expo", query.expoId());
         if (query.unitId() != null) {
+            // the co-units' steps as an array, not a correlated EXISTS: so the three are one bitmap OR of indexes, not a
+            // scan of every step of the province (docs/performance.md, "A province's morning")
             where.append(" and (t.unit_id = :unit or t.candidate_group = :unit"
-                    + " or exists (select 1 from task_cooperation c where c.task_id = t.task_id and c.unit_id = :unit))");
+                    + " or t.task_id = any(array(select c.task_id from task_cooperation c where c.unit_id = :unit)))");
             params.addValue("unit", query.unitId());
         }
         filter(where, params, "t.directive_id", "directive", query.directiveId());
