@@ -89,8 +89,9 @@ public class CamundaKindModels implements KindModels {
     }
 
     /**
-     * The step's record names the version it began on, also once the engine has moved it to the latest; every version
-     * has the same steps, and the latest has the grade to choose and the reply required as the office asks them now.
+     * A chase-up's steps read as the latest supervision has them, whichever version they began on (the step's record
+     * names the version it began on, also once the engine has moved it to the latest): the grade to choose, the reply
+     * required. Every version has the same steps.
      */
     private String latestSupervision(String processDefinitionId) {
         return repositoryService.createProcessDefinitionQuery().processDefinitionKey(DeadlineSupervision.PROCESS_KEY)
