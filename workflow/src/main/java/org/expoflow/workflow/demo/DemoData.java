@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.axonframework.queryhandling.QueryGateway;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.expoflow.commands.api.expo.EnrolUnit;
 import org.expoflow.commands.api.directive.IssueDirective;
 import org.expoflow.commands.api.expo.PlanExpo;
@@ -20,7 +17,8 @@ import org.expoflow.commands.api.expo.UnitKind;
 import org.expoflow.projections.api.ExpoList;
 import org.expoflow.projections.api.ListExpos;
 import org.expoflow.workflow.engine.ActingContext;
-import org.expoflow.workflow.engine.DirectiveProcessVariables;
+import org.expoflow.workflow.engine.EngineIdentity;
+import org.expoflow.workflow.engine.StepEngine;
 import org.expoflow.workflow.security.Role;
 import org.expoflow.workflow.security.UserDirectory;
 import org.expoflow.workflow.units.UnitRegister;
@@ -72,23 +70,20 @@ public class DemoData implements ApplicationRunner {
     private final UserDirectory users;
     private final ActingContext acting;
     private final QueryGateway queries;
-    private final IdentityService identityService;
+    private final EngineIdentity engineIdentity;
     private final UnitRegister register;
-    private final TaskService taskService;
-    private final FormService formService;
+    private final StepEngine steps;
     private final ZoneId provinceZone;
 
-    public DemoData(UserDirectory users, ActingContext acting, QueryGateway queries,
-                    IdentityService identityService, UnitRegister register, TaskService taskService,
-                    FormService formService, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+    public DemoData(UserDirectory users, ActingContext acting, QueryGateway queries, EngineIdentity engineIdentity,
+                    UnitRegister register, StepEngine steps, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
         this.register = register;
-        this.taskService = taskService;
-        this.formService = formService;
+        this.steps = steps;
         this.provinceZone = provinceZone;
         this.users = users;
         this.acting = acting;
         this.queries = queries;
-        this.identityService = identityService;
+        this.engineIdentity = engineIdentity;
     }
 
     @Override
@@ -124,37 +119,35 @@ public class DemoData implements ApplicationRunner {
     }
 
     private void planOsakaExhibition() {
-        identityService.setAuthentication("coordinator", List.of("coordinator"));
-        try {
+        String invite;
+        String enterprises;
+        try (EngineIdentity.Acting office = engineIdentity.actAs("coordinator", List.of("coordinator"))) {
             String expoId = UUID.randomUUID().toString();
             acting.send(new PlanExpo(acting.currentActor(), expoId, "首届辽宁出口商品（日本·大阪）展览会", "大阪国际展览中心", LocalDate.now().plusMonths(4), LocalDate.now().plusMonths(4).plusDays(3)));
             UNITS.forEach(unit -> acting.send(new EnrolUnit(acting.currentActor(), expoId, unit.id(),
                     register.find(unit.id()).orElseThrow().bilingualName(), unit.kind())));
             List<String> everyUnit = UNITS.stream().map(DemoUnit::id).toList();
-            String invite = issue(expoId, "invite-buyers", "邀请日本采购商", 45, everyUnit,
+            invite = issue(expoId, "invite-buyers", "邀请日本采购商", 45, everyUnit,
                     Map.of("buyersInvited", BigDecimal.valueOf(50)));
-            String enterprises = issue(expoId, "organise-enterprises", "组织参展企业", 30,
+            enterprises = issue(expoId, "organise-enterprises", "组织参展企业", 30,
                     everyUnit, Map.of("exhibitingEnterprises", BigDecimal.valueOf(10)));
-            identityService.clearAuthentication();
-
-            // a few units are under way, so the board, the task lists and the review queue show something at once
-            as("shenyang", () -> {
-                submit(invite, "shenyang", Map.of("invitationList", "关西地区机械采购商；大阪商工会议所"));
-                report(invite, "shenyang", 60, "已发出邀请函30份", null, null, Map.of("buyersInvited", BigDecimal.valueOf(30)));
-            });
-            as("anshan", () -> {
-                submit(invite, "anshan", Map.of("invitationList", "神户钢材贸易商"));
-                submit(invite, "anshan", Map.of("buyersInvited", 42L));
-                submit(invite, "anshan", Map.of("buyersConfirmed", 25L));
-            });
-            as("dalian", () -> {
-                report(invite, "dalian", 20, "名单起草过半", "缺少日本采购商数据库", "建议共享沈阳市的采购商名单", Map.of());
-                report(enterprises, "dalian", 40, "海产品、轴承企业已报名", null, null,
-                        Map.of("exhibitingEnterprises", BigDecimal.valueOf(4)));
-            });
-        } finally {
-            identityService.clearAuthentication();
         }
+
+        // a few units are under way, so the board, the task lists and the review queue show something at once
+        as("shenyang", () -> {
+            submit(invite, "shenyang", Map.of("invitationList", "关西地区机械采购商；大阪商工会议所"));
+            report(invite, "shenyang", 60, "已发出邀请函30份", null, null, Map.of("buyersInvited", BigDecimal.valueOf(30)));
+        });
+        as("anshan", () -> {
+            submit(invite, "anshan", Map.of("invitationList", "神户钢材贸易商"));
+            submit(invite, "anshan", Map.of("buyersInvited", 42L));
+            submit(invite, "anshan", Map.of("buyersConfirmed", 25L));
+        });
+        as("dalian", () -> {
+            report(invite, "dalian", 20, "名单起草过半", "缺少日本采购商数据库", "建议共享沈阳市的采购商名单", Map.of());
+            report(enterprises, "dalian", 40, "海产品、轴承企业已报名", null, null,
+                    Map.of("exhibitingEnterprises", BigDecimal.valueOf(4)));
+        });
     }
 
     private String issue(String expoId, String kind, String title, int daysLeft, List<String> units,
@@ -167,26 +160,18 @@ public class DemoData implements ApplicationRunner {
     }
 
     private void as(String unitId, Runnable work) {
-        identityService.setAuthentication(unitId, List.of(unitId));
-        try {
+        try (EngineIdentity.Acting clerk = engineIdentity.actAs(unitId, List.of(unitId))) {
             work.run();
-        } finally {
-            identityService.clearAuthentication();
         }
     }
 
     private void submit(String directiveId, String unitId, Map<String, Object> form) {
-        formService.submitTaskForm(activeTask(directiveId, unitId), form);
+        steps.submitForm(steps.openStepOf(directiveId, unitId), form);
     }
 
     private void report(String directiveId, String unitId, int percent, String note, String problems, String suggestions,
                         Map<String, BigDecimal> figures) {
-        acting.send(new ReportProgress(activeTask(directiveId, unitId), acting.currentActor(), percent, note, problems,
+        acting.send(new ReportProgress(steps.openStepOf(directiveId, unitId), acting.currentActor(), percent, note, problems,
                 suggestions, figures));
-    }
-
-    private String activeTask(String directiveId, String unitId) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(DirectiveProcessVariables.businessKey(directiveId, unitId))
-                .singleResult().getId();
     }
 }

@@ -385,6 +385,21 @@ public class StepEngine {
         return supervision.chaseUpWaiting(taskService, taskId);
     }
 
+    /** The step of a unit's process in the directive that is open now; its task's id. */
+    public String openStepOf(String directiveId, String unitId) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(DirectiveProcessVariables.businessKey(directiveId, unitId))
+                .singleResult().getId();
+    }
+
+    /**
+     * Completes a step with its form's values as the engine's own form API takes them, as Tasklist and
+     * {@code /engine-rest} submit them: checked by the form's rules in the engine and turned into commands by its
+     * listener, without {@link #complete}'s reading of a person's answers.
+     */
+    public void submitForm(String taskId, Map<String, Object> values) {
+        formService.submitTaskForm(taskId, values);
+    }
+
     /** The kind's version a step ran on, from the engine's history (for a step the task list recorded without it). */
     public Optional<String> processDefinitionOf(String taskId) {
         return Optional.ofNullable(historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult())

@@ -1,5 +1,9 @@
 package org.expoflow.workflow.engine;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -30,5 +34,21 @@ public final class StepProperties {
             }
         }
         return null;
+    }
+
+    /** Every property the element declares, by name; of two with one name, the first, as {@link #of} reads them. */
+    public static Map<String, String> all(BaseElement element) {
+        Map<String, String> declared = new LinkedHashMap<>();
+        ExtensionElements extensions = element.getExtensionElements();
+        if (extensions != null) {
+            for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
+                for (CamundaProperty property : properties.getCamundaProperties()) {
+                    if (property.getCamundaName() != null && !declared.containsKey(property.getCamundaName())) {
+                        declared.put(property.getCamundaName(), property.getCamundaValue());
+                    }
+                }
+            }
+        }
+        return Collections.unmodifiableMap(declared);
     }
 }

@@ -4,10 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
-import org.camunda.bpm.engine.exception.NotFoundException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +11,7 @@ import org.expoflow.projections.support.ProjectionRebuild;
 import org.expoflow.workflow.application.Refusals;
 import org.expoflow.workflow.application.RequestRules;
 import org.expoflow.workflow.application.AttachmentRefused;
+import org.expoflow.workflow.engine.EngineFailures;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,10 +45,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private final Refusals refusals;
     private final RequestRules rules;
+    private final EngineFailures engineFailures;
 
-    public ProblemResponses(Refusals refusals, RequestRules rules) {
+    public ProblemResponses(Refusals refusals, RequestRules rules, EngineFailures engineFailures) {
         this.refusals = refusals;
         this.rules = rules;
+        this.engineFailures = engineFailures;
     }
 
     @ExceptionHandler(RuntimeException.class)
@@ -60,16 +59,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             if (cause instanceof DomainRuleViolation violation) {
                 return domain(violation);
             }
-            if (cause instanceof TaskAlreadyClaimedException claimed) {
-                return problem(HttpStatus.CONFLICT, null, refusals.text("claimedBy", claimed.getTaskAssignee()));
+            var engineFailure = engineFailures.meaningOf(cause);
+            if (engineFailure.isPresent()) {
+                return engineProblem(engineFailure.get(), cause);
             }
-            if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyException) {
+            if (cause instanceof ConcurrencyException) {
                 return problem(HttpStatus.CONFLICT, null, refusals.text("changedMeanwhile"));
-            }
-            if (cause instanceof NotFoundException || cause instanceof NullValueException) {
-                // the engine's message names its own variables and tables ("dueAt is null"): not for the caller
-                log.debug("not found", cause);
-                return problem(HttpStatus.NOT_FOUND, null, refusals.text("notFoundHere"));
             }
             if (cause instanceof MultipartException) {
                 return multipart(exception);
@@ -89,6 +84,18 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         log.error("unexpected failure", exception);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, null, refusals.text("unexpected"));
+    }
+
+    private ResponseEntity<ProblemDetail> engineProblem(EngineFailures.Meaning meaning, Throwable failure) {
+        if (meaning instanceof EngineFailures.TakenBy taken) {
+            return problem(HttpStatus.CONFLICT, null, refusals.text("claimedBy", taken.assignee()));
+        }
+        if (meaning instanceof EngineFailures.ChangedMeanwhile) {
+            return problem(HttpStatus.CONFLICT, null, refusals.text("changedMeanwhile"));
+        }
+        // the engine's message names its own variables and tables ("dueAt is null"): not for the caller
+        log.debug("not found", failure);
+        return problem(HttpStatus.NOT_FOUND, null, refusals.text("notFoundHere"));
     }
 
     /**

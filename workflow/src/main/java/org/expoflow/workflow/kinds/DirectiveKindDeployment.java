@@ -8,20 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.xml.ModelException;
-import org.camunda.bpm.engine.ParseException;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.workflow.engine.KindModelCheck;
-import org.expoflow.workflow.engine.StepProperties;
+import org.expoflow.workflow.engine.KindModels;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -33,11 +23,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class DirectiveKindDeployment {
 
-    private final RepositoryService repositoryService;
+    private final KindModels models;
     private final DirectiveKindCatalogue kinds;
 
-    public DirectiveKindDeployment(RepositoryService repositoryService, DirectiveKindCatalogue kinds) {
-        this.repositoryService = repositoryService;
+    public DirectiveKindDeployment(KindModels models, DirectiveKindCatalogue kinds) {
+        this.models = models;
         this.kinds = kinds;
     }
 
@@ -77,52 +67,32 @@ public class DirectiveKindDeployment {
         KindModelCheck.refusalOfModel(name, bpmn).ifPresent(refusal -> {
             throw DomainRuleViolation.invalid("file", refusal.english()).coded(refusal.code(), refusal.arguments().toArray());
         });
-        BpmnModelInstance model;
+        List<KindModels.DeclaredProcess> processes;
         try {
-            model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
-        } catch (ModelException notBpmn) {
-            throw DomainRuleViolation.invalid("file", "not a valid BPMN 2.0 file: " + rootMessage(notBpmn))
-                    .coded("kindNotBpmnXml", rootMessage(notBpmn));
+            processes = models.processesOf(bpmn);
+        } catch (KindModels.NotAModel notBpmn) {
+            throw DomainRuleViolation.invalid("file", "not a valid BPMN 2.0 file: " + notBpmn.getMessage())
+                    .coded("kindNotBpmnXml", notBpmn.getMessage());
         }
-        for (Process process : model.getModelElementsByType(Process.class)) {
-            String before = StepProperties.of(process, ReminderCadence.REMIND_BEFORE);
-            String every = StepProperties.of(process, ReminderCadence.REMIND_OVERDUE_EVERY);
+        for (KindModels.DeclaredProcess process : processes) {
+            String before = process.properties().get(ReminderCadence.REMIND_BEFORE);
+            String every = process.properties().get(ReminderCadence.REMIND_OVERDUE_EVERY);
             if (before != null || every != null) {
                 try {
                     ReminderCadence.parse(before, every == null ? "P1D" : every, ReminderCadence.REMIND_BEFORE,
                             ReminderCadence.REMIND_OVERDUE_EVERY);
                 } catch (IllegalArgumentException unreadable) {
-                    throw DomainRuleViolation.invalid("file", process.getId() + ": " + unreadable.getMessage())
-                            .coded("kindCadenceUnreadable", process.getId(), unreadable.getMessage());
+                    throw DomainRuleViolation.invalid("file", process.id() + ": " + unreadable.getMessage())
+                            .coded("kindCadenceUnreadable", process.id(), unreadable.getMessage());
                 }
             }
         }
-        DeploymentWithDefinitions deployment;
+        List<String> keys;
         try {
-            var builder = repositoryService.createDeployment().name(name).enableDuplicateFiltering(true)
-                    .addInputStream(name, new ByteArrayInputStream(bpmn));
-            texts.forEach((textsName, content) -> builder.addInputStream(textsName, new ByteArrayInputStream(content)));
-            deployment = builder.deployWithResult();
-        } catch (ParseException invalid) {
-            String problems = invalid.getResorceReports().stream().flatMap(report -> report.getErrors().stream())
-                    .map(problem -> problem.getMainElementId() == null ? problem.getMessage()
-                            : problem.getMainElementId() + ": " + problem.getMessage())
-                    .collect(Collectors.joining("; "));
-            String detail = problems.isEmpty() ? invalid.getMessage() : problems;
-            throw DomainRuleViolation.invalid("file", detail).coded("kindRefusedByEngine", detail);
-        } catch (ProcessEngineException refused) {
-            throw DomainRuleViolation.invalid("file", rootMessage(refused)).coded("kindRefusedByEngine", rootMessage(refused));
+            keys = models.deploy(name, bpmn, texts);
+        } catch (KindModels.ModelRefusedByEngine refused) {
+            throw DomainRuleViolation.invalid("file", refused.getMessage()).coded("kindRefusedByEngine", refused.getMessage());
         }
-        List<String> keys = deployment.getDeployedProcessDefinitions() == null ? List.of()
-                : deployment.getDeployedProcessDefinitions().stream().map(ProcessDefinition::getKey).toList();
         return kinds.all().stream().filter(kind -> keys.contains(kind.key())).toList();
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

@@ -1,7 +1,7 @@
 package org.expoflow.workflow.kinds;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.expoflow.workflow.engine.KindModels;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -39,7 +38,7 @@ public class KindTexts {
 
     private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
     // the engine is built after the beans the pages use: looked up when a kind's words are first asked for
-    private final ObjectProvider<RepositoryService> repository;
+    private final ObjectProvider<KindModels> models;
     private final Clock clock;
     private final Map<String, DeployedTexts> deployed = new ConcurrentHashMap<>();
 
@@ -53,8 +52,8 @@ public class KindTexts {
     }
 
     @Autowired
-    public KindTexts(ObjectProvider<RepositoryService> repository, Clock clock) {
-        this.repository = repository;
+    public KindTexts(ObjectProvider<KindModels> models, Clock clock) {
+        this.models = models;
         this.clock = clock;
         texts.setBasename(BUNDLE);
         texts.setDefaultEncoding("UTF-8");
@@ -123,25 +122,21 @@ public class KindTexts {
     }
 
     private DeployedTexts read(String kind) {
-        RepositoryService engine = repository == null ? null : repository.getIfAvailable();
+        KindModels engine = models == null ? null : models.getIfAvailable();
         Map<String, Properties> byLanguage = new ConcurrentHashMap<>();
-        ProcessDefinition latest = engine == null ? null : engine.createProcessDefinitionQuery().processDefinitionKey(kind)
-                .latestVersion().list().stream().findFirst().orElse(null);
-        if (latest != null) {
-            for (String resource : engine.getDeploymentResourceNames(latest.getDeploymentId())) {
-                if (resource.startsWith("texts_") && resource.endsWith(".properties")) {
-                    String language = resource.substring("texts_".length(), resource.length() - ".properties".length())
-                            .split("_")[0];
-                    byLanguage.put(language, load(engine.getResourceAsStream(latest.getDeploymentId(), resource)));
-                }
-            }
+        if (engine != null) {
+            engine.texts(kind).forEach((resource, content) -> {
+                String language = resource.substring("texts_".length(), resource.length() - ".properties".length())
+                        .split("_")[0];
+                byLanguage.put(language, load(content));
+            });
         }
         return new DeployedTexts(clock.instant(), byLanguage);
     }
 
-    private static Properties load(InputStream content) {
+    private static Properties load(byte[] content) {
         Properties words = new Properties();
-        try (InputStreamReader reader = new InputStreamReader(content, StandardCharsets.UTF_8)) {
+        try (InputStreamReader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
             words.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("a kind's deployed texts could not be read", e);

@@ -1,2 +1,5 @@
-/** The catalogue of directive kinds: every deployed BPMN process, its steps and the figures they collect. */
+/**
+ * The catalogue of directive kinds: every deployed BPMN process, its steps and the figures they collect, read and
+ * deployed through the engine's port {@code engine.KindModels}.
+ */
 package org.expoflow.workflow.kinds;

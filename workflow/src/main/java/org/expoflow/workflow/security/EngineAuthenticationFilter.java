@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.expoflow.workflow.engine.ActingContext;
+import org.expoflow.workflow.engine.EngineIdentity;
 import org.slf4j.MDC;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,10 +25,10 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
 
     static final String CORRELATION_HEADER = "X-Correlation-Id";
 
-    private final IdentityService identityService;
+    private final EngineIdentity engineIdentity;
 
-    public EngineAuthenticationFilter(IdentityService identityService) {
-        this.identityService = identityService;
+    public EngineAuthenticationFilter(EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
     }
 
     @Override
@@ -41,16 +41,15 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
         response.setHeader(CORRELATION_HEADER, correlationId);
         MDC.put(ActingContext.CORRELATION_ID, correlationId);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean engineAuthenticated = false;
+        EngineIdentity.Acting acting = null;
         if (authentication != null && authentication.getPrincipal() instanceof ExpoFlowUser user) {
-            identityService.setAuthentication(user.getUsername(), List.of(user.engineGroup()));
-            engineAuthenticated = true;
+            acting = engineIdentity.actAs(user.getUsername(), List.of(user.engineGroup()));
         }
         try {
             chain.doFilter(request, response);
         } finally {
-            if (engineAuthenticated) {
-                identityService.clearAuthentication();
+            if (acting != null) {
+                acting.close();
             }
             MDC.remove(ActingContext.CORRELATION_ID);
         }

@@ -1,8 +1,6 @@
 package org.expoflow.workflow.security;
 
-import org.camunda.bpm.engine.IdentityService;
 import java.time.Clock;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.expoflow.workflow.security.provider.DirectorySignIn;
@@ -16,11 +14,10 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 
-import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.expoflow.workflow.http.DatabaseOutageAnswers;
 import org.expoflow.workflow.http.IdempotentRequests;
+import org.expoflow.workflow.engine.EngineIdentity;
 import org.expoflow.workflow.engine.StepFormVariables;
 import org.springframework.context.MessageSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -116,7 +113,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
+    SecurityFilterChain apiSecurity(HttpSecurity http, EngineIdentity engineIdentity,
                                     AuthenticationManager authenticationManager, JdbcTemplate jdbc,
                                     PlatformTransactionManager transactionManager, Clock clock,
                                     @Value("${expoflow.metrics.scrape-token:}") String scrapeToken,
@@ -166,14 +163,14 @@ public class SecurityConfig {
         return http
                 .addFilterBefore(new ScrapeTokenFilter(scrapeToken), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeDue(passwordRules, users, messages, true), BasicAuthenticationFilter.class)
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), PasswordChangeDue.class)
+                .addFilterAfter(new EngineAuthenticationFilter(engineIdentity), PasswordChangeDue.class)
                 .addFilterAfter(new IdempotentRequests(jdbc, transactionManager, clock), EngineAuthenticationFilter.class)
                 .build();
     }
 
     /**
      * The Camunda webapps, for ADMIN only, signed in once through ours (the webapps take the signed-in user
-     * from the request, see {@link #camundaWebappsSingleSignOn()}).
+     * from the request, see {@code engine.webapps.WebappsSingleSignOn}).
      */
     @Bean
     @Order(2)
@@ -207,7 +204,7 @@ public class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-                                     IdentityService identityService, ObjectProvider<OpenIdProvider> openIdProvider,
+                                     EngineIdentity engineIdentity, ObjectProvider<OpenIdProvider> openIdProvider,
                                      SignInRefusals refusals, PasswordRules passwordRules, UserDirectory users,
                                      MessageSource messages) throws Exception {
         OpenIdProvider provider = openIdProvider.getIfAvailable();
@@ -240,7 +237,7 @@ public class SecurityConfig {
                     }
                 })
                 .addFilterAfter(new PasswordChangeDue(passwordRules, users, messages, false), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), PasswordChangeDue.class)
+                .addFilterAfter(new EngineAuthenticationFilter(engineIdentity), PasswordChangeDue.class)
                 .build();
     }
 
@@ -282,18 +279,6 @@ public class SecurityConfig {
                 new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
         signIn.setFavorRelativeUris(true);
         return signIn;
-    }
-
-    /** The webapps (Cockpit, Tasklist, Admin) trust the user Spring Security signed in, instead of asking again. */
-    @Bean
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappsSingleSignOn() {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setInitParameters(Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
-        registration.addUrlPatterns("/camunda/*");
-        // after Spring Security's filter chain (order -100), which has signed the user in by then
-        registration.setOrder(201);
-        return registration;
     }
 
     /** The roles that do the office's or the system's work: everything but the security administrator's and auditor's. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.workflow.engine.EngineIdentity;
 import org.expoflow.workflow.security.UserDirectory.UserEntry;
 import org.expoflow.workflow.units.UnitRegister;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
@@ -30,15 +31,15 @@ public class UserAdministration {
 
     private final UserDirectory users;
     private final PasswordRules rules;
-    private final WebappAdmins webappAdmins;
+    private final EngineIdentity engineIdentity;
     private final UnitRegister units;
     private final ApplicationEventPublisher events;
 
-    public UserAdministration(UserDirectory users, PasswordRules rules, WebappAdmins webappAdmins, UnitRegister units,
+    public UserAdministration(UserDirectory users, PasswordRules rules, EngineIdentity engineIdentity, UnitRegister units,
                               ApplicationEventPublisher events) {
         this.users = users;
         this.rules = rules;
-        this.webappAdmins = webappAdmins;
+        this.engineIdentity = engineIdentity;
         this.units = units;
         this.events = events;
     }
@@ -80,7 +81,7 @@ public class UserAdministration {
         String displayName = user.displayName() == null || user.displayName().isBlank() ? null : user.displayName().strip();
         users.add(user.username(), user.password(), user.role(), unitId, displayName, true);
         if (user.role() == Role.ADMIN) {
-            webappAdmins.ensureEngineUser(user.username(), displayName);
+            engineIdentity.admitToTheWebapps(user.username(), displayName);
         }
         Map<String, Object> what = new LinkedHashMap<>();
         what.put("user", user.username());

@@ -83,15 +83,11 @@ class LayeringTest {
         noClasses()
                 .that().resideInAPackage("org.expoflow.workflow..")
                 .and().resideOutsideOfPackage("org.expoflow.workflow.engine..")
-                // not behind a port yet: the kinds' catalogue and deployment, the webapps' sign-on and the engine's
-                // identity, the errors' translation, and the demo data
-                .and().resideOutsideOfPackage("org.expoflow.workflow.kinds..")
-                .and().doNotHaveSimpleName("SecurityConfig").and().doNotHaveSimpleName("WebappAdmins")
-                .and().doNotHaveSimpleName("EngineAuthenticationFilter").and().doNotHaveSimpleName("ProblemResponses")
-                .and().doNotHaveSimpleName("DemoData")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..")
-                .because("a change of a step reaches the engine through one port, engine.StepEngine, which hides"
-                        + " whether the engine or the command goes first")
+                .because("the features reach the engine through its ports: a step's change through engine.StepEngine,"
+                        + " which hides whether the engine or the command goes first; the kinds' models through"
+                        + " engine.KindModels; who acts and whom the webapps admit through engine.EngineIdentity; what an"
+                        + " engine's failure means through engine.EngineFailures")
                 .check(expoFlow);
     }
 
