@@ -214,8 +214,8 @@ public final class ProvinceScale {
             org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(database);
             java.time.Clock clock = java.time.Clock.systemUTC();
             org.expoflow.projections.catalogue.BoardQueries boards = new org.expoflow.projections.catalogue.BoardQueries(jdbc,
-                    new org.expoflow.projections.tasks.TaskReadings(
-                            new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc), clock),
+                    new org.expoflow.projections.tasks.ExpoTaskReadings(
+                            new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)),
                     new org.expoflow.projections.tasks.KeptBoardCells(jdbc), clock);
             List<Long> kept = new ArrayList<>();
             List<Long> fromSteps = new ArrayList<>();

@@ -23,8 +23,8 @@ import org.expoflow.projections.api.UnitDirectiveStatus;
 import org.expoflow.projections.support.ReportingDue;
 import org.expoflow.projections.support.Times;
 import org.expoflow.projections.tasks.BoardCellFacts;
+import org.expoflow.projections.tasks.ExpoTaskReadings;
 import org.expoflow.projections.tasks.KeptBoardCells;
-import org.expoflow.projections.tasks.TaskReadings;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -41,11 +41,11 @@ public class BoardQueries {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final TaskReadings tasks;
+    private final ExpoTaskReadings tasks;
     private final KeptBoardCells keptCells;
     private final Clock clock;
 
-    public BoardQueries(JdbcTemplate jdbc, TaskReadings tasks, KeptBoardCells keptCells, Clock clock) {
+    public BoardQueries(JdbcTemplate jdbc, ExpoTaskReadings tasks, KeptBoardCells keptCells, Clock clock) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tasks = tasks;

@@ -13,7 +13,7 @@ import org.expoflow.projections.api.NextReports;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.support.ReportingDue;
 import org.expoflow.projections.support.Times;
-import org.expoflow.projections.tasks.TaskReadings;
+import org.expoflow.projections.tasks.UnitStepReadings;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,12 +26,12 @@ import org.springframework.stereotype.Component;
 public class NextReportQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final TaskReadings tasks;
+    private final UnitStepReadings unitSteps;
     private final Clock clock;
 
-    public NextReportQueries(NamedParameterJdbcTemplate jdbc, TaskReadings tasks, Clock clock) {
+    public NextReportQueries(NamedParameterJdbcTemplate jdbc, UnitStepReadings unitSteps, Clock clock) {
         this.jdbc = jdbc;
-        this.tasks = tasks;
+        this.unitSteps = unitSteps;
         this.clock = clock;
     }
 
@@ -60,14 +60,14 @@ public class NextReportQueries {
         if (open.isEmpty()) {
             return new NextReports(List.of());
         }
-        Map<String, List<TaskReadings.UnitStep>> steps = tasks.unitStepsOfDirectives(
+        Map<String, List<UnitStepReadings.UnitStep>> steps = unitSteps.unitStepsOfDirectives(
                         open.stream().map(Open::directiveId).distinct().toList()).stream()
                 .collect(Collectors.groupingBy(step -> step.directiveId() + "/" + step.unitId()));
         Instant now = clock.instant();
         List<NextReports.NextReport> reports = new ArrayList<>();
         for (Open assignment : open) {
             Instant last = assignment.issuedAt();
-            for (TaskReadings.UnitStep step : steps.getOrDefault(assignment.directiveId() + "/" + assignment.unitId(), List.of())) {
+            for (UnitStepReadings.UnitStep step : steps.getOrDefault(assignment.directiveId() + "/" + assignment.unitId(), List.of())) {
                 last = ReportingDue.heardOf(last, step.latestReportAt(), step.status() == TaskStatus.COMPLETED, step.closedAt());
             }
             Instant dueAt = ReportingDue.after(assignment.reportEvery(), last);

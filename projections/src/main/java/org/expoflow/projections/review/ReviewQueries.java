@@ -41,8 +41,10 @@ import org.expoflow.projections.catalogue.BoardQueries;
 import org.expoflow.projections.figures.FiguresProjection;
 import org.expoflow.projections.support.ReportingDue;
 import org.expoflow.projections.support.Times;
-import org.expoflow.projections.tasks.TaskReadings;
-import org.expoflow.projections.tasks.TaskReadings.UnitStep;
+import org.expoflow.projections.tasks.BriefHistoryReadings;
+import org.expoflow.projections.tasks.ExpoTaskReadings;
+import org.expoflow.projections.tasks.UnitStepReadings;
+import org.expoflow.projections.tasks.UnitStepReadings.UnitStep;
 import org.expoflow.projections.tasks.UnitStepTally;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -54,7 +56,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewQueries {
 
-    private final TaskReadings tasks;
+    private final ExpoTaskReadings tasks;
+    private final UnitStepReadings unitSteps;
+    private final BriefHistoryReadings briefHistory;
     private final BoardQueries boards;
     private final FiguresProjection figures;
     private final MeetingProjection meetings;
@@ -62,15 +66,18 @@ public class ReviewQueries {
     private final Clock clock;
     private final TrendDays trendDays;
 
-    public ReviewQueries(TaskReadings tasks, BoardQueries boards, FiguresProjection figures, MeetingProjection meetings,
-                         JdbcTemplate jdbc, Clock clock) {
+    public ReviewQueries(ExpoTaskReadings tasks, UnitStepReadings unitSteps, BriefHistoryReadings briefHistory,
+                         BoardQueries boards, FiguresProjection figures, MeetingProjection meetings, JdbcTemplate jdbc,
+                         Clock clock) {
         this.tasks = tasks;
+        this.unitSteps = unitSteps;
+        this.briefHistory = briefHistory;
         this.boards = boards;
         this.figures = figures;
         this.meetings = meetings;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.trendDays = new TrendDays(tasks, jdbc);
+        this.trendDays = new TrendDays(unitSteps, jdbc);
     }
 
     /** A unit's own step: not the office's review, not a chase-up, not closed by the engine or a withdrawal. */
@@ -87,11 +94,11 @@ public class ReviewQueries {
         if (query.asOf() == null) {
             // the present: counted by the database; read are only the steps of directives asking for reports, all
             // that the reports overdue look at
-            tallies = tasks.unitStepTalliesNow(query.expoId(), asOf);
-            stepsByUnit = tasks.unitStepsOfDirectivesReportingNow(query.expoId()).stream()
+            tallies = unitSteps.unitStepTalliesNow(query.expoId(), asOf);
+            stepsByUnit = unitSteps.unitStepsOfDirectivesReportingNow(query.expoId()).stream()
                     .collect(Collectors.groupingBy(UnitStep::unitId));
         } else {
-            stepsByUnit = tasks.unitStepsOfExpo(query.expoId(), asOf, false).stream()
+            stepsByUnit = unitSteps.unitStepsOfExpo(query.expoId(), asOf, false).stream()
                     .collect(Collectors.groupingBy(UnitStep::unitId));
             tallies = new HashMap<>();
             stepsByUnit.forEach((unitId, steps) -> tallies.put(unitId, UnitStepTally.of(steps, asOf)));
@@ -146,13 +153,13 @@ public class ReviewQueries {
         if (open.isEmpty()) {
             return new ReportsDue(List.of());
         }
-        Map<String, List<TaskSummary>> steps = tasks.unitStepsOfDirectivesReporting().stream()
+        Map<String, List<TaskSummary>> steps = unitSteps.unitStepsOfDirectivesReporting().stream()
                 .collect(Collectors.groupingBy(step -> step.directiveId() + "/" + step.unitId()));
         List<ReportsDue.ReportDue> due = new ArrayList<>();
         for (Open assignment : open) {
-            List<TaskSummary> unitSteps = steps.getOrDefault(assignment.directiveId() + "/" + assignment.unitId(), List.of());
-            Instant dueAt = ReportingDue.after(assignment.reportEvery(), BoardQueries.lastActivity(unitSteps, assignment.issuedAt()));
-            unitSteps.stream().filter(TaskSummary::isActive).findFirst()
+            List<TaskSummary> itsSteps = steps.getOrDefault(assignment.directiveId() + "/" + assignment.unitId(), List.of());
+            Instant dueAt = ReportingDue.after(assignment.reportEvery(), BoardQueries.lastActivity(itsSteps, assignment.issuedAt()));
+            itsSteps.stream().filter(TaskSummary::isActive).findFirst()
                     .filter(step -> dueAt != null && !dueAt.isAfter(query.asOf()))
                     .ifPresent(step -> due.add(new ReportsDue.ReportDue(assignment.directiveId(), assignment.unitId(), step.id(),
                             step.candidateGroup(), step.cooperatingUnits(), dueAt, assignment.reportEvery())));
@@ -265,14 +272,14 @@ public class ReviewQueries {
                 deltas.put(unit.unitId(), unitDeltas);
             }
         }
-        List<MeetingBrief.BriefChaseUp> chaseUps = tasks.chaseUpsOfExpo(meeting.expoId(), since, asOf);
+        List<MeetingBrief.BriefChaseUp> chaseUps = briefHistory.chaseUpsOfExpo(meeting.expoId(), since, asOf);
         List<MeetingBrief.BriefNotified> notified = chaseUps.stream().filter(c -> c.grade() == ChaseUpGrade.NOTIFY)
                 .map(c -> new MeetingBrief.BriefNotified(c.at(), c.taskId(), c.unitId(), c.directiveTitle(), c.stepName(),
                         c.kind(), c.stepKey(), c.chasedBy(), c.message())).toList();
         return new MeetingBrief(meeting, previous == null ? null : previous.meetingId(), previous == null ? null : since,
                 board, figuresNow, overdue, new MeetingBrief.Changes(newTasks, finished, newlyOverdue, deltas),
-                tasks.instructionsOfExpo(meeting.expoId(), since, asOf), notified, chaseUps,
-                tasks.extensionsOfExpo(meeting.expoId(), since, asOf), progress(now, since, asOf));
+                briefHistory.instructionsOfExpo(meeting.expoId(), since, asOf), notified, chaseUps,
+                briefHistory.extensionsOfExpo(meeting.expoId(), since, asOf), progress(now, since, asOf));
     }
 
     /** How the units' own steps stand at {@code asOf}, and what fell due and was done since {@code since}. */

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.expoflow.projections.api.Trend;
 import org.expoflow.projections.support.Times;
-import org.expoflow.projections.tasks.TaskReadings;
+import org.expoflow.projections.tasks.UnitStepReadings;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,12 +35,12 @@ final class TrendDays {
 
     static final Duration SETTLED_AFTER = Duration.ofMinutes(5);
 
-    private final TaskReadings tasks;
+    private final UnitStepReadings unitSteps;
     private final JdbcTemplate jdbc;
     private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
 
-    TrendDays(TaskReadings tasks, JdbcTemplate jdbc) {
-        this.tasks = tasks;
+    TrendDays(UnitStepReadings unitSteps, JdbcTemplate jdbc) {
+        this.unitSteps = unitSteps;
         this.jdbc = jdbc;
     }
 
@@ -89,7 +89,7 @@ final class TrendDays {
     /** Every change up to {@code asOf}: each version's coming into force, and its going out of force if it has. */
     private List<Change> allChanges(String expoId, Instant asOf) {
         List<Change> changes = new ArrayList<>();
-        for (TaskReadings.StepSpan span : tasks.unitStepSpansOfExpo(expoId, asOf)) {
+        for (UnitStepReadings.StepSpan span : unitSteps.unitStepSpansOfExpo(expoId, asOf)) {
             stepCameIn(changes, span);
         }
         jdbc.query("select figure, figure_value, valid_from, valid_to from unit_figure_version where expo_id = ? and valid_from <= ?",
@@ -106,10 +106,10 @@ final class TrendDays {
      */
     private List<Change> changesAfter(String expoId, Instant since, Instant asOf) {
         List<Change> changes = new ArrayList<>();
-        for (TaskReadings.StepSpan span : tasks.unitStepSpansOfExpo(expoId, since, asOf)) {
+        for (UnitStepReadings.StepSpan span : unitSteps.unitStepSpansOfExpo(expoId, since, asOf)) {
             stepCameIn(changes, span);
         }
-        for (TaskReadings.StepSpan span : tasks.unitStepSpansClosedAfter(expoId, since, asOf)) {
+        for (UnitStepReadings.StepSpan span : unitSteps.unitStepSpansClosedAfter(expoId, since, asOf)) {
             changes.add(new StepChange(span.validTo(), -1, span.completed() ? -1 : 0));
         }
         jdbc.query("select figure, figure_value, valid_from, valid_to from unit_figure_version where expo_id = ?"
@@ -126,7 +126,7 @@ final class TrendDays {
         return changes;
     }
 
-    private static void stepCameIn(List<Change> changes, TaskReadings.StepSpan span) {
+    private static void stepCameIn(List<Change> changes, UnitStepReadings.StepSpan span) {
         changes.add(new StepChange(span.validFrom(), 1, span.completed() ? 1 : 0));
         if (span.validTo() != null) {
             changes.add(new StepChange(span.validTo(), -1, span.completed() ? -1 : 0));

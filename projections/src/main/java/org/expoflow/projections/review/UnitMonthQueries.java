@@ -19,8 +19,8 @@ import org.expoflow.projections.api.UnitMonth;
 import org.expoflow.projections.support.JsonColumns;
 import org.expoflow.projections.support.ReportingDue;
 import org.expoflow.projections.support.Times;
-import org.expoflow.projections.tasks.TaskReadings;
-import org.expoflow.projections.tasks.TaskReadings.UnitStep;
+import org.expoflow.projections.tasks.UnitStepReadings;
+import org.expoflow.projections.tasks.UnitStepReadings.UnitStep;
 import org.expoflow.projections.tasks.UnitStepTally;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,11 +33,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnitMonthQueries {
 
-    private final TaskReadings tasks;
+    private final UnitStepReadings unitSteps;
     private final JdbcTemplate jdbc;
 
-    public UnitMonthQueries(TaskReadings tasks, JdbcTemplate jdbc) {
-        this.tasks = tasks;
+    public UnitMonthQueries(UnitStepReadings unitSteps, JdbcTemplate jdbc) {
+        this.unitSteps = unitSteps;
         this.jdbc = jdbc;
     }
 
@@ -57,7 +57,7 @@ public class UnitMonthQueries {
         Instant from = query.from();
         Instant to = query.to();
         Map<String, Counts> counts = new HashMap<>();
-        List<UnitStep> atTheEnd = tasks.unitStepsOfExpo(query.expoId(), to, query.present());
+        List<UnitStep> atTheEnd = unitSteps.unitStepsOfExpo(query.expoId(), to, query.present());
         for (UnitStep step : atTheEnd) {
             Counts unit = counts.computeIfAbsent(step.unitId(), u -> new Counts());
             if (step.returned() || step.dueAt() == null) {

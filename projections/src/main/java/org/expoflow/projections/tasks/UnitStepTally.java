@@ -7,14 +7,14 @@ import java.time.Instant;
 import java.util.List;
 
 import org.expoflow.projections.api.TaskStatus;
-import org.expoflow.projections.tasks.TaskReadings.UnitStep;
+import org.expoflow.projections.tasks.UnitStepReadings.UnitStep;
 
 /**
  * A unit's own steps as the statistics count them at a moment: completed on time or late (with the days
  * late, each step's rounded to a tenth of a day; a step sent back for rework no longer counts), not yet due, overdue or without a deadline, and the
  * chase-ups it had and acknowledged (with the hours each took, to a hundredth). Counted from the steps
  * read ({@link #of}), or for the present from the open steps counted by the database and the completed ones' kept tally
- * ({@link TaskReadings#unitStepTalliesNow}), the same way.
+ * ({@link UnitStepReadings#unitStepTalliesNow}), the same way.
  */
 public record UnitStepTally(int steps, int completed, int onTime, int late, int notYetDue, int overdue, int noDeadline,
                             BigDecimal daysLate, int chaseUps, int acknowledged, BigDecimal hoursToAcknowledge) {

@@ -17,10 +17,10 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.expoflow.commands.api.directive.DirectiveIssued;
 import org.expoflow.commands.api.expo.ExpoPlanned;
-import org.expoflow.commands.api.task.ProgressReported;
-import org.expoflow.commands.api.task.TaskAssigned;
 import org.expoflow.commands.api.expo.UnitEnrolled;
 import org.expoflow.commands.api.expo.UnitKind;
+import org.expoflow.commands.api.task.ProgressReported;
+import org.expoflow.commands.api.task.TaskAssigned;
 import org.expoflow.projections.api.Board;
 import org.expoflow.projections.api.FindBoard;
 import org.expoflow.projections.api.FindReportsDue;
@@ -32,8 +32,11 @@ import org.expoflow.projections.api.UnitStatistics;
 import org.expoflow.projections.catalogue.BoardQueries;
 import org.expoflow.projections.catalogue.CatalogueProjection;
 import org.expoflow.projections.figures.FiguresProjection;
+import org.expoflow.projections.tasks.BriefHistoryReadings;
+import org.expoflow.projections.tasks.ExpoTaskReadings;
 import org.expoflow.projections.tasks.TaskListProjection;
-import org.expoflow.projections.tasks.TaskReadings;
+import org.expoflow.projections.tasks.TaskListReadings;
+import org.expoflow.projections.tasks.UnitStepReadings;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +56,7 @@ class ReportingAndCooperationTest {
     private static final Instant NOW = ISSUED.plus(Duration.ofDays(8));
 
     private JdbcTemplate jdbc;
-    private TaskReadings readings;
+    private TaskListReadings lists;
     private BoardQueries boards;
     private ReviewQueries review;
 
@@ -65,10 +68,11 @@ class ReportingAndCooperationTest {
         jdbc = new JdbcTemplate(database);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(database);
-        readings = new TaskReadings(named, clock);
-        boards = new BoardQueries(jdbc, readings, new org.expoflow.projections.tasks.KeptBoardCells(jdbc), clock);
-        review = new ReviewQueries(readings, boards, new FiguresProjection(jdbc, clock),
-                new MeetingProjection(jdbc), jdbc, clock);
+        lists = new TaskListReadings(named, clock);
+        ExpoTaskReadings expoTasks = new ExpoTaskReadings(named);
+        boards = new BoardQueries(jdbc, expoTasks, new org.expoflow.projections.tasks.KeptBoardCells(jdbc), clock);
+        review = new ReviewQueries(expoTasks, new UnitStepReadings(named, clock), new BriefHistoryReadings(named), boards,
+                new FiguresProjection(jdbc, clock), new MeetingProjection(jdbc), jdbc, clock);
         AnnotationEventHandlerAdapter catalogue = new AnnotationEventHandlerAdapter(new CatalogueProjection(jdbc));
         AnnotationEventHandlerAdapter tasks = new AnnotationEventHandlerAdapter(new TaskListProjection(named, clock));
         handle(catalogue, new ExpoPlanned("osaka", "Osaka", "Osaka", LocalDate.of(2030, 4, 1), LocalDate.of(2030, 4, 7)), ISSUED);
@@ -126,7 +130,7 @@ class ReportingAndCooperationTest {
         assertThat(anshan.status()).isEqualTo(cell(board, "shenyang").status());
         assertThat(cell(board, "dalian").cooperatingUnits()).isEmpty();
 
-        List<TaskSummary> anshanList = readings.handle(new FindTasks(null, "anshan", "ACTIVE", null, null, 0, 20, null)).items();
+        List<TaskSummary> anshanList = lists.handle(new FindTasks(null, "anshan", "ACTIVE", null, null, 0, 20, null)).items();
         assertThat(anshanList).extracting(TaskSummary::id).containsExactly("t-shenyang");
     }
 

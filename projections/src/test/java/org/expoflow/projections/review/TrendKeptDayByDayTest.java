@@ -20,18 +20,20 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.expoflow.commands.api.directive.DirectiveIssued;
 import org.expoflow.commands.api.expo.ExpoPlanned;
+import org.expoflow.commands.api.expo.UnitEnrolled;
+import org.expoflow.commands.api.expo.UnitKind;
 import org.expoflow.commands.api.task.ProgressReported;
 import org.expoflow.commands.api.task.TaskAssigned;
 import org.expoflow.commands.api.task.TaskCompleted;
-import org.expoflow.commands.api.expo.UnitEnrolled;
-import org.expoflow.commands.api.expo.UnitKind;
 import org.expoflow.projections.api.FindTrend;
 import org.expoflow.projections.api.Trend;
 import org.expoflow.projections.catalogue.BoardQueries;
 import org.expoflow.projections.catalogue.CatalogueProjection;
 import org.expoflow.projections.figures.FiguresProjection;
+import org.expoflow.projections.tasks.BriefHistoryReadings;
+import org.expoflow.projections.tasks.ExpoTaskReadings;
 import org.expoflow.projections.tasks.TaskListProjection;
-import org.expoflow.projections.tasks.TaskReadings;
+import org.expoflow.projections.tasks.UnitStepReadings;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -127,9 +129,10 @@ class TrendKeptDayByDayTest {
     }
 
     private ReviewQueries review(FiguresProjection figureVersions) {
-        TaskReadings readings = new TaskReadings(named, clock);
-        return new ReviewQueries(readings, new BoardQueries(jdbc, readings, new org.expoflow.projections.tasks.KeptBoardCells(jdbc), clock), figureVersions, new MeetingProjection(jdbc),
-                jdbc, clock);
+        ExpoTaskReadings expoTasks = new ExpoTaskReadings(named);
+        return new ReviewQueries(expoTasks, new UnitStepReadings(named, clock), new BriefHistoryReadings(named),
+                new BoardQueries(jdbc, expoTasks, new org.expoflow.projections.tasks.KeptBoardCells(jdbc), clock), figureVersions,
+                new MeetingProjection(jdbc), jdbc, clock);
     }
 
     /** The start of the day {@code days} after the planning day, in the province. */

@@ -21,11 +21,11 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.expoflow.commands.api.directive.DirectiveIssued;
 import org.expoflow.commands.api.expo.ExpoPlanned;
+import org.expoflow.commands.api.expo.UnitEnrolled;
+import org.expoflow.commands.api.expo.UnitKind;
 import org.expoflow.commands.api.task.ProgressReported;
 import org.expoflow.commands.api.task.TaskAssigned;
 import org.expoflow.commands.api.task.TaskCompleted;
-import org.expoflow.commands.api.expo.UnitEnrolled;
-import org.expoflow.commands.api.expo.UnitKind;
 import org.expoflow.projections.api.FindTrend;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.Trend;
@@ -33,8 +33,10 @@ import org.expoflow.projections.catalogue.BoardQueries;
 import org.expoflow.projections.catalogue.CatalogueProjection;
 import org.expoflow.projections.figures.FiguresProjection;
 import org.expoflow.projections.support.Times;
+import org.expoflow.projections.tasks.BriefHistoryReadings;
+import org.expoflow.projections.tasks.ExpoTaskReadings;
 import org.expoflow.projections.tasks.TaskListProjection;
-import org.expoflow.projections.tasks.TaskReadings;
+import org.expoflow.projections.tasks.UnitStepReadings;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -61,9 +63,10 @@ class TrendOverDaysTest {
         Instant now = PLANNED.plus(Duration.ofDays(6)).plus(Duration.ofHours(3));
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(database);
-        TaskReadings readings = new TaskReadings(named, clock);
+        ExpoTaskReadings expoTasks = new ExpoTaskReadings(named);
         FiguresProjection figures = new FiguresProjection(jdbc, clock);
-        ReviewQueries review = new ReviewQueries(readings, new BoardQueries(jdbc, readings, new org.expoflow.projections.tasks.KeptBoardCells(jdbc), clock), figures,
+        ReviewQueries review = new ReviewQueries(expoTasks, new UnitStepReadings(named, clock), new BriefHistoryReadings(named),
+                new BoardQueries(jdbc, expoTasks, new org.expoflow.projections.tasks.KeptBoardCells(jdbc), clock), figures,
                 new MeetingProjection(jdbc), jdbc, clock);
         AnnotationEventHandlerAdapter catalogue = new AnnotationEventHandlerAdapter(new CatalogueProjection(jdbc));
         AnnotationEventHandlerAdapter tasks = new AnnotationEventHandlerAdapter(new TaskListProjection(named, clock));
@@ -98,7 +101,7 @@ class TrendOverDaysTest {
         Trend trend = review.handle(new FindTrend("osaka", null, PROVINCE));
 
         assertThat(trend.days()).hasSize(7);
-        assertThat(trend.days()).isEqualTo(countedVersionByVersion(readings, jdbc, now));
+        assertThat(trend.days()).isEqualTo(countedVersionByVersion(expoTasks, jdbc, now));
         Trend.Day last = trend.days().get(6);
         assertThat(List.of(last.scope(), last.done())).containsExactly(2, 1);
         assertThat(last.figures()).containsEntry("buyersInvited", BigDecimal.valueOf(22));
@@ -106,8 +109,8 @@ class TrendOverDaysTest {
     }
 
     /** The series as first computed: for each day, every version of every task and figure looked at again. */
-    private static List<Trend.Day> countedVersionByVersion(TaskReadings readings, JdbcTemplate jdbc, Instant asOf) {
-        List<TaskReadings.TaskVersion> versions = readings.versionsOfExpo("osaka", asOf);
+    private static List<Trend.Day> countedVersionByVersion(ExpoTaskReadings expoTasks, JdbcTemplate jdbc, Instant asOf) {
+        List<ExpoTaskReadings.TaskVersion> versions = expoTasks.versionsOfExpo("osaka", asOf);
         record FigureVersion(String figure, BigDecimal value, Instant from, Instant to) {
         }
         List<FigureVersion> figureVersions = jdbc.query("select figure, figure_value, valid_from, valid_to from unit_figure_version"
@@ -120,7 +123,7 @@ class TrendOverDaysTest {
             Instant at = endOfDay.isAfter(asOf) ? asOf : endOfDay.minusNanos(1000);
             int scope = 0;
             int done = 0;
-            for (TaskReadings.TaskVersion version : versions) {
+            for (ExpoTaskReadings.TaskVersion version : versions) {
                 if (version.validAt(at) && ReviewQueries.isUnitStep(version.task())) {
                     scope++;
                     done += version.task().status() == TaskStatus.COMPLETED ? 1 : 0;

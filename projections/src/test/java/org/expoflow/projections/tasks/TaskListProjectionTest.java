@@ -55,8 +55,16 @@ class TaskListProjectionTest {
         return new TaskListProjection(jdbc, Clock.fixed(now, ZoneOffset.UTC));
     }
 
-    private TaskReadings readingsAt(Instant now) {
-        return new TaskReadings(jdbc, Clock.fixed(now, ZoneOffset.UTC));
+    private TaskListReadings listsAt(Instant now) {
+        return new TaskListReadings(jdbc, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private TaskDetailReadings stepsAt(Instant now) {
+        return new TaskDetailReadings(jdbc, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private UnitStepReadings unitStepsAt(Instant now) {
+        return new UnitStepReadings(jdbc, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static TaskAssigned assignedToShenyang() {
@@ -67,10 +75,10 @@ class TaskListProjectionTest {
     @Test
     void aStepGivenToAUnitIsOpenInItsListWithItsDeadlineAndNotInAnotherUnits() {
         TaskListProjection projection = projectionAt(ASSIGNED.plusSeconds(60));
-        TaskReadings readings = readingsAt(ASSIGNED.plusSeconds(60));
+        TaskListReadings lists = listsAt(ASSIGNED.plusSeconds(60));
         projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
 
-        List<TaskSummary> shenyang = readings.handle(new FindTasks(null, "shenyang", "ACTIVE", null, null, 0, 20, null)).items();
+        List<TaskSummary> shenyang = lists.handle(new FindTasks(null, "shenyang", "ACTIVE", null, null, 0, 20, null)).items();
         assertThat(shenyang).singleElement().satisfies(task -> {
             assertThat(task.status()).isEqualTo(TaskStatus.OPEN);
             assertThat(task.dueAt()).isEqualTo(DUE);
@@ -78,19 +86,20 @@ class TaskListProjectionTest {
             assertThat(task.overdue()).isFalse();
             assertThat(task.dueSoon()).isFalse();
         });
-        assertThat(readings.handle(new FindTasks(null, "dalian", "ACTIVE", null, null, 0, 20, null)).items()).isEmpty();
+        assertThat(lists.handle(new FindTasks(null, "dalian", "ACTIVE", null, null, 0, 20, null)).items()).isEmpty();
     }
 
     @Test
     void claimProgressAndCompletionShowOnTheTaskAndInItsHistoryInOrder() {
         TaskListProjection projection = projectionAt(ASSIGNED.plus(Duration.ofDays(3)));
-        TaskReadings readings = readingsAt(ASSIGNED.plus(Duration.ofDays(3)));
+        TaskListReadings lists = listsAt(ASSIGNED.plus(Duration.ofDays(3)));
+        TaskDetailReadings steps = stepsAt(ASSIGNED.plus(Duration.ofDays(3)));
         projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
         projection.on(new TaskClaimed(TASK, "invite", "shenyang", "shenyang-clerk"), ASSIGNED.plusSeconds(60), "shenyang-clerk");
         projection.on(new ProgressReported(TASK, "invite", "shenyang", 40, "letters drafted", "visa delays", null,
                 Map.of("buyersInvited", new BigDecimal("17"))), ASSIGNED.plus(Duration.ofDays(1)), "shenyang-clerk");
 
-        TaskDetail inProgress = readings.handle(new FindTask(TASK));
+        TaskDetail inProgress = steps.handle(new FindTask(TASK));
         assertThat(inProgress.summary().status()).isEqualTo(TaskStatus.CLAIMED);
         assertThat(inProgress.summary().assignee()).isEqualTo("shenyang-clerk");
         assertThat(inProgress.summary().percent()).isEqualTo(40);
@@ -99,7 +108,7 @@ class TaskListProjectionTest {
 
         projection.on(new TaskCompleted(TASK, "invite", "shenyang", "shenyang-clerk", Map.of("invitationList", "Kansai buyers"),
                 Map.of(), null, null), ASSIGNED.plus(Duration.ofDays(2)), "shenyang-clerk");
-        TaskDetail completed = readings.handle(new FindTask(TASK));
+        TaskDetail completed = steps.handle(new FindTask(TASK));
         assertThat(completed.summary().status()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(completed.summary().percent()).isEqualTo(100);
         assertThat(completed.summary().closedAt()).isEqualTo(ASSIGNED.plus(Duration.ofDays(2)));
@@ -108,7 +117,7 @@ class TaskListProjectionTest {
                 .containsExactly("TaskAssigned", "TaskClaimed", "ProgressReported", "TaskCompleted");
         assertThat(completed.history()).extracting(TaskHistoryEntry::actor)
                 .containsExactly("coordinator", "shenyang-clerk", "shenyang-clerk", "shenyang-clerk");
-        assertThat(readings.handle(new FindTasks(null, "shenyang", "ACTIVE", null, null, 0, 20, null)).items())
+        assertThat(lists.handle(new FindTasks(null, "shenyang", "ACTIVE", null, null, 0, 20, null)).items())
                 .as("a completed step leaves the active list").isEmpty();
     }
 
@@ -116,7 +125,7 @@ class TaskListProjectionTest {
     void anExpoOpenTasksNowReadFromTheCurrentRowsAreTheVersionsValidNow() {
         Instant now = ASSIGNED.plus(Duration.ofDays(4));
         TaskListProjection projection = projectionAt(now);
-        TaskReadings readings = readingsAt(now);
+        ExpoTaskReadings expoTasks = new ExpoTaskReadings(jdbc);
         projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
         projection.on(new TaskClaimed(TASK, "invite", "shenyang", "shenyang-clerk"), ASSIGNED.plusSeconds(60), "shenyang-clerk");
         projection.on(new TaskAssigned("task-2", "osaka", "invite", "dalian", "process-2", "draftInvitationList",
@@ -124,10 +133,10 @@ class TaskListProjectionTest {
         projection.on(new TaskCompleted("task-2", "invite", "dalian", "dalian-clerk", Map.of(), Map.of(), null, null),
                 ASSIGNED.plus(Duration.ofDays(1)), "dalian-clerk");
 
-        List<TaskSummary> current = readings.openTasksOfExpo("osaka", now, true);
+        List<TaskSummary> current = expoTasks.openTasksOfExpo("osaka", now, true);
         assertThat(current).extracting(TaskSummary::id).containsExactly(TASK);
-        assertThat(current).isEqualTo(readings.openTasksOfExpo("osaka", now, false));
-        assertThat(readings.openTasksOfExpo("osaka", ASSIGNED.plusSeconds(1), false)).extracting(TaskSummary::id)
+        assertThat(current).isEqualTo(expoTasks.openTasksOfExpo("osaka", now, false));
+        assertThat(expoTasks.openTasksOfExpo("osaka", ASSIGNED.plusSeconds(1), false)).extracting(TaskSummary::id)
                 .as("both were open before Dalian completed its step").containsExactlyInAnyOrder(TASK, "task-2");
     }
 
@@ -135,20 +144,21 @@ class TaskListProjectionTest {
     void dueSoonIsWhatTheStepsSupervisionSaidAtThatMomentAndAnExtensionStartsItAfresh() {
         Instant dueSoonAt = DUE.minus(Duration.ofDays(3));
         TaskListProjection projection = projectionAt(DUE.minus(Duration.ofDays(1)));
-        TaskReadings readings = readingsAt(DUE.minus(Duration.ofDays(1)));
+        TaskDetailReadings steps = stepsAt(DUE.minus(Duration.ofDays(1)));
+        ExpoTaskReadings expoTasks = new ExpoTaskReadings(jdbc);
         projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
         projection.on(new TaskDueSoon(TASK, "invite", "shenyang", DUE), dueSoonAt, "engine");
 
-        assertThat(readings.handle(new FindTask(TASK)).summary().dueSoon()).isTrue();
-        assertThat(readings.tasksOfExpo("osaka", dueSoonAt.minusSeconds(1))).singleElement()
+        assertThat(steps.handle(new FindTask(TASK)).summary().dueSoon()).isTrue();
+        assertThat(expoTasks.tasksOfExpo("osaka", dueSoonAt.minusSeconds(1))).singleElement()
                 .satisfies(before -> assertThat(before.dueSoon()).as("not yet, as of the moment before").isFalse());
-        assertThat(readings.tasksOfExpo("osaka", dueSoonAt.plusSeconds(1))).singleElement()
+        assertThat(expoTasks.tasksOfExpo("osaka", dueSoonAt.plusSeconds(1))).singleElement()
                 .satisfies(after -> assertThat(after.dueSoon()).isTrue());
 
         Instant extendedTo = DUE.plus(Duration.ofDays(20));
         projection.on(new DeadlineExtended(TASK, "invite", "shenyang", DUE, extendedTo, DUE, "buyers' fair moved"),
                 DUE.minus(Duration.ofDays(2)), "coordinator");
-        TaskSummary extended = readings.handle(new FindTask(TASK)).summary();
+        TaskSummary extended = steps.handle(new FindTask(TASK)).summary();
         assertThat(extended.dueAt()).isEqualTo(extendedTo);
         assertThat(extended.originalDueAt()).isEqualTo(DUE);
         assertThat(extended.dueSoon()).as("not due soon against the new deadline").isFalse();
@@ -158,23 +168,23 @@ class TaskListProjectionTest {
     void anExpoTasksNowForTheBoardAreTheVersionsValidNowOpenAndClosedAlike() {
         Instant now = ASSIGNED.plus(Duration.ofDays(4));
         TaskListProjection projection = projectionAt(now);
-        TaskReadings readings = readingsAt(now);
+        ExpoTaskReadings expoTasks = new ExpoTaskReadings(jdbc);
         projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
         projection.on(new TaskAssigned("task-2", "osaka", "invite", "dalian", "process-2", "draftInvitationList",
                 "Draft the invitation list", "dalian", DUE, Set.of(), null, false), ASSIGNED, "coordinator");
         projection.on(new TaskCompleted("task-2", "invite", "dalian", "dalian-clerk", Map.of(), Map.of(), null, null),
                 ASSIGNED.plus(Duration.ofDays(1)), "dalian-clerk");
 
-        List<TaskSummary> current = readings.tasksOfExpo("osaka", now, true);
+        List<TaskSummary> current = expoTasks.tasksOfExpo("osaka", now, true);
         assertThat(current).extracting(TaskSummary::status).containsExactly(TaskStatus.OPEN, TaskStatus.COMPLETED);
-        assertThat(current).isEqualTo(readings.tasksOfExpo("osaka", now));
+        assertThat(current).isEqualTo(expoTasks.tasksOfExpo("osaka", now));
     }
 
     @Test
     void theStatisticsCountAUnitsOwnStepsOnlyNotTheOfficesReviewsChaseUpsOrWithdrawnSteps() {
         Instant now = ASSIGNED.plus(Duration.ofDays(4));
         TaskListProjection projection = projectionAt(now);
-        TaskReadings readings = readingsAt(now);
+        UnitStepReadings unitSteps = unitStepsAt(now);
         projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
         projection.on(new TaskAssigned("review-1", "osaka", "invite", "shenyang", "process-1", "reviewInvitationList",
                 "Review the list", "coordinator", DUE, Set.of(), null, false), ASSIGNED, "engine");
@@ -184,10 +194,10 @@ class TaskListProjectionTest {
                 "Draft the invitation list", "shenyang", DUE, Set.of(), null, false), ASSIGNED, "coordinator");
         projection.on(new TaskCancelled("task-2", "invite", "shenyang", "withdrawn", true), ASSIGNED.plusSeconds(5), "coordinator");
 
-        assertThat(readings.unitStepsOfExpo("osaka", now, true)).singleElement()
+        assertThat(unitSteps.unitStepsOfExpo("osaka", now, true)).singleElement()
                 .satisfies(step -> assertThat(step.status()).isEqualTo(TaskStatus.OPEN));
-        assertThat(readings.unitStepsOfExpo("osaka", now, false)).isEqualTo(readings.unitStepsOfExpo("osaka", now, true));
-        assertThat(readings.unitStepsOfExpo("osaka", ASSIGNED.plusSeconds(1), false)).as("before the withdrawal")
+        assertThat(unitSteps.unitStepsOfExpo("osaka", now, false)).isEqualTo(unitSteps.unitStepsOfExpo("osaka", now, true));
+        assertThat(unitSteps.unitStepsOfExpo("osaka", ASSIGNED.plusSeconds(1), false)).as("before the withdrawal")
                 .hasSize(2);
     }
 }

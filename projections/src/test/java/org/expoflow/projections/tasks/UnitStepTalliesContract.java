@@ -47,7 +47,7 @@ abstract class UnitStepTalliesContract {
     void theDatabaseCountsEachUnitsStepsAsTheStepsReadOneByOneCountThem() {
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(emptyReadModels());
         TaskListProjection projection = new TaskListProjection(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
-        TaskReadings readings = new TaskReadings(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+        UnitStepReadings unitSteps = new UnitStepReadings(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
 
         // shenyang: late by 1 d 3 h 7 min 30 s (1.1 days) and by 2 h 29 min 59 s (0.1 days), one on time, one chased up
         // and acknowledged 5 h 18 min 20 s later (5.30 hours: whole minutes)
@@ -71,14 +71,14 @@ abstract class UnitStepTalliesContract {
         projection.on(new TaskAssigned("chase-step", "osaka", "invite", "dalian", "p-chase", "acknowledgeChaseUp",
                 "Acknowledge the chase-up", "dalian", null, Set.of(), unanswered, false), DUE.plusSeconds(60), "engine");
 
-        Map<String, UnitStepTally> now = readings.unitStepTalliesNow("osaka", NOW);
+        Map<String, UnitStepTally> now = unitSteps.unitStepTalliesNow("osaka", NOW);
         assertThat(now.get("shenyang")).isEqualTo(new UnitStepTally(4, 3, 1, 2, 0, 1, 0, new BigDecimal("1.2"), 1, 1,
                 new BigDecimal("5.30")));
         assertThat(now.get("dalian")).isEqualTo(new UnitStepTally(3, 0, 0, 0, 1, 1, 1, new BigDecimal("0.0"), 1, 0,
                 new BigDecimal("0.00")));
         for (boolean present : List.of(true, false)) {
-            Map<String, UnitStepTally> counted = readings.unitStepsOfExpo("osaka", NOW, present).stream()
-                    .collect(Collectors.groupingBy(TaskReadings.UnitStep::unitId)).entrySet().stream()
+            Map<String, UnitStepTally> counted = unitSteps.unitStepsOfExpo("osaka", NOW, present).stream()
+                    .collect(Collectors.groupingBy(UnitStepReadings.UnitStep::unitId)).entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, steps -> UnitStepTally.of(steps.getValue(), NOW)));
             assertThat(counted).as(present ? "the current rows counted one by one" : "the versions in force now")
                     .isEqualTo(now);
@@ -89,7 +89,7 @@ abstract class UnitStepTalliesContract {
     void whatHappensToACompletedStepLaterChangesWhatItsUnitCounts() {
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(emptyReadModels());
         TaskListProjection projection = new TaskListProjection(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
-        TaskReadings readings = new TaskReadings(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+        UnitStepReadings unitSteps = new UnitStepReadings(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
 
         // late by two days, then chased up and acknowledged 3 hours later all the same
         String chasedAfter = assigned(projection, "chased-after", "anshan", DUE);
@@ -112,11 +112,11 @@ abstract class UnitStepTalliesContract {
         completed(projection, withdrawn, "anshan", DUE.minus(Duration.ofHours(3)));
         projection.on(new TaskCancelled(withdrawn, "invite", "anshan", "withdrawn", true), DUE, "coordinator");
 
-        Map<String, UnitStepTally> now = readings.unitStepTalliesNow("osaka", NOW);
+        Map<String, UnitStepTally> now = unitSteps.unitStepTalliesNow("osaka", NOW);
         assertThat(now.get("anshan")).isEqualTo(new UnitStepTally(3, 2, 0, 2, 0, 1, 0, new BigDecimal("3.0"), 1, 1,
                 new BigDecimal("3.00")));
-        Map<String, UnitStepTally> counted = readings.unitStepsOfExpo("osaka", NOW, true).stream()
-                .collect(Collectors.groupingBy(TaskReadings.UnitStep::unitId)).entrySet().stream()
+        Map<String, UnitStepTally> counted = unitSteps.unitStepsOfExpo("osaka", NOW, true).stream()
+                .collect(Collectors.groupingBy(UnitStepReadings.UnitStep::unitId)).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, steps -> UnitStepTally.of(steps.getValue(), NOW)));
         assertThat(counted).as("the current rows counted one by one").isEqualTo(now);
     }
@@ -130,7 +130,7 @@ abstract class UnitStepTalliesContract {
     void stepsDoneAndThenReturnedForReworkNoLongerCountAsDone() {
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(emptyReadModels());
         TaskListProjection projection = new TaskListProjection(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
-        TaskReadings readings = new TaskReadings(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+        UnitStepReadings unitSteps = new UnitStepReadings(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
 
         completed(projection, assigned(projection, "other-process", "anshan", DUE), "anshan", DUE.minus(Duration.ofDays(9)));
         Instant at = DUE.minus(Duration.ofDays(8));
@@ -144,29 +144,30 @@ abstract class UnitStepTalliesContract {
         projection.on(new TaskCompleted("review-1", "invite", "anshan", "coordinator", Map.of(), Map.of(), ReviewDecision.RETURN,
                 "the list is thin"), returned, "coordinator");
         Instant beforeReturn = returned.minusSeconds(1);
-        assertThat(UnitStepTally.of(readings.unitStepsOfExpo("osaka", beforeReturn, false), beforeReturn).completed())
+        assertThat(UnitStepTally.of(unitSteps.unitStepsOfExpo("osaka", beforeReturn, false), beforeReturn).completed())
                 .as("before the return the three steps were done").isEqualTo(4);
         inProcess(projection, "draftInvitationList-2", "draftInvitationList", "anshan", returned);
         projection.on(new TaskReturnedForRework("draftInvitationList-2", "invite", "anshan", "the list is thin"), returned,
                 "engine");
 
-        Map<String, UnitStepTally> now = readings.unitStepTalliesNow("osaka", NOW);
+        Map<String, UnitStepTally> now = unitSteps.unitStepTalliesNow("osaka", NOW);
         assertThat(now.get("anshan")).as("the redo open and overdue, the other process's step done")
                 .isEqualTo(new UnitStepTally(2, 1, 1, 0, 0, 1, 0, new BigDecimal("0.0"), 0, 0, new BigDecimal("0.00")));
         for (boolean present : List.of(true, false)) {
-            assertThat(UnitStepTally.of(readings.unitStepsOfExpo("osaka", NOW, present), NOW)).isEqualTo(now.get("anshan"));
+            assertThat(UnitStepTally.of(unitSteps.unitStepsOfExpo("osaka", NOW, present), NOW)).isEqualTo(now.get("anshan"));
         }
-        assertThat(UnitStepTally.of(readings.unitStepsOfExpo("osaka", beforeReturn, false), beforeReturn))
+        assertThat(UnitStepTally.of(unitSteps.unitStepsOfExpo("osaka", beforeReturn, false), beforeReturn))
                 .as("as of before the return, as it was then").satisfies(then -> {
                     assertThat(then.steps()).isEqualTo(4);
                     assertThat(then.completed()).isEqualTo(4);
                 });
-        assertThat(readings.handle(new FindUnitStepCounts(NOW)).units()).singleElement().satisfies(counts -> {
+        assertThat(unitSteps.handle(new FindUnitStepCounts(NOW)).units()).singleElement().satisfies(counts -> {
             assertThat(counts.done()).isEqualTo(1);
             assertThat(counts.open()).isEqualTo(1);
         });
-        assertThat(readings.history("sendInvitations-1")).last().satisfies(line -> assertThat(line.type()).isEqualTo("StepReturned"));
-        assertThat(readings.history("other-process")).noneMatch(line -> line.type().equals("StepReturned"));
+        TaskDetailReadings steps = new TaskDetailReadings(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(steps.history("sendInvitations-1")).last().satisfies(line -> assertThat(line.type()).isEqualTo("StepReturned"));
+        assertThat(steps.history("other-process")).noneMatch(line -> line.type().equals("StepReturned"));
     }
 
     private static void inProcess(TaskListProjection projection, String taskId, String stepKey, String group, Instant at) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -26,11 +27,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.expoflow.commands.api.task.AddAttachment;
 import org.expoflow.commands.api.task.AddCooperatingUnit;
 import org.expoflow.commands.api.DomainRuleViolation;
@@ -47,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a change goes in. A clerk's claim, release and completion go to the engine, whose listener turns them into
  * commands ({@link TaskLifecycleListener}); the office's extension, reassignment and co-operation, and an
  * attached file, send their command first, for the aggregate's veto, then change the engine. Each is one
- * transaction: the event is stored and the engine moved, or neither. A form's answers become the engine's
- * variables here too, typed as the step's form declares them.
+ * transaction: the event is stored and the engine moved, or neither. A completion takes the form's answers as
+ * the engine's variables, typed as the step's form declares them ({@link FormAnswers}), and a review's return of
+ * the work to a step the unit did goes in the same way ({@link ReworkReturns}).
  */
 @Component
 public class StepEngine {
@@ -63,6 +61,7 @@ public class StepEngine {
     private final ActingContext acting;
     private final DeadlineSupervision supervision;
     private final TransactionTemplate transactions;
+    private final ReworkReturns returns;
 
     public StepEngine(TaskService taskService, FormService formService, HistoryService historyService,
                       RuntimeService runtimeService, RepositoryService repositoryService, ActingContext acting,
@@ -75,6 +74,7 @@ public class StepEngine {
         this.acting = acting;
         this.supervision = supervision;
         this.transactions = transactions;
+        this.returns = new ReworkReturns(taskService, runtimeService, historyService, repositoryService);
     }
 
     /** A step of the unit a review may return the work to: its key and its name in the model. */
@@ -107,7 +107,7 @@ public class StepEngine {
             this.fieldId = refused.getId();
             this.rule = refused.getName() == null ? "other" : refused.getName();
             this.config = refused.getConfig();
-            this.submitted = java.util.Collections.unmodifiableMap(new HashMap<>(submitted));
+            this.submitted = Collections.unmodifiableMap(new HashMap<>(submitted));
         }
 
         /** The variables the form was submitted with, as the engine took them. */
@@ -178,7 +178,7 @@ public class StepEngine {
                     taskService.setVariablesLocal(taskId, taskFigures);
                 }
                 if (given.returnTo() != null) {
-                    returnTo(taskId, given.returnTo(), variables);
+                    returns.returnTo(open(taskId), given.returnTo(), variables);
                 } else {
                     formService.submitTaskForm(taskId, variables);
                 }
@@ -212,73 +212,12 @@ public class StepEngine {
     }
 
     /**
-     * A review returns the work to a step the unit did, not along the model's own return flow: the step starts
-     * again before the review is cancelled, and the listener records the review's cancellation as its completion
-     * with the decision (a review ends the same way whichever step it returns to). The reason reaches the returned
-     * step as a return by the model's flow gives it.
-     */
-    private void returnTo(String taskId, String stepKey, Map<String, Object> decision) {
-        Task review = open(taskId);
-        if (returnTargets(review).stream().noneMatch(target -> target.stepKey().equals(stepKey))) {
-            throw DomainRuleViolation.invalid("returnTo", "the unit did no step " + stepKey + " it can be returned to")
-                    .coded("returnToNotDone", stepKey);
-        }
-        Map<String, Object> local = new HashMap<>(decision);
-        local.put(DirectiveProcessVariables.RETURNED_TO, stepKey);
-        taskService.setVariablesLocal(taskId, local);
-        runtimeService.setVariable(review.getProcessInstanceId(), DirectiveProcessVariables.PENDING_REWORK_COMMENT,
-                decision.getOrDefault(StepForm.COMMENT, ""));
-        String reviewInstance = runtimeService.getActivityInstance(review.getProcessInstanceId())
-                .getActivityInstances(review.getTaskDefinitionKey())[0].getId();
-        runtimeService.createProcessInstanceModification(review.getProcessInstanceId())
-                .startBeforeActivity(stepKey)
-                .cancelActivityInstance(reviewInstance)
-                .execute();
-    }
-
-    /**
-     * The steps a review may return the work to: the unit's steps done in the review's process that lead to the
-     * review without a parallel join on the way (returned into one branch of a split, the join would wait for
-     * ever), in the order they were first done.
+     * The steps a review may return the work to ({@link ReworkReturns}): the unit's steps done in the review's
+     * process that lead to the review, in the order they were first done; none once the review is closed.
      */
     public List<ReturnTarget> returnTargets(String taskId) {
         Task review = taskService.createTaskQuery().taskId(taskId).singleResult();
-        return review == null ? List.of() : returnTargets(review);
-    }
-
-    private List<ReturnTarget> returnTargets(Task review) {
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(review.getProcessDefinitionId());
-        Map<String, ReturnTarget> targets = new java.util.LinkedHashMap<>();
-        historyService.createHistoricTaskInstanceQuery().processInstanceId(review.getProcessInstanceId()).finished()
-                .orderByHistoricActivityInstanceStartTime().asc().list().forEach(done -> {
-                    if (!targets.containsKey(done.getTaskDefinitionKey()) && model.getModelElementById(done.getTaskDefinitionKey())
-                            instanceof UserTask step && isUnitStep(step) && leadsTo(step, review.getTaskDefinitionKey())) {
-                        targets.put(step.getId(), new ReturnTarget(step.getId(), step.getName()));
-                    }
-                });
-        return List.copyOf(targets.values());
-    }
-
-    private static boolean isUnitStep(UserTask step) {
-        String groups = step.getCamundaCandidateGroups();
-        return groups != null && groups.contains(DirectiveProcessVariables.UNIT_ID);
-    }
-
-    /** Whether the flow from {@code step} reaches the step {@code reviewKey} with no parallel gateway on the way. */
-    private static boolean leadsTo(FlowNode step, String reviewKey) {
-        java.util.Deque<FlowNode> next = new java.util.ArrayDeque<>(List.of(step));
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        while (!next.isEmpty()) {
-            FlowNode node = next.pop();
-            if (!seen.add(node.getId()) || node instanceof ParallelGateway) {
-                continue;
-            }
-            if (node.getId().equals(reviewKey)) {
-                return true;
-            }
-            node.getOutgoing().forEach(flow -> next.push(flow.getTarget()));
-        }
-        return false;
+        return review == null ? List.of() : returns.targets(review);
     }
 
     /** Whether {@code failure} is two people changing one step at once: the other's change won, this one wrote nothing. */

@@ -4,7 +4,7 @@
  * ({@code OfficeStepWork}: extend, reassign, co-operate, chase up, bulk) and the files attached as evidence
  * ({@code StepFiles}). Which steps a person sees is decided in one place ({@code VisibleSteps}); every change
  * reaches the engine through one port ({@code engine.StepEngine}), so nothing here imports the engine. The REST
- * API ({@code TaskController}) and the pages ({@code TaskPages}, beside them; the console) are doors that translate
- * HTTP and forms, and nothing else.
+ * API ({@code TaskController}) and the pages ({@code TaskListPages} for the lists, {@code TaskPages} for a step,
+ * beside them; the console) are doors that translate HTTP and forms, and nothing else.
  */
 package org.expoflow.workflow.tasks;

@@ -142,12 +142,13 @@ class LayeringTest {
     }
 
     @Test
-    void queriesReadThroughTheReadRepositoryNotTheProjection() {
+    void queriesReadThroughTheTaskReadingsNotTheProjection() {
         noClasses()
                 .that().resideOutsideOfPackage("org.expoflow.projections.tasks..")
                 .should().dependOnClassesThat().haveSimpleName("TaskListProjection")
-                .because("the board, the statistics and the briefs read tasks through tasks.TaskReadings; the projection"
-                        + " only keeps the rows")
+                .because("the lists, the board, the statistics and the briefs read tasks through the task readings"
+                        + " (tasks.TaskListReadings, TaskDetailReadings, ExpoTaskReadings, UnitStepReadings,"
+                        + " BriefHistoryReadings); the projection only keeps the rows")
                 .check(expoFlow);
     }
 

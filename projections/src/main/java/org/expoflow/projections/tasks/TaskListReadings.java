@@ -1,0 +1,104 @@
+package org.expoflow.projections.tasks;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.queryhandling.QueryHandler;
+import org.expoflow.commands.api.Actor;
+import org.expoflow.projections.api.FindStepsToRemind;
+import org.expoflow.projections.api.FindTasks;
+import org.expoflow.projections.api.StepsToRemind;
+import org.expoflow.projections.api.TaskPage;
+import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.support.Times;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task lists people work from: a unit's or the office's list, filtered, sorted and a page at a time, and
+ * the steps past their deadline that the units are reminded of. Read from the current rows
+ * {@link TaskListProjection} keeps, judged overdue at the clock's now; it writes nothing.
+ */
+@Component
+public class TaskListReadings {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "dueAt", "t.due_at", "assignedAt", "t.assigned_at", "unitId", "t.unit_id", "status", "t.status");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public TaskListReadings(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    public TaskPage handle(FindTasks query) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", Times.utc(clock.instant()));
+        filter(where, params, "t.expo_id", "expo", query.expoId());
+        if (query.unitId() != null) {
+            // the co-units' steps as an array, not a correlated EXISTS: so the three are one bitmap OR of indexes, not a
+            // scan of every step of the province (docs/performance.md, "A province's morning")
+            where.append(" and (t.unit_id = :unit or t.candidate_group = :unit"
+                    + " or t.task_id = any(array(select c.task_id from task_cooperation c where c.unit_id = :unit)))");
+            params.addValue("unit", query.unitId());
+        }
+        filter(where, params, "t.directive_id", "directive", query.directiveId());
+        if (query.status() != null) {
+            if ("ACTIVE".equals(query.status())) {
+                where.append(" and t.status in ('OPEN', 'CLAIMED')");
+            } else {
+                filter(where, params, "t.status", "status", TaskStatus.valueOf(query.status()).name());
+            }
+        }
+        if (query.overdue() != null) {
+            where.append(query.overdue()
+                    ? " and t.status in ('OPEN', 'CLAIMED') and t.due_at < :now"
+                    : " and not (t.status in ('OPEN', 'CLAIMED') and t.due_at < :now)");
+        }
+        Long total = jdbc.queryForObject("select count(*) from task_view t" + where, params, Long.class);
+        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        List<TaskSummary> items = jdbc.query(TaskSummaryRows.CURRENT + where + " order by " + orderBy(query.sort())
+                + ", t.task_id limit :limit offset :offset", params, this::summary);
+        return new TaskPage(items, total == null ? 0 : total, query.page(), query.size());
+    }
+
+    /** The units' own steps past {@code dueBefore} and still open, the most overdue first: not the office's or leadership's. */
+    @QueryHandler
+    public StepsToRemind handle(FindStepsToRemind query) {
+        return new StepsToRemind(jdbc.query(TaskSummaryRows.CURRENT + " where t.status in ('OPEN', 'CLAIMED') and t.due_at < :dueBefore"
+                        + " and t.supervised_task_id is null and t.candidate_group not in (:office, :leadership) order by t.due_at",
+                new MapSqlParameterSource("dueBefore", Times.utc(query.dueBefore())).addValue("office", Actor.COORDINATOR)
+                        .addValue("leadership", Actor.LEADER), this::summary));
+    }
+
+    private static void filter(StringBuilder where, MapSqlParameterSource params, String column, String name, String value) {
+        if (value != null) {
+            where.append(" and ").append(column).append(" = :").append(name);
+            params.addValue(name, value);
+        }
+    }
+
+    private static String orderBy(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return "t.due_at, t.assigned_at";
+        }
+        boolean descending = sort.startsWith("-");
+        String column = SORTABLE.get(descending ? sort.substring(1) : sort);
+        if (column == null) {
+            throw new IllegalArgumentException("sort: unknown sort key '" + sort + "', use one of " + Set.copyOf(SORTABLE.keySet()));
+        }
+        return column + (descending ? " desc" : "");
+    }
+
+    private TaskSummary summary(ResultSet rs, int row) throws SQLException {
+        return TaskSummaryRows.summary(rs, clock.instant());
+    }
+}
