@@ -168,10 +168,20 @@ public final class ProvinceScale {
             asked.put("overdue list", new String[] {"coordinator", "/api/expos/%s/overdue"});
             asked.put("expo's open tasks, first page", new String[] {"coordinator", "/api/tasks?expoId=%s&status=ACTIVE&size=50"});
             asked.put("a city's open tasks", new String[] {"shenyang", "/api/tasks?status=ACTIVE&size=50"});
+            // a coordination meeting's brief, as the leader downloads it: every directive of the expo as of the meeting
+            Map<String, String> meetingOf = new LinkedHashMap<>();
+            for (String expoId : expoIds) {
+                meetingOf.put(expoId, WritePathBenchmark.json(WritePathBenchmark.send(http, "POST", base + "/api/meetings", "coordinator",
+                        "{\"expoId\":\"" + expoId + "\",\"title\":\"调度会\",\"heldAt\":\"" + Instant.now() + "\"}")).path("id").asText());
+            }
+            asked.put("meeting brief, PDF", new String[] {"leader", "/api/meetings/{meeting}/brief?format=pdf"});
+            asked.put("meeting brief, Word", new String[] {"leader", "/api/meetings/{meeting}/brief?format=docx"});
+            asked.put("meeting brief, spreadsheet", new String[] {"leader", "/api/meetings/{meeting}/brief?format=xlsx"});
             for (Map.Entry<String, String[]> query : asked.entrySet()) {
                 List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
                 for (int i = 0; i < queries; i++) {
-                    String path = String.format(Locale.ROOT, query.getValue()[1], expoIds.get(i % expoIds.size()));
+                    String expoId = expoIds.get(i % expoIds.size());
+                    String path = String.format(Locale.ROOT, query.getValue()[1], expoId).replace("{meeting}", meetingOf.get(expoId));
                     requests.add(() -> WritePathBenchmark.send(http, "GET", base + path, query.getValue()[0], null));
                 }
                 WritePathBenchmark.phase(Math.min(5, queries), requests.subList(0, Math.min(5, queries)), 1); // warm-up
