@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The REST door to {@link UnitRanking}: the month's ranking as JSON, or its notice (通报) as a PDF. */
+/** The REST door to {@link UnitRanking}: the month's ranking as JSON, or its notice (通报) as a PDF or a Word document. */
 @RestController
 @Tag(name = "Leadership review")
 public class RankingController {
@@ -31,19 +31,19 @@ public class RankingController {
 
     @GetMapping("/api/expos/{expoId}/ranking")
     @Operation(summary = "The units ranked for a month (考核评分): score, each part, the counts behind them, and the trend"
-            + " against the month before; format=pdf gives the month's notice (通报) naming the best and the worst")
+            + " against the month before; format=pdf or docx gives the month's notice (通报) naming the best and the worst")
     public ResponseEntity<?> ranking(@PathVariable String expoId,
                                      @Parameter(description = "yyyy-MM, e.g. 2030-01; the present month when left out")
                                      @RequestParam(required = false) String month,
-                                     @Parameter(description = "json (default) or pdf") @RequestParam(required = false) String format,
+                                     @Parameter(description = "json (default), pdf or docx") @RequestParam(required = false) String format,
                                      Locale locale) {
         boolean asNotice = format != null && !format.isBlank() && !format.equals("json");
-        if (asNotice && !format.equals("pdf")) {
-            throw DomainRuleViolation.invalid("format", "format is json or pdf, not " + format).coded("rankingFormat", format);
+        if (asNotice && !RankingNotice.FORMATS.contains(format)) {
+            throw DomainRuleViolation.invalid("format", "format is json, pdf or docx, not " + format).coded("rankingFormat", format);
         }
         UnitRanking.Ranking ranked = ranking.ranking(expoId, ranking.month(month));
         if (asNotice) {
-            return notice.of(ranked, register.namesFor(locale), locale).download();
+            return notice.of(ranked, register.namesFor(locale), locale, format).download();
         }
         return ResponseEntity.ok(ranked);
     }
