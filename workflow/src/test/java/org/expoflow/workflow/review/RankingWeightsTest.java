@@ -97,8 +97,9 @@ class RankingWeightsTest {
                 .singleElement().asString().contains("figures 15 (defaults)").contains("figures 0");
         assertThat(as("leader").get("/api/expos/{e}/ranking/weights", "no-such-expo").status().value()).isEqualTo(404);
 
-        // the notice as the pages link it, by the new weights
+        // the notice as the pages link it, by the new weights; the API's door would not know the page's session
         PageSession leader = PageSession.signedIn("http://localhost:" + port, "leader");
+        assertThat(leader.status("/api/expos/" + expoId + "/ranking?format=docx")).isEqualTo(401);
         try (XWPFDocument notice = new XWPFDocument(new ByteArrayInputStream(
                 leader.download("/board/" + expoId + "/ranking/notice?format=docx")));
              XWPFWordExtractor text = new XWPFWordExtractor(notice)) {
