@@ -5,28 +5,34 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.workflow.application.OfficeFile;
+import org.expoflow.workflow.briefs.OfficePdf;
+import org.expoflow.workflow.briefs.OfficeWord;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 
 /**
- * The month's notice (通报) of the ranking, as the office sends it round: who did best and who worst, with the numbers
- * that put them there, then every unit's row. Set in STSong-Light, the CJK font every PDF reader provides.
+ * The month's notice (通报) of the ranking, as the office sends it round: the red masthead, its number (〔2030〕1号),
+ * the issuing office and the date it is written, the title, the units it is sent to, then who did best and who worst
+ * with the numbers that put them there, what is asked of them, and every unit's row in the annexed table with the
+ * weights it was scored by. Written once in the reader's words, then laid out as a PDF to print or as a Word document
+ * for the secretary to edit, on the page every office file shares ({@link OfficePdf}, {@link OfficeWord}).
  */
 @Component
 public class RankingNotice {
@@ -34,83 +40,155 @@ public class RankingNotice {
     /** How many units the notice names as the best, and as the worst. */
     static final int NAMED = 3;
 
-    private final MessageSource messages;
+    /** The formats a notice comes in. */
+    public static final List<String> FORMATS = List.of("pdf", "docx");
 
-    public RankingNotice(MessageSource messages) {
+    private static final String[] COLUMNS = {"rank", "unit", "score", "trend", "onTime", "late", "overdue", "daysLate", "chaseUps",
+            "returns", "reports", "figures"};
+    /** The unit's column wide enough for 沈抚示范区 on one line, the counts narrow. */
+    private static final float[] PRINTED_WIDTHS = {0.7f, 1.6f, 0.8f, 0.8f, 0.9f, 0.9f, 0.9f, 0.9f, 0.7f, 0.7f, 0.9f, 0.9f};
+
+    private final MessageSource messages;
+    private final ZoneId provinceZone;
+
+    public RankingNotice(MessageSource messages, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
         this.messages = messages;
+        this.provinceZone = provinceZone;
     }
 
-    public OfficeFile of(UnitRanking.Ranking ranking, Map<String, String> unitNames, Locale locale) {
-        String title = words("notice.title", locale, ranking.expoName(), String.valueOf(ranking.month().getYear()),
-                String.valueOf(ranking.month().getMonthValue()));
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            BaseFont song = BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
-            Font heading = new Font(song, 15, Font.BOLD);
-            Font body = new Font(song, 10);
-            Font small = new Font(song, 8);
-            Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
-            PdfWriter.getInstance(document, out);
-            document.addTitle(title);
-            document.open();
-            Paragraph top = new Paragraph(printable(title, song), heading);
-            top.setAlignment(Paragraph.ALIGN_CENTER);
-            document.add(top);
-            document.add(new Paragraph(printable(words("notice.intro", locale, ranking.units().size()), song), body));
-            if (!ranking.units().isEmpty()) {
-                document.add(new Paragraph(printable(words("notice.best", locale)
-                        + sentences(ranking.best(NAMED), unitNames, locale), song), body));
-                document.add(new Paragraph(printable(words("notice.worst", locale)
-                        + sentences(ranking.worst(NAMED), unitNames, locale), song), body));
+    /** A numbered part of the notice's body: its heading (一、表现较好的单位) and its paragraphs. */
+    record Part(String heading, List<String> paragraphs) {
+    }
+
+    /** The notice as the office writes it, whatever it is printed on. */
+    record NoticeText(String fileTitle, String masthead, String number, String issuer, String date, String title,
+                      String addressee, String intro, List<Part> parts, String annex, List<String> headers,
+                      List<List<String>> rows, String none, String weights) {
+    }
+
+    /** The notice as a file, {@code pdf} or {@code docx}; another format is refused naming {@code format}. */
+    public OfficeFile of(UnitRanking.Ranking ranking, Map<String, String> unitNames, Locale locale, String format) {
+        if (!FORMATS.contains(format)) {
+            throw DomainRuleViolation.invalid("format", "format is json, pdf or docx, not " + format).coded("rankingFormat", format);
+        }
+        NoticeText text = text(ranking, unitNames, locale);
+        if (format.equals("docx")) {
+            return new OfficeFile(text.fileTitle() + ".docx", OfficeWord.CONTENT_TYPE, word(text, ranking));
+        }
+        return new OfficeFile(text.fileTitle() + ".pdf", "application/pdf", pdf(text));
+    }
+
+    NoticeText text(UnitRanking.Ranking ranking, Map<String, String> unitNames, Locale locale) {
+        String year = String.valueOf(ranking.month().getYear());
+        String month = String.valueOf(ranking.month().getMonthValue());
+        List<String> numbers = List.of(words("notice.numbers", locale).split(","));
+        List<Part> parts = new ArrayList<>();
+        if (!ranking.units().isEmpty()) {
+            parts.add(new Part(words("notice.best", locale), List.of(sentences(ranking.best(NAMED), unitNames, locale))));
+            List<UnitRanking.UnitScore> worst = ranking.worst(NAMED);
+            if (!worst.isEmpty()) {
+                parts.add(new Part(words("notice.worst", locale), List.of(sentences(worst, unitNames, locale))));
             }
-            List<String> columns = List.of("rank", "unit", "score", "trend", "onTime", "late", "overdue", "daysLate", "chaseUps",
-                    "returns", "reports", "figures");
-            PdfPTable table = new PdfPTable(columns.size());
-            table.setWidthPercentage(100);
-            table.setSpacingBefore(10);
-            table.setHeaderRows(1);
-            columns.forEach(column -> table.addCell(new PdfPCell(new Phrase(printable(words("ranking.col." + column, locale), song),
-                    small))));
-            for (UnitRanking.UnitScore unit : ranking.units()) {
-                for (String cell : row(unit, unitNames)) {
-                    table.addCell(new PdfPCell(new Phrase(printable(cell, song), small)));
+            parts.add(new Part(words("notice.asks", locale), List.of(words("notice.ask", locale))));
+        }
+        List<Part> numbered = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            numbered.add(new Part(words("notice.numbered", locale, numbers.get(Math.min(i, numbers.size() - 1)), parts.get(i).heading()),
+                    parts.get(i).paragraphs()));
+        }
+        RankingSettings.Weights w = ranking.settings().weights();
+        return new NoticeText(words("notice.title", locale, ranking.expoName(), year, month), words("notice.masthead", locale),
+                words("notice.number", locale, year, month), words("notice.issuer", locale, ranking.expoName()),
+                written(ranking, locale), words("notice.heading", locale, year, month), words("notice.addressee", locale),
+                words("notice.intro", locale, year, month, ranking.units().size()), numbered,
+                words("notice.annex", locale, year, month),
+                java.util.Arrays.stream(COLUMNS).map(column -> words("ranking.col." + column, locale)).toList(),
+                ranking.units().stream().map(unit -> row(unit, unitNames)).toList(), words("ranking.empty", locale),
+                words("notice.weights", locale, plain(w.onTime()), plain(w.daysLate()), plain(w.chaseUps()), plain(w.returns()),
+                        plain(w.reports()), plain(w.figures())));
+    }
+
+    /**
+     * The day the notice is written, as an office dates a document (2030年2月1日, in Arabic figures as GB/T 9704 has it):
+     * the day after the month for a past month, so that it is dated the same however often it is printed; today for the
+     * present one.
+     */
+    private String written(UnitRanking.Ranking ranking, Locale locale) {
+        DateTimeFormatter format = "en".equals(locale.getLanguage()) ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+                : DateTimeFormatter.ofPattern("yyyy年M月d日");
+        return format.withZone(provinceZone).format(ranking.to());
+    }
+
+    private static byte[] pdf(NoticeText text) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            OfficePdf.Fonts fonts = OfficePdf.Fonts.ofAnOffice();
+            Document document = OfficePdf.document(out, text.fileTitle(), fonts);
+            OfficePdf.masthead(document, text.masthead(), text.number(), text.issuer(), text.date(), fonts);
+            document.add(OfficePdf.centred(text.title(), fonts.title(), 12, 8));
+            document.add(OfficePdf.flush(text.addressee(), fonts.body(), 0, 2));
+            document.add(OfficePdf.paragraph(text.intro(), fonts.body()));
+            for (Part part : text.parts()) {
+                document.add(OfficePdf.flush(part.heading(), fonts.heading(), 5, 2));
+                for (String paragraph : part.paragraphs()) {
+                    document.add(OfficePdf.paragraph(paragraph, fonts.body()));
                 }
             }
+            document.add(OfficePdf.flush(text.annex(), fonts.heading(), 12, 4));
+            PdfPTable table = OfficePdf.table(text.headers(), PRINTED_WIDTHS, fonts);
+            for (List<String> row : text.rows()) {
+                row.forEach(cell -> table.addCell(OfficePdf.cell(cell, fonts.cell())));
+            }
+            if (text.rows().isEmpty()) {
+                var none = OfficePdf.cell(text.none(), fonts.cell());
+                none.setColspan(text.headers().size());
+                table.addCell(none);
+            }
             document.add(table);
-            document.add(new Paragraph(printable(words("notice.weights", locale, ranking.settings().weights().onTime(),
-                    ranking.settings().weights().daysLate(), ranking.settings().weights().chaseUps(),
-                    ranking.settings().weights().returns(), ranking.settings().weights().reports(),
-                    ranking.settings().weights().figures()), song), small));
+            document.add(OfficePdf.flush(text.weights(), new Font(fonts.cell().getBaseFont(), 8), 2, 0));
             document.close();
-            return new OfficeFile(title + ".pdf", "application/pdf", out.toByteArray());
+            return out.toByteArray();
         } catch (IOException | DocumentException failed) {
-            throw new UncheckedIOException(new IOException("the ranking notice could not be written", failed));
+            throw new UncheckedIOException(new IOException("the ranking notice could not be written as a PDF", failed));
         }
     }
 
-    /** The text with a printable stand-in for each character the font has no glyph for (a minus, a dash, a middle dot). */
-    static String printable(String text, BaseFont font) {
-        StringBuilder printed = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.isWhitespace(c) || font.charExists(c)) {
-                printed.appendCodePoint(c);
-            } else {
-                printed.append(switch (c) {
-                    case '\u00b7', '\u2022' -> "\u30fb";
-                    case '\u2212', '\u2013', '\u2014', '\u2010' -> "-";
-                    default -> new String(Character.toChars(c));
-                });
+    private static byte[] word(NoticeText text, UnitRanking.Ranking ranking) {
+        try {
+            XWPFDocument document = OfficeWord.document(text.fileTitle(), ranking.to());
+            OfficeWord.masthead(document, text.masthead(), text.number(), text.issuer(), text.date());
+            OfficeWord.centred(document, text.title(), OfficeWord.TITLE_FONT, 22, true).setSpacingAfter(240);
+            OfficeWord.flush(document, text.addressee());
+            OfficeWord.paragraph(document, text.intro());
+            for (Part part : text.parts()) {
+                OfficeWord.heading(document, part.heading());
+                part.paragraphs().forEach(paragraph -> OfficeWord.paragraph(document, paragraph));
             }
-        });
-        return printed.toString();
+            // the annex on a page of its own, headed in 黑体 as an office heads one
+            XWPFParagraph annex = document.createParagraph();
+            annex.setPageBreak(true);
+            OfficeWord.run(annex, text.annex(), OfficeWord.HEADING_FONT, OfficeWord.BODY_SIZE, false);
+            OfficeWord.table(document, text.headers(), text.rows(), text.none());
+            OfficeWord.run(document.createParagraph(), text.weights(), OfficeWord.BODY_FONT, OfficeWord.TABLE_SIZE, false);
+            return OfficeWord.bytes(document);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("the ranking notice could not be written as a Word document", failed);
+        }
     }
 
+    /** The units named, each with the numbers that put it there, as one sentence. */
     private String sentences(List<UnitRanking.UnitScore> units, Map<String, String> unitNames, Locale locale) {
-        return String.join(words("notice.separator", locale), units.stream().map(unit -> words("notice.unit", locale,
-                unitNames.getOrDefault(unit.unitId(), unit.name()), unit.score().toPlainString(), unit.counts().onTime(),
-                unit.counts().late() + unit.counts().overdue(), unit.counts().daysLate().toPlainString(), unit.counts().chaseUps(),
-                unit.counts().returns())).toList());
+        return String.join(words("notice.separator", locale), units.stream().map(unit -> {
+            String name = unitNames.getOrDefault(unit.unitId(), unit.name());
+            int late = unit.counts().late() + unit.counts().overdue();
+            return late == 0
+                    ? words("notice.unitOnTime", locale, name, unit.score().toPlainString(), unit.counts().onTime(),
+                            unit.counts().chaseUps(), unit.counts().returns())
+                    : words("notice.unit", locale, name, unit.score().toPlainString(), unit.counts().onTime(), late,
+                            plain(unit.counts().daysLate()), unit.counts().chaseUps(), unit.counts().returns());
+        }).toList()) + words("notice.end", locale);
     }
 
+    /** A unit's row as the page and the notice print it. */
     public static List<String> row(UnitRanking.UnitScore unit, Map<String, String> unitNames) {
         return List.of(String.valueOf(unit.rank()), unitNames.getOrDefault(unit.unitId(), unit.name()), unit.score().toPlainString(),
                 trend(unit.trend()), String.valueOf(unit.counts().onTime()), String.valueOf(unit.counts().late()),
@@ -128,6 +206,11 @@ public class RankingNotice {
             return "—";
         }
         return trend.signum() > 0 ? "+" + trend.toPlainString() : trend.signum() < 0 ? "−" + trend.negate().toPlainString() : "0.0";
+    }
+
+    /** A number as people write it: 12.5, 6 rather than 6.0, 30 rather than 3E+1. */
+    private static String plain(BigDecimal number) {
+        return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
     }
 
     private String words(String key, Locale locale, Object... arguments) {

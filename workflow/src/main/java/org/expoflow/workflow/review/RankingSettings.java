@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the office scores its units (考核评分), a setting it changes without a release ({@code expoflow.ranking.*}):
- * the weight of each part of a unit's score, and what a day late, a chase-up and a return cost within their parts.
- * A part weighted 0 leaves the score; the weights need not add up to 100 (the score is their weighted mean).
+ * How the office scores its units (考核评分), set without a release ({@code expoflow.ranking.*}): the weight of each
+ * part of a unit's score, and what a day late, a chase-up and a return cost within their parts. The weights here are
+ * the defaults: the office sets an expo's own on its ranking page ({@link RankingWeights}). A part weighted 0 leaves the
+ * score; the weights need not add up to 100 (the score is their weighted mean).
  */
 @ConfigurationProperties("expoflow.ranking")
 public record RankingSettings(@DefaultValue Weights weights, @DefaultValue("5") BigDecimal pointsPerDayLate,
@@ -22,6 +23,11 @@ public record RankingSettings(@DefaultValue Weights weights, @DefaultValue("5") 
                 || pointsPerChaseUp.signum() < 0 || pointsPerReturn.signum() < 0) {
             throw new IllegalArgumentException("expoflow.ranking: weights and points may not be below 0");
         }
+    }
+
+    /** The same points, with the weights an expo's office set. */
+    public RankingSettings withWeights(Weights chosen) {
+        return new RankingSettings(chosen, pointsPerDayLate, pointsPerChaseUp, pointsPerReturn);
     }
 
     /** The weight of each part: steps on time, days late, chase-ups, returns, reports on cadence, figures against targets. */

@@ -32,9 +32,10 @@ import org.springframework.stereotype.Service;
 /**
  * The ranking of units (考核评分) the office publishes every month: each unit of an expo scored on its steps done on
  * time, the days it ran late, the chase-ups it needed, the work sent back to it, its reports on cadence and its figures
- * against their targets, each part 0 to 100 and the score their mean weighted as the office set it
- * ({@link RankingSettings}); with the trend, the score against the month before. A month is read as it stood at its end
- * from the times its events carry, so a past month asked again answers the same; the present month runs to now.
+ * against their targets, each part 0 to 100 and the score their mean weighted as the office set it for the expo
+ * ({@link RankingWeights}; the configured {@link RankingSettings} until it does); with the trend, the score against the
+ * month before. A month is read as it stood at its end from the times its events carry, so a past month asked again
+ * answers the same, as long as the office keeps its weights; the present month runs to now.
  * The board's ranking page, the API and the monthly notice (通报) read it; so may the meeting's brief.
  */
 @Service
@@ -49,15 +50,17 @@ public class UnitRanking {
     private final ExpoWork expos;
     private final UnitRegister register;
     private final RankingSettings settings;
+    private final RankingWeights weights;
     private final Clock clock;
     private final ZoneId provinceZone;
 
-    public UnitRanking(QueryGateway queries, ExpoWork expos, UnitRegister register, RankingSettings settings, Clock clock,
-                       @Value("${expoflow.time-zone}") ZoneId provinceZone) {
+    public UnitRanking(QueryGateway queries, ExpoWork expos, UnitRegister register, RankingSettings settings,
+                       RankingWeights weights, Clock clock, @Value("${expoflow.time-zone}") ZoneId provinceZone) {
         this.queries = queries;
         this.expos = expos;
         this.register = register;
         this.settings = settings;
+        this.weights = weights;
         this.clock = clock;
         this.provinceZone = provinceZone;
     }
@@ -118,9 +121,11 @@ public class UnitRanking {
             throw DomainRuleViolation.invalid("month", "month " + month + " has not begun yet")
                     .coded("monthFuture", month.toString());
         }
+        // both months by the weights in force now, so that the trend compares like with like
+        RankingSettings scoring = settings.withWeights(weights.of(expoId));
         Map<String, BigDecimal> previous = new HashMap<>();
-        scores(expoId, month.minusMonths(1), now).forEach(unit -> previous.put(unit.unitId(), unit.score()));
-        List<UnitScore> scored = scores(expoId, month, now).stream().map(unit -> {
+        scores(expoId, month.minusMonths(1), now, scoring).forEach(unit -> previous.put(unit.unitId(), unit.score()));
+        List<UnitScore> scored = scores(expoId, month, now, scoring).stream().map(unit -> {
             BigDecimal before = previous.get(unit.unitId());
             return new UnitScore(0, unit.unitId(), unit.name(), unit.score(), before == null ? null : unit.score().subtract(before),
                     before, unit.parts(), unit.counts(), unit.figuresShare());
@@ -136,11 +141,11 @@ public class UnitRanking {
                     unit.parts(), unit.counts(), unit.figuresShare()));
         }
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(provinceZone).toInstant();
-        return new Ranking(expoId, expoName, month, from, to.isAfter(now) ? now : to, settings, List.copyOf(ranked));
+        return new Ranking(expoId, expoName, month, from, to.isAfter(now) ? now : to, scoring, List.copyOf(ranked));
     }
 
     /** Every enrolled unit's score in {@code month}, unranked; none for a month that had not begun by {@code now}. */
-    private List<UnitScore> scores(String expoId, YearMonth month, Instant now) {
+    private List<UnitScore> scores(String expoId, YearMonth month, Instant now, RankingSettings scoring) {
         Instant from = month.atDay(1).atStartOfDay(provinceZone).toInstant();
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(provinceZone).toInstant();
         if (from.isAfter(now)) {
@@ -160,8 +165,9 @@ public class UnitRanking {
         List<UnitScore> scores = new ArrayList<>();
         for (UnitMonth unit : months.units()) {
             BigDecimal share = figureShares.get(unit.unitId());
-            Parts parts = parts(unit, share);
-            scores.add(new UnitScore(0, unit.unitId(), unit.name(), score(parts), null, null, parts, unit, share));
+            Parts parts = parts(unit, share, scoring);
+            scores.add(new UnitScore(0, unit.unitId(), unit.name(), score(parts, scoring.weights()), null, null, parts, unit,
+                    share));
         }
         return scores;
     }
@@ -182,7 +188,7 @@ public class UnitRanking {
      * against it); 100 less the set points per day late, per chase-up and per return; the share of reports owed that
      * came on cadence; the figures' share of their targets. A part with nothing to judge it by scores 100.
      */
-    Parts parts(UnitMonth unit, BigDecimal figuresShare) {
+    static Parts parts(UnitMonth unit, BigDecimal figuresShare, RankingSettings settings) {
         int judged = unit.onTime() + unit.late() + unit.overdue();
         BigDecimal onTime = judged == 0 ? HUNDRED : percent(unit.onTime(), judged);
         BigDecimal reports = unit.reportsOwed() == 0 ? HUNDRED : percent(unit.reportsOwed() - unit.reportsMissed(), unit.reportsOwed());
@@ -193,8 +199,7 @@ public class UnitRanking {
     }
 
     /** The parts' mean, weighted as the office set it, to a tenth. */
-    BigDecimal score(Parts parts) {
-        RankingSettings.Weights weights = settings.weights();
+    static BigDecimal score(Parts parts, RankingSettings.Weights weights) {
         BigDecimal sum = parts.onTime().multiply(weights.onTime())
                 .add(parts.daysLate().multiply(weights.daysLate()))
                 .add(parts.chaseUps().multiply(weights.chaseUps()))

@@ -140,6 +140,7 @@ public class SecurityConfig {
                         .requestMatchers(posts("/api/expos", "/api/expos/*/units", "/api/directives",
                                 "/api/directives/*/withdraw", "/api/tasks/*/extend", "/api/tasks/*/reassign", "/api/tasks/bulk",
                                 "/api/tasks/*/cooperating-units", "/api/tasks/*/chase-up", "/api/tasks/*/extension-request/decision")).hasRole(Role.COORDINATOR.name())
+                        .requestMatchers(puts("/api/expos/*/ranking/weights")).hasRole(Role.COORDINATOR.name())
                         .requestMatchers(paths("/api/meetings/**", "/api/meetings", "/api/expos/*/statistics",
                                 "/api/expos/*/overdue", "/api/expos/*/due-soon", "/api/expos/*/trend"))
                         .hasAnyRole(Role.LEADER.name(), Role.COORDINATOR.name())
@@ -318,6 +319,12 @@ public class SecurityConfig {
     private static RequestMatcher posts(String... patterns) {
         PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
         return new OrRequestMatcher(java.util.Arrays.stream(patterns).map(pattern -> builder.matcher(HttpMethod.POST, pattern))
+                .map(RequestMatcher.class::cast).toList());
+    }
+
+    private static RequestMatcher puts(String... patterns) {
+        PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(java.util.Arrays.stream(patterns).map(pattern -> builder.matcher(HttpMethod.PUT, pattern))
                 .map(RequestMatcher.class::cast).toList());
     }
 

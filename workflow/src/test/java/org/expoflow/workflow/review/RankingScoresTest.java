@@ -17,10 +17,6 @@ class RankingScoresTest {
     // 2 on time, 1 late, 1 still overdue; 1.5 days late; 2 chase-ups, 1 return; 4 reports owed, 1 missing
     private static final UnitMonth MONTH = new UnitMonth("dalian", "大连市", 2, 1, 1, new BigDecimal("1.5"), 2, 1, 4, 1);
 
-    private static UnitRanking ranking(RankingSettings settings) {
-        return new UnitRanking(null, null, null, settings, null, null);
-    }
-
     private static RankingSettings settings(int onTime, int daysLate, int chaseUps, int returns, int reports, int figures,
                                             int perDay, int perChaseUp, int perReturn) {
         return new RankingSettings(new RankingSettings.Weights(BigDecimal.valueOf(onTime), BigDecimal.valueOf(daysLate),
@@ -30,22 +26,22 @@ class RankingScoresTest {
 
     @Test
     void theDefaultWeightsScoreAMonth() {
-        UnitRanking ranking = ranking(settings(30, 20, 15, 10, 10, 15, 5, 20, 20));
-        UnitRanking.Parts parts = ranking.parts(MONTH, new BigDecimal("0.6"));
+        RankingSettings defaults = settings(30, 20, 15, 10, 10, 15, 5, 20, 20);
+        UnitRanking.Parts parts = UnitRanking.parts(MONTH, new BigDecimal("0.6"), defaults);
         assertThat(parts).isEqualTo(new UnitRanking.Parts(new BigDecimal("50.0"), new BigDecimal("92.5"), new BigDecimal("60.0"),
                 new BigDecimal("80.0"), new BigDecimal("75.0"), new BigDecimal("60.0")));
         // (30·50 + 20·92.5 + 15·60 + 10·80 + 10·75 + 15·60) / 100
-        assertThat(ranking.score(parts)).isEqualByComparingTo("67.0");
+        assertThat(UnitRanking.score(parts, defaults.weights())).isEqualByComparingTo("67.0");
     }
 
     @Test
     void theOfficesOwnWeightsAndPointsScoreTheSameMonthDifferently() {
-        UnitRanking onTimeOnly = ranking(settings(1, 0, 0, 0, 0, 0, 5, 20, 20));
-        assertThat(onTimeOnly.score(onTimeOnly.parts(MONTH, null))).isEqualByComparingTo("50.0");
-        UnitRanking harsh = ranking(settings(0, 0, 1, 0, 0, 0, 5, 60, 20));
-        assertThat(harsh.parts(MONTH, null).chaseUps()).as("two chase-ups at 60 points each: nothing left, never below 0")
+        RankingSettings onTimeOnly = settings(1, 0, 0, 0, 0, 0, 5, 20, 20);
+        assertThat(UnitRanking.score(UnitRanking.parts(MONTH, null, onTimeOnly), onTimeOnly.weights())).isEqualByComparingTo("50.0");
+        RankingSettings harsh = settings(0, 0, 1, 0, 0, 0, 5, 60, 20);
+        assertThat(UnitRanking.parts(MONTH, null, harsh).chaseUps()).as("two chase-ups at 60 points each: nothing left, never below 0")
                 .isEqualByComparingTo("0");
-        assertThat(harsh.parts(MONTH, null).figures()).as("no targets: nothing to judge, full marks").isEqualByComparingTo("100");
+        assertThat(UnitRanking.parts(MONTH, null, harsh).figures()).as("no targets: nothing to judge, full marks").isEqualByComparingTo("100");
     }
 
     @Test

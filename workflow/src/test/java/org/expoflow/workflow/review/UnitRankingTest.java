@@ -137,7 +137,7 @@ class UnitRankingTest {
         assertThat(future.status().value()).isEqualTo(400);
         assertThat(future.field("field")).isEqualTo("month");
         assertThat(future.field("detail")).contains("还没有开始");
-        ExpoFlowClient.Answer format = as("leader").get("/api/expos/{e}/ranking?format=docx", expoId);
+        ExpoFlowClient.Answer format = as("leader").get("/api/expos/{e}/ranking?format=odt", expoId);
         assertThat(format.status().value()).isEqualTo(400);
         assertThat(format.field("field")).isEqualTo("format");
         assertThat(as("tieling").get("/api/expos/{e}/ranking", expoId).status().value())
