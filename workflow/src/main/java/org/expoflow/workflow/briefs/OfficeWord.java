@@ -39,6 +39,11 @@ public final class OfficeWord {
     /** 三号, the size of an office's running text, in points. */
     public static final int BODY_SIZE = 16;
     public static final int TABLE_SIZE = 10;
+    // A4 and an office's side margins, in twentieths of a point
+    private static final int PAGE_WIDTH = 11906;
+    private static final int LEFT_MARGIN = 1587;
+    private static final int RIGHT_MARGIN = 1474;
+    private static final int TEXT_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN;
 
     private OfficeWord() {
     }
@@ -64,13 +69,13 @@ public final class OfficeWord {
     private static void pageOfAnOffice(XWPFDocument document) {
         CTSectPr page = document.getDocument().getBody().addNewSectPr();
         CTPageSz size = page.addNewPgSz();
-        size.setW(BigInteger.valueOf(11906));
+        size.setW(BigInteger.valueOf(PAGE_WIDTH));
         size.setH(BigInteger.valueOf(16838));
         CTPageMar margins = page.addNewPgMar();
         margins.setTop(BigInteger.valueOf(2098));
         margins.setBottom(BigInteger.valueOf(1984));
-        margins.setLeft(BigInteger.valueOf(1587));
-        margins.setRight(BigInteger.valueOf(1474));
+        margins.setLeft(BigInteger.valueOf(LEFT_MARGIN));
+        margins.setRight(BigInteger.valueOf(RIGHT_MARGIN));
     }
 
     /**
@@ -150,7 +155,48 @@ public final class OfficeWord {
         if (rows.isEmpty()) {
             run(written.getRow(1).getCell(0).getParagraphs().get(0), none == null ? "" : none, BODY_FONT, TABLE_SIZE, false);
         }
+        widenByContent(written, headers, rows);
         return written;
+    }
+
+    /**
+     * Each column as wide as its longest cell asks, within bounds, instead of all alike: a unit's name (沈阳市) stays on
+     * one line while a column of small numbers gives way.
+     */
+    private static void widenByContent(XWPFTable table, List<String> headers, List<List<String>> rows) {
+        int columns = Math.max(1, headers.size());
+        int[] wanted = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            wanted[c] = Math.max(4, c < headers.size() ? Math.min(8, halfWidths(headers.get(c))) : 0);
+            for (List<String> row : rows) {
+                if (c < row.size()) {
+                    wanted[c] = Math.max(wanted[c], Math.min(30, halfWidths(row.get(c))));
+                }
+            }
+        }
+        int total = java.util.Arrays.stream(wanted).sum();
+        var grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int c = 0; c < columns; c++) {
+            BigInteger twips = BigInteger.valueOf((long) TEXT_WIDTH * wanted[c] / total);
+            grid.addNewGridCol().setW(twips);
+            for (XWPFTableRow row : table.getRows()) {
+                if (c < row.getTableCells().size()) {
+                    row.getCell(c).setWidth(twips.toString());
+                }
+            }
+        }
+    }
+
+    /** How wide a text is set, in half-widths: a Chinese character counts two, a Latin letter or a digit one. */
+    private static int halfWidths(String text) {
+        int width = 0;
+        for (String line : text.split("\n")) {
+            width = Math.max(width, line.codePoints().map(point -> point > 0x2E80 ? 2 : 1).sum());
+        }
+        return width + 3; // the cell's own margins
     }
 
     /** The text in runs, a line a run, each after a break (a bilingual brief's English under the Chinese). */
