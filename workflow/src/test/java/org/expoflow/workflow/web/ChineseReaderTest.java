@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and no code name on the pages of their journeys, in Chromium at phone width for the clerk. The office writes
  * its expo and directive in Chinese, as a province's office does; everything else on the pages (steps, fields,
  * figures, units, statuses, the history, the review of the unit's work, the board and the brief) is the
- * application's to say. Product and file-format names (ExpoFlow, Excel, PDF, docx) and the switch to English are the
+ * application's to say. Product and file-format names (ExpoFlow, Excel, Word, PDF, docx) and the switch to English are the
  * only Latin words allowed.
  */
 @ExpoFlowTest
@@ -35,7 +35,7 @@ class ChineseReaderTest {
 
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z_]+");
     // product and file-format names, and the switch to English, which names that language in its own words
-    private static final Set<String> NAMES_OF_PRODUCTS = Set.of("ExpoFlow", "Excel", "PDF", "pdf", "xlsx", "docx", "JPEG", "PNG", "WebP", "English");
+    private static final Set<String> NAMES_OF_PRODUCTS = Set.of("ExpoFlow", "Excel", "Word", "PDF", "pdf", "xlsx", "docx", "JPEG", "PNG", "WebP", "English");
 
     @LocalServerPort
     int port;
