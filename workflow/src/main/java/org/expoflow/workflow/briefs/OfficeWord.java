@@ -105,11 +105,12 @@ public final class OfficeWord {
         return paragraph;
     }
 
-    /** Running text, its first line indented by two characters, justified. */
+    /** Running text, its first line indented by two characters, justified unless it holds a break. */
     public static XWPFParagraph paragraph(XWPFDocument document, String text) {
         XWPFParagraph paragraph = document.createParagraph();
         paragraph.setIndentationFirstLine(BODY_SIZE * 2 * 20);
-        paragraph.setAlignment(ParagraphAlignment.BOTH);
+        // justified, a line ended by a break (a bilingual brief's Chinese above its English) is spread over the width
+        paragraph.setAlignment(text.contains("\n") ? ParagraphAlignment.LEFT : ParagraphAlignment.BOTH);
         run(paragraph, text, BODY_FONT, BODY_SIZE, false);
         return paragraph;
     }
