@@ -21,10 +21,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotNull;
 
 /**
  * The weights the office scores an expo's units by (考核评分), which it changes itself on the ranking page: how much
@@ -75,24 +71,12 @@ public class RankingWeights {
 
     /** New weights for an expo, each 0 to 100 with at most two decimals, at least one above 0. */
     public record Change(
-            @Schema(description = "steps done on time", example = "30") @NotNull(message = "{rule.weightRequired}")
-            @DecimalMin(value = "0", message = "{rule.weightRange}") @DecimalMax(value = "100", message = "{rule.weightRange}")
-            @Digits(integer = 3, fraction = 2, message = "{rule.weightRange}") BigDecimal onTime,
-            @Schema(description = "days late", example = "20") @NotNull(message = "{rule.weightRequired}")
-            @DecimalMin(value = "0", message = "{rule.weightRange}") @DecimalMax(value = "100", message = "{rule.weightRange}")
-            @Digits(integer = 3, fraction = 2, message = "{rule.weightRange}") BigDecimal daysLate,
-            @Schema(description = "chase-ups needed", example = "15") @NotNull(message = "{rule.weightRequired}")
-            @DecimalMin(value = "0", message = "{rule.weightRange}") @DecimalMax(value = "100", message = "{rule.weightRange}")
-            @Digits(integer = 3, fraction = 2, message = "{rule.weightRange}") BigDecimal chaseUps,
-            @Schema(description = "work sent back", example = "10") @NotNull(message = "{rule.weightRequired}")
-            @DecimalMin(value = "0", message = "{rule.weightRange}") @DecimalMax(value = "100", message = "{rule.weightRange}")
-            @Digits(integer = 3, fraction = 2, message = "{rule.weightRange}") BigDecimal returns,
-            @Schema(description = "reports on cadence", example = "10") @NotNull(message = "{rule.weightRequired}")
-            @DecimalMin(value = "0", message = "{rule.weightRange}") @DecimalMax(value = "100", message = "{rule.weightRange}")
-            @Digits(integer = 3, fraction = 2, message = "{rule.weightRange}") BigDecimal reports,
-            @Schema(description = "figures against their targets", example = "15") @NotNull(message = "{rule.weightRequired}")
-            @DecimalMin(value = "0", message = "{rule.weightRange}") @DecimalMax(value = "100", message = "{rule.weightRange}")
-            @Digits(integer = 3, fraction = 2, message = "{rule.weightRange}") BigDecimal figures) implements RequestRules.Worded {
+            @Schema(description = "steps done on time", example = "30") @Weight BigDecimal onTime,
+            @Schema(description = "days late", example = "20") @Weight BigDecimal daysLate,
+            @Schema(description = "chase-ups needed", example = "15") @Weight BigDecimal chaseUps,
+            @Schema(description = "work sent back", example = "10") @Weight BigDecimal returns,
+            @Schema(description = "reports on cadence", example = "10") @Weight BigDecimal reports,
+            @Schema(description = "figures against their targets", example = "15") @Weight BigDecimal figures) implements RequestRules.Worded {
 
         /** The fields, in the order the page shows them. */
         public static final List<String> FIELDS = List.of("onTime", "daysLate", "chaseUps", "returns", "reports", "figures");
