@@ -17,6 +17,7 @@ import org.expoflow.projections.api.Board.BoardCell;
 import org.expoflow.projections.api.Board.BoardDirective;
 import org.expoflow.projections.api.Board.BoardUnit;
 import org.expoflow.projections.api.FindBoard;
+import org.expoflow.projections.api.FindCityPageOf;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.api.UnitDirectiveStatus;
@@ -94,6 +95,16 @@ public class BoardQueries {
         List<String> ids = shown.stream().map(BoardDirective::directiveId).toList();
         return board(query.expoId(), name, asOf, List.copyOf(shown), cells(query.expoId(), ids, asOf, present),
                 new Board.DirectivePage(page, size, all.size(), pages), true);
+    }
+
+    @QueryHandler
+    public Integer pageOf(FindCityPageOf query) {
+        Set<String> ofUnit = directivesOfUnit(query.expoId(), query.unitId());
+        List<String> all = directives(query.expoId(), clock.instant()).stream().map(BoardDirective::directiveId)
+                .filter(ofUnit::contains).toList();
+        int position = all.indexOf(query.directiveId());
+        // page 0 holds the newest: counted from the end of the board's order
+        return position < 0 ? 0 : (all.size() - 1 - position) / Math.max(1, query.size());
     }
 
     /** The cells of some directives: kept, for the present; gathered from their steps as they stood, for a past instant. */

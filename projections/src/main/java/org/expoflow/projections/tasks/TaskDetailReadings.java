@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.expoflow.projections.api.FindTask;
+import org.expoflow.projections.api.FindTaskSummaries;
 import org.expoflow.projections.api.FindTaskSummary;
 import org.expoflow.projections.api.TaskDetail;
 import org.expoflow.projections.api.TaskHistoryEntry;
@@ -45,6 +46,16 @@ public class TaskDetailReadings {
         List<TaskSummary> found = jdbc.query(TaskSummaryRows.CURRENT + " where t.task_id = :id",
                 new MapSqlParameterSource("id", query.taskId()), (rs, n) -> TaskSummaryRows.summary(rs, clock.instant()));
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The tasks found of those asked for, in no particular order; one statement, not one per task. */
+    @QueryHandler
+    public List<TaskSummary> handle(FindTaskSummaries query) {
+        if (query.taskIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(TaskSummaryRows.CURRENT + " where t.task_id in (:ids)",
+                new MapSqlParameterSource("ids", query.taskIds()), (rs, n) -> TaskSummaryRows.summary(rs, clock.instant()));
     }
 
     /** The history of a task, oldest first. */

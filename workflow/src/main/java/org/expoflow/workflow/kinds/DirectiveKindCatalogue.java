@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.expoflow.workflow.application.ReadOncePerRequest;
 import org.expoflow.workflow.engine.KindModels;
 import org.expoflow.workflow.engine.StepForm;
 import org.springframework.stereotype.Component;
@@ -19,12 +20,15 @@ public class DirectiveKindCatalogue {
 
     private final KindModels models;
 
+    /** The register of kinds, as {@link ReadOncePerRequest} knows it: a deployment forgets what its request read. */
+    static final String KINDS = "kinds";
+
     public DirectiveKindCatalogue(KindModels models) {
         this.models = models;
     }
 
     public List<DirectiveKind> all() {
-        return models.latestActive().stream().map(DirectiveKindCatalogue::described).toList();
+        return ReadOncePerRequest.read(KINDS, () -> models.latestActive().stream().map(DirectiveKindCatalogue::described).toList());
     }
 
     public Optional<DirectiveKind> find(String key) {

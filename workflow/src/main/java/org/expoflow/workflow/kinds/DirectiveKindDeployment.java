@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.expoflow.commands.api.DomainRuleViolation;
+import org.expoflow.workflow.application.ReadOncePerRequest;
 import org.expoflow.workflow.engine.KindModelCheck;
 import org.expoflow.workflow.engine.KindModels;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -90,6 +91,7 @@ public class DirectiveKindDeployment {
         List<String> keys;
         try {
             keys = models.deploy(name, bpmn, texts);
+            ReadOncePerRequest.forget(DirectiveKindCatalogue.KINDS);
         } catch (KindModels.ModelRefusedByEngine refused) {
             throw DomainRuleViolation.invalid("file", refused.getMessage()).coded("kindRefusedByEngine", refused.getMessage());
         }

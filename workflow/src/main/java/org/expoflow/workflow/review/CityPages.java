@@ -33,7 +33,8 @@ class CityPages {
 
     @GetMapping("/units/{unitId}")
     String city(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String unitId,
-                @RequestParam(required = false) String expoId, Model model) {
+                @RequestParam(required = false) String expoId, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) String directive, Model model) {
         List<ExpoSummary> all = expos.list().expos();
         String expo = expoId != null && !expoId.isBlank() ? expoId : all.stream()
                 .filter(e -> e.units().stream().anyMatch(unit -> unit.unitId().equals(unitId))).map(ExpoSummary::id)
@@ -41,7 +42,9 @@ class CityPages {
         if (expo == null) {
             return "redirect:/board";
         }
-        model.addAttribute("city", cities.city(user, expo, unitId));
+        // a board's cell names its directive: the page opens where that directive is
+        int shown = page != null ? page : directive != null && !directive.isBlank() ? cities.pageOf(expo, unitId, directive) : 0;
+        model.addAttribute("city", cities.city(user, expo, unitId, shown));
         return "city";
     }
 }

@@ -1,17 +1,21 @@
 package org.expoflow.workflow.review;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.projections.api.Board;
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.FiguresReport;
 import org.expoflow.projections.api.FindBoard;
+import org.expoflow.projections.api.FindCityPageOf;
 import org.expoflow.projections.api.FindFigures;
-import org.expoflow.projections.api.FindTaskSummary;
+import org.expoflow.projections.api.FindTaskSummaries;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.FindUnitHistory;
 import org.expoflow.projections.api.TaskPage;
@@ -50,18 +54,41 @@ public class CityReview {
         this.register = register;
     }
 
+    /** The directives the page shows at once, the newest first, as the board shows them. */
+    static final int DIRECTIVES_PAGE_SIZE = LeadershipReview.BOARD_PAGE_SIZE;
+
     /**
-     * The city's review: {@code board} its row of the board on its own directives; {@code figures} its figures against
-     * their targets (none when it has none); {@code openSteps} its steps open now, soonest due first; {@code recentSteps}
+     * The city's review: {@code board} its row of the board on a page of its own directives ({@code board.page()} says
+     * which), each in {@code directives} with its cell and its open steps; {@code figures} its figures against their
+     * targets (none when it has none); {@code openSteps} its steps open now, soonest due first; {@code recentSteps}
      * its latest steps; {@code history} its latest events, each with its step in {@code historySteps}.
      */
-    public record City(ExpoSummary expo, String unitId, Board board, Map<String, FiguresReport.FigureAgainstTarget> figures,
+    public record City(ExpoSummary expo, String unitId, Board board, List<DirectiveRow> directives,
+                       Map<String, FiguresReport.FigureAgainstTarget> figures,
                        List<TaskSummary> openSteps, List<TaskSummary> recentSteps, List<UnitHistory.Entry> history,
                        Map<String, TaskSummary> historySteps) {
 
-        public Board.BoardUnit row() {
+        /** A directive the city received (or co-operates on), where the city stands on it, and its steps open there. */
+        public record DirectiveRow(Board.BoardDirective directive, Board.BoardCell cell, List<TaskSummary> openSteps) {
+        }
+
+        static List<DirectiveRow> rows(Board board, String unitId, List<TaskSummary> openSteps) {
+            Map<String, Board.BoardDirective> directiveById = new HashMap<>();
+            board.directives().forEach(directive -> directiveById.put(directive.directiveId(), directive));
+            Map<String, List<TaskSummary>> openByDirective = openSteps.stream()
+                    .collect(Collectors.groupingBy(TaskSummary::directiveId));
             return board.units().stream().filter(unit -> unit.unitId().equals(unitId)).findFirst()
-                    .orElse(new Board.BoardUnit(unitId, unitId, List.of()));
+                    .map(Board.BoardUnit::cells).orElse(List.of()).stream()
+                    .filter(cell -> directiveById.containsKey(cell.directiveId()))
+                    .map(cell -> new DirectiveRow(directiveById.get(cell.directiveId()), cell,
+                            openByDirective.getOrDefault(cell.directiveId(), List.of())))
+                    .toList();
+        }
+
+        /** The city's name as the board has it, for when the register has none. */
+        public String unitName() {
+            return board.units().stream().filter(unit -> unit.unitId().equals(unitId)).findFirst()
+                    .map(Board.BoardUnit::name).orElse(unitId);
         }
 
         public List<TaskSummary> overdue() {
@@ -83,11 +110,6 @@ public class CityReview {
             return steps().stream().filter(step -> step.returnComment() != null && !step.isOfficeStep()).toList();
         }
 
-        /** The open steps of a directive, for its row on the page. */
-        public List<TaskSummary> openStepsOf(String directiveId) {
-            return openSteps.stream().filter(step -> step.directiveId().equals(directiveId)).toList();
-        }
-
         private List<TaskSummary> steps() {
             Map<String, TaskSummary> steps = new LinkedHashMap<>();
             openSteps.forEach(step -> steps.put(step.id(), step));
@@ -96,8 +118,14 @@ public class CityReview {
         }
     }
 
+    /** The page of the city's directives that holds {@code directiveId}, the newest page when none does. */
     @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR', 'ADMIN', 'CITY')")
-    public City city(ExpoFlowUser user, String expoId, String unitId) {
+    public int pageOf(String expoId, String unitId, String directiveId) {
+        return queries.query(new FindCityPageOf(expoId, unitId, directiveId, DIRECTIVES_PAGE_SIZE), Integer.class).join();
+    }
+
+    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR', 'ADMIN', 'CITY')")
+    public City city(ExpoFlowUser user, String expoId, String unitId, int page) {
         if (user.isCity() && !unitId.equals(user.unitId())) {
             throw new AccessDeniedException("a unit's clerk reviews its own unit only");
         }
@@ -106,7 +134,7 @@ public class CityReview {
             throw DomainRuleViolation.notFound("unitId", "unit " + unitId + " is not enrolled in expo " + expoId)
                     .coded("notEnrolled", unitId);
         }
-        Board board = register.inOrder(queries.query(new FindBoard(expoId, null, null, null, unitId), Board.class).join());
+        Board board = register.inOrder(queries.query(new FindBoard(expoId, null, Math.max(0, page), DIRECTIVES_PAGE_SIZE, unitId), Board.class).join());
         FiguresReport figures = queries.query(new FindFigures(expoId, null), FiguresReport.class).join();
         Map<String, FiguresReport.FigureAgainstTarget> ownFigures = figures.units().stream()
                 .filter(unit -> unit.unitId().equals(unitId)).findFirst().map(FiguresReport.UnitFigures::figures).orElse(Map.of());
@@ -118,15 +146,13 @@ public class CityReview {
         Map<String, TaskSummary> historySteps = new LinkedHashMap<>();
         open.forEach(step -> historySteps.put(step.id(), step));
         recent.forEach(step -> historySteps.putIfAbsent(step.id(), step));
-        for (UnitHistory.Entry entry : history.entries()) {
-            if (!historySteps.containsKey(entry.taskId())) {
-                TaskSummary step = queries.query(new FindTaskSummary(entry.taskId()), TaskSummary.class).join();
-                if (step != null) {
-                    historySteps.put(step.id(), step);
-                }
-            }
+        List<String> unread = history.entries().stream().map(UnitHistory.Entry::taskId)
+                .filter(taskId -> !historySteps.containsKey(taskId)).distinct().toList();
+        if (!unread.isEmpty()) {
+            queries.query(new FindTaskSummaries(unread), ResponseTypes.multipleInstancesOf(TaskSummary.class)).join()
+                    .forEach(step -> historySteps.put(step.id(), step));
         }
-        return new City(expo, unitId, board, ownFigures, open, recent,
+        return new City(expo, unitId, board, City.rows(board, unitId, open), ownFigures, open, recent,
                 history.entries().stream().filter(entry -> historySteps.containsKey(entry.taskId())).toList(), historySteps);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.expoflow.workflow.application.ReadOncePerRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
 /** The users of ExpoFlow, kept in the {@code expoflow_user} table with bcrypt password hashes. */
 @Component
 public class UserDirectory implements UserDetailsService {
+
+    private static final String PEOPLE = "people";
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -53,13 +56,14 @@ public class UserDirectory implements UserDetailsService {
     }
 
     public List<UserEntry> list() {
-        return jdbc.query("select username, role, unit_id, display_name, enabled, email from expoflow_user order by username",
+        return ReadOncePerRequest.read(PEOPLE, () -> List.copyOf(jdbc.query("select username, role, unit_id, display_name, enabled, email from expoflow_user order by username",
                 (rs, n) -> new UserEntry(rs.getString("username"), Role.valueOf(rs.getString("role")),
-                        rs.getString("unit_id"), rs.getString("display_name"), rs.getBoolean("enabled"), rs.getString("email")));
+                        rs.getString("unit_id"), rs.getString("display_name"), rs.getBoolean("enabled"), rs.getString("email")))));
     }
 
     /** Lets a user sign in again, or no more; answers false when there is no such user. */
     public boolean setEnabled(String username, boolean enabled) {
+        ReadOncePerRequest.forget(PEOPLE);
         return jdbc.update("update expoflow_user set enabled = ? where username = ?", enabled, username) == 1;
     }
 
@@ -75,6 +79,7 @@ public class UserDirectory implements UserDetailsService {
 
     /** Sets where the user's notices are mailed (null: nowhere); answers false when there is no such user. */
     public boolean setEmail(String username, String email) {
+        ReadOncePerRequest.forget(PEOPLE);
         return jdbc.update("update expoflow_user set email = ? where username = ?", email, username) == 1;
     }
 
@@ -115,6 +120,7 @@ public class UserDirectory implements UserDetailsService {
      * person the province's identity provider placed, who signs in there (and never with a password ExpoFlow keeps).
      */
     public void add(String username, String rawPassword, Role role, String unitId, String displayName) {
+        ReadOncePerRequest.forget(PEOPLE);
         jdbc.update("insert into expoflow_user (username, password_hash, role, unit_id, display_name) values (?, ?, ?, ?, ?)",
                 username, passwordEncoder.encode(rawPassword), role.name(), unitId, displayName);
     }
@@ -123,6 +129,7 @@ public class UserDirectory implements UserDetailsService {
     public void add(String username, String rawPassword, Role role, String unitId, String displayName, boolean mustChange) {
         String hash = passwordEncoder.encode(rawPassword);
         Timestamp now = Timestamp.from(clock.instant());
+        ReadOncePerRequest.forget(PEOPLE);
         jdbc.update("insert into expoflow_user (username, password_hash, role, unit_id, display_name, must_change_password,"
                         + " password_changed_at) values (?, ?, ?, ?, ?, ?, ?)",
                 username, hash, role.name(), unitId, displayName, mustChange, now);

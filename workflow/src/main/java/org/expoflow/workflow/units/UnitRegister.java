@@ -13,6 +13,7 @@ import org.expoflow.commands.api.expo.UnitKind;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.projections.api.Board;
 import org.expoflow.projections.api.FiguresReport;
+import org.expoflow.workflow.application.ReadOncePerRequest;
 import org.expoflow.workflow.application.RequestRules;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -104,6 +105,8 @@ public class UnitRegister {
     // the endings a unit's name is known without: a city's 市, a zone's 示范区 (a name of two characters keeps them)
     private static final List<String> SHORTENED_SUFFIXES = List.of("示范区", "市");
 
+    private static final String REGISTER = "units";
+
     private final JdbcTemplate jdbc;
     private final RequestRules rules;
 
@@ -140,6 +143,7 @@ public class UnitRegister {
         }
         rules.check(change);
         checkPosition(change.position(), all().size());
+        ReadOncePerRequest.forget(REGISTER);
         jdbc.update("update organisation_unit set name = ?, english_name = ? where unit_id = ?", change.name().strip(),
                 change.englishName() == null || change.englishName().isBlank() ? null : change.englishName().strip(), unitId);
         if (change.position() != null) {
@@ -160,13 +164,15 @@ public class UnitRegister {
         List<String> order = new java.util.ArrayList<>(all().stream().map(RegisteredUnit::unitId).toList());
         order.remove(unitId);
         order.add(Math.min(position, order.size() + 1) - 1, unitId);
+        ReadOncePerRequest.forget(REGISTER);
         jdbc.batchUpdate("update organisation_unit set register_order = ? where unit_id = ?",
                 java.util.stream.IntStream.range(0, order.size()).mapToObj(i -> new Object[] {i + 1, order.get(i)}).toList());
     }
 
     public List<RegisteredUnit> all() {
-        return jdbc.query("select unit_id, name, kind, english_name from organisation_unit order by register_order, unit_id",
-                UnitRegister::unit);
+        return ReadOncePerRequest.read(REGISTER, () -> List.copyOf(jdbc.query(
+                "select unit_id, name, kind, english_name from organisation_unit order by register_order, unit_id",
+                UnitRegister::unit)));
     }
 
     /** Unit ids in the register's order; a unit the register does not know after the others, by id. */
@@ -237,6 +243,7 @@ public class UnitRegister {
         }
         // the next in the register's order (two registered at the same moment share it, and go by id)
         Integer next = jdbc.queryForObject("select coalesce(max(register_order), 0) + 1 from organisation_unit", Integer.class);
+        ReadOncePerRequest.forget(REGISTER);
         jdbc.update("insert into organisation_unit (unit_id, name, kind, english_name, register_order) values (?, ?, ?, ?, ?)",
                 unitId, name, kind.name(), englishName == null || englishName.isBlank() ? null : englishName.strip(), next);
         return true;

@@ -86,6 +86,31 @@ class CityPageJourneyTest {
     }
 
     @Test
+    void aCityOfManyDirectivesShowsTheNewestAndOpensAtTheOneItsBoardCellNames() throws IOException, InterruptedException {
+        ExpoFlowClient coordinator = ExpoFlowClient.as(base(), "coordinator");
+        String expoId = OsakaFixture.osakaWith(coordinator, "shenyang", "dalian");
+        List<String> issued = new java.util.ArrayList<>();
+        for (int n = 1; n <= 22; n++) {
+            issued.add(coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers", "title",
+                    "第" + n + "批采购商邀请", "dueOn", "2030-02-01", "unitIds", List.of("shenyang"))).field("id"));
+        }
+        String forDalianOnly = coordinator.post("/api/directives", map("expoId", expoId, "kind", "invite-buyers", "title",
+                "大连专项邀请", "dueOn", "2030-02-01", "unitIds", List.of("dalian"))).field("id");
+        PageSession leader = PageSession.signedIn(base(), "leader");
+
+        String newest = leader.get("/units/shenyang?expoId=" + expoId);
+        assertThat(newest).contains("id=\"cityPager\"").contains("id=\"d-" + issued.get(21) + "\"")
+                .contains("id=\"d-" + issued.get(2) + "\"").doesNotContain("id=\"d-" + issued.get(1) + "\"")
+                .doesNotContain("id=\"d-" + forDalianOnly + "\"").contains("第 1 页，共 2 页（22 项督办事项）");
+
+        String atTheFirst = leader.get("/units/shenyang?expoId=" + expoId + "&directive=" + issued.get(0));
+        assertThat(atTheFirst).as("the board's cell of the oldest directive opens the page that holds it")
+                .contains("id=\"d-" + issued.get(0) + "\"").contains("id=\"d-" + issued.get(1) + "\"")
+                .doesNotContain("id=\"d-" + issued.get(21) + "\"").contains("第 2 页，共 2 页");
+        assertThat(leader.get("/board?expoId=" + expoId)).contains("directive=" + issued.get(21));
+    }
+
+    @Test
     void aClerkSeesItsOwnCityAndIsRefusedAnother() throws IOException, InterruptedException {
         ExpoFlowClient coordinator = ExpoFlowClient.as(base(), "coordinator");
         String expoId = OsakaFixture.osakaWith(coordinator, "shenyang", "dalian");
