@@ -64,6 +64,9 @@ public class TaskListReadings {
                     : " and not (t.status in ('OPEN', 'CLAIMED') and t.due_at < :now)");
         }
         Long total = jdbc.queryForObject("select count(*) from task_view t" + where, params, Long.class);
+        if (query.size() == 0) {
+            return new TaskPage(List.of(), total == null ? 0 : total, query.page(), 0);
+        }
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         List<TaskSummary> items = jdbc.query(TaskSummaryRows.CURRENT + where + " order by " + orderBy(query.sort())
                 + ", t.task_id limit :limit offset :offset", params, this::summary);

@@ -24,6 +24,7 @@ import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.TaskDetail;
 import org.expoflow.projections.api.TaskHistoryEntry;
 import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.TaskPage;
 import org.expoflow.projections.api.TaskSummary;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -87,6 +88,18 @@ class TaskListProjectionTest {
             assertThat(task.dueSoon()).isFalse();
         });
         assertThat(lists.handle(new FindTasks(null, "dalian", "ACTIVE", null, null, 0, 20, null)).items()).isEmpty();
+    }
+
+    @Test
+    void aListAskedForNoRowsCountsThemOnly() {
+        TaskListProjection projection = projectionAt(ASSIGNED.plusSeconds(60));
+        TaskListReadings lists = listsAt(ASSIGNED.plusSeconds(60));
+        projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
+
+        TaskPage counted = lists.handle(new FindTasks(null, "shenyang", "ACTIVE", null, null, 0, 0, null));
+
+        assertThat(counted.total()).isEqualTo(1);
+        assertThat(counted.items()).isEmpty();
     }
 
     @Test

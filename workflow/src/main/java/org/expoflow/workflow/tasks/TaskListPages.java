@@ -202,8 +202,8 @@ class TaskListPages {
         boolean filtered = mine || keyword != null;
         boolean paged = donePage != NO_PAGE;
         boolean whole = !paged && (doneShown || filtered);
-        // the done steps are read whole when shown or counted one by one; else a page of them, or one, with their count
-        int size = whole ? most : paged ? LIST_PAGE_SIZE : 1;
+        // the done steps are read whole when shown or counted one by one; else a page of them, or only their count
+        int size = whole ? most : paged ? LIST_PAGE_SIZE : 0;
         TaskPage done = readings.list(user, null, unit, TaskStatus.COMPLETED.name(), directive, null, paged ? donePage : 0, size,
                 "-dueAt");
         List<TaskSummary> doneRows = whole ? done.items().stream().filter(asked).toList() : paged ? done.items() : List.of();
