@@ -3,7 +3,6 @@ package org.expoflow.projections.tasks;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.expoflow.projections.api.TaskStatus;
@@ -34,48 +34,35 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
     /** Open tasks kept between batches; beyond it the least recently changed are written and let go. */
     private static final int KEPT_ROWS = 50_000;
 
-    private static final List<String> CHANGEABLE = TaskColumns.VIEW.subList(1, TaskColumns.VIEW.size());
-    private static final String UPDATE_ROW = "update task_view set " + CHANGEABLE.stream().map(column -> column + " = ?")
+    private static final List<TaskColumn> CHANGEABLE = TaskColumns.VIEW.subList(1, TaskColumns.VIEW.size());
+    private static final String UPDATE_ROW = "update task_view set " + CHANGEABLE.stream().map(column -> column.sqlName() + " = ?")
             .collect(Collectors.joining(", ")) + " where task_id = ?";
     private static final String CLOSE_VERSION = "update task_version set valid_to = ? where task_id = ? and valid_to is null";
     private static final List<String> HISTORY = List.of("task_id", "seq", "occurred_at", "type", "actor", "details");
     private static final List<String> VERSION = Stream.concat(Stream.of("task_id", "version", "valid_from", "valid_to"),
-            TaskColumns.VERSIONED.stream()).toList();
+            TaskColumns.names(TaskColumns.VERSIONED).stream()).toList();
+    private static final int[] VERSION_TYPES = IntStream.concat(IntStream.of(Types.VARCHAR, Types.INTEGER,
+            Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE), IntStream.of(TaskColumns.sqlTypes(TaskColumns.VERSIONED)))
+            .toArray();
 
     /**
-     * A task row's values, in the order of {@link TaskColumns#VIEW}. A rebuild takes a version's values from
-     * it at every event: by position, as a map of names cost a rebuild its hash look-ups
+     * A task row's values, in the order of {@link TaskColumns#VIEW}: a column's value is at its ordinal. A rebuild takes a
+     * version's values from it at every event: by position, as a map of names cost a rebuild its hash look-ups
      * (docs/adr/0006-rebuild-by-replay-with-batched-copy.md).
      */
     private static final class Columns {
-        private static final Map<String, Integer> POSITION = new HashMap<>();
-        private static final int[] VERSIONED_AT;
-        private static final int STATUS;
-
-        static {
-            for (int i = 0; i < TaskColumns.VIEW.size(); i++) {
-                POSITION.put(TaskColumns.VIEW.get(i), i);
-            }
-            VERSIONED_AT = TaskColumns.VERSIONED.stream().mapToInt(Columns::position).toArray();
-            STATUS = position("status");
-        }
+        private static final int[] VERSIONED_AT = TaskColumns.VERSIONED.stream().mapToInt(TaskColumn::ordinal).toArray();
 
         final Object[] values = new Object[TaskColumns.VIEW.size()];
 
-        private static int position(String column) {
-            Integer position = POSITION.get(column);
-            if (position == null) {
-                throw new IllegalArgumentException("task_view has no column " + column);
+        Object get(TaskColumn column) {
+            return values[column.ordinal()];
+        }
+
+        void putAll(TaskRowChange change) {
+            for (TaskRowChange.Value value : change.values()) {
+                values[value.column().ordinal()] = value.value();
             }
-            return position;
-        }
-
-        Object get(String column) {
-            return values[position(column)];
-        }
-
-        void putAll(Map<String, Object> changed) {
-            changed.forEach((column, value) -> values[position(column)] = value);
         }
 
         Object[] versioned() {
@@ -106,7 +93,7 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
         }
 
         boolean closed() {
-            return columns == null || !TaskStatus.valueOf((String) columns.values[Columns.STATUS]).isActive();
+            return columns == null || !TaskStatus.valueOf((String) columns.get(TaskColumn.STATUS)).isActive();
         }
     }
 
@@ -139,31 +126,28 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
     BufferedTaskRows(JdbcTemplate jdbc, ReplayWrites writes) {
         this.jdbc = jdbc;
         this.writes = writes;
-        this.rowInserts = new RowInserts(jdbc, "task_view", TaskColumns.VIEW, types(TaskColumns.VIEW));
+        this.rowInserts = new RowInserts(jdbc, "task_view", TaskColumns.names(TaskColumns.VIEW),
+                TaskColumns.sqlTypes(TaskColumns.VIEW));
         this.historyInserts = new RowInserts(jdbc, "task_history", HISTORY,
                 new int[] {Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
-        this.versionInserts = new RowInserts(jdbc, "task_version", VERSION, types(VERSION));
-    }
-
-    private static int[] types(List<String> columns) {
-        return columns.stream().mapToInt(column -> "version".equals(column) ? Types.INTEGER : TaskColumns.sqlType(column)).toArray();
+        this.versionInserts = new RowInserts(jdbc, "task_version", VERSION, VERSION_TYPES);
     }
 
     @Override
-    public void add(String taskId, Map<String, Object> columns, HistoryLine line) {
-        Columns row = new Columns();
-        row.putAll(columns);
-        row.putAll(Map.of("task_id", taskId));
-        Row added = new Row(taskId, row, 0, 0, false);
+    public void add(String taskId, TaskRowChange row, HistoryLine line) {
+        Columns columns = new Columns();
+        columns.putAll(row);
+        columns.values[TaskColumn.TASK_ID.ordinal()] = taskId;
+        Row added = new Row(taskId, columns, 0, 0, false);
         rows.put(taskId, added);
         record(added, line);
     }
 
     @Override
-    public void change(String taskId, Map<String, Object> columns, HistoryLine line) {
+    public void change(String taskId, TaskRowChange change, HistoryLine line) {
         Row row = row(taskId);
         if (row.columns != null) {
-            row.columns.putAll(columns);
+            row.columns.putAll(change);
         }
         record(row, line);
     }
@@ -171,7 +155,7 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
     @Override
     public List<String> cooperatingUnits(String taskId) {
         Row row = row(taskId);
-        Object units = row.columns == null ? null : row.columns.get("cooperating_units");
+        Object units = row.columns == null ? null : row.columns.get(TaskColumn.COOPERATING_UNITS);
         return units == null ? List.of() : List.of(((String) units).split(","));
     }
 
@@ -185,9 +169,9 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
         if (asked.columns == null) {
             return List.of();
         }
-        Object directive = asked.columns.get("directive_id");
-        Object unit = asked.columns.get("unit_id");
-        Object process = asked.columns.get("process_instance_id");
+        Object directive = asked.columns.get(TaskColumn.DIRECTIVE_ID);
+        Object unit = asked.columns.get(TaskColumn.UNIT_ID);
+        Object process = asked.columns.get(TaskColumn.PROCESS_INSTANCE_ID);
         Map<String, ProcessStep> steps = new LinkedHashMap<>();
         writes.awaitWritten();
         jdbc.query("select * from task_view where directive_id = ? and unit_id = ? and process_instance_id = ?",
@@ -195,11 +179,12 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
                 directive, unit, process);
         for (Row kept : rows.values()) {
             Columns columns = kept.columns;
-            if (columns != null && process != null && process.equals(columns.get("process_instance_id"))
-                    && directive.equals(columns.get("directive_id")) && unit.equals(columns.get("unit_id"))) {
-                steps.put(kept.taskId, new ProcessStep(kept.taskId, (String) columns.get("step_key"), (String) columns.get("status"),
-                        (String) columns.get("candidate_group"), (String) columns.get("supervised_task_id"),
-                        (OffsetDateTime) columns.get("assigned_at"), (OffsetDateTime) columns.get("reworked_at")));
+            if (columns != null && process != null && process.equals(columns.get(TaskColumn.PROCESS_INSTANCE_ID))
+                    && directive.equals(columns.get(TaskColumn.DIRECTIVE_ID)) && unit.equals(columns.get(TaskColumn.UNIT_ID))) {
+                steps.put(kept.taskId, new ProcessStep(kept.taskId, (String) columns.get(TaskColumn.STEP_KEY),
+                        (String) columns.get(TaskColumn.STATUS), (String) columns.get(TaskColumn.CANDIDATE_GROUP),
+                        (String) columns.get(TaskColumn.SUPERVISED_TASK_ID),
+                        (OffsetDateTime) columns.get(TaskColumn.ASSIGNED_AT), (OffsetDateTime) columns.get(TaskColumn.REWORKED_AT)));
             }
         }
         return List.copyOf(steps.values());
@@ -238,8 +223,8 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
         writes.awaitWritten();
         List<Columns> found = jdbc.query("select * from task_view where task_id = ?", (rs, n) -> {
             Columns columns = new Columns();
-            for (int i = 0; i < TaskColumns.VIEW.size(); i++) {
-                columns.values[i] = TaskColumns.read(rs, TaskColumns.VIEW.get(i));
+            for (TaskColumn column : TaskColumns.VIEW) {
+                columns.values[column.ordinal()] = column.read(rs);
             }
             return columns;
         }, taskId);
@@ -302,8 +287,8 @@ final class BufferedTaskRows implements TaskRows, ReplayWrites.Buffer {
             if (!changed.isEmpty()) {
                 jdbc.batchUpdate(UPDATE_ROW, changed, changed.size(), (statement, row) -> {
                     for (int i = 0; i < CHANGEABLE.size(); i++) {
-                        String column = CHANGEABLE.get(i);
-                        TaskColumns.set(statement, i + 1, column, row.columns.values[i + 1]);
+                        TaskColumn column = CHANGEABLE.get(i);
+                        column.set(statement, i + 1, row.columns.get(column));
                     }
                     statement.setString(CHANGEABLE.size() + 1, row.taskId);
                 });

@@ -3,6 +3,7 @@ package org.expoflow.projections.tasks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,8 +35,9 @@ final class CompletedStepTallies {
     static final String TABLE = "unit_step_tally";
 
     /** The columns of a task row whose change can change what the row adds to a tally. */
-    static final Set<String> COUNTED_COLUMNS = Set.of("status", "due_at", "closed_at", "chased_up_at",
-            "chase_up_acknowledged_at", "candidate_group", "supervised_task_id", "expo_id", "unit_id", "reworked_at");
+    static final Set<TaskColumn> COUNTED_COLUMNS = EnumSet.of(TaskColumn.STATUS, TaskColumn.DUE_AT, TaskColumn.CLOSED_AT,
+            TaskColumn.CHASED_UP_AT, TaskColumn.CHASE_UP_ACKNOWLEDGED_AT, TaskColumn.CANDIDATE_GROUP,
+            TaskColumn.SUPERVISED_TASK_ID, TaskColumn.EXPO_ID, TaskColumn.UNIT_ID, TaskColumn.REWORKED_AT);
 
     static final List<String> OFFICE = List.of(Actor.COORDINATOR, Actor.LEADER);
 

@@ -1,6 +1,7 @@
 package org.expoflow.projections.tasks;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,10 @@ public class KeptBoardCells {
     static final String TABLE = "board_cell";
 
     /** The columns of a task row whose change can change its cell. */
-    static final Set<String> COUNTED_COLUMNS = Set.of("status", "percent", "latest_report_at", "return_comment", "due_at",
-            "due_soon_since", "escalated_at", "closed_at", "candidate_group", "supervised_task_id", "unit_id", "directive_id",
-            "expo_id");
+    static final Set<TaskColumn> COUNTED_COLUMNS = EnumSet.of(TaskColumn.STATUS, TaskColumn.PERCENT,
+            TaskColumn.LATEST_REPORT_AT, TaskColumn.RETURN_COMMENT, TaskColumn.DUE_AT, TaskColumn.DUE_SOON_SINCE,
+            TaskColumn.ESCALATED_AT, TaskColumn.CLOSED_AT, TaskColumn.CANDIDATE_GROUP, TaskColumn.SUPERVISED_TASK_ID,
+            TaskColumn.UNIT_ID, TaskColumn.DIRECTIVE_ID, TaskColumn.EXPO_ID);
 
     private static final String UNIT = "candidate_group not in ('coordinator', 'leader')";
     private static final String OPEN = "status in ('OPEN', 'CLAIMED')";
@@ -81,11 +83,12 @@ public class KeptBoardCells {
      * For PostgreSQL, before the row's own statement: the kept cell of the task's directive and unit locked (named by the
      * row's new columns when it is being added), so that another writer of the cell waits until this one is done.
      */
-    static void lock(NamedParameterJdbcTemplate jdbc, String taskId, Map<String, Object> columns) {
-        if (columns.get("directive_id") != null && columns.get("unit_id") != null) {
+    static void lock(NamedParameterJdbcTemplate jdbc, String taskId, TaskRowChange change) {
+        Object directive = change.value(TaskColumn.DIRECTIVE_ID);
+        Object unit = change.value(TaskColumn.UNIT_ID);
+        if (directive != null && unit != null) {
             jdbc.queryForList("select unit_id from " + TABLE + " where directive_id = :directive and unit_id = :unit for update",
-                    new MapSqlParameterSource("directive", columns.get("directive_id")).addValue("unit", columns.get("unit_id")),
-                    String.class);
+                    new MapSqlParameterSource("directive", directive).addValue("unit", unit), String.class);
         } else {
             jdbc.queryForList("select c.unit_id from " + TABLE + " c join task_view t on t.directive_id = c.directive_id"
                     + " and t.unit_id = c.unit_id where t.task_id = :id for update of c", new MapSqlParameterSource("id", taskId),

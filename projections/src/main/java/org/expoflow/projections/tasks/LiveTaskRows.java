@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 final class LiveTaskRows implements TaskRows {
 
-    private static final String VERSIONED = String.join(", ", TaskColumns.VERSIONED);
+    private static final String VERSIONED = String.join(", ", TaskColumns.names(TaskColumns.VERSIONED));
     private static final String ADD_HISTORY_LINE = "insert into task_history (task_id, seq, occurred_at, type, actor, details)"
             + " select :task_id, coalesce(max(seq), 0) + 1, :at, :type, :actor, :details from task_history where task_id = :task_id";
     private static final String CLOSE_VERSION = "update task_version set valid_to = :at where task_id = :task_id and valid_to is null";
@@ -41,18 +41,17 @@ final class LiveTaskRows implements TaskRows {
     }
 
     @Override
-    public void add(String taskId, Map<String, Object> columns, HistoryLine line) {
-        List<String> names = List.copyOf(columns.keySet());
+    public void add(String taskId, TaskRowChange row, HistoryLine line) {
+        List<String> names = row.columns().stream().map(TaskColumn::sqlName).toList();
         write("insert into task_view (task_id, " + String.join(", ", names) + ") values (:task_id, "
-                + names.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")", columns, taskId, line, false, true);
+                + names.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")", row, taskId, line, false, true);
     }
 
     @Override
-    public void change(String taskId, Map<String, Object> columns, HistoryLine line) {
-        write(columns.isEmpty() ? null : "update task_view set " + columns.keySet().stream().map(name -> name + " = :" + name)
-                .collect(Collectors.joining(", ")) + " where task_id = :task_id", columns, taskId, line,
-                columns.keySet().stream().anyMatch(CompletedStepTallies.COUNTED_COLUMNS::contains),
-                columns.keySet().stream().anyMatch(KeptBoardCells.COUNTED_COLUMNS::contains));
+    public void change(String taskId, TaskRowChange change, HistoryLine line) {
+        write(change.isEmpty() ? null : "update task_view set " + change.columns().stream().map(TaskColumn::sqlName)
+                .map(name -> name + " = :" + name).collect(Collectors.joining(", ")) + " where task_id = :task_id", change, taskId,
+                line, change.changesAny(CompletedStepTallies.COUNTED_COLUMNS), change.changesAny(KeptBoardCells.COUNTED_COLUMNS));
     }
 
     @Override
@@ -73,11 +72,12 @@ final class LiveTaskRows implements TaskRows {
      * is open and adds nothing), the difference; when it may change the row's board cell ({@link KeptBoardCells}), the
      * cell counted again (on PostgreSQL within the row's statement, the cell locked by one statement before it).
      */
-    private void write(String rowStatement, Map<String, Object> columns, String taskId, HistoryLine line, boolean counted,
+    private void write(String rowStatement, TaskRowChange change, String taskId, HistoryLine line, boolean counted,
                        boolean cellChanges) {
-        MapSqlParameterSource params = new MapSqlParameterSource(columns).addValue("task_id", taskId)
-                .addValue("at", Times.utc(line.at())).addValue("type", line.type()).addValue("actor", line.actor())
-                .addValue("details", line.details());
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        change.values().forEach(value -> params.addValue(value.column().sqlName(), value.value()));
+        params.addValue("task_id", taskId).addValue("at", Times.utc(line.at())).addValue("type", line.type())
+                .addValue("actor", line.actor()).addValue("details", line.details());
         if (postgres) {
             String row = rowStatement == null ? "select * from task_view where task_id = :task_id" : rowStatement + " returning *";
             String tally = "";
@@ -87,7 +87,7 @@ final class LiveTaskRows implements TaskRows {
             }
             String cell = "";
             if (cellChanges) {
-                KeptBoardCells.lock(jdbc, taskId, columns);
+                KeptBoardCells.lock(jdbc, taskId, change);
                 cell = "cell as (" + KeptBoardCells.countAgainClause("task_row") + "), ";
             }
             jdbc.update("with task_row as (" + row + "), " + tally + cell + "closed as (" + CLOSE_VERSION + "), history as ("

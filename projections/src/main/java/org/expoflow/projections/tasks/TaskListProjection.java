@@ -1,10 +1,46 @@
 package org.expoflow.projections.tasks;
 
+import static org.expoflow.projections.tasks.TaskColumn.ASSIGNED_AT;
+import static org.expoflow.projections.tasks.TaskColumn.ASSIGNEE;
+import static org.expoflow.projections.tasks.TaskColumn.CANDIDATE_GROUP;
+import static org.expoflow.projections.tasks.TaskColumn.CHASED_UP_AT;
+import static org.expoflow.projections.tasks.TaskColumn.CHASE_UP_ACKNOWLEDGED_AT;
+import static org.expoflow.projections.tasks.TaskColumn.CHASE_UP_GRADE;
+import static org.expoflow.projections.tasks.TaskColumn.CHASE_UP_MESSAGE;
+import static org.expoflow.projections.tasks.TaskColumn.CLOSED_AT;
+import static org.expoflow.projections.tasks.TaskColumn.COOPERATING_UNITS;
+import static org.expoflow.projections.tasks.TaskColumn.DECISION;
+import static org.expoflow.projections.tasks.TaskColumn.DECISION_COMMENT;
+import static org.expoflow.projections.tasks.TaskColumn.DIRECTIVE_ID;
+import static org.expoflow.projections.tasks.TaskColumn.DUE_AT;
+import static org.expoflow.projections.tasks.TaskColumn.DUE_SOON_SINCE;
+import static org.expoflow.projections.tasks.TaskColumn.ESCALATED_AT;
+import static org.expoflow.projections.tasks.TaskColumn.EXPO_ID;
+import static org.expoflow.projections.tasks.TaskColumn.EXTENSION_DUE_AT;
+import static org.expoflow.projections.tasks.TaskColumn.EXTENSION_REASON;
+import static org.expoflow.projections.tasks.TaskColumn.EXTENSION_REQUESTED_AT;
+import static org.expoflow.projections.tasks.TaskColumn.LATEST_FIGURES;
+import static org.expoflow.projections.tasks.TaskColumn.LATEST_NOTE;
+import static org.expoflow.projections.tasks.TaskColumn.LATEST_PROBLEMS;
+import static org.expoflow.projections.tasks.TaskColumn.LATEST_REPORT_AT;
+import static org.expoflow.projections.tasks.TaskColumn.LATEST_SUGGESTIONS;
+import static org.expoflow.projections.tasks.TaskColumn.ORIGINAL_DUE_AT;
+import static org.expoflow.projections.tasks.TaskColumn.OVERDUE_SINCE;
+import static org.expoflow.projections.tasks.TaskColumn.PERCENT;
+import static org.expoflow.projections.tasks.TaskColumn.PROCESS_DEFINITION_ID;
+import static org.expoflow.projections.tasks.TaskColumn.PROCESS_INSTANCE_ID;
+import static org.expoflow.projections.tasks.TaskColumn.RETURN_COMMENT;
+import static org.expoflow.projections.tasks.TaskColumn.REWORKED_AT;
+import static org.expoflow.projections.tasks.TaskColumn.STATUS;
+import static org.expoflow.projections.tasks.TaskColumn.STEP_KEY;
+import static org.expoflow.projections.tasks.TaskColumn.STEP_NAME;
+import static org.expoflow.projections.tasks.TaskColumn.SUPERVISED_TASK_ID;
+import static org.expoflow.projections.tasks.TaskColumn.UNIT_ID;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +77,6 @@ import org.expoflow.projections.support.JsonColumns;
 import org.expoflow.projections.support.ReadModelProjection;
 import org.expoflow.projections.support.ReadModelWrites;
 import org.expoflow.projections.support.ReplayWrites;
-import org.expoflow.projections.support.Times;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -98,24 +133,14 @@ public class TaskListProjection implements ReadModelProjection {
 
     @EventHandler
     void on(TaskAssigned event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("expo_id", event.expoId());
-        row.put("directive_id", event.directiveId());
-        row.put("unit_id", event.unitId());
-        row.put("process_instance_id", event.processInstanceId());
-        row.put("step_key", event.stepKey());
-        row.put("step_name", event.stepName());
-        row.put("candidate_group", event.candidateGroup());
-        row.put("status", TaskStatus.OPEN.name());
-        row.put("due_at", Times.utc(event.dueAt()));
-        row.put("original_due_at", Times.utc(event.dueAt()));
-        row.put("percent", 0);
-        row.put("assigned_at", Times.utc(at));
-        row.put("supervised_task_id", event.supervisedTaskId());
-        row.put("process_definition_id", event.processDefinitionId());
+        TaskRowChange row = TaskRowChange.of(EXPO_ID.to(event.expoId()), DIRECTIVE_ID.to(event.directiveId()),
+                UNIT_ID.to(event.unitId()), PROCESS_INSTANCE_ID.to(event.processInstanceId()), STEP_KEY.to(event.stepKey()),
+                STEP_NAME.to(event.stepName()), CANDIDATE_GROUP.to(event.candidateGroup()), STATUS.to(TaskStatus.OPEN.name()),
+                DUE_AT.to(event.dueAt()), ORIGINAL_DUE_AT.to(event.dueAt()), PERCENT.to(0), ASSIGNED_AT.to(at),
+                SUPERVISED_TASK_ID.to(event.supervisedTaskId()), PROCESS_DEFINITION_ID.to(event.processDefinitionId()));
         List<String> cooperating = event.cooperatingFromStart();
         if (!cooperating.isEmpty()) {
-            row.put("cooperating_units", cooperatingUnits(cooperating));
+            row = row.with(COOPERATING_UNITS.to(cooperatingUnits(cooperating)));
             cooperating.forEach(unit -> writes.update("insert into task_cooperation (task_id, unit_id) values (?, ?)",
                     event.taskId(), unit));
         }
@@ -131,10 +156,10 @@ public class TaskListProjection implements ReadModelProjection {
      */
     @EventHandler
     void on(TaskReturnedForRework event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns("return_comment", event.comment()),
+        change(event.taskId(), TaskRowChange.of(RETURN_COMMENT.to(event.comment())),
                 line(at, "TaskReturnedForRework", actor, details("comment", event.comment())));
         for (String returned : returnedSteps(rows.stepsOfProcess(event.taskId()), event.taskId())) {
-            change(returned, columns("reworked_at", Times.utc(at)), line(at, "StepReturned", actor,
+            change(returned, TaskRowChange.of(REWORKED_AT.to(at)), line(at, "StepReturned", actor,
                     details("reworkTaskId", event.taskId(), "comment", event.comment())));
         }
     }
@@ -163,75 +188,75 @@ public class TaskListProjection implements ReadModelProjection {
 
     @EventHandler
     void on(TaskClaimed event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns("status", TaskStatus.CLAIMED.name(), "assignee", event.assignee()),
+        change(event.taskId(), TaskRowChange.of(STATUS.to(TaskStatus.CLAIMED.name()), ASSIGNEE.to(event.assignee())),
                 line(at, "TaskClaimed", actor, details("assignee", event.assignee())));
     }
 
     @EventHandler
     void on(TaskUnclaimed event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns("status", TaskStatus.OPEN.name(), "assignee", null),
+        change(event.taskId(), TaskRowChange.of(STATUS.to(TaskStatus.OPEN.name()), ASSIGNEE.emptied()),
                 line(at, "TaskUnclaimed", actor, details("previousAssignee", event.previousAssignee())));
     }
 
     /** A report replaces the latest one; figures left out of it keep the last ones reported. */
     @EventHandler
     void on(ProgressReported event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        Map<String, Object> columns = columns("percent", event.percent(), "latest_note", event.note(),
-                "latest_problems", event.problems(), "latest_suggestions", event.suggestions(), "latest_report_at", Times.utc(at));
+        TaskRowChange report = TaskRowChange.of(PERCENT.to(event.percent()), LATEST_NOTE.to(event.note()),
+                LATEST_PROBLEMS.to(event.problems()), LATEST_SUGGESTIONS.to(event.suggestions()), LATEST_REPORT_AT.to(at));
         if (!event.figures().isEmpty()) {
-            columns.put("latest_figures", JsonColumns.write(event.figures()));
+            report = report.with(LATEST_FIGURES.to(JsonColumns.write(event.figures())));
         }
-        change(event.taskId(), columns, line(at, "ProgressReported", actor, details("percent", event.percent(),
+        change(event.taskId(), report, line(at, "ProgressReported", actor, details("percent", event.percent(),
                 "note", event.note(), "problems", event.problems(), "suggestions", event.suggestions(), "figures", event.figures())));
     }
 
     @EventHandler
     void on(TaskCompleted event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         String decision = event.decision() == null ? null : event.decision().name();
-        Map<String, Object> columns = columns("status", TaskStatus.COMPLETED.name(), "closed_at", Times.utc(at),
-                "percent", 100, "decision", decision, "decision_comment", event.comment());
+        TaskRowChange completion = TaskRowChange.of(STATUS.to(TaskStatus.COMPLETED.name()), CLOSED_AT.to(at), PERCENT.to(100),
+                DECISION.to(decision), DECISION_COMMENT.to(event.comment()));
         if (!event.figures().isEmpty()) {
-            columns.put("latest_figures", JsonColumns.write(event.figures()));
+            completion = completion.with(LATEST_FIGURES.to(JsonColumns.write(event.figures())));
         }
-        change(event.taskId(), columns, line(at, "TaskCompleted", actor, details("completedBy", event.completedBy(),
+        change(event.taskId(), completion, line(at, "TaskCompleted", actor, details("completedBy", event.completedBy(),
                 "figures", event.figures(), "values", event.values(), "decision", decision, "comment", event.comment())));
     }
 
     @EventHandler
     void on(TaskCancelled event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         TaskStatus status = event.withdrawn() ? TaskStatus.WITHDRAWN : TaskStatus.CANCELLED;
-        change(event.taskId(), columns("status", status.name(), "closed_at", Times.utc(at)),
+        change(event.taskId(), TaskRowChange.of(STATUS.to(status.name()), CLOSED_AT.to(at)),
                 line(at, event.withdrawn() ? "TaskWithdrawn" : "TaskCancelled", actor, details("reason", event.reason())));
     }
 
     /** A comment or an instruction is a line of the task's history; the task itself does not change. */
     @EventHandler
     void on(TaskCommented event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns(), line(at, "TaskCommented", actor, details("author", event.author(),
+        change(event.taskId(), TaskRowChange.none(), line(at, "TaskCommented", actor, details("author", event.author(),
                 "text", event.text(), "instruction", event.instruction())));
     }
 
     @EventHandler
     void on(AttachmentAdded event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns(), line(at, "AttachmentAdded", actor, details("attachmentId", event.attachmentId(),
+        change(event.taskId(), TaskRowChange.none(), line(at, "AttachmentAdded", actor, details("attachmentId", event.attachmentId(),
                 "name", event.name(), "contentType", event.contentType(), "size", event.size())));
     }
 
     @EventHandler
     void on(AttachmentOpened event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns(), line(at, "AttachmentOpened", actor, details("attachmentId", event.attachmentId(),
+        change(event.taskId(), TaskRowChange.none(), line(at, "AttachmentOpened", actor, details("attachmentId", event.attachmentId(),
                 "name", event.name(), "openedBy", event.openedBy())));
     }
 
     @EventHandler
     void on(TaskDueSoon event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns("due_soon_since", Times.utc(at)),
+        change(event.taskId(), TaskRowChange.of(DUE_SOON_SINCE.to(at)),
                 line(at, "TaskDueSoon", actor, details("dueAt", event.dueAt().toString())));
     }
 
     @EventHandler
     void on(TaskOverdue event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns("overdue_since", Times.utc(at)),
+        change(event.taskId(), TaskRowChange.of(OVERDUE_SINCE.to(at)),
                 line(at, "TaskOverdue", actor, details("dueAt", event.dueAt().toString())));
     }
 
@@ -244,29 +269,29 @@ public class TaskListProjection implements ReadModelProjection {
         Map<String, Object> history = details("chasedBy", event.chasedBy(), "message", event.message(),
                 "grade", event.grade().name());
         change(event.taskId(), event.grade().requiresReply()
-                        ? columns("chased_up_at", Times.utc(at), "chase_up_message", event.message(),
-                        "chase_up_acknowledged_at", null, "chase_up_grade", event.grade().name())
-                        : columns("chase_up_grade", event.grade().name()),
+                        ? TaskRowChange.of(CHASED_UP_AT.to(at), CHASE_UP_MESSAGE.to(event.message()),
+                        CHASE_UP_ACKNOWLEDGED_AT.emptied(), CHASE_UP_GRADE.to(event.grade().name()))
+                        : TaskRowChange.of(CHASE_UP_GRADE.to(event.grade().name())),
                 line(at, "TaskChasedUp", actor, history));
     }
 
     @EventHandler
     void on(ChaseUpAcknowledged event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns("chase_up_acknowledged_at", Times.utc(at)), line(at, "ChaseUpAcknowledged", actor,
+        change(event.taskId(), TaskRowChange.of(CHASE_UP_ACKNOWLEDGED_AT.to(at)), line(at, "ChaseUpAcknowledged", actor,
                 details("acknowledgedBy", event.acknowledgedBy(), "reply", event.reply())));
     }
 
     @EventHandler
     void on(TaskEscalated event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns("escalated_at", Times.utc(at)),
+        change(event.taskId(), TaskRowChange.of(ESCALATED_AT.to(at)),
                 line(at, "TaskEscalated", actor, details("dueAt", event.dueAt().toString())));
     }
 
     /** A new deadline starts its supervision afresh: not due soon, overdue or escalated against it yet. */
     @EventHandler
     void on(DeadlineExtended event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns("due_at", Times.utc(event.dueAt()), "original_due_at", Times.utc(event.originalDueAt()),
-                        "due_soon_since", null, "overdue_since", null, "escalated_at", null),
+        change(event.taskId(), TaskRowChange.of(DUE_AT.to(event.dueAt()), ORIGINAL_DUE_AT.to(event.originalDueAt()),
+                        DUE_SOON_SINCE.emptied(), OVERDUE_SINCE.emptied(), ESCALATED_AT.emptied()),
                 line(at, "DeadlineExtended", actor, details("previousDueAt", event.previousDueAt() == null ? null
                                 : event.previousDueAt().toString(), "dueAt", event.dueAt().toString(),
                         "originalDueAt", event.originalDueAt().toString(), "reason", event.reason())));
@@ -275,8 +300,8 @@ public class TaskListProjection implements ReadModelProjection {
     /** A unit's request for a later deadline waits on its row until the office decides it. */
     @EventHandler
     void on(ExtensionRequested event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns("extension_due_at", Times.utc(event.dueAt()), "extension_reason", event.reason(),
-                        "extension_requested_at", Times.utc(at)),
+        change(event.taskId(), TaskRowChange.of(EXTENSION_DUE_AT.to(event.dueAt()), EXTENSION_REASON.to(event.reason()),
+                        EXTENSION_REQUESTED_AT.to(at)),
                 line(at, "ExtensionRequested", actor, details("requestedBy", event.requestedBy(), "dueAt", event.dueAt().toString(),
                         "reason", event.reason(), "currentDueAt", event.currentDueAt() == null ? null : event.currentDueAt().toString())));
     }
@@ -284,7 +309,8 @@ public class TaskListProjection implements ReadModelProjection {
     /** Decided, it waits no more; an approval's new deadline comes with the extension that follows. */
     @EventHandler
     void on(ExtensionRequestDecided event, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(event.taskId(), columns("extension_due_at", null, "extension_reason", null, "extension_requested_at", null),
+        change(event.taskId(), TaskRowChange.of(EXTENSION_DUE_AT.emptied(), EXTENSION_REASON.emptied(),
+                        EXTENSION_REQUESTED_AT.emptied()),
                 line(at, "ExtensionRequestDecided", actor, details("decidedBy", event.decidedBy(), "approved", event.approved(),
                         "dueAt", event.requestedDueAt().toString(), "comment", event.comment())));
     }
@@ -295,8 +321,8 @@ public class TaskListProjection implements ReadModelProjection {
         writes.update("delete from task_cooperation where task_id = ? and unit_id = ?", event.taskId(), event.candidateGroup());
         List<String> cooperating = new ArrayList<>(rows.cooperatingUnits(event.taskId()));
         cooperating.remove(event.candidateGroup());
-        rows.change(event.taskId(), columns("candidate_group", event.candidateGroup(), "status", TaskStatus.OPEN.name(),
-                        "assignee", null, "cooperating_units", cooperatingUnits(cooperating)),
+        rows.change(event.taskId(), TaskRowChange.of(CANDIDATE_GROUP.to(event.candidateGroup()),
+                        STATUS.to(TaskStatus.OPEN.name()), ASSIGNEE.emptied(), COOPERATING_UNITS.to(cooperatingUnits(cooperating))),
                 line(at, "TaskReassigned", actor, details("previousCandidateGroup", event.previousCandidateGroup(),
                         "candidateGroup", event.candidateGroup(), "reason", event.reason())));
     }
@@ -306,7 +332,7 @@ public class TaskListProjection implements ReadModelProjection {
         writes.update("insert into task_cooperation (task_id, unit_id) values (?, ?)", event.taskId(), event.cooperatingUnitId());
         List<String> cooperating = new ArrayList<>(rows.cooperatingUnits(event.taskId()));
         cooperating.add(event.cooperatingUnitId());
-        rows.change(event.taskId(), columns("cooperating_units", cooperatingUnits(cooperating)),
+        rows.change(event.taskId(), TaskRowChange.of(COOPERATING_UNITS.to(cooperatingUnits(cooperating))),
                 line(at, "CooperatingUnitAdded", actor, details("cooperatingUnitId", event.cooperatingUnitId())));
     }
 
@@ -326,21 +352,12 @@ public class TaskListProjection implements ReadModelProjection {
         Databases.empty(jdbc.getJdbcTemplate(), tables().toArray(String[]::new));
     }
 
-    private void change(String taskId, Map<String, Object> columns, TaskRows.HistoryLine line) {
-        rows.change(taskId, columns, line);
+    private void change(String taskId, TaskRowChange change, TaskRows.HistoryLine line) {
+        rows.change(taskId, change, line);
     }
 
     private static TaskRows.HistoryLine line(Instant at, String type, String actor, Map<String, Object> details) {
         return new TaskRows.HistoryLine(at, type, actor, JsonColumns.write(details));
-    }
-
-    /** Column names and their new values; a value may be null (the column is emptied). */
-    private static Map<String, Object> columns(Object... namesAndValues) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            columns.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return columns;
     }
 
     private static Map<String, Object> details(Object... keysAndValues) {

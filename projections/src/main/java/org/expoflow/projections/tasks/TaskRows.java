@@ -3,7 +3,6 @@ package org.expoflow.projections.tasks;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where the task list writes a task's row, its history and its versions: at once in the writer's
@@ -16,14 +15,14 @@ interface TaskRows {
     record HistoryLine(Instant at, String type, String actor, String details) {
     }
 
-    /** A task is assigned: its first row, its first history line and its first version. */
-    void add(String taskId, Map<String, Object> columns, HistoryLine line);
+    /** A task is assigned: its first row (its columns besides its id), its first history line and its first version. */
+    void add(String taskId, TaskRowChange row, HistoryLine line);
 
     /**
      * Something happened to a task: the columns it changed (none, for an attachment), a history line, and a
      * new version of the row valid from the event on.
      */
-    void change(String taskId, Map<String, Object> columns, HistoryLine line);
+    void change(String taskId, TaskRowChange change, HistoryLine line);
 
     /** The units asked to co-operate on a task, in order. */
     List<String> cooperatingUnits(String taskId);
