@@ -42,12 +42,15 @@ class TaskSummaryJsonTest {
 
     @Test
     void everyFieldIsWrittenFlatUnderItsName() throws Exception {
-        TaskSummary task = new TaskSummary("t-1", "osaka", "d-1", "Invite buyers", "invite-buyers", "shenyang",
-                "report", "Report progress", "shenyang", TaskStatus.CLAIMED, "wang", T.plusSeconds(1), true, 40,
-                Map.of("buyersInvited", new BigDecimal("45500")), T.plusSeconds(2), "more detail",
-                T.plusSeconds(3), T.plusSeconds(4), T.plusSeconds(5), false, T.plusSeconds(6), T.plusSeconds(7),
-                "please reply", T.plusSeconds(8), List.of("dalian"), "t-0", "invite-buyers:2:abc",
-                new TaskSummary.ExtensionRequest(T.plusSeconds(9), "holiday", T.plusSeconds(10)), ChaseUpGrade.SUPERVISE);
+        TaskSummary task = new TaskSummary("t-1", new TaskDirective("osaka", "d-1", "Invite buyers", "shenyang"),
+                new TaskStep("invite-buyers", "report", "Report progress", "invite-buyers:2:abc"), "shenyang",
+                TaskStatus.CLAIMED, "wang",
+                new TaskDeadline(T.plusSeconds(1), T.plusSeconds(5), true, false, T.plusSeconds(6),
+                        new TaskDeadline.ExtensionRequest(T.plusSeconds(9), "holiday", T.plusSeconds(10))),
+                new TaskProgress(40, Map.of("buyersInvited", new BigDecimal("45500")), T.plusSeconds(2)), "more detail",
+                T.plusSeconds(3), T.plusSeconds(4),
+                new TaskChaseUp(T.plusSeconds(7), "please reply", T.plusSeconds(8), ChaseUpGrade.SUPERVISE),
+                List.of("dalian"), "t-0");
 
         assertThat(written(task)).isEqualTo(JSON.readTree("""
                 {"id": "t-1", "expoId": "osaka", "directiveId": "d-1", "directiveTitle": "Invite buyers",
@@ -68,9 +71,10 @@ class TaskSummaryJsonTest {
 
     @Test
     void aFreshStepLeavesOutWhatItHasNotGot() throws Exception {
-        TaskSummary task = new TaskSummary("t-2", "osaka", "d-1", "Invite buyers", "invite-buyers", "dalian",
-                "report", "Report progress", "dalian", TaskStatus.OPEN, null, null, false, 0, null, null, null,
-                null, null, null, false, null, null, null, null, List.of(), null, null, null, null);
+        TaskSummary task = new TaskSummary("t-2", new TaskDirective("osaka", "d-1", "Invite buyers", "dalian"),
+                new TaskStep("invite-buyers", "report", "Report progress", null), "dalian", TaskStatus.OPEN, null,
+                new TaskDeadline(null, null, false, false, null, null), new TaskProgress(0, null, null), null, null, null,
+                new TaskChaseUp(null, null, null, null), List.of(), null);
 
         assertThat(written(new Shown(task, "At least 50 buyers"))).isEqualTo(JSON.readTree("""
                 {"id": "t-2", "expoId": "osaka", "directiveId": "d-1", "directiveTitle": "Invite buyers",

@@ -65,17 +65,17 @@ public class CityReview {
         }
 
         public List<TaskSummary> overdue() {
-            return openSteps.stream().filter(TaskSummary::overdue).toList();
+            return openSteps.stream().filter(step -> step.deadline().overdue()).toList();
         }
 
         public List<TaskSummary> extensionRequests() {
-            return openSteps.stream().filter(step -> step.extensionRequest() != null).toList();
+            return openSteps.stream().filter(step -> step.deadline().extensionAsked()).toList();
         }
 
         /** Its steps chased up (or reminded, 催办), the open ones and the latest done. */
         public List<TaskSummary> chasedUp() {
             return steps().stream().filter(step -> step.supervisedTaskId() == null
-                    && (step.chasedUpAt() != null || step.chaseUpGrade() != null)).toList();
+                    && step.chaseUp().sent()).toList();
         }
 
         /** Its steps sent back for rework, the open ones and the latest done. */
@@ -85,7 +85,7 @@ public class CityReview {
 
         /** The open steps of a directive, for its row on the page. */
         public List<TaskSummary> openStepsOf(String directiveId) {
-            return openSteps.stream().filter(step -> step.directiveId().equals(directiveId)).toList();
+            return openSteps.stream().filter(step -> step.directive().directiveId().equals(directiveId)).toList();
         }
 
         private List<TaskSummary> steps() {
