@@ -123,7 +123,8 @@ public class BoardQueries {
             if (task.supervisedTaskId() != null) {
                 continue; // a chase-up follows a step up; it is not a step of the directive
             }
-            tasksByAssignment.computeIfAbsent(task.directiveId() + "/" + task.unitId(), k -> new ArrayList<>()).add(task);
+            tasksByAssignment.computeIfAbsent(task.directive().directiveId() + "/" + task.directive().unitId(),
+                    k -> new ArrayList<>()).add(task);
         }
         Map<String, BoardCellFacts> facts = new HashMap<>();
         tasksByAssignment.forEach((assignment, steps) -> facts.put(assignment, BoardCellFacts.of(steps)));
@@ -272,7 +273,8 @@ public class BoardQueries {
     public static Instant lastActivity(List<TaskSummary> unitSteps, Instant issuedAt) {
         Instant last = issuedAt;
         for (TaskSummary step : unitSteps) {
-            last = ReportingDue.heardOf(last, step.latestReportAt(), step.status() == TaskStatus.COMPLETED, step.closedAt());
+            last = ReportingDue.heardOf(last, step.progress().latestReportAt(), step.status() == TaskStatus.COMPLETED,
+                    step.closedAt());
         }
         return last;
     }

@@ -154,7 +154,7 @@ public class ReviewQueries {
             return new ReportsDue(List.of());
         }
         Map<String, List<TaskSummary>> steps = unitSteps.unitStepsOfDirectivesReporting().stream()
-                .collect(Collectors.groupingBy(step -> step.directiveId() + "/" + step.unitId()));
+                .collect(Collectors.groupingBy(step -> step.directive().directiveId() + "/" + step.directive().unitId()));
         List<ReportsDue.ReportDue> due = new ArrayList<>();
         for (Open assignment : open) {
             List<TaskSummary> itsSteps = steps.getOrDefault(assignment.directiveId() + "/" + assignment.unitId(), List.of());
@@ -182,13 +182,15 @@ public class ReviewQueries {
 
     private static DeadlineList deadlineList(FindDeadlineList query, Instant asOf, List<TaskSummary> tasksThen) {
         Predicate<TaskSummary> listed = query.dueSoon()
-                ? TaskSummary::dueSoon
-                : task -> task.dueAt() != null && task.dueAt().isBefore(asOf);
+                ? task -> task.deadline().dueSoon()
+                : task -> task.deadline().passedAt(asOf);
         List<DeadlineList.Item> items = tasksThen.stream()
                 .filter(ReviewQueries::isUnitStep).filter(TaskSummary::isActive).filter(listed)
-                .map(task -> new DeadlineList.Item(task.id(), task.unitId(), task.directiveId(), task.directiveTitle(),
-                        task.stepName(), task.dueAt(), UnitStepTally.days(Duration.between(task.dueAt(), asOf)),
-                        task.chasedUpAt() != null, task.escalatedAt() != null, task.kind(), task.stepKey(), task.chaseUpGrade()))
+                .map(task -> new DeadlineList.Item(task.id(), task.directive().unitId(), task.directive().directiveId(),
+                        task.directive().directiveTitle(), task.step().stepName(), task.deadline().dueAt(),
+                        UnitStepTally.days(Duration.between(task.deadline().dueAt(), asOf)), task.chaseUp().replyAsked(),
+                        task.deadline().escalated(), task.step().kind(), task.step().stepKey(),
+                        task.chaseUp().chaseUpGrade()))
                 .sorted(order(query.sort()))
                 .toList();
         return new DeadlineList(query.expoId(), asOf, items);
@@ -251,7 +253,7 @@ public class ReviewQueries {
             if (task.status() == TaskStatus.COMPLETED && (before == null || before.status() != TaskStatus.COMPLETED)) {
                 finished.add(brief(task));
             }
-            if (task.overdue() && (before == null || !before.overdue())) {
+            if (task.deadline().overdue() && (before == null || !before.deadline().overdue())) {
                 newlyOverdue.add(brief(task));
             }
         }
@@ -297,8 +299,8 @@ public class ReviewQueries {
             boolean completed = task.status() == TaskStatus.COMPLETED;
             steps++;
             done += completed ? 1 : 0;
-            overdue += task.overdue() ? 1 : 0;
-            if (task.dueAt() != null && task.dueAt().isAfter(since) && !task.dueAt().isAfter(asOf)) {
+            overdue += task.deadline().overdue() ? 1 : 0;
+            if (task.deadline().fellDueBetween(since, asOf)) {
                 dueSince++;
                 doneOfDueSince += completed ? 1 : 0;
             }
@@ -310,8 +312,8 @@ public class ReviewQueries {
     }
 
     private static BriefTask brief(TaskSummary task) {
-        return new BriefTask(task.id(), task.unitId(), task.directiveTitle(), task.stepName(), task.dueAt(), task.status(),
-                task.kind(), task.stepKey());
+        return new BriefTask(task.id(), task.directive().unitId(), task.directive().directiveTitle(), task.step().stepName(),
+                task.deadline().dueAt(), task.status(), task.step().kind(), task.step().stepKey());
     }
 
     private Map<String, String> unitNames(String expoId, Instant asOf) {

@@ -27,15 +27,16 @@ public record BoardCellFacts(int officeStepsOpen, int returnedOpen, int started,
         List<TaskSummary> open = unitSteps.stream().filter(TaskSummary::isActive).toList();
         return new BoardCellFacts(
                 (int) tasks.stream().filter(t -> t.isOfficeStep() && t.isActive()).count(),
-                (int) open.stream().filter(t -> t.returnComment() != null && t.status() == TaskStatus.OPEN
-                        && t.latestReportAt() == null).count(),
-                (int) unitSteps.stream().filter(t -> t.status() != TaskStatus.OPEN || t.latestReportAt() != null).count(),
-                open.stream().mapToInt(TaskSummary::percent).max().orElse(0),
-                unitSteps.stream().mapToInt(TaskSummary::percent).max().orElse(0),
-                unitSteps.stream().map(TaskSummary::latestReportAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null),
-                open.stream().map(TaskSummary::dueAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null),
-                open.stream().anyMatch(TaskSummary::dueSoon),
-                (int) open.stream().filter(t -> t.escalatedAt() != null).count(),
+                (int) open.stream().filter(t -> t.awaitsRework() && t.status() == TaskStatus.OPEN).count(),
+                (int) unitSteps.stream().filter(t -> t.status() != TaskStatus.OPEN || t.progress().reported()).count(),
+                open.stream().mapToInt(t -> t.progress().percent()).max().orElse(0),
+                unitSteps.stream().mapToInt(t -> t.progress().percent()).max().orElse(0),
+                unitSteps.stream().map(t -> t.progress().latestReportAt()).filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder()).orElse(null),
+                open.stream().map(t -> t.deadline().dueAt()).filter(Objects::nonNull).min(Comparator.naturalOrder())
+                        .orElse(null),
+                open.stream().anyMatch(t -> t.deadline().dueSoon()),
+                (int) open.stream().filter(t -> t.deadline().escalated()).count(),
                 (int) unitSteps.stream().filter(t -> t.returnComment() != null).count(),
                 unitSteps.stream().filter(t -> t.status() == TaskStatus.COMPLETED).map(TaskSummary::closedAt)
                         .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));

@@ -5,7 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.expoflow.commands.api.task.ChaseUpGrade;
+import org.expoflow.projections.api.TaskChaseUp;
+import org.expoflow.projections.api.TaskDeadline;
+import org.expoflow.projections.api.TaskDirective;
+import org.expoflow.projections.api.TaskProgress;
 import org.expoflow.projections.api.TaskStatus;
+import org.expoflow.projections.api.TaskStep;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.support.JsonColumns;
 import org.expoflow.projections.support.Times;
@@ -42,25 +47,24 @@ final class TaskSummaryRows {
     /** A task row, overdue and due soon judged at {@code now}; the row may come from task_view or task_version. */
     static TaskSummary summary(ResultSet rs, Instant now) throws SQLException {
         TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
-        Instant dueAt = Times.instant(rs, "due_at");
-        boolean open = status.isActive();
-        boolean overdue = open && dueAt != null && dueAt.isBefore(now);
+        Instant extensionDueAt = Times.instant(rs, "extension_due_at");
+        TaskDeadline deadline = TaskDeadline.judgedAt(now, status.isActive(), Times.instant(rs, "due_at"),
+                Times.instant(rs, "original_due_at"), Times.instant(rs, "due_soon_since"), Times.instant(rs, "escalated_at"),
+                extensionDueAt == null ? null : new TaskDeadline.ExtensionRequest(extensionDueAt,
+                        rs.getString("extension_reason"), Times.instant(rs, "extension_requested_at")));
+        String grade = rs.getString("chase_up_grade");
         String cooperating = rs.getString("cooperating_units");
-        return new TaskSummary(rs.getString("task_id"), rs.getString("expo_id"), rs.getString("directive_id"),
-                rs.getString("directive_title"), rs.getString("directive_kind"), rs.getString("unit_id"),
-                rs.getString("step_key"), rs.getString("step_name"), rs.getString("candidate_group"), status,
-                rs.getString("assignee"), dueAt, overdue,
-                rs.getInt("percent"), JsonColumns.figures(rs.getString("latest_figures")),
-                Times.instant(rs, "latest_report_at"), rs.getString("return_comment"),
-                Times.instant(rs, "assigned_at"), Times.instant(rs, "closed_at"), Times.instant(rs, "original_due_at"),
-                open && !overdue && Times.instant(rs, "due_soon_since") != null
-                        && !Times.instant(rs, "due_soon_since").isAfter(now), Times.instant(rs, "escalated_at"),
-                Times.instant(rs, "chased_up_at"), rs.getString("chase_up_message"),
-                Times.instant(rs, "chase_up_acknowledged_at"),
-                cooperating == null ? List.of() : List.of(cooperating.split(",")), rs.getString("supervised_task_id"),
-                rs.getString("process_definition_id"), Times.instant(rs, "extension_due_at") == null ? null
-                        : new TaskSummary.ExtensionRequest(Times.instant(rs, "extension_due_at"), rs.getString("extension_reason"),
-                        Times.instant(rs, "extension_requested_at")),
-                rs.getString("chase_up_grade") == null ? null : ChaseUpGrade.valueOf(rs.getString("chase_up_grade")));
+        return new TaskSummary(rs.getString("task_id"),
+                new TaskDirective(rs.getString("expo_id"), rs.getString("directive_id"), rs.getString("directive_title"),
+                        rs.getString("unit_id")),
+                new TaskStep(rs.getString("directive_kind"), rs.getString("step_key"), rs.getString("step_name"),
+                        rs.getString("process_definition_id")),
+                rs.getString("candidate_group"), status, rs.getString("assignee"), deadline,
+                new TaskProgress(rs.getInt("percent"), JsonColumns.figures(rs.getString("latest_figures")),
+                        Times.instant(rs, "latest_report_at")),
+                rs.getString("return_comment"), Times.instant(rs, "assigned_at"), Times.instant(rs, "closed_at"),
+                new TaskChaseUp(Times.instant(rs, "chased_up_at"), rs.getString("chase_up_message"),
+                        Times.instant(rs, "chase_up_acknowledged_at"), grade == null ? null : ChaseUpGrade.valueOf(grade)),
+                cooperating == null ? List.of() : List.of(cooperating.split(",")), rs.getString("supervised_task_id"));
     }
 }

@@ -82,10 +82,10 @@ class TaskListProjectionTest {
         List<TaskSummary> shenyang = lists.handle(new FindTasks(null, "shenyang", "ACTIVE", null, null, 0, 20, null)).items();
         assertThat(shenyang).singleElement().satisfies(task -> {
             assertThat(task.status()).isEqualTo(TaskStatus.OPEN);
-            assertThat(task.dueAt()).isEqualTo(DUE);
-            assertThat(task.stepName()).isEqualTo("Draft the invitation list");
-            assertThat(task.overdue()).isFalse();
-            assertThat(task.dueSoon()).isFalse();
+            assertThat(task.deadline().dueAt()).isEqualTo(DUE);
+            assertThat(task.step().stepName()).isEqualTo("Draft the invitation list");
+            assertThat(task.deadline().overdue()).isFalse();
+            assertThat(task.deadline().dueSoon()).isFalse();
         });
         assertThat(lists.handle(new FindTasks(null, "dalian", "ACTIVE", null, null, 0, 20, null)).items()).isEmpty();
     }
@@ -115,17 +115,17 @@ class TaskListProjectionTest {
         TaskDetail inProgress = steps.handle(new FindTask(TASK));
         assertThat(inProgress.summary().status()).isEqualTo(TaskStatus.CLAIMED);
         assertThat(inProgress.summary().assignee()).isEqualTo("shenyang-clerk");
-        assertThat(inProgress.summary().percent()).isEqualTo(40);
+        assertThat(inProgress.summary().progress().percent()).isEqualTo(40);
         assertThat(inProgress.latestProblems()).isEqualTo("visa delays");
-        assertThat(inProgress.summary().latestFigures()).containsEntry("buyersInvited", new BigDecimal("17"));
+        assertThat(inProgress.summary().progress().latestFigures()).containsEntry("buyersInvited", new BigDecimal("17"));
 
         projection.on(new TaskCompleted(TASK, "invite", "shenyang", "shenyang-clerk", Map.of("invitationList", "Kansai buyers"),
                 Map.of(), null, null), ASSIGNED.plus(Duration.ofDays(2)), "shenyang-clerk");
         TaskDetail completed = steps.handle(new FindTask(TASK));
         assertThat(completed.summary().status()).isEqualTo(TaskStatus.COMPLETED);
-        assertThat(completed.summary().percent()).isEqualTo(100);
+        assertThat(completed.summary().progress().percent()).isEqualTo(100);
         assertThat(completed.summary().closedAt()).isEqualTo(ASSIGNED.plus(Duration.ofDays(2)));
-        assertThat(completed.summary().latestFigures()).as("the last figures reported stay").containsKey("buyersInvited");
+        assertThat(completed.summary().progress().latestFigures()).as("the last figures reported stay").containsKey("buyersInvited");
         assertThat(completed.history()).extracting(TaskHistoryEntry::type)
                 .containsExactly("TaskAssigned", "TaskClaimed", "ProgressReported", "TaskCompleted");
         assertThat(completed.history()).extracting(TaskHistoryEntry::actor)
@@ -162,19 +162,19 @@ class TaskListProjectionTest {
         projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
         projection.on(new TaskDueSoon(TASK, "invite", "shenyang", DUE), dueSoonAt, "engine");
 
-        assertThat(steps.handle(new FindTask(TASK)).summary().dueSoon()).isTrue();
+        assertThat(steps.handle(new FindTask(TASK)).summary().deadline().dueSoon()).isTrue();
         assertThat(expoTasks.tasksOfExpo("osaka", dueSoonAt.minusSeconds(1))).singleElement()
-                .satisfies(before -> assertThat(before.dueSoon()).as("not yet, as of the moment before").isFalse());
+                .satisfies(before -> assertThat(before.deadline().dueSoon()).as("not yet, as of the moment before").isFalse());
         assertThat(expoTasks.tasksOfExpo("osaka", dueSoonAt.plusSeconds(1))).singleElement()
-                .satisfies(after -> assertThat(after.dueSoon()).isTrue());
+                .satisfies(after -> assertThat(after.deadline().dueSoon()).isTrue());
 
         Instant extendedTo = DUE.plus(Duration.ofDays(20));
         projection.on(new DeadlineExtended(TASK, "invite", "shenyang", DUE, extendedTo, DUE, "buyers' fair moved"),
                 DUE.minus(Duration.ofDays(2)), "coordinator");
         TaskSummary extended = steps.handle(new FindTask(TASK)).summary();
-        assertThat(extended.dueAt()).isEqualTo(extendedTo);
-        assertThat(extended.originalDueAt()).isEqualTo(DUE);
-        assertThat(extended.dueSoon()).as("not due soon against the new deadline").isFalse();
+        assertThat(extended.deadline().dueAt()).isEqualTo(extendedTo);
+        assertThat(extended.deadline().originalDueAt()).isEqualTo(DUE);
+        assertThat(extended.deadline().dueSoon()).as("not due soon against the new deadline").isFalse();
     }
 
     @Test

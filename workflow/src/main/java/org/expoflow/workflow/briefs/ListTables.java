@@ -11,6 +11,8 @@ import java.util.function.Function;
 
 import org.expoflow.commands.api.task.ChaseUpGrade;
 import org.expoflow.projections.api.DeadlineList;
+import org.expoflow.projections.api.TaskChaseUp;
+import org.expoflow.projections.api.TaskDeadline;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.api.UnitStatistics;
@@ -44,22 +46,24 @@ public final class ListTables {
         List<List<Object>> rows = new ArrayList<>();
         for (TaskSummary task : tasks) {
             List<Object> row = new ArrayList<>();
-            row.add(unitNames.getOrDefault(task.unitId(), task.unitId()));
-            row.add(text(task.directiveTitle()));
+            TaskDeadline deadline = task.deadline();
+            TaskChaseUp chaseUp = task.chaseUp();
+            row.add(unitNames.getOrDefault(task.directive().unitId(), task.directive().unitId()));
+            row.add(text(task.directive().directiveTitle()));
             row.add(text(stepNames.apply(task)));
             String state = states.apply(task);
             row.add(STATES.getOrDefault(state, CLOSED.getOrDefault(task.status(), state)));
             row.add(text(task.assignee()));
-            row.add(task.percent());
-            row.add(time(task.dueAt(), zone));
-            row.add(flag(task.overdue()));
-            row.add(flag(task.dueSoon()));
-            row.add(time(task.latestReportAt(), zone));
-            row.add(time(task.chasedUpAt(), zone));
-            row.add(task.chaseUpGrade() == null ? "" : GRADES.get(task.chaseUpGrade()));
+            row.add(task.progress().percent());
+            row.add(time(deadline.dueAt(), zone));
+            row.add(flag(deadline.overdue()));
+            row.add(flag(deadline.dueSoon()));
+            row.add(time(task.progress().latestReportAt(), zone));
+            row.add(time(chaseUp.chasedUpAt(), zone));
+            row.add(chaseUp.chaseUpGrade() == null ? "" : GRADES.get(chaseUp.chaseUpGrade()));
             row.add(text(task.returnComment()));
-            row.add(task.extensionRequest() == null ? "" : text(task.extensionRequest().dueAt(), zone) + " "
-                    + text(task.extensionRequest().reason()));
+            row.add(!deadline.extensionAsked() ? "" : text(deadline.extensionRequest().dueAt(), zone) + " "
+                    + text(deadline.extensionRequest().reason()));
             rows.add(row);
         }
         return new BriefTables.Table("任务清单 Tasks", List.of("单位 Unit", "任务 Directive", "环节 Step", "状态 Status",

@@ -99,7 +99,7 @@ class ConsolePages {
             // the office's chase-ups are offered with the overdue steps below, not among the work waiting for review
             model.addAttribute("reviews", active.stream()
                     .filter(task -> task.candidateGroup().equals("coordinator") && task.supervisedTaskId() == null).toList());
-            model.addAttribute("extensionRequests", active.stream().filter(task -> task.extensionRequest() != null).toList());
+            model.addAttribute("extensionRequests", active.stream().filter(task -> task.deadline().extensionAsked()).toList());
             // the units that owe a progress report past its date, on directives wanting one every so often
             model.addAttribute("reportsMissed", units.inOrder(glances.nextReportsOfExpo(expo.id()).missed(), NextReports.NextReport::unitId));
             // the most overdue first, a page at a time: each comes with its actions' forms, and a province's hundreds of

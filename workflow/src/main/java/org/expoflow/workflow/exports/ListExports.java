@@ -75,7 +75,7 @@ public class ListExports {
     public OfficeFile taskRows(String expoId, List<TaskSummary> rows, Function<TaskSummary, String> states) {
         Instant now = clock.instant();
         BriefTables.Table table = ListTables.tasks(rows, provinceZone, unitNames(),
-                task -> kindTexts.step(task.kind(), task.stepKey(), task.stepName()), states);
+                task -> kindTexts.step(task.step()), states);
         return file(expoId, table, now);
     }
 

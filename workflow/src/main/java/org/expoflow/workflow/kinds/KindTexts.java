@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.expoflow.projections.api.TaskStep;
 import org.expoflow.workflow.engine.KindModels;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,6 +86,16 @@ public class KindTexts {
     /** In a language other than the reader's: a notice sent to a unit's group robot, in Chinese. */
     public String step(String kind, String stepKey, String bpmnName, Locale locale) {
         return text(kind, "kind." + kind + ".step." + stepKey, bpmnName, locale);
+    }
+
+    /** A task's step, as its kind names it in the reader's language. */
+    public String step(TaskStep step) {
+        return step(step.kind(), step.stepKey(), step.stepName());
+    }
+
+    /** A task's step, as its kind names it in {@code locale}. */
+    public String step(TaskStep step, Locale locale) {
+        return step(step.kind(), step.stepKey(), step.stepName(), locale);
     }
 
     public String field(String kind, String fieldId, String bpmnLabel) {

@@ -74,7 +74,7 @@ public class Inbox {
         return rows.stream().map(row -> {
             TaskSummary task = task(row.taskId());
             // a notice written before its facts were kept is worded with the step's deadline now
-            Instant dueAt = row.dueAt() != null || task == null ? row.dueAt() : task.dueAt();
+            Instant dueAt = row.dueAt() != null || task == null ? row.dueAt() : task.deadline().dueAt();
             return new InboxItem(row.id(), row.at(), row.notice(), row.taskId(),
                     texts.text(row.notice(), task, row.note(), locale, dueAt), row.readAt() != null, dueAt, row.readAt());
         }).toList();
@@ -132,7 +132,7 @@ public class Inbox {
                 Answer reply = Notice.CHASED_UP.name().equals(one.notice()) || Notice.NOTIFIED.name().equals(one.notice()) ? replies.stream()
                         .filter(answer -> !answer.at().isBefore(one.at())).findFirst().orElse(null) : null;
                 receipts.put(key, new Receipt(one.notice(), texts.text(one.notice(), task, one.note(), locale,
-                        one.dueAt() != null || task == null ? one.dueAt() : task.dueAt()), one.at(), one.unitId(),
+                        one.dueAt() != null || task == null ? one.dueAt() : task.deadline().dueAt()), one.at(), one.unitId(),
                         one.readAt(), one.readBy(), reply == null ? null : reply.reply(), reply == null ? null : reply.at()));
             }
         }

@@ -53,7 +53,7 @@ public class InboxChannel implements NoticeChannel {
         // the deadline as it stands when the notice is sent: what the notice says stays true of its moment
         TaskSummary task = message.dueAt() != null || message.taskId() == null ? null
                 : queries.query(new FindTaskSummary(message.taskId()), TaskSummary.class).join();
-        java.time.Instant dueAt = message.dueAt() != null ? message.dueAt() : task == null ? null : task.dueAt();
+        java.time.Instant dueAt = message.dueAt() != null ? message.dueAt() : task == null ? null : task.deadline().dueAt();
         jdbc.update("insert into notification (id, recipient, created_at, kind, task_id, note, due_at, unit_id)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)",
                 UUID.randomUUID().toString(), message.address(), Timestamp.from(message.at()), message.notice(),

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.expoflow.projections.api.FindTaskSummary;
+import org.expoflow.projections.api.TaskDirective;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.kinds.KindTexts;
 import org.expoflow.workflow.units.UnitRegister;
@@ -78,14 +79,15 @@ public class NoticeTexts {
 
     /** The step a notice is about, as an inbox heads its notices: 沈阳市 · 发出邀请 · 邀请日本采购商. */
     String subject(TaskSummary task, Locale locale) {
-        String unit = units.find(task.unitId()).map(registered -> registered.nameFor(locale)).orElse(task.unitId());
-        return unit + " · " + kinds.step(task.kind(), task.stepKey(), task.stepName(), locale)
-                + (task.directiveTitle() == null ? "" : " · " + task.directiveTitle());
+        TaskDirective directive = task.directive();
+        String unit = units.find(directive.unitId()).map(registered -> registered.nameFor(locale)).orElse(directive.unitId());
+        return unit + " · " + kinds.step(task.step(), locale)
+                + (directive.directiveTitle() == null ? "" : " · " + directive.directiveTitle());
     }
 
     /** For a task already read: an inbox reads each of its tasks once, however many notices it has about it. */
     String text(String notice, TaskSummary task, String note, Locale locale) {
-        return text(notice, task, note, locale, task == null ? null : task.dueAt());
+        return text(notice, task, note, locale, task == null ? null : task.deadline().dueAt());
     }
 
     /** With the deadline the notice was sent under, which a later extension does not re-word. */
@@ -97,13 +99,14 @@ public class NoticeTexts {
             String text = messages.getMessage("notice." + notice, new Object[] {"", "", "", ""}, notice, locale);
             return note == null || note.isBlank() ? text : text + messages.getMessage("notice.note", new Object[] {note}, "", locale);
         }
-        String unit = units.find(task.unitId()).map(registered -> registered.nameFor(locale)).orElse(task.unitId());
-        String step = kinds.step(task.kind(), task.stepKey(), task.stepName(), locale);
+        TaskDirective directive = task.directive();
+        String unit = units.find(directive.unitId()).map(registered -> registered.nameFor(locale)).orElse(directive.unitId());
+        String step = kinds.step(task.step(), locale);
         String due = dueAt == null ? "" : DateTimeFormatter.ofPattern(locale.getLanguage().equals("zh")
                 ? "yyyy年M月d日" : "yyyy-MM-dd").withZone(provinceZone).format(dueAt);
         boolean counted = counts(notice);
         Object said = Notice.REPORT_DUE.name().equals(notice) ? cadence(note, locale) : note;
-        String text = messages.getMessage("notice." + notice, new Object[] {unit, step, task.directiveTitle(), due,
+        String text = messages.getMessage("notice." + notice, new Object[] {unit, step, directive.directiveTitle(), due,
                 counted ? said : ""}, notice, locale);
         return counted || note == null || note.isBlank() ? text
                 : text + messages.getMessage("notice.note", new Object[] {note}, "", locale);

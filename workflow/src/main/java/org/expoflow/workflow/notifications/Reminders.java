@@ -102,9 +102,10 @@ public class Reminders {
         int reminded = 0;
         for (TaskSummary step : steps) {
             // a kind no longer deployed reminds by the defaults
-            ReminderCadence cadence = cadences.getOrDefault(step.kind(), defaults);
-            Tier tier = tierReached(cadence, step.dueAt(), now);
-            if (tier != null && remindOnce(step.id(), step.dueAt(), tier, Long.toString(tier.days()), audience(step.candidateGroup(),
+            ReminderCadence cadence = cadences.getOrDefault(step.step().kind(), defaults);
+            Instant dueAt = step.deadline().dueAt();
+            Tier tier = tierReached(cadence, dueAt, now);
+            if (tier != null && remindOnce(step.id(), dueAt, tier, Long.toString(tier.days()), audience(step.candidateGroup(),
                     step.cooperatingUnits()), now)) {
                 reminded++;
             }

@@ -76,7 +76,7 @@ public class CityReview {
             Map<String, Board.BoardDirective> directiveById = new HashMap<>();
             board.directives().forEach(directive -> directiveById.put(directive.directiveId(), directive));
             Map<String, List<TaskSummary>> openByDirective = openSteps.stream()
-                    .collect(Collectors.groupingBy(TaskSummary::directiveId));
+                    .collect(Collectors.groupingBy(step -> step.directive().directiveId()));
             return board.units().stream().filter(unit -> unit.unitId().equals(unitId)).findFirst()
                     .map(Board.BoardUnit::cells).orElse(List.of()).stream()
                     .filter(cell -> directiveById.containsKey(cell.directiveId()))
@@ -92,17 +92,17 @@ public class CityReview {
         }
 
         public List<TaskSummary> overdue() {
-            return openSteps.stream().filter(TaskSummary::overdue).toList();
+            return openSteps.stream().filter(step -> step.deadline().overdue()).toList();
         }
 
         public List<TaskSummary> extensionRequests() {
-            return openSteps.stream().filter(step -> step.extensionRequest() != null).toList();
+            return openSteps.stream().filter(step -> step.deadline().extensionAsked()).toList();
         }
 
         /** Its steps chased up (or reminded, 催办), the open ones and the latest done. */
         public List<TaskSummary> chasedUp() {
             return steps().stream().filter(step -> step.supervisedTaskId() == null
-                    && (step.chasedUpAt() != null || step.chaseUpGrade() != null)).toList();
+                    && step.chaseUp().sent()).toList();
         }
 
         /** Its steps sent back for rework, the open ones and the latest done. */

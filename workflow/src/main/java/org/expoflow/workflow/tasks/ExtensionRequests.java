@@ -72,7 +72,7 @@ public class ExtensionRequests {
     public void decide(ExpoFlowUser user, String taskId, Decision request) {
         check(request);
         TaskSummary task = visible.summary(user, taskId);
-        if (task.extensionRequest() == null) {
+        if (!task.deadline().extensionAsked()) {
             throw refusals.conflict("noExtensionRequest");
         }
         engine.decideExtension(new DecideExtensionRequest(taskId, acting.currentActor(), request.approve(), request.comment(),

@@ -50,7 +50,7 @@ public class HistorySentences {
     public List<Line> of(List<TaskHistoryEntry> history, TaskSummary task) {
         Map<String, String> people = users.displayNames();
         Map<String, String> unitNames = units.namesFor(locale());
-        Names names = new Names(people, unitNames, kindTexts.step(task.kind(), task.stepKey(), task.stepName()));
+        Names names = new Names(people, unitNames, kindTexts.step(task.step()));
         return history.stream().map(entry -> new Line(entry.at(), sentence(entry, names))).toList();
     }
 

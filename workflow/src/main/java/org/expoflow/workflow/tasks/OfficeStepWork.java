@@ -144,7 +144,7 @@ public class OfficeStepWork {
     public void reassign(ExpoFlowUser user, String taskId, ReassignRequest request) {
         rules.check(request);
         TaskSummary task = visible.summary(user, taskId);
-        expos.requireEnrolled(task.expoId(), request.unitId());
+        expos.requireEnrolled(task.directive().expoId(), request.unitId());
         engine.reassign(new ReassignTask(taskId, acting.currentActor(), request.unitId(), request.reason()), task.candidateGroup());
     }
 
@@ -152,7 +152,7 @@ public class OfficeStepWork {
     public void addCooperatingUnit(ExpoFlowUser user, String taskId, CooperatingUnitRequest request) {
         rules.check(request);
         TaskSummary task = visible.summary(user, taskId);
-        expos.requireEnrolled(task.expoId(), request.unitId());
+        expos.requireEnrolled(task.directive().expoId(), request.unitId());
         engine.addCooperatingUnit(new AddCooperatingUnit(taskId, acting.currentActor(), request.unitId()));
     }
 
@@ -164,7 +164,7 @@ public class OfficeStepWork {
     public void chaseUp(ExpoFlowUser user, String taskId, ChaseUpRequest request) {
         check(request);
         TaskSummary task = visible.summary(user, taskId);
-        String chaseUpTaskId = DeadlineSupervision.CHASE_UP_STEP.equals(task.stepKey()) && task.isActive() ? taskId
+        String chaseUpTaskId = DeadlineSupervision.CHASE_UP_STEP.equals(task.step().stepKey()) && task.isActive() ? taskId
                 : engine.chaseUpWaiting(taskId).orElseThrow(() -> refusals.conflict("noChaseUpWaiting"));
         unitWork.complete(user, chaseUpTaskId, new UnitStepWork.CompleteRequest(Map.of("message", request.message().strip(),
                 "grade", grade(request.grade()).name()), null, null, null));

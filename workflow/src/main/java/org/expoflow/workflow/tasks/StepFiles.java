@@ -95,9 +95,10 @@ public class StepFiles {
 
     /** The files of every run of the step in its unit's process, the earliest first. */
     List<AttachmentView> evidenceOf(TaskSummary step) {
-        List<TaskSummary> runs = queries.query(new FindTasks(null, step.unitId(), null, step.directiveId(), null, 0, 200,
+        String unitId = step.directive().unitId();
+        List<TaskSummary> runs = queries.query(new FindTasks(null, unitId, null, step.directive().directiveId(), null, 0, 200,
                 "assignedAt"), TaskPage.class).join().items().stream()
-                .filter(run -> run.stepKey().equals(step.stepKey()) && run.unitId().equals(step.unitId())
+                .filter(run -> run.step().stepKey().equals(step.step().stepKey()) && run.directive().unitId().equals(unitId)
                         && (run.assignedAt() == null || step.assignedAt() == null || !run.assignedAt().isAfter(step.assignedAt())))
                 .toList();
         List<AttachmentView> evidence = new ArrayList<>();

@@ -135,33 +135,37 @@ public class StepReadings {
         if (!review.isOfficeStep()) {
             return List.of();
         }
-        List<TaskSummary> steps = queries.query(new FindTasks(null, review.unitId(), null, review.directiveId(), null, 0,
+        String unitId = review.directive().unitId();
+        List<TaskSummary> steps = queries.query(new FindTasks(null, unitId, null, review.directive().directiveId(), null, 0,
                 200, "assignedAt"), TaskPage.class).join().items().stream()
-                .filter(step -> !step.isOfficeStep() && step.supervisedTaskId() == null && step.unitId().equals(review.unitId()))
+                .filter(step -> !step.isOfficeStep() && step.supervisedTaskId() == null && step.directive().unitId().equals(unitId))
                 .toList();
         Map<String, TaskSummary> latestRuns = new java.util.LinkedHashMap<>();
         Map<String, Integer> runs = new HashMap<>();
         steps.forEach(step -> {
-            latestRuns.put(step.stepKey(), step);
-            runs.merge(step.stepKey(), 1, Integer::sum);
+            latestRuns.put(step.step().stepKey(), step);
+            runs.merge(step.step().stepKey(), 1, Integer::sum);
         });
         return latestRuns.values().stream().map(step -> {
             TaskDetail detail = queries.query(new FindTask(step.id()), TaskDetail.class).join();
             Map<String, String> labels = new HashMap<>();
-            visible.fieldsToShow(step).forEach(field -> labels.put(field.id(), texts.field(step.kind(), field.id(), field.label())));
+            visible.fieldsToShow(step).forEach(field -> labels.put(field.id(),
+                    texts.field(step.step().kind(), field.id(), field.label())));
             List<LabelledValue> values = new ArrayList<>();
-            Map<String, BigDecimal> figures = step.latestFigures() == null ? Map.of() : step.latestFigures();
+            Map<String, BigDecimal> figures = step.progress().figures();
             completedValues(detail).forEach((id, value) -> values.add(new LabelledValue(labels.getOrDefault(id, id), value)));
-            return new SubmittedStep(step.id(), step.stepKey(), step.stepName(), step.status(), step.closedAt(), step.percent(), values,
+            return new SubmittedStep(step.id(), step.step().stepKey(), step.step().stepName(), step.status(), step.closedAt(),
+                    step.progress().percent(), values,
                     figures, detail.latestNote(), detail.latestProblems(), detail.latestSuggestions(),
-                    files.evidenceOf(step), runs.get(step.stepKey()));
+                    files.evidenceOf(step), runs.get(step.step().stepKey()));
         }).toList();
     }
 
     /** The target the directive set each of its units, by figure: what a unit's figures are read against. */
     public Map<String, BigDecimal> targets(ExpoFlowUser user, String taskId) {
         TaskSummary step = visible.summary(user, taskId);
-        return queries.query(new FindDirectiveTargets(step.directiveId()), FindDirectiveTargets.Targets.class).join().byFigure();
+        return queries.query(new FindDirectiveTargets(step.directive().directiveId()), FindDirectiveTargets.Targets.class).join()
+                .byFigure();
     }
 
     /** The values a step was last completed with, by field id. */
@@ -190,13 +194,14 @@ public class StepReadings {
         if (step.isOfficeStep() || step.returnComment() == null) {
             return java.util.Optional.empty();
         }
-        return queries.query(new FindTasks(null, step.unitId(), TaskStatus.COMPLETED.name(), step.directiveId(), null, 0, 200,
-                        "-dueAt"), TaskPage.class).join().items().stream()
-                .filter(done -> done.stepKey().equals(step.stepKey()) && !done.id().equals(taskId) && done.closedAt() != null)
+        return queries.query(new FindTasks(null, step.directive().unitId(), TaskStatus.COMPLETED.name(),
+                        step.directive().directiveId(), null, 0, 200, "-dueAt"), TaskPage.class).join().items().stream()
+                .filter(done -> done.step().stepKey().equals(step.step().stepKey()) && !done.id().equals(taskId)
+                        && done.closedAt() != null)
                 .max(java.util.Comparator.comparing(TaskSummary::closedAt))
                 .map(done -> new LastSubmission(done.id(),
                         completedValues(queries.query(new FindTask(done.id()), TaskDetail.class).join()),
-                        done.latestFigures() == null ? Map.of() : done.latestFigures()));
+                        done.progress().figures()));
     }
 
     /** A step's comments and instructions, oldest first. */

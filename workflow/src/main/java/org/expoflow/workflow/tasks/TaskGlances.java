@@ -12,6 +12,7 @@ import java.util.Map;
 import org.axonframework.queryhandling.QueryGateway;
 import org.expoflow.projections.api.FindNextReports;
 import org.expoflow.projections.api.NextReports;
+import org.expoflow.projections.api.TaskDirective;
 import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.security.ExpoFlowUser;
@@ -77,7 +78,8 @@ public class TaskGlances {
         if (tasks.isEmpty()) {
             return glances;
         }
-        NextReports reports = nextReports(tasks.stream().filter(TaskSummary::isActive).map(TaskSummary::directiveId).toList());
+        NextReports reports = nextReports(tasks.stream().filter(TaskSummary::isActive)
+                .map(task -> task.directive().directiveId()).toList());
         Map<String, String> names = tasks.stream().anyMatch(task -> task.assignee() != null) ? people.displayNames() : Map.of();
         tasks.forEach(task -> glances.put(task.id(), glance(user, task, reports, names)));
         return glances;
@@ -101,14 +103,16 @@ public class TaskGlances {
 
     private Glance glance(ExpoFlowUser user, TaskSummary task, NextReports reports, Map<String, String> names) {
         boolean unitStep = !task.isOfficeStep();
-        String lead = unitStep ? task.candidateGroup() : task.unitId();
-        boolean cooperating = user.isCity() && !user.unitId().equals(lead) && !user.unitId().equals(task.unitId())
+        TaskDirective directive = task.directive();
+        String lead = unitStep ? task.candidateGroup() : directive.unitId();
+        boolean cooperating = user.isCity() && !user.unitId().equals(lead) && !user.unitId().equals(directive.unitId())
                 && task.cooperatingUnits().contains(user.unitId());
-        boolean ownUnit = user.isCity() && (user.unitId().equals(task.unitId()) || user.unitId().equals(task.candidateGroup()));
+        boolean ownUnit = user.isCity() && (user.unitId().equals(directive.unitId()) || user.unitId().equals(task.candidateGroup()));
         NextReports.NextReport report = task.isActive() && unitStep && task.supervisedTaskId() == null
-                ? reports.of(task.directiveId(), task.unitId()).orElse(null) : null;
+                ? reports.of(directive.directiveId(), directive.unitId()).orElse(null) : null;
         String assignee = task.isActive() ? task.assignee() : null;
-        return new Glance(state(task), task.isActive() ? countdown(task.dueAt(), task.dueSoon()) : new Countdown(Urgency.NONE, 0),
+        return new Glance(state(task), task.isActive() ? countdown(task.deadline().dueAt(), task.deadline().dueSoon())
+                        : new Countdown(Urgency.NONE, 0),
                 ownUnit, cooperating, lead, assignee == null ? null : names.getOrDefault(assignee, assignee),
                 assignee != null && assignee.equals(user.getUsername()), report);
     }
@@ -125,11 +129,11 @@ public class TaskGlances {
             // the office's own step of a chase-up is a chase-up to send, not a unit's work to review
             return task.supervisedTaskId() != null ? State.CHASE_UP : State.REVIEW;
         }
-        if (task.returnComment() != null && task.latestReportAt() == null) {
+        if (task.awaitsRework()) {
             return State.RETURNED;
         }
         // reported on, or taken on by someone: being worked on, claimed or not
-        return task.status() == TaskStatus.CLAIMED || task.percent() > 0 || task.latestReportAt() != null
+        return task.status() == TaskStatus.CLAIMED || task.progress().begun()
                 ? State.WORKING : State.WAITING;
     }
 

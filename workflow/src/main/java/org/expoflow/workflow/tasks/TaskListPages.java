@@ -42,9 +42,9 @@ class TaskListPages {
     /** The filters of a task list, in the order the tabs show them; "submitted" is the unit's work others review. */
     enum TaskFilter {
         open(task -> true),
-        dueSoon(TaskSummary::dueSoon),
-        overdue(TaskSummary::overdue),
-        returned(task -> task.returnComment() != null && task.latestReportAt() == null),
+        dueSoon(task -> task.deadline().dueSoon()),
+        overdue(task -> task.deadline().overdue()),
+        returned(TaskSummary::awaitsRework),
         submitted(task -> true),
         done(task -> task.status() == TaskStatus.COMPLETED);
 
@@ -247,8 +247,8 @@ class TaskListPages {
 
     /** A keyword found in the directive's title, the step's name or its key, or the unit's id. */
     private boolean mentions(TaskSummary task, String keyword, Map<String, String> names) {
-        return Stream.of(task.directiveTitle(), task.stepName(), kindTexts.step(task.kind(), task.stepKey(),
-                        task.stepName()), task.unitId(), names.getOrDefault(task.unitId(), ""))
+        return Stream.of(task.directive().directiveTitle(), task.step().stepName(), kindTexts.step(task.step()),
+                        task.directive().unitId(), names.getOrDefault(task.directive().unitId(), ""))
                 .anyMatch(text -> text != null && text.toLowerCase(Locale.ROOT).contains(keyword));
     }
 }

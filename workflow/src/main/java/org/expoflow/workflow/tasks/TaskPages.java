@@ -82,7 +82,7 @@ class TaskPages {
         List<StepReadings.Comment> comments = StepReadings.commentsIn(task.history());
         model.addAttribute("comments", comments);
         model.addAttribute("instructions", comments.stream().filter(StepReadings.Comment::instruction).toList());
-        List<FindDirectiveComments.DirectiveComment> onDirective = directives.thread(user, task.summary().directiveId()).comments();
+        List<FindDirectiveComments.DirectiveComment> onDirective = directives.thread(user, task.summary().directive().directiveId()).comments();
         model.addAttribute("directiveComments", onDirective);
         model.addAttribute("directiveInstructions", onDirective.stream().filter(FindDirectiveComments.DirectiveComment::instruction)
                 .toList());
@@ -95,7 +95,7 @@ class TaskPages {
                 ? readings.lastSubmission(user, taskId) : Optional.empty();
         model.addAttribute("lastSubmission", last.orElse(null));
         fillIn(model, last);
-        if (DeadlineSupervision.CHASE_UP_STEP.equals(task.summary().stepKey())) {
+        if (DeadlineSupervision.CHASE_UP_STEP.equals(task.summary().step().stepKey())) {
             // a chase-up is a 督办 unless the office chooses another grade
             ((Map<String, String>) model.getAttribute("completeValues"))
                     .putIfAbsent("value." + DeadlineSupervision.GRADE, ChaseUpGrade.DEFAULT.name());
@@ -164,7 +164,7 @@ class TaskPages {
     String commentOnDirective(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String taskId,
                               @RequestParam(required = false) String text,
                               @RequestParam(defaultValue = "false") boolean instruction, RedirectAttributes redirect) {
-        if (pageErrors.attempt(redirect, () -> directives.comment(user, readings.view(user, taskId).summary().directiveId(),
+        if (pageErrors.attempt(redirect, () -> directives.comment(user, readings.view(user, taskId).summary().directive().directiveId(),
                 new DirectiveWork.DirectiveCommentRequest(text, instruction)))) {
             redirect.addFlashAttribute(PageErrors.DONE, "commented");
         }

@@ -177,7 +177,7 @@ public class UnitStepWork {
     }
 
     private DomainRuleViolation fieldRefusal(TaskSummary task, StepForm form, String fieldId, String rule, Object config) {
-        String label = form.field(fieldId).map(field -> texts.field(task.kind(), field.id(), field.label())).orElse(fieldId);
+        String label = form.field(fieldId).map(field -> texts.field(task.step().kind(), field.id(), field.label())).orElse(fieldId);
         // a limit as a number, so that it reads as people write it ("4,000")
         Object limit = config instanceof String text && text.strip().matches("\\d{1,15}") ? Long.valueOf(text.strip()) : config;
         String sentence = NAMED_RULES.contains(rule) ? refusals.text("formField." + rule, label, limit)

@@ -51,7 +51,7 @@ public class VisibleSteps {
         if (task == null) {
             throw refusals.notFound("taskId", "noTask");
         }
-        if (user.isCity() && !task.unitId().equals(user.unitId()) && !task.candidateGroup().equals(user.unitId())
+        if (user.isCity() && !task.directive().unitId().equals(user.unitId()) && !task.candidateGroup().equals(user.unitId())
                 && !task.cooperatingUnits().contains(user.unitId())) {
             throw new AccessDeniedException(refusals.text("taskOfAnotherUnit"));
         }
@@ -69,7 +69,7 @@ public class VisibleSteps {
 
     /** The step's form, from the kind's version the task list keeps or, for a step recorded before, the engine's history. */
     Optional<StepForm> knownForm(TaskSummary task) {
-        return processDefinitionOf(task).map(definition -> kinds.stepForm(definition, task.stepKey()));
+        return processDefinitionOf(task).map(definition -> kinds.stepForm(definition, task.step().stepKey()));
     }
 
     StepForm form(TaskSummary task) {
@@ -116,7 +116,8 @@ public class VisibleSteps {
     }
 
     private Optional<String> processDefinitionOf(TaskSummary task) {
-        return task.processDefinitionId() != null ? Optional.of(task.processDefinitionId()) : engine.processDefinitionOf(task.id());
+        String definition = task.step().processDefinitionId();
+        return definition != null ? Optional.of(definition) : engine.processDefinitionOf(task.id());
     }
 
     static DomainRuleViolation engineForgot(TaskSummary task) {
