@@ -8,7 +8,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * The small registers a page names things from (units, people, kinds) read once per request, not once per row that
  * names one: a city's page asked the register for every history line and the kinds for every figure, about a hundred
- * statements (docs/performance.md, "A province's morning"). Nothing is kept beyond the request, so two nodes never
+ * statements (docs/performance.md, "A province's morning"; ADR 0039). Nothing is kept beyond the request, so two nodes never
  * disagree; outside a request (a job, a test) every reading reads afresh. A request that changes a register forgets
  * what it read of it.
  */
