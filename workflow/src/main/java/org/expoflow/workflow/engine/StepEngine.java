@@ -51,6 +51,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class StepEngine {
 
+    /** The event store's unique key of an aggregate's events (V1): two writers of one aggregate's next event meet on it. */
+    private static final String EVENT_STORE_SEQUENCE_KEY = "domain_event_entry_aggregate_sequence";
+
     private static final Logger log = LoggerFactory.getLogger(StepEngine.class);
 
     private final TaskService taskService;
@@ -200,6 +203,11 @@ public class StepEngine {
             if (cause instanceof FormFieldValidatorException invalid) {
                 return new FieldRefused(invalid, variables);
             }
+            if (cause instanceof RuntimeException failure && isRace(failure) || isEventStoreRace(cause)) {
+                // another writer of the step was stored first: another click completed it, or the office changed it
+                return taskService.createTaskQuery().taskId(taskId).count() == 0 ? new StepGone(refused)
+                        : DomainRuleViolation.conflict("someone else changed this step at the same moment").coded("changedMeanwhile");
+            }
             if (cause instanceof NullValueException || cause instanceof NotFoundException) {
                 if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
                     return new StepGone(refused);
@@ -218,6 +226,17 @@ public class StepEngine {
     public List<ReturnTarget> returnTargets(String taskId) {
         Task review = taskService.createTaskQuery().taskId(taskId).singleResult();
         return review == null ? List.of() : returns.targets(review);
+    }
+
+    /**
+     * Whether the event store refused a command's events because another transaction stored the aggregate's next
+     * event first. In the engine's transaction Axon's {@link ConcurrencyException} is lost on PostgreSQL: the failed
+     * insert aborts the transaction, and the engine, looking for an error handler for the task listener's exception,
+     * meets the aborted transaction instead; the unique key's violation stays among the causes.
+     */
+    static boolean isEventStoreRace(Throwable failure) {
+        return failure instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()) && sql.getMessage() != null
+                && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains(EVENT_STORE_SEQUENCE_KEY);
     }
 
     /** Whether {@code failure} is two people changing one step at once: the other's change won, this one wrote nothing. */

@@ -1,0 +1,68 @@
+package org.expoflow.workflow.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.expoflow.workflow.PostgresTest;
+import org.expoflow.workflow.scenario.ExpoFlowClient;
+import org.expoflow.workflow.scenario.OsakaFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Two clerks of one city complete the same step at the same moment (a province's morning has twenty to a city).
+ * One is done; the other is told, in the reader's words, that someone completed it just now (409), never "系统出错"
+ * (500). On PostgreSQL the loser's events meet the winner's on the event store's key inside the engine's
+ * transaction, which the failed insert aborts: the engine then hides Axon's conflict behind a persistence failure.
+ */
+@PostgresTest
+class TwoClerksCompleteOneStepOnPostgresTest {
+
+    private static final int STEPS = 12;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void oneIsDoneAndTheOtherIsToldItWasCompletedMeanwhile() throws Exception {
+        String base = "http://localhost:" + port;
+        ExpoFlowClient coordinator = ExpoFlowClient.as(base, "coordinator");
+        String expoId = OsakaFixture.osakaWith(coordinator, "shenyang");
+        ExpoFlowClient shenyang = ExpoFlowClient.as(base, "shenyang");
+        ExecutorService clerks = Executors.newFixedThreadPool(2);
+        try {
+            for (int step = 0; step < STEPS; step++) {
+                String taskId = OsakaFixture.firstActiveTask(shenyang, OsakaFixture.inviteBuyers(coordinator, expoId, "shenyang"));
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<ExpoFlowClient.Answer>> answers = new ArrayList<>();
+                for (int clerk = 0; clerk < 2; clerk++) {
+                    answers.add(clerks.submit(() -> {
+                        together.await();
+                        return shenyang.post("/api/tasks/{t}/complete", map("values", map("invitationList", "大阪商工会议所")), taskId);
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<ExpoFlowClient.Answer> answer : answers) {
+                    ExpoFlowClient.Answer answered = answer.get();
+                    statuses.add(answered.status().value());
+                    if (answered.status().value() == 409) {
+                        assertThat(answered.body().path("detail").asText()).isIn("这一步刚刚已由他人提交完成。",
+                                "这一步已是“已完成”，不能再办理。");
+                    }
+                }
+                assertThat(statuses).as("step %d: one done, the other refused as a conflict", step).containsExactlyInAnyOrder(204, 409);
+            }
+        } finally {
+            clerks.shutdownNow();
+        }
+        assertThat(shenyang.get("/api/tasks?expoId={e}&status=COMPLETED&size=100", expoId).body().path("total").asInt())
+                .as("each step completed once").isEqualTo(STEPS);
+    }
+}
