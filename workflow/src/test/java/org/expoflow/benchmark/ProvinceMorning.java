@@ -42,8 +42,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * think time between actions:
  * <ul>
  *   <li>clerks ({@code --clerks}, spread over the 15 cities), each acting about every {@code --think} seconds: their
- *       list page, a step's page, progress on a step, a completion;</li>
- *   <li>the office ({@code --office} coordinators): the console, the overdue list, a chase-up, the expo's open steps;</li>
+ *       list page, a step's page, progress on a step, a photo attached, a completion;</li>
+ *   <li>the office ({@code --office} coordinators): the console, the overdue list, the expo's open steps, a review decided
+ *       (or five at once), a chase-up;</li>
  *   <li>leaders ({@code --leaders}): the board page, a city's page, the whole board and a meeting's brief.</li>
  * </ul>
  * Pages are asked as a browser asks them, signed in through the sign-in form with a session each; the writes go
@@ -60,6 +61,14 @@ public final class ProvinceMorning {
     private static final String DATABASE = "expoflow_morning";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    /** The title the morning's own directives begin with: their steps run in the engine. */
+    private static final String MORNING_TITLE = "早间任务";
+    /** What a clerk enters to complete each of a unit's steps of "invite buyers". */
+    private static final Map<String, String> STEP_VALUES = Map.of("draftInvitationList", "{\"invitationList\":\"早间名单\"}",
+            "sendInvitations", "{\"buyersInvited\":30}", "confirmBuyers", "{\"buyersConfirmed\":20}");
+    /** A photo of one pixel, as a clerk's phone would send a bigger one. */
+    private static final byte[] ONE_PIXEL_PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     /** When a request was answered, relative to the rebuild. */
     enum Phase { WARMUP, BEFORE, DURING, AFTER }
@@ -112,15 +121,20 @@ public final class ProvinceMorning {
         private final ConcurrentMap<String, List<String>> failures = new ConcurrentHashMap<>();
 
         void answered(Phase phase, String kind, long nanos, int status, String what) {
+            answered(phase, kind, nanos, status, status >= 500 || status == 0, what);
+        }
+
+        /** {@code failed}: the node failed the person (a 5xx, no answer, or a page of their own refused or lost). */
+        void answered(Phase phase, String kind, long nanos, int status, boolean failed, String what) {
             String key = phase + "|" + kind;
             if (phase == Phase.WARMUP) {
-                if (status >= 500 || status == 0) {
+                if (failed) {
                     failures.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(status + " " + what);
                 }
                 return;
             }
             latencies.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
-            if (status >= 500 || status == 0) {
+            if (failed) {
                 failures.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(status + " " + what);
             }
         }
@@ -277,7 +291,7 @@ public final class ProvinceMorning {
             int directives = Math.max(1, options.clerks() / WritePathBenchmark.UNITS.size());
             for (int d = 0; d < directives; d++) {
                 WritePathBenchmark.json(WritePathBenchmark.send(http, "POST", base + "/api/directives", "coordinator",
-                        JSON.writeValueAsString(Map.of("expoId", expoId, "kind", "invite-buyers", "title", "早间任务 " + d,
+                        JSON.writeValueAsString(Map.of("expoId", expoId, "kind", "invite-buyers", "title", MORNING_TITLE + " " + d,
                                 "dueOn", "2030-02-01", "unitIds", WritePathBenchmark.UNITS, "duplicateTitle", true))));
             }
             HttpResponse<String> meeting = WritePathBenchmark.send(http, "POST", base + "/api/meetings", "coordinator",
@@ -336,39 +350,69 @@ public final class ProvinceMorning {
         }
 
         private void clerkActs(Person clerk) throws Exception {
-            JsonNode open = WritePathBenchmark.json(timedApi("clerk: open steps (API)", "GET", "/api/tasks?status=ACTIVE&size=50",
-                    clerk.user(), null));
+            // the newest first: the morning's own steps, which the engine runs (the seeded history is events only)
+            JsonNode open = WritePathBenchmark.json(timedApi("clerk: open steps (API)", "GET",
+                    "/api/tasks?status=ACTIVE&size=50&sort=-assignedAt", clerk.user(), null));
             page(clerk, "clerk: list page", "/tasks");
-            JsonNode items = open.path("items");
-            if (items.isEmpty()) {
+            List<JsonNode> morningSteps = new ArrayList<>();
+            open.path("items").forEach(item -> {
+                if (item.path("directiveTitle").asText().startsWith(MORNING_TITLE)) {
+                    morningSteps.add(item);
+                }
+            });
+            if (morningSteps.isEmpty()) {
                 return;
             }
-            JsonNode step = items.get(random.nextInt(items.size()));
+            JsonNode step = morningSteps.get(random.nextInt(morningSteps.size()));
             String taskId = step.path("id").asText();
             page(clerk, "clerk: step page", "/tasks/" + taskId);
             double choice = random.nextDouble();
             if (choice < 0.3) {
                 timedApi("clerk: progress", "POST", "/api/tasks/" + taskId + "/progress", clerk.user(),
                         "{\"percent\":" + (10 + random.nextInt(80)) + ",\"note\":\"进展顺利\"}");
-            } else if (choice < 0.45 && step.path("stepKey").asText().equals("draftInvitationList")) {
+            } else if (choice < 0.4) {
+                timed("clerk: attachment", () -> WritePathBenchmark.sendMultipart(http, base + "/api/tasks/" + taskId + "/attachments",
+                        clerk.user(), "现场照片.png", "image/png", ONE_PIXEL_PNG));
+            } else if (choice < 0.55 && STEP_VALUES.containsKey(step.path("stepKey").asText())) {
+                // each of a unit's three steps done in turn brings its directive to the office's review
                 timedApi("clerk: completion", "POST", "/api/tasks/" + taskId + "/complete", clerk.user(),
-                        "{\"values\":{\"invitationList\":\"早间名单\"}}");
+                        "{\"values\":" + STEP_VALUES.get(step.path("stepKey").asText()) + "}");
             }
         }
 
         private void officeActs(Person person) throws Exception {
             page(person, "office: console page", "/console");
-            timedApi("office: overdue list", "GET", "/api/expos/" + expoId + "/overdue", person.user(), null);
+            JsonNode overdue = WritePathBenchmark.json(timedApi("office: overdue list", "GET", "/api/expos/" + expoId + "/overdue",
+                    person.user(), null)).path("items");
             JsonNode reviews = WritePathBenchmark.json(timedApi("office: expo's open steps", "GET",
-                    "/api/tasks?expoId=" + expoId + "&status=ACTIVE&size=50", person.user(), null)).path("items");
-            for (JsonNode step : reviews) {
-                if (!step.path("candidateGroup").asText().equals("coordinator")) {
-                    continue;
+                    "/api/tasks?expoId=" + expoId + "&status=ACTIVE&size=50&sort=-assignedAt", person.user(), null)).path("items");
+            double choice = random.nextDouble();
+            if (choice < 0.1) {
+                for (JsonNode item : overdue) {
+                    if (!item.path("chasedUp").asBoolean()) {
+                        timedApi("office: chase-up", "POST", "/api/tasks/" + item.path("taskId").asText() + "/chase-up", person.user(),
+                                "{\"message\":\"请于本周内报送进展\",\"grade\":\"SUPERVISE\"}");
+                        return;
+                    }
                 }
-                timedApi("office: review decided", "POST", "/api/tasks/" + step.path("id").asText() + "/complete", person.user(),
-                        "{\"decision\":\"APPROVE\",\"comment\":\"同意\"}");
                 return;
             }
+            List<String> toReview = new ArrayList<>();
+            reviews.forEach(step -> {
+                if (step.path("candidateGroup").asText().equals("coordinator")) {
+                    toReview.add(step.path("id").asText());
+                }
+            });
+            if (toReview.isEmpty()) {
+                return;
+            }
+            if (choice < 0.2) {
+                timedApi("office: bulk approval", "POST", "/api/tasks/bulk", person.user(), JSON.writeValueAsString(Map.of(
+                        "action", "APPROVE", "taskIds", toReview.subList(0, Math.min(5, toReview.size())), "comment", "同意")));
+                return;
+            }
+            timedApi("office: review decided", "POST", "/api/tasks/" + toReview.get(0) + "/complete", person.user(),
+                    "{\"decision\":\"APPROVE\",\"comment\":\"同意\"}");
         }
 
         private void leaderActs(Person leader) throws Exception {
@@ -384,9 +428,14 @@ public final class ProvinceMorning {
         }
 
         private HttpResponse<String> timedApi(String kind, String method, String path, String user, String body) throws Exception {
+            return timed(kind, () -> WritePathBenchmark.send(http, method, base + path, user, body));
+        }
+
+        private HttpResponse<String> timed(String kind, RequestSent request) throws Exception {
             long start = System.nanoTime();
-            HttpResponse<String> response = WritePathBenchmark.send(http, method, base + path, user, body);
-            tally.answered(phase, kind, System.nanoTime() - start, response.statusCode(), path + " " + abbreviated(response.body()));
+            HttpResponse<String> response = request.send();
+            tally.answered(phase, kind, System.nanoTime() - start, response.statusCode(),
+                    response.request().uri().getPath() + " " + abbreviated(response.body()));
             return response;
         }
 
@@ -400,8 +449,10 @@ public final class ProvinceMorning {
                     .header("Cookie", "JSESSIONID=" + person.session().get()).header("Accept-Language", "zh-CN").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             boolean signedOut = response.statusCode() == 302;
-            // a page that sends its reader to the sign-in form lost the session: counted as a failure
-            tally.answered(phase, kind, System.nanoTime() - start, signedOut ? 599 : response.statusCode(), path);
+            // a page that sends its reader to the sign-in form lost the session, and a page of one's own list must open:
+            // both counted as failures
+            tally.answered(phase, kind, System.nanoTime() - start, response.statusCode(), signedOut || response.statusCode() >= 400,
+                    path);
             if (signedOut) {
                 person.session().set(null);
             }
@@ -445,5 +496,9 @@ public final class ProvinceMorning {
     @FunctionalInterface
     private interface ThrowingAction {
         void run() throws Exception;
+    }
+
+    private interface RequestSent {
+        HttpResponse<String> send() throws Exception;
     }
 }

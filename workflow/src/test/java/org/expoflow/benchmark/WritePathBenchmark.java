@@ -481,6 +481,21 @@ public final class WritePathBenchmark {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A file sent as a form's part {@code file}, as a page's upload sends it. */
+    static HttpResponse<String> sendMultipart(HttpClient http, String url, String user, String fileName, String contentType,
+                                              byte[] content) throws Exception {
+        String boundary = "expoflow-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static JsonNode json(HttpResponse<String> response) throws IOException {
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(response.statusCode() + " " + response.request().uri() + ": " + response.body());
