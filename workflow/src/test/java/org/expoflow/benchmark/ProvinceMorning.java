@@ -63,9 +63,9 @@ public final class ProvinceMorning {
     private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
     /** The title the morning's own directives begin with: their steps run in the engine. */
     private static final String MORNING_TITLE = "早间任务";
-    /** What a clerk enters to complete each of a unit's steps of "invite buyers". */
-    private static final Map<String, String> STEP_VALUES = Map.of("draftInvitationList", "{\"invitationList\":\"早间名单\"}",
-            "sendInvitations", "{\"buyersInvited\":30}", "confirmBuyers", "{\"buyersConfirmed\":20}");
+    /** What a clerk enters to complete each of a unit's steps of "invite buyers": a figure (家) as a figure, not a value. */
+    private static final Map<String, String> STEP_VALUES = Map.of("draftInvitationList", "\"values\":{\"invitationList\":\"早间名单\"}",
+            "sendInvitations", "\"figures\":{\"buyersInvited\":30}", "confirmBuyers", "\"figures\":{\"buyersConfirmed\":20}");
     /** A photo of one pixel, as a clerk's phone would send a bigger one. */
     private static final byte[] ONE_PIXEL_PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
@@ -119,6 +119,8 @@ public final class ProvinceMorning {
     static final class Tally {
         private final ConcurrentMap<String, List<Long>> latencies = new ConcurrentHashMap<>();
         private final ConcurrentMap<String, List<String>> failures = new ConcurrentHashMap<>();
+        /** Answers of 4xx that are no failure of the node: two clerks completing one step, the second is told 409. */
+        private final ConcurrentMap<String, List<String>> refusals = new ConcurrentHashMap<>();
 
         void answered(Phase phase, String kind, long nanos, int status, String what) {
             answered(phase, kind, nanos, status, status >= 500 || status == 0, what);
@@ -134,6 +136,9 @@ public final class ProvinceMorning {
                 return;
             }
             latencies.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
+            if (!failed && status >= 400) {
+                refusals.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(status + " " + what);
+            }
             if (failed) {
                 failures.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(status + " " + what);
             }
@@ -141,21 +146,27 @@ public final class ProvinceMorning {
 
         List<String> table() {
             List<String> rows = new ArrayList<>();
-            rows.add("| phase | request | answered | p50 ms | p95 ms | p99 ms | errors |");
-            rows.add("|---|---|---|---|---|---|---|");
+            rows.add("| phase | request | answered | p50 ms | p95 ms | p99 ms | errors | refused (4xx) |");
+            rows.add("|---|---|---|---|---|---|---|---|");
             latencies.keySet().stream().sorted().forEach(key -> {
                 List<Long> sorted = new ArrayList<>(latencies.get(key));
                 Collections.sort(sorted);
                 String[] phaseAndKind = key.split("\\|");
-                rows.add(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %.0f | %.0f | %d |", phaseAndKind[0].toLowerCase(Locale.ROOT),
+                rows.add(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %.0f | %.0f | %d | %d |", phaseAndKind[0].toLowerCase(Locale.ROOT),
                         phaseAndKind[1], sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99),
-                        failures.getOrDefault(key, List.of()).size()));
+                        failures.getOrDefault(key, List.of()).size(), refusals.getOrDefault(key, List.of()).size()));
             });
             return rows;
         }
 
         List<String> someFailures() {
             return failures.values().stream().flatMap(List::stream).limit(10).toList();
+        }
+
+        /** One refusal of each kind of request, for what the refusals were. */
+        List<String> someRefusals() {
+            return refusals.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(entry -> entry.getKey().replace('|', ' ') + ": " + entry.getValue().get(0)).toList();
         }
 
         private static double percentile(List<Long> sorted, double p) {
@@ -220,6 +231,7 @@ public final class ProvinceMorning {
                     + " node %.0f s, database %.0f s over %d minutes and the warm-up.", morning.heapMaxMegabytes,
                     spent.jvmNanos() / 1e9, spent.databaseNanos() / 1e9, options.minutes()));
             morning.tally.someFailures().forEach(failure -> report.add("- failed: " + failure));
+            morning.tally.someRefusals().forEach(refusal -> report.add("- refused: " + refusal));
         } finally {
             node.destroy();
             node.waitFor();
@@ -376,7 +388,7 @@ public final class ProvinceMorning {
             } else if (choice < 0.55 && STEP_VALUES.containsKey(step.path("stepKey").asText())) {
                 // each of a unit's three steps done in turn brings its directive to the office's review
                 timedApi("clerk: completion", "POST", "/api/tasks/" + taskId + "/complete", clerk.user(),
-                        "{\"values\":" + STEP_VALUES.get(step.path("stepKey").asText()) + "}");
+                        "{" + STEP_VALUES.get(step.path("stepKey").asText()) + "}");
             }
         }
 
