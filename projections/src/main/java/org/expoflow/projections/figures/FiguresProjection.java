@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.expoflow.projections.api.FiguresReport;
 import org.expoflow.projections.api.FiguresReport.DirectiveFigures;
 import org.expoflow.projections.api.FiguresReport.FigureAgainstTarget;
 import org.expoflow.projections.api.FiguresReport.UnitFigures;
+import org.expoflow.projections.api.FigureTotals;
+import org.expoflow.projections.api.FindFigureTotals;
 import org.expoflow.projections.api.FindFigures;
 import org.expoflow.projections.support.Databases;
 import org.expoflow.projections.support.ReadModelProjection;
@@ -169,6 +172,45 @@ public class FiguresProjection implements ReadModelProjection {
             return new UnitFigures(unit.getKey(), unit.getValue(), againstTargets(unitValues, unitTargets));
         }).toList();
         return new FiguresReport(query.expoId(), asOf, units, directives, againstTargets(totalValues, totalTargets));
+    }
+
+    /**
+     * The totals alone, summed by unit in the database and over the units enrolled here: the board shows the expo's and a
+     * city's page its own, and working out the figures of each of a province's 950 directives for them was most of
+     * those pages' time (docs/performance.md, "A province's morning").
+     */
+    @QueryHandler
+    public FigureTotals totals(FindFigureTotals query) {
+        Instant asOf = query.asOf() != null ? query.asOf() : clock.instant();
+        boolean present = query.asOf() == null;
+        List<Object> arguments = new ArrayList<>(List.of(query.expoId(), Times.utc(asOf)));
+        List<String> enrolled = jdbc.queryForList("select unit_id from expo_unit_view where expo_id = ?"
+                + " and (enrolled_at is null or enrolled_at <= ?)", String.class, arguments.toArray());
+        arguments = new ArrayList<>(List.of(query.expoId()));
+        String inForce = present ? "valid_to is null" : "valid_from <= ? and (valid_to is null or valid_to > ?)";
+        if (!present) {
+            arguments.addAll(List.of(Times.utc(asOf), Times.utc(asOf)));
+        }
+        String ofUnit = "";
+        if (query.unitId() != null) {
+            ofUnit = " and unit_id = ?";
+            arguments.add(query.unitId());
+        }
+        Map<String, Map<String, BigDecimal>> values = new TreeMap<>();
+        jdbc.query("select unit_id, figure, sum(figure_value) as total from unit_figure_version where expo_id = ? and " + inForce
+                        + ofUnit + " group by unit_id, figure",
+                rs -> { sum(values, rs.getString("unit_id"), rs.getString("figure"), rs.getBigDecimal("total")); },
+                arguments.toArray());
+        strip(values);
+        Map<String, Map<String, BigDecimal>> targets = (present ? presentTargets(query.expoId(), asOf) : targets(query.expoId(), asOf))
+                .byUnit();
+        Map<String, BigDecimal> totalValues = new TreeMap<>();
+        Map<String, BigDecimal> totalTargets = new TreeMap<>();
+        enrolled.stream().filter(unitId -> query.unitId() == null || query.unitId().equals(unitId)).forEach(unitId -> {
+            values.getOrDefault(unitId, Map.of()).forEach((figure, value) -> totalValues.merge(figure, value, BigDecimal::add));
+            targets.getOrDefault(unitId, Map.of()).forEach((figure, target) -> totalTargets.merge(figure, target, BigDecimal::add));
+        });
+        return new FigureTotals(query.expoId(), asOf, query.unitId(), againstTargets(totalValues, totalTargets));
     }
 
     /**

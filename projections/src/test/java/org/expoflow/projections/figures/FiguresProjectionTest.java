@@ -23,6 +23,7 @@ import org.expoflow.commands.api.expo.UnitEnrolled;
 import org.expoflow.commands.api.expo.UnitKind;
 import org.expoflow.projections.api.FiguresReport;
 import org.expoflow.projections.api.FiguresReport.FigureAgainstTarget;
+import org.expoflow.projections.api.FindFigureTotals;
 import org.expoflow.projections.api.FindFigures;
 import org.expoflow.projections.catalogue.CatalogueProjection;
 import org.flywaydb.core.Flyway;
@@ -85,6 +86,28 @@ class FiguresProjectionTest {
         FiguresReport before = figures.figures(new FindFigures("osaka", ISSUED.plus(Duration.ofDays(3))));
         against(before.total(), "120", "600"); // as of day 3: Shenyang's first report only
         against(before.units().get(0).figures(), "0", "300"); // Dalian had reported nothing yet
+    }
+
+    @Test
+    void theTotalsAloneAreTheReportsTotalsForTheExpoAndForEachUnitNowAndAsOfEarlier() {
+        figures.on(new ProgressReported("t1", "invite", "shenyang", 30, null, null, null, Map.of("buyersInvited", new BigDecimal("120"))),
+                ISSUED.plus(Duration.ofDays(2)));
+        figures.on(new ProgressReported("t1", "invite", "shenyang", 60, null, null, null, Map.of("buyersInvited", new BigDecimal("180.50"))),
+                ISSUED.plus(Duration.ofDays(5)));
+        figures.on(new TaskCompleted("t2", "invite", "dalian", "dalian-clerk", Map.of(), Map.of("buyersInvited", new BigDecimal("310")),
+                null, null), ISSUED.plus(Duration.ofDays(6)));
+
+        for (Instant asOf : java.util.Arrays.asList(null, ISSUED.plus(Duration.ofDays(3)))) {
+            FiguresReport report = figures.figures(new FindFigures("osaka", asOf));
+            assertThat(figures.totals(new FindFigureTotals("osaka", asOf, null)).total()).as("the expo as of %s", asOf)
+                    .isEqualTo(report.total());
+            for (FiguresReport.UnitFigures unit : report.units()) {
+                assertThat(figures.totals(new FindFigureTotals("osaka", asOf, unit.unitId())).total())
+                        .as("%s as of %s", unit.unitId(), asOf).isEqualTo(unit.figures());
+            }
+        }
+        against(figures.totals(new FindFigureTotals("osaka", null, "shenyang")).total(), "180.5", "300");
+        against(figures.totals(new FindFigureTotals("osaka", null, null)).total(), "490.5", "600");
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.expoflow.projections.api.ExpoSummary;
-import org.expoflow.projections.api.FiguresReport;
+import org.expoflow.projections.api.FigureTotals;
 import org.expoflow.projections.api.MeetingBrief;
 import org.expoflow.projections.api.MeetingRecord;
 import org.expoflow.workflow.expos.ExpoWork;
@@ -101,7 +101,7 @@ class BoardPages {
             model.addAttribute("board", review.board(user, expo.id(), null, boardPage, LeadershipReview.BOARD_PAGE_SIZE));
         }
         model.addAttribute("asOf", at);
-        FiguresReport figures = review.figures(user, expo.id(), at);
+        FigureTotals figures = review.figureTotals(user, expo.id(), at);
         model.addAttribute("figures", figures);
         Map<String, String> figureNames = new LinkedHashMap<>();
         figures.total().keySet().forEach(key -> figureNames.put(key, messages.getMessage("figure." + key, null, key,

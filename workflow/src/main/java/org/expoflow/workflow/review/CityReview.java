@@ -11,10 +11,11 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.projections.api.Board;
 import org.expoflow.projections.api.ExpoSummary;
+import org.expoflow.projections.api.FigureTotals;
 import org.expoflow.projections.api.FiguresReport;
 import org.expoflow.projections.api.FindBoard;
 import org.expoflow.projections.api.FindCityPageOf;
-import org.expoflow.projections.api.FindFigures;
+import org.expoflow.projections.api.FindFigureTotals;
 import org.expoflow.projections.api.FindTaskSummaries;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.FindUnitHistory;
@@ -77,12 +78,15 @@ public class CityReview {
             board.directives().forEach(directive -> directiveById.put(directive.directiveId(), directive));
             Map<String, List<TaskSummary>> openByDirective = openSteps.stream()
                     .collect(Collectors.groupingBy(step -> step.directive().directiveId()));
-            return board.units().stream().filter(unit -> unit.unitId().equals(unitId)).findFirst()
-                    .map(Board.BoardUnit::cells).orElse(List.of()).stream()
+            List<DirectiveRow> rows = new java.util.ArrayList<>(board.units().stream().filter(unit -> unit.unitId().equals(unitId))
+                    .findFirst().map(Board.BoardUnit::cells).orElse(List.of()).stream()
                     .filter(cell -> directiveById.containsKey(cell.directiveId()))
                     .map(cell -> new DirectiveRow(directiveById.get(cell.directiveId()), cell,
                             openByDirective.getOrDefault(cell.directiveId(), List.of())))
-                    .toList();
+                    .toList());
+            // the board's columns run oldest to newest; a city's list reads as its pages do, the newest first
+            java.util.Collections.reverse(rows);
+            return List.copyOf(rows);
         }
 
         /** The city's name as the board has it, for when the register has none. */
@@ -135,9 +139,13 @@ public class CityReview {
                     .coded("notEnrolled", unitId);
         }
         Board board = register.inOrder(queries.query(new FindBoard(expoId, null, Math.max(0, page), DIRECTIVES_PAGE_SIZE, unitId), Board.class).join());
-        FiguresReport figures = queries.query(new FindFigures(expoId, null), FiguresReport.class).join();
-        Map<String, FiguresReport.FigureAgainstTarget> ownFigures = figures.units().stream()
-                .filter(unit -> unit.unitId().equals(unitId)).findFirst().map(FiguresReport.UnitFigures::figures).orElse(Map.of());
+        if (board.page() != null && board.page().page() >= board.page().pages()) {
+            // a page past the last (an old link, a typed address) shows the last, not an empty "page 6 of 2"
+            board = register.inOrder(queries.query(new FindBoard(expoId, null, board.page().pages() - 1, DIRECTIVES_PAGE_SIZE, unitId),
+                    Board.class).join());
+        }
+        Map<String, FiguresReport.FigureAgainstTarget> ownFigures = queries.query(new FindFigureTotals(expoId, null, unitId),
+                FigureTotals.class).join().total();
         List<TaskSummary> open = queries.query(new FindTasks(expoId, unitId, "ACTIVE", null, null, 0, OPEN_STEPS, "dueAt"),
                 TaskPage.class).join().items();
         List<TaskSummary> recent = queries.query(new FindTasks(expoId, unitId, null, null, null, 0, RECENT_STEPS, "-assignedAt"),

@@ -14,6 +14,8 @@ import org.expoflow.projections.api.DeadlineList;
 import org.expoflow.projections.api.FiguresReport;
 import org.expoflow.projections.api.FindBoard;
 import org.expoflow.projections.api.FindDeadlineList;
+import org.expoflow.projections.api.FigureTotals;
+import org.expoflow.projections.api.FindFigureTotals;
 import org.expoflow.projections.api.FindFigures;
 import org.expoflow.projections.api.FindStatistics;
 import org.expoflow.projections.api.FindTrend;
@@ -71,6 +73,13 @@ public class LeadershipReview {
                     board.units().stream().filter(unit -> unit.unitId().equals(user.unitId())).toList(), board.page());
         }
         return board;
+    }
+
+    /** The expo's figures summed over its units, against their targets: the board's totals; none for a unit's clerk. */
+    public FigureTotals figureTotals(ExpoFlowUser user, String expoId, Instant asOf) {
+        expos.get(expoId);
+        FigureTotals totals = queries.query(new FindFigureTotals(expoId, pastOrNow(asOf), null), FigureTotals.class).join();
+        return user.isCity() ? new FigureTotals(totals.expoId(), totals.asOf(), null, Map.of()) : totals;
     }
 
     public FiguresReport figures(ExpoFlowUser user, String expoId, Instant asOf) {

@@ -108,6 +108,11 @@ class CityPageJourneyTest {
                 .contains("id=\"d-" + issued.get(0) + "\"").contains("id=\"d-" + issued.get(1) + "\"")
                 .doesNotContain("id=\"d-" + issued.get(21) + "\"").contains("第 2 页，共 2 页");
         assertThat(leader.get("/board?expoId=" + expoId)).contains("directive=" + issued.get(21));
+        assertThat(newest.indexOf("id=\"d-" + issued.get(21) + "\"")).as("the newest directive first")
+                .isLessThan(newest.indexOf("id=\"d-" + issued.get(20) + "\""));
+        assertThat(newest).contains("id=\"cityPagerBelow\"");
+        assertThat(leader.get("/units/shenyang?expoId=" + expoId + "&page=5")).as("a page past the last shows the last")
+                .contains("第 2 页，共 2 页").contains("id=\"d-" + issued.get(0) + "\"");
     }
 
     @Test
