@@ -37,6 +37,7 @@ import org.expoflow.commands.api.task.ReassignTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -204,8 +205,11 @@ public class StepEngine {
                 return new FieldRefused(invalid, variables);
             }
             if (cause instanceof RuntimeException failure && isRace(failure) || isEventStoreRace(cause)) {
-                // another writer of the step was stored first: another click completed it, or the office changed it
-                return taskService.createTaskQuery().taskId(taskId).count() == 0 ? new StepGone(refused)
+                // another writer of the step was stored first: another click completed it, or the office changed it. Within
+                // a caller's transaction (an Idempotency-Key's, a bulk action's savepoint) PostgreSQL answers nothing more
+                // until it rolls back, so the engine is asked which only when the completion was a transaction of its own
+                boolean askable = !TransactionSynchronizationManager.isActualTransactionActive();
+                return askable && taskService.createTaskQuery().taskId(taskId).count() == 0 ? new StepGone(refused)
                         : DomainRuleViolation.conflict("someone else changed this step at the same moment").coded("changedMeanwhile");
             }
             if (cause instanceof NullValueException || cause instanceof NotFoundException) {
