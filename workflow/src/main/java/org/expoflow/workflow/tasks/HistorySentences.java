@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.expoflow.commands.api.task.ChaseUpGrade;
 import org.expoflow.projections.api.TaskHistoryEntry;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.workflow.kinds.KindTexts;
+import org.expoflow.workflow.security.Role;
 import org.expoflow.workflow.security.UserDirectory;
 import org.expoflow.workflow.units.UnitRegister;
 import org.springframework.context.MessageSource;
@@ -50,18 +52,26 @@ public class HistorySentences {
     public List<Line> of(List<TaskHistoryEntry> history, TaskSummary task) {
         Map<String, String> people = users.displayNames();
         Map<String, String> unitNames = units.namesFor(locale());
-        Names names = new Names(people, unitNames, kindTexts.step(task.step()));
+        Set<String> unitsPeople = users.list().stream().filter(user -> user.role() == Role.CITY)
+                .map(UserDirectory.UserEntry::username).collect(Collectors.toSet());
+        Names names = new Names(people, unitsPeople, unitNames, kindTexts.step(task.step()));
         return history.stream().map(entry -> new Line(entry.at(), sentence(entry, names))).toList();
     }
 
-    private record Names(Map<String, String> people, Map<String, String> units, String step) {
+    /** {@code unitsPeople}: the units' clerks, whose completing a step hands the next to its unit, not they. */
+    private record Names(Map<String, String> people, Set<String> unitsPeople, Map<String, String> units, String step) {
     }
 
     private String sentence(TaskHistoryEntry entry, Names names) {
         Map<String, Object> details = entry.details() == null ? Map.of() : entry.details();
         String actor = person(entry.actor(), names);
         return switch (entry.type()) {
-            case "TaskAssigned" -> details.get("dueAt") == null
+            // a unit's clerk completing a step moves the process on: the next step is the process's hand-over, not the clerk's
+            case "TaskAssigned" -> names.unitsPeople().contains(entry.actor()) ? (details.get("dueAt") == null
+                    ? text("history.TaskAssigned.next.noDue", names.step(), unit(details.get("candidateGroup"), names))
+                    : text("history.TaskAssigned.next", names.step(), unit(details.get("candidateGroup"), names),
+                    time(details.get("dueAt"))))
+                    : details.get("dueAt") == null
                     ? text("history.TaskAssigned.noDue", actor, names.step(), unit(details.get("candidateGroup"), names))
                     : text("history.TaskAssigned", actor, names.step(), unit(details.get("candidateGroup"), names),
                     time(details.get("dueAt")));
@@ -157,7 +167,8 @@ public class HistorySentences {
 
     /** Every kind of history line this says in words, for the test that each has its sentence in both languages. */
     public static List<String> keys() {
-        List<String> keys = new ArrayList<>(List.of("history.TaskAssigned", "history.TaskAssigned.noDue", "history.TaskClaimed",
+        List<String> keys = new ArrayList<>(List.of("history.TaskAssigned", "history.TaskAssigned.noDue",
+                "history.TaskAssigned.next", "history.TaskAssigned.next.noDue", "history.TaskClaimed",
                 "history.TaskUnclaimed", "history.TaskCancelled", "history.TaskWithdrawn", "history.ProgressReported",
                 "history.TaskCompleted", "history.TaskCompleted.APPROVE", "history.TaskCompleted.RETURN",
                 "history.TaskReturnedForRework", "history.StepReturned", "history.AttachmentAdded", "history.AttachmentOpened", "history.TaskDueSoon", "history.TaskOverdue",

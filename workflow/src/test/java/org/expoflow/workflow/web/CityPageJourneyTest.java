@@ -68,7 +68,9 @@ class CityPageJourneyTest {
         String directives = browser.findElement(By.id("cityDirectives")).getText();
         assertThat(directives).contains("邀请日本采购商参会洽谈").contains("推进中").contains("60%");
         assertThat(browser.findElement(By.id("cityFigures")).getText()).contains("30").contains("50").contains("完成").contains("目标");
-        assertThat(browser.findElement(By.id("cityHistory")).getText()).contains("邀请日本采购商参会洽谈");
+        assertThat(browser.findElement(By.id("cityHistory")).getText()).contains("邀请日本采购商参会洽谈")
+                .as("the next step is the process's hand-over, not the clerk's").contains("上一环节办结，转入“发出邀请")
+                .doesNotContain("沈阳市将");
         assertThat(browser.findElement(By.id("city-overdue")).getText()).contains("逾期环节").contains("暂无");
         assertThat(browser.findElement(By.tagName("main")).getText()).as("no code keys, no English for a Chinese reader")
                 .doesNotContain("buyersInvited").doesNotContain("sendInvitations").doesNotContain("Send invitations");
