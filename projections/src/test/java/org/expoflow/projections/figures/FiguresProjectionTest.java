@@ -69,12 +69,7 @@ class FiguresProjectionTest {
 
     @Test
     void aUnitsLatestReportCountsAgainstItsTargetAndTheTotalSumsTheUnits() {
-        figures.on(new ProgressReported("t1", "invite", "shenyang", 30, null, null, null, Map.of("buyersInvited", new BigDecimal("120"))),
-                ISSUED.plus(Duration.ofDays(2)));
-        figures.on(new ProgressReported("t1", "invite", "shenyang", 60, null, null, null, Map.of("buyersInvited", new BigDecimal("180.50"))),
-                ISSUED.plus(Duration.ofDays(5)));
-        figures.on(new TaskCompleted("t2", "invite", "dalian", "dalian-clerk", Map.of(), Map.of("buyersInvited", new BigDecimal("310")),
-                null, null), ISSUED.plus(Duration.ofDays(6)));
+        shenyangReportsTwiceAndDalianCompletes();
 
         FiguresReport now = figures.figures(new FindFigures("osaka", null));
         assertThat(now.units()).extracting(FiguresReport.UnitFigures::unitId).containsExactly("dalian", "shenyang");
@@ -90,12 +85,7 @@ class FiguresProjectionTest {
 
     @Test
     void theTotalsAloneAreTheReportsTotalsForTheExpoAndForEachUnitNowAndAsOfEarlier() {
-        figures.on(new ProgressReported("t1", "invite", "shenyang", 30, null, null, null, Map.of("buyersInvited", new BigDecimal("120"))),
-                ISSUED.plus(Duration.ofDays(2)));
-        figures.on(new ProgressReported("t1", "invite", "shenyang", 60, null, null, null, Map.of("buyersInvited", new BigDecimal("180.50"))),
-                ISSUED.plus(Duration.ofDays(5)));
-        figures.on(new TaskCompleted("t2", "invite", "dalian", "dalian-clerk", Map.of(), Map.of("buyersInvited", new BigDecimal("310")),
-                null, null), ISSUED.plus(Duration.ofDays(6)));
+        shenyangReportsTwiceAndDalianCompletes();
 
         for (Instant asOf : java.util.Arrays.asList(null, ISSUED.plus(Duration.ofDays(3)))) {
             FiguresReport report = figures.figures(new FindFigures("osaka", asOf));
@@ -120,6 +110,16 @@ class FiguresProjectionTest {
         against(now.total(), "0", "650");
         against(now.units().get(0).figures(), "0", "350"); // Dalian received both
         assertThat(now.directives()).extracting(FiguresReport.DirectiveFigures::directiveId).containsExactly("invite", "invite-more");
+    }
+
+    /** Shenyang reports 120 on day 2 and 180.50 on day 5; Dalian completes with 310 on day 6. */
+    private void shenyangReportsTwiceAndDalianCompletes() {
+        figures.on(new ProgressReported("t1", "invite", "shenyang", 30, null, null, null, Map.of("buyersInvited", new BigDecimal("120"))),
+                ISSUED.plus(Duration.ofDays(2)));
+        figures.on(new ProgressReported("t1", "invite", "shenyang", 60, null, null, null, Map.of("buyersInvited", new BigDecimal("180.50"))),
+                ISSUED.plus(Duration.ofDays(5)));
+        figures.on(new TaskCompleted("t2", "invite", "dalian", "dalian-clerk", Map.of(), Map.of("buyersInvited", new BigDecimal("310")),
+                null, null), ISSUED.plus(Duration.ofDays(6)));
     }
 
     private static void against(Map<String, FigureAgainstTarget> figures, String value, String target) {
