@@ -248,7 +248,13 @@ public class ProjectionRebuild {
             progressed(group, token);
         }
         long last = switchOver(group, handlers, tables.prepareSwitch(groupTables, SWITCH_WAIT_MILLIS), token);
-        tables.discard();
+        try {
+            tables.discard();
+        } catch (RuntimeException notDropped) {
+            // the rebuilt model serves already: the rebuild succeeded, and the next one drops what is left
+            log.warn("the read models '{}' replaced by the rebuild stay beside until the next rebuild: {}", group,
+                    notDropped.getMessage());
+        }
         log.info("read models '{}' rebuilt beside the live ones and switched: up to position {} in {} ms", group, last,
                 (System.nanoTime() - started) / 1_000_000);
     }

@@ -168,9 +168,24 @@ public class RebuildTables {
     /** Drops whatever a rebuild left: its tables after a failure, the replaced live tables after a switch. */
     public void discard() {
         jdbc.execute("drop schema if exists " + NEXT + " cascade");
-        if (postgres) {
-            jdbc.execute("drop schema if exists " + REPLACED + " cascade");
+        discardReplaced();
+    }
+
+    /**
+     * Drops the live tables a switch replaced (PostgreSQL), one table per statement. Queries that began before the
+     * switch, or whose cached plans still name the replaced tables, may hold one of them and ask for another: a drop
+     * of the whole schema would hold some while waiting for the rest, and PostgreSQL would end the cycle by failing
+     * one side, often a clerk's request. A drop of one table holds nothing while it waits.
+     */
+    void discardReplaced() {
+        if (!postgres) {
+            return;
         }
+        for (String table : jdbc.queryForList("select tablename from pg_tables where schemaname = ? order by tablename",
+                String.class, REPLACED)) {
+            jdbc.execute("drop table if exists " + REPLACED + "." + table + " cascade");
+        }
+        jdbc.execute("drop schema if exists " + REPLACED + " cascade");
     }
 
     /** The schema of the live tables: the connection's own. */

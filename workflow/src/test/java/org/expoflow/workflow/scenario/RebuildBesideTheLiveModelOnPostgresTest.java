@@ -2,7 +2,17 @@ package org.expoflow.workflow.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.expoflow.projections.support.RebuildTables;
 
 import org.expoflow.workflow.PostgresTest;
 import org.junit.jupiter.api.Test;
@@ -19,6 +29,10 @@ class RebuildBesideTheLiveModelOnPostgresTest extends RebuildBesideTheLiveModelS
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    RebuildTables tables;
 
     @Test
     void theRebuiltTablesServeUnderTheNamesTheMigrationsGaveAndNothingIsLeftBeside() {
@@ -31,5 +45,50 @@ class RebuildBesideTheLiveModelOnPostgresTest extends RebuildBesideTheLiveModelS
                 .isEqualTo(before);
         assertThat(jdbc.queryForList("select nspname from pg_namespace where nspname like 'read_models_%'", String.class))
                 .as("neither the rebuild's schema nor the replaced tables are left").isEmpty();
+    }
+
+    /**
+     * While the rebuild drops the tables a switch replaced, a clerk's transaction may hold one of them (a plan cached
+     * on the old tables takes them one by one before it finds it must plan again) and then ask for another: the drop
+     * waiting for the first must hold none of the others, or PostgreSQL ends the deadlock by failing one side (a clerk's
+     * report once answered 500 so). Held first either table: a drop of the whole schema locks them in an order of its own.
+     */
+    @Test
+    void theDropOfTheReplacedTablesWaitingForAClerkHoldsNoOtherTable() throws Exception {
+        for (String held : List.of("task_history", "task_view")) {
+            jdbc.execute("create schema read_models_replaced; create table read_models_replaced.task_history (position bigint);"
+                    + " create table read_models_replaced.task_view (position bigint)");
+            List<Long> replaced = jdbc.queryForList("select c.oid from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                    + " where n.nspname = 'read_models_replaced' and c.relname <> ?", Long.class, held);
+            CompletableFuture<Void> dropped;
+            try (Connection clerk = dataSource.getConnection(); Statement statements = clerk.createStatement()) {
+                clerk.setAutoCommit(false);
+                statements.execute("lock table read_models_replaced." + held + " in access share mode");
+                dropped = CompletableFuture.runAsync(tables::discard);
+                int drop = awaitADropWaitingFor(held);
+                assertThat(jdbc.queryForObject("select count(*) from pg_locks where pid = ? and granted and relation = any(?)",
+                        Integer.class, drop, replaced.toArray(Long[]::new)))
+                        .as("the drop waiting for %s holds no other replaced table", held).isZero();
+                clerk.commit();
+            }
+            dropped.get(10, TimeUnit.SECONDS);
+            assertThat(jdbc.queryForList("select nspname from pg_namespace where nspname = 'read_models_replaced'", String.class))
+                    .as("the replaced tables are dropped once the clerk's transaction has ended").isEmpty();
+        }
+    }
+
+    /** The drop's server process, once it waits for the table. */
+    private int awaitADropWaitingFor(String table) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
+        while (true) {
+            List<Integer> waiting = jdbc.queryForList("select l.pid from pg_locks l join pg_class c on c.oid = l.relation"
+                    + " join pg_namespace n on n.oid = c.relnamespace where not l.granted and l.mode = 'AccessExclusiveLock'"
+                    + " and c.relname = ? and n.nspname = 'read_models_replaced'", Integer.class, table);
+            if (!waiting.isEmpty()) {
+                return waiting.get(0);
+            }
+            assertThat(Instant.now()).as("the drop waits for the clerk holding %s", table).isBefore(giveUp);
+            Thread.sleep(20);
+        }
     }
 }
