@@ -278,6 +278,10 @@ public final class WritePathBenchmark {
         }
 
         void stop() throws InterruptedException {
+            // a JVM that died is not signalled: the failure that ended the run is the one to see
+            if (!process.isAlive()) {
+                return;
+            }
             resume();
             process.destroy();
             process.waitFor();

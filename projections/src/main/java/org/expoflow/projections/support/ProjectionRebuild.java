@@ -30,6 +30,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the batch ({@link ReplayWrites}) and has a writer thread put them in while the next batch is projected. The events
  * stored meanwhile are then projected by the live handlers themselves, in the new tables, until the rebuild has
  * nearly caught up; the writers are then held (at most about a second: {@link ReadModelState#holdWriters}) for the
- * last events and the switch. A rebuild that fails leaves the live model as it was, serving, and its reason in the
+ * last events and the switch. Between batches it gives way to the node's requests as its {@link RebuildPace} says.
+ * A rebuild that fails leaves the live model as it was, serving, and its reason in the
  * progress. Handlers marked not replayable (those acting on the engine) are not in such a group.
  */
 @Component
@@ -83,11 +85,12 @@ public class ProjectionRebuild {
     private final JdbcTemplate jdbc;
     private final List<ReadModelProjection> projections;
     private final RebuildTables tables;
+    private final RebuildPace pace;
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     public ProjectionRebuild(Configuration axon, EventStorageEngine storage, ReadModelState state,
                              TransactionTemplate transactions, Clock clock, JdbcTemplate jdbc,
-                             List<ReadModelProjection> projections, RebuildTables tables) {
+                             List<ReadModelProjection> projections, RebuildTables tables, ObjectProvider<RebuildPace> pace) {
         this.axon = axon;
         this.storage = storage;
         this.state = state;
@@ -96,6 +99,7 @@ public class ProjectionRebuild {
         this.jdbc = jdbc;
         this.projections = List.copyOf(projections);
         this.tables = tables;
+        this.pace = pace.getIfAvailable(() -> RebuildPace.FULL_SPEED);
     }
 
     public List<ProjectionProgress> progress() {
@@ -226,6 +230,7 @@ public class ProjectionRebuild {
             tables.prepare(groupTables);
             // the bulk, by the batch
             while (true) {
+                long batchStarted = System.nanoTime();
                 List<TrackedEventMessage<?>> batch = next(token);
                 if (batch.isEmpty()) {
                     break;
@@ -235,6 +240,7 @@ public class ProjectionRebuild {
                     return projectHere(batch, replaying, writes);
                 });
                 progressed(group, token);
+                giveWay(batchStarted);
             }
             transactions.executeWithoutResult(status -> {
                 batchOfTheRebuild();
@@ -244,8 +250,10 @@ public class ProjectionRebuild {
         tables.analyse(groupTables, List.of("task_view"));
         // the events stored meanwhile, by the live handlers in the new tables, until few are left
         for (List<TrackedEventMessage<?>> batch = next(token); batch.size() > FEW; batch = next(token)) {
+            long batchStarted = System.nanoTime();
             token = projectLive(batch, handlers);
             progressed(group, token);
+            giveWay(batchStarted);
         }
         long last = switchOver(group, handlers, tables.prepareSwitch(groupTables, SWITCH_WAIT_MILLIS), token);
         try {
@@ -257,6 +265,15 @@ public class ProjectionRebuild {
         }
         log.info("read models '{}' rebuilt beside the live ones and switched: up to position {} in {} ms", group, last,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void giveWay(long batchStarted) {
+        try {
+            pace.afterBatch(Duration.ofNanos(System.nanoTime() - batchStarted));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the rebuild was interrupted", interrupted);
+        }
     }
 
     /** A transaction of the rebuild: its writes go to the new tables, committed without waiting for the disk. */
