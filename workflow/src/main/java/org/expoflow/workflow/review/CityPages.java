@@ -34,7 +34,8 @@ class CityPages {
     @GetMapping("/units/{unitId}")
     String city(@AuthenticationPrincipal ExpoFlowUser user, @PathVariable String unitId,
                 @RequestParam(required = false) String expoId, @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) String directive, Model model) {
+                @RequestParam(required = false) String directive, @RequestParam(required = false) Integer boardPage,
+                Model model) {
         List<ExpoSummary> all = expos.list().expos();
         String expo = expoId != null && !expoId.isBlank() ? expoId : all.stream()
                 .filter(e -> e.units().stream().anyMatch(unit -> unit.unitId().equals(unitId))).map(ExpoSummary::id)
@@ -45,6 +46,8 @@ class CityPages {
         // a board's cell names its directive: the page opens where that directive is
         int shown = page != null ? page : directive != null && !directive.isBlank() ? cities.pageOf(expo, unitId, directive) : 0;
         model.addAttribute("city", cities.city(user, expo, unitId, shown));
+        // 返回看板 goes back to the board's page the leader came from
+        model.addAttribute("boardPage", boardPage != null && boardPage > 0 ? boardPage : null);
         return "city";
     }
 }

@@ -110,6 +110,12 @@ class CityPageJourneyTest {
                 .contains("id=\"d-" + issued.get(0) + "\"").contains("id=\"d-" + issued.get(1) + "\"")
                 .doesNotContain("id=\"d-" + issued.get(21) + "\"").contains("第 2 页，共 2 页");
         assertThat(leader.get("/board?expoId=" + expoId)).contains("directive=" + issued.get(21));
+        String boardsSecondPage = leader.get("/board?expoId=" + expoId + "&page=1");
+        assertThat(boardsSecondPage).as("a cell on the board's second page says where the leader came from")
+                .contains("directive=" + issued.get(0) + "&amp;boardPage=1");
+        assertThat(leader.get("/units/shenyang?expoId=" + expoId + "&directive=" + issued.get(0) + "&boardPage=1"))
+                .as("返回看板 goes back to the board's page the leader came from")
+                .containsPattern("id=\"backToBoard\" href=\"/board\\?expoId=" + expoId + "&amp;page=1\"");
         assertThat(newest.indexOf("id=\"d-" + issued.get(21) + "\"")).as("the newest directive first")
                 .isLessThan(newest.indexOf("id=\"d-" + issued.get(20) + "\""));
         assertThat(newest).contains("id=\"cityPagerBelow\"");
