@@ -67,10 +67,12 @@ public class MeetingWork {
     private final UserDirectory users;
     private final UnitRegister register;
     private final BriefWriter writer;
+    private final BriefsOneAtATime briefs;
 
     public MeetingWork(ActingContext acting, QueryGateway queries, DirectiveWork directives,
                        ExpoWork expos, Clock clock, RequestRules rules, @Value("${expoflow.time-zone}") ZoneId provinceZone,
-                       UserDirectory users, UnitRegister register, BriefWriter writer) {
+                       UserDirectory users, UnitRegister register, BriefWriter writer, BriefsOneAtATime briefs) {
+        this.briefs = briefs;
         this.register = register;
         this.writer = writer;
         this.acting = acting;
@@ -168,6 +170,10 @@ public class MeetingWork {
     /** The brief as of the meeting: board, figures, overdue list, changes since the previous meeting, reports, decisions. */
     public MeetingBrief brief(String meetingId) {
         get(meetingId);
+        return briefs.write(() -> briefOf(meetingId));
+    }
+
+    private MeetingBrief briefOf(String meetingId) {
         MeetingBrief brief = queries.query(new FindBrief(meetingId), MeetingBrief.class).join();
         // units in the register's order (沈阳、大连、鞍山…), on the board and the figures alike
         return new MeetingBrief(brief.meeting(), brief.previousMeetingId(), brief.previousAsOf(), register.inOrder(brief.board()),
@@ -184,15 +190,18 @@ public class MeetingWork {
         if (!List.of("xlsx", "pdf", "docx").contains(format)) {
             throw DomainRuleViolation.invalid("format", "a brief comes as json, xlsx, pdf or docx").coded("briefFormat", format);
         }
-        MeetingBrief brief = brief(meetingId);
-        String name = BriefTables.fileName(brief, provinceZone, format);
-        BriefText text = writer.write(brief, issue(brief.meeting()), BriefLanguage.of(LocaleContextHolder.getLocale(), bilingual),
-                provinceZone, users.displayNames());
-        return switch (format) {
-            case "xlsx" -> new OfficeFile(name, Spreadsheet.CONTENT_TYPE, BriefWorkbook.of(text, brief.meeting().asOf()));
-            case "docx" -> new OfficeFile(name, BriefWordDocument.CONTENT_TYPE, BriefWordDocument.of(text, brief.meeting().asOf()));
-            default -> new OfficeFile(name, "application/pdf", BriefDocument.of(text));
-        };
+        get(meetingId);
+        BriefLanguage language = BriefLanguage.of(LocaleContextHolder.getLocale(), bilingual);
+        return briefs.write(() -> {
+            MeetingBrief brief = briefOf(meetingId);
+            String name = BriefTables.fileName(brief, provinceZone, format);
+            BriefText text = writer.write(brief, issue(brief.meeting()), language, provinceZone, users.displayNames());
+            return switch (format) {
+                case "xlsx" -> new OfficeFile(name, Spreadsheet.CONTENT_TYPE, BriefWorkbook.of(text, brief.meeting().asOf()));
+                case "docx" -> new OfficeFile(name, BriefWordDocument.CONTENT_TYPE, BriefWordDocument.of(text, brief.meeting().asOf()));
+                default -> new OfficeFile(name, "application/pdf", BriefDocument.of(text));
+            };
+        });
     }
 
     /** Which of its expo's meetings this one is, counted from 1 in the order they were held: the brief's issue (第3期). */
