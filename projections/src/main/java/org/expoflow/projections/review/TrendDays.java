@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.expoflow.projections.api.Trend;
 import org.expoflow.projections.support.Times;
@@ -38,6 +39,7 @@ final class TrendDays {
     private final UnitStepReadings unitSteps;
     private final JdbcTemplate jdbc;
     private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+    private final Map<Key, ReentrantLock> sweeps = new ConcurrentHashMap<>();
 
     TrendDays(UnitStepReadings unitSteps, JdbcTemplate jdbc) {
         this.unitSteps = unitSteps;
@@ -51,13 +53,34 @@ final class TrendDays {
     private record Kept(LocalDate lastDay, Instant end, Counts counts, List<Trend.Day> days) {
     }
 
-    /** The series of an expo planned at {@code planned}, up to {@code asOf}, at {@code now}. */
+    /**
+     * The series of an expo planned at {@code planned}, up to {@code asOf}, at {@code now}. A sweep from the start holds
+     * every version of the expo in memory: one at a time per expo, and those that waited go on from the days it kept
+     * (the leaders opening their boards together after a node started ran its heap out, each sweeping from the start).
+     */
     List<Trend.Day> days(String expoId, Instant planned, Instant asOf, ZoneId zone, Instant now) {
         Key key = new Key(expoId, zone);
-        Kept from = kept.get(key);
-        if (from != null && asOf.isBefore(from.end())) {
-            from = null; // as of an instant within the kept days: swept from the start
+        Kept from = keptBefore(key, asOf);
+        if (from != null) {
+            return daysFrom(key, from, planned, asOf, zone, now);
         }
+        ReentrantLock sweep = sweeps.computeIfAbsent(key, any -> new ReentrantLock(true));
+        sweep.lock();
+        try {
+            return daysFrom(key, keptBefore(key, asOf), planned, asOf, zone, now);
+        } finally {
+            sweep.unlock();
+        }
+    }
+
+    /** The days kept for the key, if they end before {@code asOf}; an instant within them is swept from the start. */
+    private Kept keptBefore(Key key, Instant asOf) {
+        Kept from = kept.get(key);
+        return from != null && asOf.isBefore(from.end()) ? null : from;
+    }
+
+    private List<Trend.Day> daysFrom(Key key, Kept from, Instant planned, Instant asOf, ZoneId zone, Instant now) {
+        String expoId = key.expoId();
         Counts counts = from == null ? new Counts() : from.counts().copy();
         List<Trend.Day> days = from == null ? new ArrayList<>() : new ArrayList<>(from.days());
         List<Change> changes = from == null ? allChanges(expoId, asOf) : changesAfter(expoId, from.end(), asOf);
