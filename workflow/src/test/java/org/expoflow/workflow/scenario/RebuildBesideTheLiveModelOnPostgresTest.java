@@ -1,11 +1,11 @@
 package org.expoflow.workflow.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -78,17 +78,11 @@ class RebuildBesideTheLiveModelOnPostgresTest extends RebuildBesideTheLiveModelS
     }
 
     /** The drop's server process, once it waits for the table. */
-    private int awaitADropWaitingFor(String table) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
-        while (true) {
-            List<Integer> waiting = jdbc.queryForList("select l.pid from pg_locks l join pg_class c on c.oid = l.relation"
-                    + " join pg_namespace n on n.oid = c.relnamespace where not l.granted and l.mode = 'AccessExclusiveLock'"
-                    + " and c.relname = ? and n.nspname = 'read_models_replaced'", Integer.class, table);
-            if (!waiting.isEmpty()) {
-                return waiting.get(0);
-            }
-            assertThat(Instant.now()).as("the drop waits for the clerk holding %s", table).isBefore(giveUp);
-            Thread.sleep(20);
-        }
+    private int awaitADropWaitingFor(String table) {
+        return await("the drop waits for the clerk holding " + table).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20)).until(() -> jdbc.queryForList("select l.pid from pg_locks l join pg_class c"
+                        + " on c.oid = l.relation join pg_namespace n on n.oid = c.relnamespace where not l.granted"
+                        + " and l.mode = 'AccessExclusiveLock' and c.relname = ? and n.nspname = 'read_models_replaced'",
+                        Integer.class, table), waiting -> !waiting.isEmpty()).get(0);
     }
 }

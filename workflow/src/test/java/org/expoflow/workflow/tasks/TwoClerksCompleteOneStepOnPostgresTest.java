@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.expoflow.workflow.PostgresTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,12 +32,21 @@ class TwoClerksCompleteOneStepOnPostgresTest {
     @LocalServerPort
     int port;
 
+    private ExpoFlowClient coordinator;
+    private ExpoFlowClient shenyang;
+    private String expoId;
+
+    /** Osaka with 沈阳市 alone, its coordinator and its clerk. */
+    @BeforeEach
+    void osakaWithShenyang() {
+        String base = "http://localhost:" + port;
+        coordinator = ExpoFlowClient.as(base, "coordinator");
+        expoId = OsakaFixture.osakaWith(coordinator, "shenyang");
+        shenyang = ExpoFlowClient.as(base, "shenyang");
+    }
+
     @Test
     void oneIsDoneAndTheOtherIsToldItWasCompletedMeanwhile() throws Exception {
-        String base = "http://localhost:" + port;
-        ExpoFlowClient coordinator = ExpoFlowClient.as(base, "coordinator");
-        String expoId = OsakaFixture.osakaWith(coordinator, "shenyang");
-        ExpoFlowClient shenyang = ExpoFlowClient.as(base, "shenyang");
         ExecutorService clerks = Executors.newFixedThreadPool(2);
         try {
             for (int step = 0; step < STEPS; step++) {
@@ -72,10 +82,6 @@ class TwoClerksCompleteOneStepOnPostgresTest {
 
     @Test
     void aReviewApprovedAtOnceAloneAndInABulkActionIsApprovedOnceAndNeverFailsTheOffice() throws Exception {
-        String base = "http://localhost:" + port;
-        ExpoFlowClient coordinator = ExpoFlowClient.as(base, "coordinator");
-        String expoId = OsakaFixture.osakaWith(coordinator, "shenyang");
-        ExpoFlowClient shenyang = ExpoFlowClient.as(base, "shenyang");
         ExecutorService office = Executors.newFixedThreadPool(2);
         try {
             for (int review = 0; review < 6; review++) {
