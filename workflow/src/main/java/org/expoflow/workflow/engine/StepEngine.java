@@ -197,7 +197,7 @@ public class StepEngine {
 
     /**
      * Why the engine did not complete a step: a field its validation refused; the step gone (completed meanwhile: no
-     * such task now); or, the step still open, a value its model needs missing, no one's click, logged whole.
+     * such task now, or its aggregate already closed); or, the step still open, a value its model needs missing, no one's click, logged whole.
      */
     RuntimeException whyNotCompleted(String taskId, RuntimeException refused, Map<String, Object> variables) {
         for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
@@ -211,6 +211,10 @@ public class StepEngine {
                 boolean askable = !TransactionSynchronizationManager.isActualTransactionActive();
                 return askable && taskService.createTaskQuery().taskId(taskId).count() == 0 ? new StepGone(refused)
                         : DomainRuleViolation.conflict("someone else changed this step at the same moment").coded("changedMeanwhile");
+            }
+            if (cause instanceof DomainRuleViolation closed && "closed".equals(closed.code())) {
+                // the other click's completion committed between this engine's read of the step and the step's own
+                return new StepGone(refused);
             }
             if (cause instanceof NullValueException || cause instanceof NotFoundException) {
                 if (taskService.createTaskQuery().taskId(taskId).count() == 0) {

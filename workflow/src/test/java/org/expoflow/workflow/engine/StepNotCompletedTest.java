@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
 import org.expoflow.workflow.scenario.OsakaFixture;
@@ -45,5 +46,8 @@ class StepNotCompletedTest {
         assertThat(engine.whyNotCompleted(open, new ProcessEngineException("completion failed",
                 new NullValueException("Cannot find task with id " + open)), Map.of()))
                 .as("the step is gone: completed meanwhile").isInstanceOf(StepEngine.StepGone.class);
+        assertThat(engine.whyNotCompleted(open, new ProcessEngineException("task listener failed",
+                DomainRuleViolation.conflict("task " + open + " is already closed").coded("closed")), Map.of()))
+                .as("the engine still held the step, its aggregate was closed by the other click").isInstanceOf(StepEngine.StepGone.class);
     }
 }
