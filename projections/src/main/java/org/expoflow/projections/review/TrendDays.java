@@ -124,8 +124,8 @@ final class TrendDays {
 
     /**
      * The changes after {@code since} up to {@code asOf}: the versions that came into force since, and those in
-     * force at {@code since} that went out of force since. A figure's version, like a task's, goes out of force
-     * only when the next one for the same unit, directive and figure comes in, at the same instant.
+     * force at {@code since} that went out of force since: the same changes {@link #allChanges} finds, from the
+     * days kept on. A figure's version is found by its end (an index), not through the version that followed it.
      */
     private List<Change> changesAfter(String expoId, Instant since, Instant asOf) {
         List<Change> changes = new ArrayList<>();
@@ -140,12 +140,11 @@ final class TrendDays {
                 rs -> { figureCameIn(changes, rs.getString("figure"), rs.getBigDecimal("figure_value"),
                         Times.instant(rs, "valid_from"), Times.instant(rs, "valid_to")); },
                 expoId, Times.utc(since), Times.utc(asOf));
-        jdbc.query("select p.figure, p.figure_value, p.valid_to from unit_figure_version p where p.valid_from <= ?"
-                        + " and (p.directive_id, p.unit_id, p.figure, p.valid_to) in (select n.directive_id, n.unit_id, n.figure,"
-                        + " n.valid_from from unit_figure_version n where n.expo_id = ? and n.valid_from > ? and n.valid_from <= ?)",
+        jdbc.query("select figure, figure_value, valid_to from unit_figure_version where expo_id = ? and valid_to > ?"
+                        + " and valid_to <= ? and valid_from <= ?",
                 rs -> { changes.add(new FigureChange(Times.instant(rs, "valid_to"), rs.getString("figure"),
                         rs.getBigDecimal("figure_value").negate(), -1)); },
-                Times.utc(since), expoId, Times.utc(since), Times.utc(asOf));
+                expoId, Times.utc(since), Times.utc(asOf), Times.utc(since));
         return changes;
     }
 
