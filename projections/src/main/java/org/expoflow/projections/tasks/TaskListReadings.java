@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.expoflow.commands.api.Actor;
+import org.expoflow.projections.api.FindFirstTasks;
 import org.expoflow.projections.api.FindStepsToRemind;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.StepsToRemind;
@@ -40,37 +41,53 @@ public class TaskListReadings {
 
     @QueryHandler
     public TaskPage handle(FindTasks query) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", Times.utc(clock.instant()));
-        filter(where, params, "t.expo_id", "expo", query.expoId());
-        if (query.unitId() != null) {
-            // the co-units' steps as an array, not a correlated EXISTS: so the three are one bitmap OR of indexes, not a
-            // scan of every step of the province (docs/performance.md, "A province's morning")
-            where.append(" and (t.unit_id = :unit or t.candidate_group = :unit"
-                    + " or t.task_id = any(array(select c.task_id from task_cooperation c where c.unit_id = :unit)))");
-            params.addValue("unit", query.unitId());
-        }
-        filter(where, params, "t.directive_id", "directive", query.directiveId());
-        if (query.status() != null) {
-            if ("ACTIVE".equals(query.status())) {
-                where.append(" and t.status in ('OPEN', 'CLAIMED')");
-            } else {
-                filter(where, params, "t.status", "status", TaskStatus.valueOf(query.status()).name());
-            }
-        }
-        if (query.overdue() != null) {
-            where.append(query.overdue()
-                    ? " and t.status in ('OPEN', 'CLAIMED') and t.due_at < :now"
-                    : " and not (t.status in ('OPEN', 'CLAIMED') and t.due_at < :now)");
-        }
+        String where = where(params, query.expoId(), query.unitId(), query.directiveId(), query.status(), query.overdue());
         Long total = jdbc.queryForObject("select count(*) from task_view t" + where, params, Long.class);
         if (query.size() == 0) {
             return new TaskPage(List.of(), total == null ? 0 : total, query.page(), 0);
         }
-        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
-        List<TaskSummary> items = jdbc.query(TaskSummaryRows.CURRENT + where + " order by " + orderBy(query.sort())
-                + ", t.task_id limit :limit offset :offset", params, this::summary);
+        List<TaskSummary> items = first(where, params, query.sort(), query.size(), (long) query.page() * query.size());
         return new TaskPage(items, total == null ? 0 : total, query.page(), query.size());
+    }
+
+    @QueryHandler
+    public List<TaskSummary> handle(FindFirstTasks query) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", Times.utc(clock.instant()));
+        return first(where(params, query.expoId(), query.unitId(), null, query.status(), null), params, query.sort(), query.size(), 0);
+    }
+
+    private List<TaskSummary> first(String where, MapSqlParameterSource params, String sort, int size, long offset) {
+        params.addValue("limit", size).addValue("offset", offset);
+        return jdbc.query(TaskSummaryRows.CURRENT + where + " order by " + orderBy(sort) + ", t.task_id limit :limit offset :offset",
+                params, this::summary);
+    }
+
+    private static String where(MapSqlParameterSource params, String expoId, String unitId, String directiveId, String status,
+                                Boolean overdue) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        filter(where, params, "t.expo_id", "expo", expoId);
+        if (unitId != null) {
+            // the co-units' steps as an array, not a correlated EXISTS: so the three are one bitmap OR of indexes, not a
+            // scan of every step of the province (docs/performance.md, "A province's morning")
+            where.append(" and (t.unit_id = :unit or t.candidate_group = :unit"
+                    + " or t.task_id = any(array(select c.task_id from task_cooperation c where c.unit_id = :unit)))");
+            params.addValue("unit", unitId);
+        }
+        filter(where, params, "t.directive_id", "directive", directiveId);
+        if (status != null) {
+            if ("ACTIVE".equals(status)) {
+                where.append(" and t.status in ('OPEN', 'CLAIMED')");
+            } else {
+                filter(where, params, "t.status", "status", TaskStatus.valueOf(status).name());
+            }
+        }
+        if (overdue != null) {
+            where.append(overdue
+                    ? " and t.status in ('OPEN', 'CLAIMED') and t.due_at < :now"
+                    : " and not (t.status in ('OPEN', 'CLAIMED') and t.due_at < :now)");
+        }
+        return where.toString();
     }
 
     /** The units' own steps past {@code dueBefore} and still open, the most overdue first: not the office's or leadership's. */

@@ -20,6 +20,7 @@ import org.expoflow.commands.api.task.TaskClaimed;
 import org.expoflow.commands.api.task.TaskCompleted;
 import org.expoflow.commands.api.task.TaskDueSoon;
 import org.expoflow.projections.api.FindTask;
+import org.expoflow.projections.api.FindFirstTasks;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.TaskDetail;
 import org.expoflow.projections.api.TaskHistoryEntry;
@@ -100,6 +101,26 @@ class TaskListProjectionTest {
 
         assertThat(counted.total()).isEqualTo(1);
         assertThat(counted.items()).isEmpty();
+    }
+
+    @Test
+    void aPagesFirstStepsAreItsListsFirstPageInItsOrderWithNoOtherUnitsSteps() {
+        TaskListProjection projection = projectionAt(ASSIGNED.plusSeconds(600));
+        TaskListReadings lists = listsAt(ASSIGNED.plusSeconds(600));
+        for (int step = 0; step < 4; step++) {
+            projection.on(new TaskAssigned("step-" + step, "osaka", "invite", "shenyang", "process-" + step, "draftInvitationList",
+                    "Draft the invitation list", "shenyang", DUE.minusSeconds(step), Set.of(), null, false), ASSIGNED.plusSeconds(step), "coordinator");
+        }
+        projection.on(new TaskAssigned("dalian-step", "osaka", "invite", "dalian", "process-d", "draftInvitationList",
+                "Draft the invitation list", "dalian", DUE, Set.of(), null, false), ASSIGNED, "coordinator");
+
+        List<TaskSummary> latest = lists.handle(new FindFirstTasks("osaka", "shenyang", null, 3, "-assignedAt"));
+        List<TaskSummary> soonestDue = lists.handle(new FindFirstTasks("osaka", "shenyang", "ACTIVE", 3, "dueAt"));
+
+        assertThat(latest).extracting(TaskSummary::id).containsExactly("step-3", "step-2", "step-1")
+                .isEqualTo(lists.handle(new FindTasks("osaka", "shenyang", null, null, null, 0, 3, "-assignedAt")).items().stream()
+                        .map(TaskSummary::id).toList());
+        assertThat(soonestDue).extracting(TaskSummary::id).containsExactly("step-3", "step-2", "step-1");
     }
 
     @Test

@@ -17,9 +17,8 @@ import org.expoflow.projections.api.FindBoard;
 import org.expoflow.projections.api.FindCityPageOf;
 import org.expoflow.projections.api.FindFigureTotals;
 import org.expoflow.projections.api.FindTaskSummaries;
-import org.expoflow.projections.api.FindTasks;
+import org.expoflow.projections.api.FindFirstTasks;
 import org.expoflow.projections.api.FindUnitHistory;
-import org.expoflow.projections.api.TaskPage;
 import org.expoflow.projections.api.TaskSummary;
 import org.expoflow.projections.api.UnitHistory;
 import org.expoflow.workflow.expos.ExpoWork;
@@ -146,10 +145,10 @@ public class CityReview {
         }
         Map<String, FiguresReport.FigureAgainstTarget> ownFigures = queries.query(new FindFigureTotals(expoId, null, unitId),
                 FigureTotals.class).join().total();
-        List<TaskSummary> open = queries.query(new FindTasks(expoId, unitId, "ACTIVE", null, null, 0, OPEN_STEPS, "dueAt"),
-                TaskPage.class).join().items();
-        List<TaskSummary> recent = queries.query(new FindTasks(expoId, unitId, null, null, null, 0, RECENT_STEPS, "-assignedAt"),
-                TaskPage.class).join().items();
+        List<TaskSummary> open = queries.query(new FindFirstTasks(expoId, unitId, "ACTIVE", OPEN_STEPS, "dueAt"),
+                ResponseTypes.multipleInstancesOf(TaskSummary.class)).join();
+        List<TaskSummary> recent = queries.query(new FindFirstTasks(expoId, unitId, null, RECENT_STEPS, "-assignedAt"),
+                ResponseTypes.multipleInstancesOf(TaskSummary.class)).join();
         UnitHistory history = queries.query(new FindUnitHistory(expoId, unitId, HISTORY), UnitHistory.class).join();
         Map<String, TaskSummary> historySteps = new LinkedHashMap<>();
         open.forEach(step -> historySteps.put(step.id(), step));
