@@ -65,7 +65,12 @@ public final class ProvinceMorning {
     private static final String MORNING_TITLE = "早间任务";
     /** What a clerk enters to complete each of a unit's steps of "invite buyers": a figure (家) as a figure, not a value. */
     private static final Map<String, String> STEP_VALUES = Map.of("draftInvitationList", "\"values\":{\"invitationList\":\"早间名单\"}",
-            "sendInvitations", "\"figures\":{\"buyersInvited\":30}", "confirmBuyers", "\"figures\":{\"buyersConfirmed\":20}");
+            "sendInvitations", "\"figures\":{\"buyersInvited\":30}", "confirmBuyers", "\"figures\":{\"buyersConfirmed\":20}",
+            "acknowledgeChaseUp", "\"values\":{\"reply\":\"已收到，本周内报送\"}");
+    /** The office's review of "invite buyers": the step its reviews decide (its other steps are the 督办 it writes). */
+    private static final String REVIEW_STEP = "reviewInvitations";
+    /** Every fifth directive of the morning falls due as the warm-up ends: the office chases its steps up. */
+    private static final int FALLING_DUE_EVERY = 5;
     /** A photo of one pixel, as a clerk's phone would send a bigger one. */
     private static final byte[] ONE_PIXEL_PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
@@ -73,8 +78,9 @@ public final class ProvinceMorning {
     /** When a request was answered, relative to the rebuild. */
     enum Phase { WARMUP, BEFORE, DURING, AFTER }
 
+    /** {@code reseed}: false keeps the database an earlier run seeded (and the directives its morning added), for a profile. */
     record Options(int minutes, int warmupMinutes, int clerks, int office, int leaders, int thinkSeconds, int directives,
-                   String postgresUrl, String postgresUser, String postgresPassword) {
+                   boolean reseed, String postgresUrl, String postgresUser, String postgresPassword) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new java.util.LinkedHashMap<>();
@@ -87,15 +93,24 @@ public final class ProvinceMorning {
                 }
                 given.put(part.substring(2, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
             }
-            List<String> known = List.of("minutes", "warmup", "clerks", "office", "leaders", "think", "directives", "postgres-url",
+            List<String> known = List.of("minutes", "warmup", "clerks", "office", "leaders", "think", "directives", "reseed", "postgres-url",
                     "postgres-user", "postgres-password");
             given.keySet().stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
                 throw new IllegalArgumentException("unknown argument --" + name + "; known: " + known);
             });
             return new Options(number(given, "minutes", 10, 1), number(given, "warmup", 2, 0), number(given, "clerks", 300, 1), number(given, "office", 5, 1),
                     number(given, "leaders", 10, 1), number(given, "think", 60, 1), number(given, "directives", 950, 0),
+                    yesOrNo(given, "reseed", true),
                     given.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/"),
                     given.getOrDefault("postgres-user", "postgres"), given.getOrDefault("postgres-password", ""));
+        }
+
+        private static boolean yesOrNo(Map<String, String> given, String name, boolean otherwise) {
+            String value = given.getOrDefault(name, String.valueOf(otherwise));
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("--" + name + " is true or false, not '" + value + "'");
+            }
+            return Boolean.parseBoolean(value);
         }
 
         private static int number(Map<String, String> given, String name, int otherwise, int least) {
@@ -241,6 +256,9 @@ public final class ProvinceMorning {
 
     /** A fresh database holding a province's history, as {@link ProvinceScale} writes it. */
     private static String seed(Options options) throws Exception {
+        if (!options.reseed()) {
+            return options.postgresUrl() + DATABASE;
+        }
         try (Connection admin = DriverManager.getConnection(options.postgresUrl() + "postgres", options.postgresUser(),
                 options.postgresPassword()); Statement sql = admin.createStatement()) {
             sql.execute("drop database if exists " + DATABASE + " with (force)");
@@ -301,10 +319,18 @@ public final class ProvinceMorning {
             expoId = WritePathBenchmark.json(WritePathBenchmark.send(http, "GET", base + "/api/expos", "coordinator", null))
                     .path("expos").get(0).path("id").asText();
             int directives = Math.max(1, options.clerks() / WritePathBenchmark.UNITS.size());
+            // the seeded history's overdue steps are events only, which the engine does not run: a 督办 needs the engine's
+            Instant fallingDue = Instant.now().plus(Duration.ofMinutes(Math.max(1, options.warmupMinutes())));
             for (int d = 0; d < directives; d++) {
+                Map<String, Object> directive = new java.util.HashMap<>(Map.of("expoId", expoId, "kind", "invite-buyers",
+                        "title", MORNING_TITLE + " " + d, "unitIds", WritePathBenchmark.UNITS, "duplicateTitle", true));
+                if (d % FALLING_DUE_EVERY == 0) {
+                    directive.put("dueAt", fallingDue.toString());
+                } else {
+                    directive.put("dueOn", "2030-02-01");
+                }
                 WritePathBenchmark.json(WritePathBenchmark.send(http, "POST", base + "/api/directives", "coordinator",
-                        JSON.writeValueAsString(Map.of("expoId", expoId, "kind", "invite-buyers", "title", MORNING_TITLE + " " + d,
-                                "dueOn", "2030-02-01", "unitIds", WritePathBenchmark.UNITS, "duplicateTitle", true))));
+                        JSON.writeValueAsString(directive)));
             }
             HttpResponse<String> meeting = WritePathBenchmark.send(http, "POST", base + "/api/meetings", "coordinator",
                     JSON.writeValueAsString(Map.of("expoId", expoId, "title", "调度会", "heldAt", Instant.now().toString())));
@@ -368,7 +394,8 @@ public final class ProvinceMorning {
             page(clerk, "clerk: list page", "/tasks");
             List<JsonNode> morningSteps = new ArrayList<>();
             open.path("items").forEach(item -> {
-                if (item.path("directiveTitle").asText().startsWith(MORNING_TITLE)) {
+                // the list shows the office's 督办 of the unit's overdue steps too: those are the office's to do
+                if (item.path("directiveTitle").asText().startsWith(MORNING_TITLE) && item.path("candidateGroup").asText().equals(clerk.unit())) {
                     morningSteps.add(item);
                 }
             });
@@ -401,7 +428,7 @@ public final class ProvinceMorning {
             double choice = random.nextDouble();
             if (choice < 0.1) {
                 for (JsonNode item : overdue) {
-                    if (!item.path("chasedUp").asBoolean()) {
+                    if (!item.path("chasedUp").asBoolean() && item.path("directiveTitle").asText().startsWith(MORNING_TITLE)) {
                         timedApi("office: chase-up", "POST", "/api/tasks/" + item.path("taskId").asText() + "/chase-up", person.user(),
                                 "{\"message\":\"请于本周内报送进展\",\"grade\":\"SUPERVISE\"}");
                         return;
@@ -411,7 +438,7 @@ public final class ProvinceMorning {
             }
             List<String> toReview = new ArrayList<>();
             reviews.forEach(step -> {
-                if (step.path("candidateGroup").asText().equals("coordinator")) {
+                if (step.path("stepKey").asText().equals(REVIEW_STEP)) {
                     toReview.add(step.path("id").asText());
                 }
             });
