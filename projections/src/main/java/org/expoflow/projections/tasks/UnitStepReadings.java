@@ -193,15 +193,14 @@ public class UnitStepReadings {
 
     /**
      * The versions of an expo's unit steps in force at {@code since} that went out of force after it, by
-     * {@code asOf}. A version goes out of force only when the task's next one comes in, at the same instant,
-     * so they are found from the few versions that came in since, not among all the expo's.
+     * {@code asOf}: found by their end (an index), not through the versions that came in since, each a look-up of
+     * its predecessor (thousands in a province's morning).
      */
     public List<StepSpan> unitStepSpansClosedAfter(String expoId, Instant since, Instant asOf) {
-        return jdbc.query("select p.valid_from, p.valid_to, p.status from task_version n join task_version p"
-                        + " on p.task_id = n.task_id and p.version = n.version - 1"
-                        + " where n.expo_id = :expo and n.valid_from > :since and n.valid_from <= :asOf and p.valid_from <= :since"
-                        + " and p.supervised_task_id is null and p.candidate_group not in (:office)"
-                        + " and p.status not in ('CANCELLED', 'WITHDRAWN') and p.reworked_at is null",
+        return jdbc.query("select valid_from, valid_to, status from task_version where expo_id = :expo"
+                        + " and valid_to > :since and valid_to <= :asOf and valid_from <= :since"
+                        + " and supervised_task_id is null and candidate_group not in (:office)"
+                        + " and status not in ('CANCELLED', 'WITHDRAWN') and reworked_at is null",
                 new MapSqlParameterSource("expo", expoId).addValue("since", Times.utc(since)).addValue("asOf", Times.utc(asOf))
                         .addValue("office", CompletedStepTallies.OFFICE),
                 STEP_SPAN);
