@@ -177,7 +177,7 @@ public class ReviewQueries {
     @QueryHandler
     DeadlineList handle(FindDeadlineList query) {
         Instant asOf = asOf(query.asOf());
-        return deadlineList(query, asOf, tasks.openTasksOfExpo(query.expoId(), asOf, query.asOf() == null));
+        return deadlineList(query, asOf, tasks.openTasksOfExpoByDeadline(query.expoId(), asOf, query.asOf() == null, query.dueSoon()));
     }
 
     private static DeadlineList deadlineList(FindDeadlineList query, Instant asOf, List<TaskSummary> tasksThen) {

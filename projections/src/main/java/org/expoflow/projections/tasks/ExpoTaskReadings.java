@@ -53,6 +53,15 @@ public class ExpoTaskReadings {
         return tasksOfExpo(expoId, asOf, present, " and t.status in ('OPEN', 'CLAIMED')");
     }
 
+    /**
+     * An expo's open tasks at {@code asOf} past their deadline, or ({@code dueSoon}) due soon by then: the database keeps
+     * back the open tasks whose deadline is far, most of an expo's (the console asks at every visit).
+     */
+    public List<TaskSummary> openTasksOfExpoByDeadline(String expoId, Instant asOf, boolean present, boolean dueSoon) {
+        return tasksOfExpo(expoId, asOf, present, " and t.status in ('OPEN', 'CLAIMED')"
+                + (dueSoon ? " and t.due_soon_since <= :asOf" : " and t.due_at < :asOf"));
+    }
+
     private List<TaskSummary> tasksOfExpo(String expoId, Instant asOf, boolean present, String condition) {
         RowMapper<TaskSummary> mapper = (rs, row) -> TaskSummaryRows.summary(rs, asOf);
         return new ArrayList<>(jdbc.query(TaskSummaryRows.selectAsOf(present)
