@@ -93,8 +93,8 @@ public final class ProvinceMorning {
                 }
                 given.put(part.substring(2, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
             }
-            List<String> known = List.of("minutes", "warmup", "clerks", "office", "leaders", "think", "directives", "reseed", "postgres-url",
-                    "postgres-user", "postgres-password");
+            List<String> known = List.of("minutes", "warmup", "clerks", "office", "leaders", "think", "directives", "reseed",
+                    "postgres-url", "postgres-user", "postgres-password");
             given.keySet().stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
                 throw new IllegalArgumentException("unknown argument --" + name + "; known: " + known);
             });
@@ -254,7 +254,7 @@ public final class ProvinceMorning {
         ProvinceScale.printAndWrite(report, "province-morning.md");
     }
 
-    /** A fresh database holding a province's history, as {@link ProvinceScale} writes it. */
+    /** A fresh database holding a province's history, as {@link ProvinceScale} writes it; or the last run's, not reseeded. */
     private static String seed(Options options) throws Exception {
         if (!options.reseed()) {
             return options.postgresUrl() + DATABASE;
@@ -395,7 +395,8 @@ public final class ProvinceMorning {
             List<JsonNode> morningSteps = new ArrayList<>();
             open.path("items").forEach(item -> {
                 // the list shows the office's 督办 of the unit's overdue steps too: those are the office's to do
-                if (item.path("directiveTitle").asText().startsWith(MORNING_TITLE) && item.path("candidateGroup").asText().equals(clerk.unit())) {
+                if (item.path("directiveTitle").asText().startsWith(MORNING_TITLE)
+                        && item.path("candidateGroup").asText().equals(clerk.unit())) {
                     morningSteps.add(item);
                 }
             });

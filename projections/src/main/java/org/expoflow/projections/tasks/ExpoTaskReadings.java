@@ -48,14 +48,10 @@ public class ExpoTaskReadings {
                         .addValue("asOf", Times.utc(asOf)), (rs, row) -> TaskSummaryRows.summary(rs, asOf)));
     }
 
-    /** The tasks of an expo open at {@code asOf} (the deadline lists), oldest first; for the present, as above. */
-    public List<TaskSummary> openTasksOfExpo(String expoId, Instant asOf, boolean present) {
-        return tasksOfExpo(expoId, asOf, present, " and t.status in ('OPEN', 'CLAIMED')");
-    }
-
     /**
-     * An expo's open tasks at {@code asOf} past their deadline, or ({@code dueSoon}) due soon by then: the database keeps
-     * back the open tasks whose deadline is far, most of an expo's (the console asks at every visit).
+     * An expo's tasks open at {@code asOf} and past their deadline, or ({@code dueSoon}) due soon by then, oldest first
+     * (the deadline lists); for the present, as above. The database keeps back the open tasks whose deadline is far,
+     * most of an expo's: the console asks at every visit.
      */
     public List<TaskSummary> openTasksOfExpoByDeadline(String expoId, Instant asOf, boolean present, boolean dueSoon) {
         return tasksOfExpo(expoId, asOf, present, " and t.status in ('OPEN', 'CLAIMED')"

@@ -156,8 +156,8 @@ class TaskListProjectionTest {
     }
 
     @Test
-    void anExpoOpenTasksNowReadFromTheCurrentRowsAreTheVersionsValidNow() {
-        Instant now = ASSIGNED.plus(Duration.ofDays(4));
+    void anExpoOverdueTasksNowReadFromTheCurrentRowsAreTheVersionsValidNowAndThoseNotYetDueAreLeftOut() {
+        Instant now = DUE.plus(Duration.ofDays(1));
         TaskListProjection projection = projectionAt(now);
         ExpoTaskReadings expoTasks = new ExpoTaskReadings(jdbc);
         projection.on(assignedToShenyang(), ASSIGNED, "coordinator");
@@ -165,13 +165,15 @@ class TaskListProjectionTest {
         projection.on(new TaskAssigned("task-2", "osaka", "invite", "dalian", "process-2", "draftInvitationList",
                 "Draft the invitation list", "dalian", DUE, Set.of(), null, false), ASSIGNED, "coordinator");
         projection.on(new TaskCompleted("task-2", "invite", "dalian", "dalian-clerk", Map.of(), Map.of(), null, null),
-                ASSIGNED.plus(Duration.ofDays(1)), "dalian-clerk");
+                DUE.plus(Duration.ofHours(1)), "dalian-clerk");
 
-        List<TaskSummary> current = expoTasks.openTasksOfExpo("osaka", now, true);
+        List<TaskSummary> current = expoTasks.openTasksOfExpoByDeadline("osaka", now, true, false);
         assertThat(current).extracting(TaskSummary::id).containsExactly(TASK);
-        assertThat(current).isEqualTo(expoTasks.openTasksOfExpo("osaka", now, false));
-        assertThat(expoTasks.openTasksOfExpo("osaka", ASSIGNED.plusSeconds(1), false)).extracting(TaskSummary::id)
-                .as("both were open before Dalian completed its step").containsExactlyInAnyOrder(TASK, "task-2");
+        assertThat(current).isEqualTo(expoTasks.openTasksOfExpoByDeadline("osaka", now, false, false));
+        assertThat(expoTasks.openTasksOfExpoByDeadline("osaka", DUE.plusSeconds(60), false, false)).extracting(TaskSummary::id)
+                .as("both were overdue before Dalian completed its step").containsExactlyInAnyOrder(TASK, "task-2");
+        assertThat(expoTasks.openTasksOfExpoByDeadline("osaka", ASSIGNED.plusSeconds(1), false, false))
+                .as("both open then, neither past its deadline").isEmpty();
     }
 
     @Test
