@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
@@ -354,20 +355,33 @@ public final class ProvinceMorning {
             office.forEach(person -> act(people, () -> officeActs(person), Math.max(1000, thinkMillis / 6)));
             leaders.forEach(leader -> act(people, () -> leaderActs(leader), Math.max(1000, thinkMillis / 2)));
             people.scheduleAtFixedRate(this::sampleHeap, 0, 10, TimeUnit.SECONDS);
-            // a node in service has served its morning's first requests long since: the JIT's first minutes are not the morning
-            phase = Phase.WARMUP;
-            Thread.sleep(Duration.ofMinutes(options.warmupMinutes()).toMillis());
-            phase = Phase.BEFORE;
+            // the morning's clock: a node in service has served its morning's first requests long since (the JIT's first
+            // minutes, the warm-up, are not the morning); half the morning; the rebuild; as long after it as before it,
+            // however long the rebuild took, so that the morning's end is measured too
+            ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+            CompletableFuture<Void> over = new CompletableFuture<>();
+            long warmup = Duration.ofMinutes(options.warmupMinutes()).toMillis();
             Duration length = Duration.ofMinutes(options.minutes());
-            Thread.sleep(length.toMillis() / 2);
-            rebuildStartedAfter = length.dividedBy(2);
-            phase = Phase.DURING;
-            rebuildSeconds = rebuild(http, base);
-            phase = Phase.AFTER;
-            // as long after the rebuild as before it, however long the rebuild took: the morning's end is measured too
-            Thread.sleep(length.toMillis() / 2);
-            people.shutdownNow();
-            people.awaitTermination(1, TimeUnit.MINUTES);
+            phase = Phase.WARMUP;
+            clock.schedule(() -> phase = Phase.BEFORE, warmup, TimeUnit.MILLISECONDS);
+            clock.schedule(() -> {
+                try {
+                    rebuildStartedAfter = length.dividedBy(2);
+                    phase = Phase.DURING;
+                    rebuildSeconds = rebuild(http, base);
+                    phase = Phase.AFTER;
+                    clock.schedule(() -> over.complete(null), length.toMillis() / 2, TimeUnit.MILLISECONDS);
+                } catch (Exception failed) {
+                    over.completeExceptionally(failed);
+                }
+            }, warmup + length.toMillis() / 2, TimeUnit.MILLISECONDS);
+            try {
+                over.join();
+            } finally {
+                clock.shutdownNow();
+                people.shutdownNow();
+                people.awaitTermination(1, TimeUnit.MINUTES);
+            }
         }
 
         /** A person acting again and again, a random think time (exponential, about {@code thinkMillis}) apart. */

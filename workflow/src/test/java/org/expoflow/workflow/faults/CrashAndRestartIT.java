@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +65,7 @@ class CrashAndRestartIT {
      * share; far shorter than the two minutes a key once waited for a request that had died.
      */
     private static final Duration PROMPT = Duration.ofSeconds(30);
+    private static final Duration RETRY_BACK_OFF = Duration.ofMillis(200);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -187,24 +189,13 @@ class CrashAndRestartIT {
     /** The clerk's steps of this expo only: the demo's own directives ask for figures these clerks do not send. */
     private void completeStepsUntilStopped(String expoId, String city, Ledger ledger, AtomicBoolean working) {
         while (working.get()) {
-            JsonNode items;
-            try {
-                Instant sent = Instant.now();
-                Answer list = send("GET", "/api/tasks?expoId=" + expoId + "&unitId=" + city + "&status=ACTIVE&size=5", city, null, null);
-                ledger.answered(city, list.status(), Duration.between(sent, Instant.now()));
-                if (list.status() != 200) {
-                    if (list.status() != 503) {
-                        ledger.unexpected.add(list.status() + " for the list of " + city + ": " + list.text());
-                    }
-                    pause();
-                    continue;
-                }
-                items = list.body();
-            } catch (IOException | RuntimeException notNow) {
-                pause();
-                continue;
+            JsonNode[] items = new JsonNode[1];
+            // asked again after a back-off while the node is down or answers 503, as a client would
+            retriedUntil(() -> !working.get() || (items[0] = listed(expoId, city, ledger)) != null);
+            if (items[0] == null) {
+                return;
             }
-            for (JsonNode item : items.path("items")) {
+            for (JsonNode item : items[0].path("items")) {
                 if (!working.get()) {
                     return;
                 }
@@ -223,33 +214,54 @@ class CrashAndRestartIT {
             default -> "{}";
         };
         ledger.firstAsked.putIfAbsent(taskId, Instant.now());
-        while (true) {
+        retriedUntil(() -> completed(city, taskId, body, ledger, working));
+    }
+
+    /** One try of a completion: whether it was answered for good (or the clerks stopped), else to be tried again. */
+    private boolean completed(String city, String taskId, String body, Ledger ledger, AtomicBoolean working) {
+        Instant sent = Instant.now();
+        int status;
+        String answer = "";
+        try {
+            Answer reply = send("POST", "/api/tasks/" + taskId + "/complete", city, body, "complete-" + taskId);
+            status = reply.status();
+            answer = reply.text();
+            ledger.answered(city, status, Duration.between(sent, Instant.now()));
+        } catch (IOException | RuntimeException noAnswer) {
+            status = -1; // the node is down or its connection was cut: the same key again
+        }
+        if (status == 204) {
+            ledger.acknowledged.add(taskId);
+            ledger.acknowledgedAt.put(taskId, Instant.now());
+            return true;
+        }
+        if (status != -1 && status != 503) {
+            ledger.unexpected.add(status + " for " + taskId + ": " + answer);
+            ledger.refused.add(taskId);
+            return true;
+        }
+        if (!working.get()) {
+            ledger.unanswered.add(taskId);
+            return true;
+        }
+        return false;
+    }
+
+    /** The clerk's list of this expo's open steps, or null when the node did not give it (down, 503). */
+    private JsonNode listed(String expoId, String city, Ledger ledger) {
+        try {
             Instant sent = Instant.now();
-            int status;
-            String answer = "";
-            try {
-                Answer reply = send("POST", "/api/tasks/" + taskId + "/complete", city, body, "complete-" + taskId);
-                status = reply.status();
-                answer = reply.text();
-                ledger.answered(city, status, Duration.between(sent, Instant.now()));
-            } catch (IOException | RuntimeException noAnswer) {
-                status = -1; // the node is down or its connection was cut: the same key again
+            Answer list = send("GET", "/api/tasks?expoId=" + expoId + "&unitId=" + city + "&status=ACTIVE&size=5", city, null, null);
+            ledger.answered(city, list.status(), Duration.between(sent, Instant.now()));
+            if (list.status() != 200) {
+                if (list.status() != 503) {
+                    ledger.unexpected.add(list.status() + " for the list of " + city + ": " + list.text());
+                }
+                return null;
             }
-            if (status == 204) {
-                ledger.acknowledged.add(taskId);
-                ledger.acknowledgedAt.put(taskId, Instant.now());
-                return;
-            }
-            if (status != -1 && status != 503) {
-                ledger.unexpected.add(status + " for " + taskId + ": " + answer);
-                ledger.refused.add(taskId);
-                return;
-            }
-            if (!working.get()) {
-                ledger.unanswered.add(taskId);
-                return;
-            }
-            pause();
+            return list.body();
+        } catch (IOException | RuntimeException notNow) {
+            return null;
         }
     }
 
@@ -283,13 +295,9 @@ class CrashAndRestartIT {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    // a retrying client's back-off, sparing a node that is down a busy loop; the test waits for nothing by it
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException stopped) {
-            Thread.currentThread().interrupt();
-        }
+    /** Tries until {@code answered}, a back-off apart, sparing a node that is down a busy loop; the clerks' stop ends it. */
+    private static void retriedUntil(Callable<Boolean> answered) {
+        await().forever().dontCatchUncaughtExceptions().pollDelay(Duration.ZERO).pollInterval(RETRY_BACK_OFF).until(answered);
     }
 
     /** A restart deploys only what changed: running directives and the catalogue keep one version of each kind. */

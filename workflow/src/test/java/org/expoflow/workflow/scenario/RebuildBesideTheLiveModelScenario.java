@@ -1,6 +1,7 @@
 package org.expoflow.workflow.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
 import java.time.Duration;
@@ -27,6 +28,8 @@ abstract class RebuildBesideTheLiveModelScenario {
 
     private static final int REBUILDS = 3;
     private static final int MOST_REPORTS = 90;
+    // a clerk's reports spread over the rebuilds, not all of them before the first has begun
+    private static final Duration REPORTING_PACE = Duration.ofMillis(20);
 
     @LocalServerPort
     int port;
@@ -107,38 +110,36 @@ abstract class RebuildBesideTheLiveModelScenario {
         }
     }
 
-    /** A clerk reporting 1%, 2%, ... and reading its step back after each report, until the rebuilds are done. */
+    /**
+     * A clerk reporting 1%, 2%, ... and reading its step back after each report, a report every 20 ms or so until the
+     * rebuilds are done.
+     */
     private static Work reportAndReadBack(ExpoFlowClient clerk, String task, AtomicBoolean rebuilding) {
         List<String> failures = new ArrayList<>();
         List<String> stale = new ArrayList<>();
         List<long[]> writes = new ArrayList<>();
-        int percent = 0;
-        while (rebuilding.get() && percent < MOST_REPORTS) {
+        int[] percent = {0};
+        await().forever().dontCatchUncaughtExceptions().pollDelay(Duration.ZERO).pollInterval(REPORTING_PACE).until(() -> {
+            if (!rebuilding.get() || percent[0] >= MOST_REPORTS) {
+                return true;
+            }
             long started = System.nanoTime();
-            ExpoFlowClient.Answer reported = clerk.post("/api/tasks/{t}/progress", map("percent", percent + 1,
-                    "note", "report " + (percent + 1)), task);
+            ExpoFlowClient.Answer reported = clerk.post("/api/tasks/{t}/progress", map("percent", percent[0] + 1,
+                    "note", "report " + (percent[0] + 1)), task);
             writes.add(new long[] {started, System.nanoTime()});
             if (reported.status().value() != 204) {
                 failures.add("report: " + reported.status() + " " + reported.body());
-                continue;
+                return false;
             }
-            percent++;
+            percent[0]++;
             ExpoFlowClient.Answer read = clerk.get("/api/tasks/{t}", task);
             if (read.status().value() != 200) {
                 failures.add("read: " + read.status() + " " + read.body());
-            } else if (read.body().path("percent").asInt() != percent) {
-                stale.add("reported " + percent + "%, read " + read.body().path("percent").asInt() + "%");
+            } else if (read.body().path("percent").asInt() != percent[0]) {
+                stale.add("reported " + percent[0] + "%, read " + read.body().path("percent").asInt() + "%");
             }
-            sleep(Duration.ofMillis(20));
-        }
-        return new Work(failures, stale, writes, percent);
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+            return false;
+        });
+        return new Work(failures, stale, writes, percent[0]);
     }
 }
