@@ -1,7 +1,10 @@
 package org.expoflow.projections.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -34,6 +37,18 @@ public record Board(String expoId, String expoName, Instant asOf, List<BoardDire
     }
 
     public record BoardUnit(String unitId, String name, List<BoardCell> cells) {
+
+        /**
+         * The unit's cells in the order of {@code columns}, null where it has none: a row of the board as a grid, found
+         * once rather than looked for in every column (a page's template spent most of its time looking).
+         */
+        public List<BoardCell> cellsIn(List<BoardDirective> columns) {
+            Map<String, BoardCell> byDirective = new HashMap<>();
+            cells.forEach(cell -> byDirective.putIfAbsent(cell.directiveId(), cell));
+            List<BoardCell> row = new ArrayList<>(columns.size());
+            columns.forEach(column -> row.add(byDirective.get(column.directiveId())));
+            return row;
+        }
     }
 
     /**
