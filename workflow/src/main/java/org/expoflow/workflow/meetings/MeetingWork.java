@@ -68,11 +68,14 @@ public class MeetingWork {
     private final UnitRegister register;
     private final BriefWriter writer;
     private final BriefsOneAtATime briefs;
+    private final KeptBriefs keptBriefs;
 
     public MeetingWork(ActingContext acting, QueryGateway queries, DirectiveWork directives,
                        ExpoWork expos, Clock clock, RequestRules rules, @Value("${expoflow.time-zone}") ZoneId provinceZone,
-                       UserDirectory users, UnitRegister register, BriefWriter writer, BriefsOneAtATime briefs) {
+                       UserDirectory users, UnitRegister register, BriefWriter writer, BriefsOneAtATime briefs,
+                       KeptBriefs keptBriefs) {
         this.briefs = briefs;
+        this.keptBriefs = keptBriefs;
         this.register = register;
         this.writer = writer;
         this.acting = acting;
@@ -100,7 +103,6 @@ public class MeetingWork {
     public record Decision(String id, List<String> directiveIds) {
     }
 
-    /** A brief as a file: its name, its media type, its bytes. */
     /** Convenes a meeting; its id. */
     public String convene(ConveneRequest request) {
         rules.check(request);
@@ -190,12 +192,14 @@ public class MeetingWork {
         if (!List.of("xlsx", "pdf", "docx").contains(format)) {
             throw DomainRuleViolation.invalid("format", "a brief comes as json, xlsx, pdf or docx").coded("briefFormat", format);
         }
-        get(meetingId);
+        MeetingRecord meeting = get(meetingId);
         BriefLanguage language = BriefLanguage.of(LocaleContextHolder.getLocale(), bilingual);
-        return briefs.write(() -> {
+        KeptBriefs.BriefKey key = new KeptBriefs.BriefKey(meeting, issue(meeting), format, language, 
+                List.of(register.all(), users.displayNames()));
+        return keptBriefs.file(key, () -> {
             MeetingBrief brief = briefOf(meetingId);
             String name = BriefTables.fileName(brief, provinceZone, format);
-            BriefText text = writer.write(brief, issue(brief.meeting()), language, provinceZone, users.displayNames());
+            BriefText text = writer.write(brief, key.issue(), key.language(), provinceZone, users.displayNames());
             return switch (format) {
                 case "xlsx" -> new OfficeFile(name, Spreadsheet.CONTENT_TYPE, BriefWorkbook.of(text, brief.meeting().asOf()));
                 case "docx" -> new OfficeFile(name, BriefWordDocument.CONTENT_TYPE, BriefWordDocument.of(text, brief.meeting().asOf()));
