@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.expoflow.commands.api.Actor;
+import org.expoflow.projections.api.FindAwaitingOffice;
 import org.expoflow.projections.api.FindFirstTasks;
 import org.expoflow.projections.api.FindStepsToRemind;
 import org.expoflow.projections.api.FindTasks;
@@ -107,6 +108,17 @@ public class TaskListReadings {
                     : " and not (t.status in ('OPEN', 'CLAIMED') and t.due_at < :now)");
         }
         return where.toString();
+    }
+
+    @QueryHandler
+    public FindAwaitingOffice.AwaitingOffice handle(FindAwaitingOffice query) {
+        MapSqlParameterSource params = new MapSqlParameterSource("expo", query.expoId()).addValue("office", Actor.COORDINATOR);
+        String open = TaskSummaryRows.CURRENT + " where t.expo_id = :expo and t.status in ('OPEN', 'CLAIMED')";
+        String soonestFirst = " order by " + orderBy("dueAt") + ", t.task_id";
+        return new FindAwaitingOffice.AwaitingOffice(
+                jdbc.query(open + " and t.candidate_group = :office and t.supervised_task_id is null" + soonestFirst, params,
+                        this::summary),
+                jdbc.query(open + " and t.extension_due_at is not null" + soonestFirst, params, this::summary));
     }
 
     /** The units' own steps past {@code dueBefore} and still open, the most overdue first: not the office's or leadership's. */

@@ -15,7 +15,7 @@ import org.expoflow.projections.api.Board;
 import org.expoflow.projections.api.DeadlineList;
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.UnitDirectiveStatus;
-import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.projections.api.FindAwaitingOffice;
 import org.expoflow.workflow.directives.DirectiveWork;
 import org.expoflow.workflow.kinds.DirectiveKind;
 import org.expoflow.workflow.expos.ExpoWork;
@@ -95,11 +95,10 @@ class ConsolePages {
             java.util.Set<String> enrolled = expo.units().stream().map(ExpoSummary.EnrolledUnit::unitId)
                     .collect(java.util.stream.Collectors.toSet());
             model.addAttribute("unenrolled", units.all().stream().filter(unit -> !enrolled.contains(unit.unitId())).toList());
-            List<TaskSummary> active = readings.list(user, expo.id(), null, "ACTIVE", null, null, 0, 500, "dueAt").items();
             // the office's chase-ups are offered with the overdue steps below, not among the work waiting for review
-            model.addAttribute("reviews", active.stream()
-                    .filter(task -> task.candidateGroup().equals("coordinator") && task.supervisedTaskId() == null).toList());
-            model.addAttribute("extensionRequests", active.stream().filter(task -> task.deadline().extensionAsked()).toList());
+            FindAwaitingOffice.AwaitingOffice awaiting = readings.awaitingOffice(expo.id());
+            model.addAttribute("reviews", awaiting.reviews());
+            model.addAttribute("extensionRequests", awaiting.extensionRequests());
             // the units that owe a progress report past its date, on directives wanting one every so often
             model.addAttribute("reportsMissed", units.inOrder(glances.nextReportsOfExpo(expo.id()).missed(), NextReports.NextReport::unitId));
             // the most overdue first, a page at a time: each comes with its actions' forms, and a province's hundreds of

@@ -12,6 +12,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.projections.api.FindDirectiveTargets;
 import org.expoflow.projections.api.FindTask;
+import org.expoflow.projections.api.FindAwaitingOffice;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.TaskDetail;
 import org.expoflow.projections.api.TaskHistoryEntry;
@@ -98,6 +99,11 @@ public class StepReadings {
                     .coded("taskSort", sort);
         }
         return queries.query(new FindTasks(expoId, unitId, status, directiveId, overdue, page, size, sort), TaskPage.class).join();
+    }
+
+    /** What waits for the office's decision on an expo, all of it: the reviews of the units' work, the extension requests. */
+    public FindAwaitingOffice.AwaitingOffice awaitingOffice(String expoId) {
+        return queries.query(new FindAwaitingOffice(expoId), FindAwaitingOffice.AwaitingOffice.class).join();
     }
 
     /** Every row the list's filters give, not one page of them, up to what a spreadsheet is made of. */
