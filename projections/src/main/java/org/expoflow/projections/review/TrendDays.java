@@ -27,10 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * versions in force at its end stay what they were. Each node therefore keeps, per expo and time zone, the
  * days it has swept and the counts at the end of the last of them, and a later request sweeps only the
  * versions that came into or went out of force since: a day's worth, where sweeping from the start reads
- * every version of the expo (hundreds of thousands at a province's scale). A request as of an
- * instant before the kept days, or the first after a node starts, sweeps from the start. A day is kept only
- * once it ended {@link #SETTLED_AFTER} ago, so that a transaction still committing events stamped before its
- * end cannot be missed.
+ * every version of the expo (hundreds of thousands at a province's scale). Today is kept the same way up to
+ * {@link #SETTLED_AFTER} ago, so that the board asked all day long sweeps the last minutes, not the whole day's
+ * versions again (ten thousand by the end of a province's morning). A request as of an instant before what is
+ * kept, or the first after a node starts, sweeps from the start. Nothing is kept up to an instant less than
+ * {@link #SETTLED_AFTER} ago, so that a transaction still committing events stamped before it cannot be missed.
  */
 final class TrendDays {
 
@@ -49,8 +50,11 @@ final class TrendDays {
     private record Key(String expoId, ZoneId zone) {
     }
 
-    /** The days swept up to {@code lastDay}, and the counts in force at {@code end}, the last instant counted for it. */
-    private record Kept(LocalDate lastDay, Instant end, Counts counts, List<Trend.Day> days) {
+    /**
+     * The counts in force at {@code end}, the last instant swept, and the {@code days} swept whole before {@code day}, the
+     * day {@code end} falls in (the day after the last swept whole when {@code end} is its last instant).
+     */
+    private record Kept(LocalDate day, Instant end, Counts counts, List<Trend.Day> days) {
     }
 
     /**
@@ -86,27 +90,39 @@ final class TrendDays {
         List<Change> changes = from == null ? allChanges(expoId, asOf) : changesAfter(expoId, from.end(), asOf);
         changes.sort(Comparator.comparing(Change::at));
         Instant settled = now.minus(SETTLED_AFTER);
+        Instant sweptTo = from == null ? Instant.MIN : from.end();
         Kept keep = null;
         int next = 0;
         LocalDate last = asOf.atZone(zone).toLocalDate();
-        for (LocalDate day = from == null ? planned.atZone(zone).toLocalDate() : from.lastDay().plusDays(1);
+        for (LocalDate day = from == null ? planned.atZone(zone).toLocalDate() : from.day();
              !day.isAfter(last); day = day.plusDays(1)) {
             Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
             boolean whole = !endOfDay.isAfter(asOf);
             Instant at = whole ? endOfDay.minusNanos(1000) : asOf;
-            // in force at the instant: come into force at or before it, not gone out of force by then
-            for (; next < changes.size() && !changes.get(next).at().isAfter(at); next++) {
-                changes.get(next).applyTo(counts);
+            if (!whole && settled.isAfter(sweptTo) && settled.isBefore(at) && !settled.isBefore(day.atStartOfDay(zone).toInstant())) {
+                // today up to its settled instant, for the next request to go on from
+                next = applyUpTo(changes, next, settled, counts);
+                keep = new Kept(day, settled, counts.copy(), List.copyOf(days));
             }
+            // in force at the instant: come into force at or before it, not gone out of force by then
+            next = applyUpTo(changes, next, at, counts);
             days.add(counts.day(day));
             if (whole && !endOfDay.isAfter(settled)) {
-                keep = new Kept(day, at, counts.copy(), List.copyOf(days));
+                keep = new Kept(day.plusDays(1), at, counts.copy(), List.copyOf(days));
             }
         }
         if (keep != null) {
-            kept.merge(key, keep, (before, after) -> after.lastDay().isAfter(before.lastDay()) ? after : before);
+            kept.merge(key, keep, (before, after) -> after.end().isAfter(before.end()) ? after : before);
         }
         return days;
+    }
+
+    /** Applies the changes from {@code next} on up to {@code at} to {@code counts}; the index of the first not applied. */
+    private static int applyUpTo(List<Change> changes, int next, Instant at, Counts counts) {
+        for (; next < changes.size() && !changes.get(next).at().isAfter(at); next++) {
+            changes.get(next).applyTo(counts);
+        }
+        return next;
     }
 
     /** Every change up to {@code asOf}: each version's coming into force, and its going out of force if it has. */

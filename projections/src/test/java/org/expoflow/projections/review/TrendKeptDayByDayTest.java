@@ -43,9 +43,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * A node that has answered the trend before goes on from the days it kept, sweeping only what changed since;
  * over a working week (figures reported twice, one at the very instant its step is completed, a step done, the
- * next one given out), asked day after day, its answer equals the one a node that kept nothing sweeps from the
- * start: each day, as of an earlier instant, and after a transaction committed events stamped just before a
- * day's end once that day had already been asked for.
+ * next one given out), asked day after day and several times a day, its answer equals the one a node that kept
+ * nothing sweeps from the start: each day, as of an earlier instant, and after a transaction committed events stamped
+ * just before a day's end once that day had already been asked for.
  */
 class TrendKeptDayByDayTest {
 
@@ -92,6 +92,10 @@ class TrendKeptDayByDayTest {
         askedOnBothNodes(node, figureVersions, day(1).plus(Duration.ofHours(5)));
 
         report("t-shenyang", "shenyang", "20", day(2).plus(Duration.ofHours(2)));
+        // asked through the day: each goes on from today as kept up to its settled instant, the report counted once
+        askedOnBothNodes(node, figureVersions, day(2).plus(Duration.ofHours(2)).plus(Duration.ofMinutes(1)));
+        askedOnBothNodes(node, figureVersions, day(2).plus(Duration.ofHours(2)).plus(Duration.ofMinutes(3)));
+        askedOnBothNodes(node, figureVersions, day(2).plus(Duration.ofHours(3)));
         // reported and completed at one instant: a figure version in force for no time at all
         Instant doneAt = day(2).plus(Duration.ofHours(4));
         report("t-shenyang", "shenyang", "21", doneAt);
