@@ -194,7 +194,7 @@ public class MeetingWork {
         }
         MeetingRecord meeting = get(meetingId);
         BriefLanguage language = BriefLanguage.of(LocaleContextHolder.getLocale(), bilingual);
-        KeptBriefs.BriefKey key = new KeptBriefs.BriefKey(meeting, issue(meeting), format, language, 
+        KeptBriefs.BriefKey key = new KeptBriefs.BriefKey(meeting, issue(meeting), format, language,
                 List.of(register.all(), users.displayNames()));
         return keptBriefs.file(key, () -> {
             MeetingBrief brief = briefOf(meetingId);
