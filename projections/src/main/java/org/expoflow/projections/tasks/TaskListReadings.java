@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.expoflow.commands.api.Actor;
+import org.expoflow.projections.api.AwaitingOffice;
 import org.expoflow.projections.api.FindAwaitingOffice;
 import org.expoflow.projections.api.FindFirstTasks;
 import org.expoflow.projections.api.FindStepsToRemind;
@@ -43,19 +44,21 @@ public class TaskListReadings {
     @QueryHandler
     public TaskPage handle(FindTasks query) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", Times.utc(clock.instant()));
-        String where = where(params, query.expoId(), query.unitId(), query.directiveId(), query.status(), query.overdue());
-        Long total = jdbc.queryForObject(count(params, query), params, Long.class);
+        String filters = where(params, query.expoId(), query.directiveId(), query.status(), query.overdue());
+        Long total = jdbc.queryForObject(count(params, filters, query.unitId()), params, Long.class);
         if (query.size() == 0) {
             return new TaskPage(List.of(), total == null ? 0 : total, query.page(), 0);
         }
-        List<TaskSummary> items = first(where, params, query.sort(), query.size(), (long) query.page() * query.size());
+        List<TaskSummary> items = first(filters + ofUnit(params, query.unitId()), params, query.sort(), query.size(),
+                (long) query.page() * query.size());
         return new TaskPage(items, total == null ? 0 : total, query.page(), query.size());
     }
 
     @QueryHandler
     public List<TaskSummary> handle(FindFirstTasks query) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", Times.utc(clock.instant()));
-        return first(where(params, query.expoId(), query.unitId(), null, query.status(), null), params, query.sort(), query.size(), 0);
+        String filters = where(params, query.expoId(), null, query.status(), null) + ofUnit(params, query.unitId());
+        return first(filters, params, query.sort(), query.size(), 0);
     }
 
     private List<TaskSummary> first(String where, MapSqlParameterSource params, String sort, int size, long offset) {
@@ -65,35 +68,37 @@ public class TaskListReadings {
     }
 
     /**
-     * How many steps {@code query} finds. A unit's are counted as three parts that share no step: its own, those of its
-     * group that are another unit's, and those it co-operates on that are neither; each is counted from an index alone,
-     * where the steps of the three together were visited on the heap (a unit's done steps, counted for its list's tab
-     * at every visit: 24 -> 3 ms at a province's scale; docs/performance.md, "A province's morning").
+     * How many steps the filters find, of {@code unitId} when given. A unit's are counted as three parts that share no
+     * step: its own, those of its group that are another unit's, and those it co-operates on that are neither; each is
+     * counted from an index alone (docs/performance.md, "A province's morning").
      */
-    private static String count(MapSqlParameterSource params, FindTasks query) {
-        String where = where(params, query.expoId(), null, query.directiveId(), query.status(), query.overdue());
-        if (query.unitId() == null) {
-            return "select count(*) from task_view t" + where;
+    private static String count(MapSqlParameterSource params, String filters, String unitId) {
+        if (unitId == null) {
+            return "select count(*) from task_view t" + filters;
         }
-        String steps = "(select count(*) from task_view t" + where;
-        params.addValue("unit", query.unitId());
+        String steps = "(select count(*) from task_view t" + filters;
+        params.addValue("unit", unitId);
         return "select " + steps + " and t.unit_id = :unit)"
                 + " + " + steps + " and t.candidate_group = :unit and t.unit_id is distinct from :unit)"
                 + " + " + steps + " and t.task_id = any(array(select c.task_id from task_cooperation c where c.unit_id = :unit))"
                 + " and t.unit_id is distinct from :unit and t.candidate_group is distinct from :unit)";
     }
 
-    private static String where(MapSqlParameterSource params, String expoId, String unitId, String directiveId, String status,
-                                Boolean overdue) {
+    /** A unit's steps: its own, its group's and those it co-operates on. */
+    private static String ofUnit(MapSqlParameterSource params, String unitId) {
+        if (unitId == null) {
+            return "";
+        }
+        params.addValue("unit", unitId);
+        // the co-units' steps as an array, not a correlated EXISTS: so the three are one bitmap OR of indexes, not a
+        // scan of every step of the province (docs/performance.md, "A province's morning")
+        return " and (t.unit_id = :unit or t.candidate_group = :unit"
+                + " or t.task_id = any(array(select c.task_id from task_cooperation c where c.unit_id = :unit)))";
+    }
+
+    private static String where(MapSqlParameterSource params, String expoId, String directiveId, String status, Boolean overdue) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         filter(where, params, "t.expo_id", "expo", expoId);
-        if (unitId != null) {
-            // the co-units' steps as an array, not a correlated EXISTS: so the three are one bitmap OR of indexes, not a
-            // scan of every step of the province (docs/performance.md, "A province's morning")
-            where.append(" and (t.unit_id = :unit or t.candidate_group = :unit"
-                    + " or t.task_id = any(array(select c.task_id from task_cooperation c where c.unit_id = :unit)))");
-            params.addValue("unit", unitId);
-        }
         filter(where, params, "t.directive_id", "directive", directiveId);
         if (status != null) {
             if ("ACTIVE".equals(status)) {
@@ -111,11 +116,11 @@ public class TaskListReadings {
     }
 
     @QueryHandler
-    public FindAwaitingOffice.AwaitingOffice handle(FindAwaitingOffice query) {
+    public AwaitingOffice handle(FindAwaitingOffice query) {
         MapSqlParameterSource params = new MapSqlParameterSource("expo", query.expoId()).addValue("office", Actor.COORDINATOR);
         String open = TaskSummaryRows.CURRENT + " where t.expo_id = :expo and t.status in ('OPEN', 'CLAIMED')";
         String soonestFirst = " order by " + orderBy("dueAt") + ", t.task_id";
-        return new FindAwaitingOffice.AwaitingOffice(
+        return new AwaitingOffice(
                 jdbc.query(open + " and t.candidate_group = :office and t.supervised_task_id is null" + soonestFirst, params,
                         this::summary),
                 jdbc.query(open + " and t.extension_due_at is not null" + soonestFirst, params, this::summary));

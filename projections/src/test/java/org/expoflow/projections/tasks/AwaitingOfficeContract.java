@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.expoflow.commands.api.task.ExtensionRequested;
 import org.expoflow.commands.api.task.TaskAssigned;
+import org.expoflow.projections.api.AwaitingOffice;
 import org.expoflow.projections.api.FindAwaitingOffice;
 import org.expoflow.projections.api.TaskSummary;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ abstract class AwaitingOfficeContract {
         projection.on(new ExtensionRequested(later, "invite", "fushun", "fushun-clerk", DUE.plus(Duration.ofDays(3)),
                 DUE.plus(Duration.ofDays(10)), "展品清关延误"), NOW, "fushun-clerk");
 
-        FindAwaitingOffice.AwaitingOffice awaiting = lists.handle(new FindAwaitingOffice("osaka"));
+        AwaitingOffice awaiting = lists.handle(new FindAwaitingOffice("osaka"));
 
         assertThat(awaiting.reviews()).extracting(TaskSummary::id).containsExactly("review-shenyang", "review-dalian");
         assertThat(awaiting.extensionRequests()).extracting(TaskSummary::id).containsExactly("asks-for-later");

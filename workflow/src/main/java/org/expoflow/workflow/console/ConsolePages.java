@@ -15,7 +15,7 @@ import org.expoflow.projections.api.Board;
 import org.expoflow.projections.api.DeadlineList;
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.UnitDirectiveStatus;
-import org.expoflow.projections.api.FindAwaitingOffice;
+import org.expoflow.projections.api.AwaitingOffice;
 import org.expoflow.workflow.directives.DirectiveWork;
 import org.expoflow.workflow.kinds.DirectiveKind;
 import org.expoflow.workflow.expos.ExpoWork;
@@ -96,7 +96,7 @@ class ConsolePages {
                     .collect(java.util.stream.Collectors.toSet());
             model.addAttribute("unenrolled", units.all().stream().filter(unit -> !enrolled.contains(unit.unitId())).toList());
             // the office's chase-ups are offered with the overdue steps below, not among the work waiting for review
-            FindAwaitingOffice.AwaitingOffice awaiting = readings.awaitingOffice(expo.id());
+            AwaitingOffice awaiting = readings.awaitingOffice(expo.id());
             model.addAttribute("reviews", awaiting.reviews());
             model.addAttribute("extensionRequests", awaiting.extensionRequests());
             // the units that owe a progress report past its date, on directives wanting one every so often

@@ -12,6 +12,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.expoflow.commands.api.DomainRuleViolation;
 import org.expoflow.projections.api.FindDirectiveTargets;
 import org.expoflow.projections.api.FindTask;
+import org.expoflow.projections.api.AwaitingOffice;
 import org.expoflow.projections.api.FindAwaitingOffice;
 import org.expoflow.projections.api.FindTasks;
 import org.expoflow.projections.api.TaskDetail;
@@ -102,8 +103,8 @@ public class StepReadings {
     }
 
     /** What waits for the office's decision on an expo, all of it: the reviews of the units' work, the extension requests. */
-    public FindAwaitingOffice.AwaitingOffice awaitingOffice(String expoId) {
-        return queries.query(new FindAwaitingOffice(expoId), FindAwaitingOffice.AwaitingOffice.class).join();
+    public AwaitingOffice awaitingOffice(String expoId) {
+        return queries.query(new FindAwaitingOffice(expoId), AwaitingOffice.class).join();
     }
 
     /** Every row the list's filters give, not one page of them, up to what a spreadsheet is made of. */
