@@ -105,7 +105,7 @@ public class Task {
     @CommandHandler
     public void handle(ClaimTask command) {
         checkOpen();
-        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
+        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId, supervising);
         TaskActingPolicy.checkClaimsForOneself(command.actor(), command.assignee(), taskId);
         if (assignee != null && !assignee.equals(command.assignee())) {
             throw DomainRuleViolation.conflict("task " + taskId + " is already claimed by " + assignee).coded("claimedBy", assignee);
@@ -129,7 +129,7 @@ public class Task {
     @CommandHandler
     public void handle(ReportProgress command) {
         checkOpen();
-        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
+        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId, supervising);
         if (command.percent() < 0 || command.percent() > 100) {
             throw DomainRuleViolation.invalid("percent", "percent is between 0 and 100");
         }
@@ -142,7 +142,7 @@ public class Task {
     @CommandHandler
     public void handle(CompleteTask command) {
         checkOpen();
-        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
+        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId, supervising);
         Map<String, BigDecimal> figures = command.figures() == null ? Map.of() : command.figures();
         FigurePolicy.checkDeclaredAndStorable("figures", figures, kindFigures);
         FigurePolicy.checkRequiredPresent(requiredFigures, figures);
@@ -166,7 +166,7 @@ public class Task {
     @CommandHandler
     public void handle(AddAttachment command) {
         checkOpen();
-        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
+        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId, supervising);
         apply(new AttachmentAdded(taskId, directiveId, unitId, command.attachmentId(), command.name(),
                 command.contentType(), command.size()));
     }
@@ -194,7 +194,7 @@ public class Task {
     @CommandHandler
     public void handle(AcknowledgeChaseUp command) {
         checkOpen();
-        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId);
+        TaskActingPolicy.checkMayAct(command.actor(), actingGroups(), taskId, supervising);
         if (!chaseUpUnanswered) {
             throw DomainRuleViolation.conflict("task " + taskId + " has no chase-up waiting for an acknowledgement");
         }

@@ -16,6 +16,11 @@ final class TaskActingPolicy {
     }
 
     static void checkMayAct(Actor actor, Set<String> actingGroups, String taskId) {
+        checkMayAct(actor, actingGroups, taskId, false);
+    }
+
+    /** As {@link #checkMayAct(Actor, Set, String)}, for a step that follows up another's deadline when {@code chaseUp}. */
+    static void checkMayAct(Actor actor, Set<String> actingGroups, String taskId, boolean chaseUp) {
         if (actor == null) {
             throw DomainRuleViolation.forbidden("an anonymous user cannot act on task " + taskId);
         }
@@ -24,16 +29,16 @@ final class TaskActingPolicy {
         }
         throw DomainRuleViolation.forbidden(
                 "user " + actor.userId() + " may not act on task " + taskId + " of " + String.join(", ", actingGroups))
-                .coded(whoseStep(actor, actingGroups));
+                .coded(whoseStep(actor, actingGroups, chaseUp));
     }
 
     /**
-     * Why the step is not the actor's, said of the step: the office's review, leadership's step, a unit's step the office
-     * or leadership does not do for it, or another unit's step.
+     * Why the step is not the actor's, said of the step: the office's chase-up of a unit or its review, leadership's
+     * step, a unit's step the office or leadership does not do for it, or another unit's step.
      */
-    private static String whoseStep(Actor actor, Set<String> actingGroups) {
+    private static String whoseStep(Actor actor, Set<String> actingGroups, boolean chaseUp) {
         if (actingGroups.contains(Actor.COORDINATOR)) {
-            return "stepOfTheOffice";
+            return chaseUp ? "chaseUpOfTheOffice" : "stepOfTheOffice";
         }
         if (actingGroups.contains(Actor.LEADER)) {
             return "stepOfLeadership";

@@ -87,7 +87,7 @@ class TaskDeadline {
             throw DomainRuleViolation.invalid("taskId", "task " + task.taskId() + " answers a chase-up; its deadline is the office's")
                     .coded("extensionNotForChaseUp");
         }
-        TaskActingPolicy.checkMayAct(command.actor(), task.actingGroups(), task.taskId());
+        TaskActingPolicy.checkMayAct(command.actor(), task.actingGroups(), task.taskId(), task.isSupervising());
         if (extensionRequestedTo != null) {
             throw DomainRuleViolation.conflict("task " + task.taskId() + " has a request for " + extensionRequestedTo
                     + " waiting for the office's decision").coded("extensionRequestWaiting", extensionRequestedTo);

@@ -233,8 +233,11 @@ class TaskTest {
     void cannotBeDoneByAnotherThanItsOwnerAndTheRefusalSaysWhoseStepItIs() {
         TaskAssigned review = new TaskAssigned("r1", "osaka", "d1", "shenyang", "p1", "reviewInvitations", "Review",
                 "coordinator", DUE, Set.of(), null, false);
+        TaskAssigned chaseUp = new TaskAssigned("c1", "osaka", "d1", "shenyang", "p1", "chaseUpUnit", "Chase the unit up",
+                "coordinator", DUE, Set.of(), "t1", false);
         Actor leader = new Actor("leader", Set.of(Actor.LEADER));
         Object[][] cases = {
+                {chaseUp, SHENYANG_CLERK, null, "chaseUpOfTheOffice"},
                 {sendInvitationsAssigned(), leader, null, "stepOfTheUnit"},
                 {sendInvitationsAssigned(), COORDINATOR, null, "stepOfTheUnit"},
                 {sendInvitationsAssigned(), DALIAN_CLERK, null, "mayNotAct"},

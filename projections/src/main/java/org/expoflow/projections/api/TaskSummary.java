@@ -29,6 +29,11 @@ public record TaskSummary(String id, @JsonUnwrapped TaskDirective directive, @Js
         return candidateGroup.equals(Actor.COORDINATOR) || candidateGroup.equals(Actor.LEADER);
     }
 
+    /** The office following up another step's deadline (督办逾期单位): the office's work about a unit, not for it to do. */
+    public boolean isChaseUpOfTheOffice() {
+        return supervisedTaskId != null && candidateGroup.equals(Actor.COORDINATOR);
+    }
+
     /** Sent back for rework and not reported on since. */
     public boolean awaitsRework() {
         return returnComment != null && !progress.reported();

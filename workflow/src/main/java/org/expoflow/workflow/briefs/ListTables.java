@@ -26,7 +26,7 @@ public final class ListTables {
 
     /** Where a step stands, as the list's chip says it (TaskGlances' states), in both languages. */
     private static final Map<String, String> STATES = Map.of("WAITING", "待办理 Waiting", "WORKING", "办理中 In hand",
-            "RETURNED", "被退回 Returned", "REVIEW", "待审核 In review", "DONE", "已完成 Done");
+            "RETURNED", "被退回 Returned", "REVIEW", "待审核 In review", "CHASE_UP", "待督办 To chase up", "DONE", "已完成 Done");
     /** A step closed without being done: why. */
     private static final Map<TaskStatus, String> CLOSED = Map.of(TaskStatus.CANCELLED, "已取消 Cancelled",
             TaskStatus.WITHDRAWN, "已撤回 Withdrawn");

@@ -58,7 +58,8 @@ class TaskListPages {
             if (this == done) {
                 return test.test(task);
             }
-            if (!task.isActive()) {
+            // a unit answers the office's chase-up in its own reply step; the office's step is not the unit's to review
+            if (!task.isActive() || user.isCity() && task.isChaseUpOfTheOffice()) {
                 return false;
             }
             boolean mine = !user.isCity() || task.candidateGroup().equals(user.unitId())

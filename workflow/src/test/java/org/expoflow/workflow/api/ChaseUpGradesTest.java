@@ -105,6 +105,38 @@ class ChaseUpGradesTest {
         assertThat(sheets).contains("催办、督办和通报明细");
     }
 
+    /**
+     * The office's 督办逾期单位 step carries the late unit's name but is the office's work: the clerk's list does not offer
+     * it among the reviews of the unit's work, and pressing on it anyway is refused in words that say it is the office's
+     * chase-up and where the unit answers.
+     */
+    @Test
+    void theUnitsListLeavesOutTheOfficesChaseUpWhichTheUnitAnswersInItsOwnReplyStep() throws Exception {
+        String expoId = OsakaFixture.osakaWith(as("coordinator"), "fuxin");
+        String directiveId = overdueDirective(expoId, "阜新今晚前邀请采购商", "fuxin");
+        String step = OsakaFixture.firstActiveTask(as("fuxin"), directiveId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeStep(directiveId, "chaseUpUnit") != null);
+        String chaseUp = activeStep(directiveId, "chaseUpUnit").path("id").asText();
+
+        PageSession clerk = PageSession.signedIn("http://localhost:" + port, "fuxin");
+        for (String tab : List.of("open", "overdue", "submitted")) {
+            assertThat(clerk.get("/tasks?filter=" + tab)).as(tab).doesNotContain("/tasks/" + chaseUp + "\"")
+                    .doesNotContain("督办逾期单位");
+        }
+        assertThat(clerk.get("/tasks?filter=overdue")).as("the unit's own late step").contains("/tasks/" + step + "\"");
+        assertThat(PageSession.signedIn("http://localhost:" + port, "coordinator").get("/tasks?filter=open&directiveId=" + directiveId))
+                .as("the office's list").contains("/tasks/" + chaseUp + "\"");
+        assertThat(rows(download("coordinator", "/api/tasks?directiveId=" + directiveId + "&status=ACTIVE&format=xlsx")))
+                .as("the office's list as a file says where its chase-up stands in words")
+                .anyMatch(row -> row.contains("待督办 To chase up")).noneMatch(row -> row.contains("CHASE_UP"));
+
+        ExpoFlowClient.Answer pressed = as("fuxin").post("/api/tasks/{t}/complete", map("values", map("grade", "SUPERVISE",
+                "message", "请抓紧")), chaseUp);
+        assertThat(pressed.status().value()).isEqualTo(403);
+        assertThat(pressed.field("detail")).isEqualTo("这一步是督办办公室对本单位的督办，由督办办公室办理；请办理本单位的“回复督办”一步。");
+        assertThat(activeStep(directiveId, "chaseUpUnit")).as("nothing was done").isNotNull();
+    }
+
     @Test
     void aChaseUpNamingNoGradeIsADuban() throws Exception {
         String expoId = OsakaFixture.osakaWith(as("coordinator"), "dandong");

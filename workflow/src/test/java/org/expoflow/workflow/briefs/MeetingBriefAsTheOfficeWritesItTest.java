@@ -103,7 +103,11 @@ class MeetingBriefAsTheOfficeWritesItTest {
     @Test
     void theFirstPageIsTheSummaryInChineseWithNoKeyOfTheCodeAndTheDirectivesFollowUnitByUnit() throws Exception {
         PageSession leader = PageSession.signedIn("http://localhost:" + port, "leader");
-        assertThat(leader.get("/meetings/" + meetingId)).contains("brief.pdf").contains("brief.docx").contains("中英文对照");
+        assertThat(leader.get("/meetings/" + meetingId)).contains("brief.pdf").contains("brief.docx").contains("中英文对照")
+                .as("the extension request and its decision on the meeting's page too")
+                .containsPattern("id=\"briefExtensions\">\\s*<h2>延期申请</h2>\\s*<p>\\s*<strong>大连市</strong>[^<]*"
+                        + "<span>邀请日本采购商 · 拟定邀请名单</span>[^<]*<span>期限 2030年2月1日 → 申请延至 2030年2月15日</span>："
+                        + "<span>春节期间外贸机构放假</span>\\s*<span class=\"chip approved\">已同意</span>");
         byte[] pdf = leader.download("/meetings/" + meetingId + "/brief.pdf");
 
         try (PDDocument document = Loader.loadPDF(pdf)) {

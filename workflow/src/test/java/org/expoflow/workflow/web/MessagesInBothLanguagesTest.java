@@ -98,7 +98,7 @@ class MessagesInBothLanguagesTest {
             }
         }
         // the codes chosen by whose step it is, or by what a comment is
-        codes.addAll(List.of("refusal.mayNotAct", "refusal.stepOfTheOffice", "refusal.stepOfLeadership", "refusal.stepOfTheUnit",
+        codes.addAll(List.of("refusal.mayNotAct", "refusal.stepOfTheOffice", "refusal.chaseUpOfTheOffice", "refusal.stepOfLeadership", "refusal.stepOfTheUnit",
                 "refusal.instructionEmpty"));
         assertThat(codes).as("refusal codes").contains("refusal.claimedBy", "refusal.duplicateTitle");
         assertThat(keys).containsAll(codes);
