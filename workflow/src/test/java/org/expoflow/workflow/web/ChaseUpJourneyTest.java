@@ -63,6 +63,8 @@ class ChaseUpJourneyTest extends BrowserJourney {
         browser.findElement(By.id("value.reply")).sendKeys("名单已拟定，今天17点前报送");
         screenshot("chase-up-reply-phone");
         Browsers.submit(browser, By.id("complete"));
+        // what the clerk was told first: a failure here shows the page's own words
+        assertThat(mainText()).as("the reply's confirmation").contains("任务已提交");
         assertThat(activeStep(directiveId, "acknowledgeChaseUp")).isNull();
 
         open("/inbox");
