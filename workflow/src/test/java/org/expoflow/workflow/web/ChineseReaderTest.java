@@ -1,9 +1,11 @@
 package org.expoflow.workflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.expoflow.workflow.scenario.ExpoFlowClient.map;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The bar of the Chinese reader: a clerk, a coordinator and a leader who read only Chinese meet no English word
@@ -64,6 +68,10 @@ class ChineseReaderTest {
                 "unitIds", List.of("chaoyang"), "cooperatingUnits", map("chaoyang", List.of("tieling")), "reportEvery", "P7D",
                 "targets", map("buyersInvited", 40))).field("id");
 
+        // a directive due in seconds: the engine opens the office's 督办逾期单位 step on it, which the office grades
+        String lateDirective = as("coordinator").post("/api/directives", map("expoId", expoId, "kind", "invite-buyers",
+                "title", "报送展品清单", "dueAt", Instant.now().plusSeconds(3).toString(), "unitIds", List.of("chaoyang")))
+                .field("id");
         ExpoFlowClient clerk = as("chaoyang");
         String draft = OsakaFixture.firstActiveTask(clerk, directiveId);
         assertThat(clerk.post("/api/tasks/{t}/claim", map(), draft).status().value()).isEqualTo(204);
@@ -84,8 +92,9 @@ class ChineseReaderTest {
                 .field("id"));
         assertThat(clerk.post("/api/tasks/{t}/extension-request", map("dueOn", "2030-02-15", "reason", "春节期间日方商会放假"),
                 later).status().value()).isEqualTo(204);
-        String meetingId = as("leader").post("/api/meetings", map("expoId", expoId, "title", "第一次调度会",
-                "heldAt", Instant.now().toString())).field("id");
+        String late = OsakaFixture.firstActiveTask(clerk, lateDirective);
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeStep(lateDirective, "chaseUpUnit") != null);
+        String chaseUp = activeStep(lateDirective, "chaseUpUnit");
 
         Map<String, Set<String>> latinWords = new LinkedHashMap<>();
         browser = Browsers.chromium("zh-CN", 390, 844);
@@ -107,11 +116,25 @@ class ChineseReaderTest {
         read("coordinator: the review of the unit's work", "/tasks/" + review, "关西机械商会", latinWords);
         read("coordinator: a unit's step, what the unit read", "/tasks/" + draft, "督办与通知的阅读情况", latinWords);
         Browsers.screenshot(browser, "chinese-reader-review");
+        read("coordinator: the office's chase-up of a late unit, its grades", "/tasks/" + chaseUp, "督办逾期单位", latinWords);
+        read("coordinator: the console's overdue steps", "/console?expoId=" + expoId, "报送展品清单", latinWords);
+        read("coordinator: the office's list of overdue steps, with its bulk form", "/tasks?filter=overdue", "报送展品清单",
+                latinWords);
+        read("coordinator: a directive's own page, where it is withdrawn", "/directives/" + directiveId, "撤回督办事项",
+                latinWords);
+        assertThat(as("coordinator").post("/api/tasks/{t}/chase-up", map("message", "逾期未报，予以通报", "grade", "NOTIFY"), late)
+                .status().value()).isEqualTo(204);
+        String reply = activeStep(lateDirective, "acknowledgeChaseUp");
+        String meetingId = as("leader").post("/api/meetings", map("expoId", expoId, "title", "第一次调度会",
+                "heldAt", Instant.now().toString())).field("id");
 
         Browsers.signIn(browser, port, "leader");
         read("leader: the board", "/board?expoId=" + expoId, "朝阳市", latinWords);
-        read("leader: the meeting and its brief", "/meetings/" + meetingId, "第一次调度会", latinWords);
+        read("leader: the meeting and its brief", "/meetings/" + meetingId, "逾期未报，予以通报", latinWords);
+        readHere("leader: the meeting's extension requests", "春节期间日方商会放假", latinWords);
         Browsers.screenshot(browser, "chinese-reader-meeting");
+        read("leader: a city's page", "/units/chaoyang?expoId=" + expoId, "朝阳市", latinWords);
+        read("leader: the ranking of units", "/board/" + expoId + "/ranking", "考核评分", latinWords);
 
         // the return and the resubmission: the returned step, a refused report, the office's review as the unit sees
         // it, the review after the return, and a leader on a city's step
@@ -120,6 +143,8 @@ class ChineseReaderTest {
         String returned = OsakaFixture.firstActiveTask(clerk, directiveId);
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         Browsers.signIn(browser, port, "chaoyang");
+        read("clerk: its open steps, each with its countdown and next report", "/tasks", "下次汇报", latinWords);
+        read("clerk: the reply to the office's 通报", "/tasks/" + reply, "回复督办", latinWords);
         read("clerk: the returned step, filled in", "/tasks/" + returned, "确认到会的客商人数有误", latinWords);
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('note').removeAttribute('maxlength');"
                 + "document.getElementById('note').value = '进'.repeat(4001);"
@@ -137,6 +162,16 @@ class ChineseReaderTest {
         read("leader: a city's step", "/tasks/" + later, "作为领导批示", latinWords);
 
         assertThat(latinWords).as("Latin words a reader of Chinese would meet, by page").isEmpty();
+    }
+
+    /** The open step of {@code stepKey} on the directive, as the office's list has it; null when none. */
+    private String activeStep(String directiveId, String stepKey) {
+        for (JsonNode item : as("coordinator").get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId).body().path("items")) {
+            if (item.path("stepKey").asText().equals(stepKey)) {
+                return item.path("id").asText();
+            }
+        }
+        return null;
     }
 
     /** Reads a page, which must show {@code shown}, and notes the Latin words on it. */
