@@ -280,7 +280,11 @@ public class StepEngine {
         });
     }
 
-    /** The step's due date and its deadline's timers follow a new deadline. */
+    /**
+     * The step's due date and its deadline's timers follow a new deadline. On a unit's step ({@code watched}) it is the
+     * unit's deadline that moved: its later steps, and a step redone after a return, take their dates from the unit's
+     * process ({@code dueAt}), which holds the new one too; moved on the step alone, a return undid an extension.
+     */
     private void moveDeadline(String taskId, Instant dueAt, boolean watched) {
         Task engineTask = open(taskId);
         engineTask.setDueDate(Date.from(dueAt));
@@ -289,6 +293,7 @@ public class StepEngine {
         if (watched) {
             supervision.watch(runtimeService, new DeadlineSupervision.WatchedStep(taskId, dueAt,
                     processOf(engineTask.getProcessDefinitionId())));
+            runtimeService.setVariable(engineTask.getProcessInstanceId(), DirectiveProcessVariables.DUE_AT, dueAt.toString());
         }
     }
 

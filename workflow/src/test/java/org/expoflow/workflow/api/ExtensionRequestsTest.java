@@ -94,6 +94,39 @@ class ExtensionRequestsTest {
     }
 
     /**
+     * An extension is the unit's: approved on its first step, it holds for the steps after it and for a step redone after
+     * the office returned the work, which would otherwise fall due at the directive's date, past, and be chased up.
+     */
+    @Test
+    void anApprovedExtensionHoldsForTheUnitsLaterStepsAndThroughAReturn() {
+        String directiveId = OsakaFixture.inviteBuyers(coordinator, expoId, "dalian");
+        String draft = OsakaFixture.firstActiveTask(dalian, directiveId);
+        dalian.post("/api/tasks/{t}/extension-request", map("dueOn", "2030-02-15", "reason", "春节期间外贸机构放假"), draft);
+        assertThat(coordinator.post("/api/tasks/{t}/extension-request/decision", map("approve", true), draft).status().value())
+                .isEqualTo(204);
+        String extended = "2030-02-15T15:59:59Z";
+
+        assertThat(dalian.post("/api/tasks/{t}/complete", map("values", map("invitationList", "关西机械商会")), draft).status()
+                .value()).isEqualTo(204);
+        String send = OsakaFixture.firstActiveTask(dalian, directiveId);
+        assertThat(dalian.get("/api/tasks/{t}", send).body().path("dueAt").asText()).as("the next step").isEqualTo(extended);
+        dalian.post("/api/tasks/{t}/complete", map("figures", map("buyersInvited", 42)), send);
+        String confirm = OsakaFixture.firstActiveTask(dalian, directiveId);
+        assertThat(dalian.get("/api/tasks/{t}", confirm).body().path("dueAt").asText()).isEqualTo(extended);
+        dalian.post("/api/tasks/{t}/complete", map("figures", map("buyersConfirmed", 25)), confirm);
+        String review = OsakaFixture.firstActiveTask(coordinator, directiveId);
+        assertThat(coordinator.post("/api/tasks/{t}/complete", map("decision", "RETURN", "comment", "名单不全，请补充",
+                "returnTo", "draftInvitationList"), review).status().value()).isEqualTo(204);
+
+        String redone = OsakaFixture.firstActiveTask(dalian, directiveId);
+        assertThat(dalian.get("/api/tasks/{t}", redone).body().path("stepKey").asText()).isEqualTo("draftInvitationList");
+        assertThat(dalian.get("/api/tasks/{t}", redone).body().path("dueAt").asText()).as("the step redone after the return")
+                .isEqualTo(extended);
+        assertThat(taskService.createTaskQuery().taskId(redone).singleResult().getDueDate())
+                .isEqualTo(Date.from(Instant.parse(extended)));
+    }
+
+    /**
      * The office read the request waiting on the step; before its approval went in, that request was refused elsewhere
      * and the unit asked again, for another date. The approval moves the deadline to the date of the request it
      * approves, in the engine as in the events: read inside its transaction, not the one read before.
