@@ -211,13 +211,22 @@ class TaskPages {
                 values, figures(request), decided, blankToNull(comment),
                 decided == ReviewDecision.RETURN ? blankToNull(request.getParameter("returnTo")) : null)));
         if (done) {
-            // the confirmation says what happened: returned, approved or submitted
+            // the confirmation says what happened: returned, approved, chased up (at its grade) or submitted
             redirect.addFlashAttribute(PageErrors.DONE, decided == ReviewDecision.RETURN ? "taskReturned"
-                    : decided == ReviewDecision.APPROVE ? "taskApproved" : "taskCompleted");
+                    : decided == ReviewDecision.APPROVE ? "taskApproved"
+                    : DeadlineSupervision.CHASE_UP_STEP.equals(task.summary().step().stepKey()) ? chasedUp(values)
+                    : "taskCompleted");
             return "redirect:" + HomePages.homeOf(user);
         }
         keepTyped(request, "complete", redirect);
         return "redirect:/tasks/" + taskId;
+    }
+
+    /** The office's chase-up sent from its own step: the confirmation names its grade, as the console's does. */
+    private static String chasedUp(Map<String, String> values) {
+        String grade = values.get(DeadlineSupervision.GRADE);
+        return java.util.Arrays.stream(ChaseUpGrade.values()).anyMatch(known -> known.name().equals(grade))
+                ? "chasedUp." + grade : "chasedUp." + ChaseUpGrade.DEFAULT.name();
     }
 
     /** A file of a step opened in the browser by someone who may see the step; the opening is recorded. */
