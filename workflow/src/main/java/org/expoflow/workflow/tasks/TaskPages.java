@@ -78,6 +78,9 @@ class TaskPages {
         model.addAttribute("submitted", review ? readings.submittedWork(user, taskId) : List.of());
         model.addAttribute("targets", review ? readings.targets(user, taskId) : Map.of());
         model.addAttribute("open", task.summary().isActive());
+        // the unit's reply to a 督办 or 通报 says first what the office asked of it
+        model.addAttribute("chaseUp", task.summary().supervisedTaskId() == null || task.summary().isOfficeStep() ? null
+                : visible.summary(user, task.summary().supervisedTaskId()).chaseUp());
         model.addAttribute("attachments", files.attachments(user, taskId));
         List<StepReadings.Comment> comments = StepReadings.commentsIn(task.history());
         model.addAttribute("comments", comments);
