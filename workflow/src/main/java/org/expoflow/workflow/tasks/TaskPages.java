@@ -110,7 +110,7 @@ class TaskPages {
 
     /**
      * What the step's forms show: a refused form its values as typed and each fault at its field; the form of a
-     * step returned for rework, the unit's last submission.
+     * step done again after a return, the unit's last submission.
      */
     @SuppressWarnings("unchecked")
     private static void fillIn(Model model, Optional<StepReadings.LastSubmission> last) {
