@@ -134,7 +134,8 @@ class DailyCycleJourneyTest extends BrowserJourney {
         browser.manage().window().setSize(new Dimension(PHONE_WIDTH, PHONE_HEIGHT));
         signIn(UNIT);
         open("/tasks/" + draft);
-        assertThat(browser.findElement(By.cssSelector("main p.meta")).getText()).contains("2030年2月15日");
+        assertThat(browser.findElement(By.cssSelector("main p.meta")).getText()).as("a Chinese colon")
+                .contains("期限：2030年2月15日");
         assertThat(mainText()).as("the step's history says so").contains("申请将期限延至", "同意延期申请");
         screenshot("daily-3-new-deadline-phone");
 
@@ -169,7 +170,7 @@ class DailyCycleJourneyTest extends BrowserJourney {
         open("/tasks?filter=returned");
         String returned = activeStep(directiveId, "draftInvitationList");
         Browsers.submit(browser, By.cssSelector("a.task-link[href='/tasks/" + returned + "']"));
-        assertThat(browser.findElement(By.id("returnReason")).getText()).contains("退回意见", RETURN_REASON);
+        assertThat(browser.findElement(By.id("returnReason")).getText()).startsWith("退回意见：").contains(RETURN_REASON);
         assertThat(browser.findElement(By.id("returnReason")).getLocation().getY()).as("the reason on top")
                 .isLessThan(browser.findElement(By.id("completeForm")).getLocation().getY());
         assertThat(browser.findElement(By.id("lastSubmission")).getText()).contains("已填入上次提交的内容");
