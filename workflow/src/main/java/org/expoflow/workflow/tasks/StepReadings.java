@@ -193,12 +193,13 @@ public class StepReadings {
     }
 
     /**
-     * For a step returned for rework, the unit's last completion of the same step in the same directive, so the
-     * form opens filled in; none for a step done the first time.
+     * For a step done again after a return (the step returned to, and each after it that the unit redoes), the
+     * unit's last completion of the same step in the same directive, so the form opens filled in; none for a step
+     * done the first time.
      */
     public java.util.Optional<LastSubmission> lastSubmission(ExpoFlowUser user, String taskId) {
         TaskSummary step = visible.summary(user, taskId);
-        if (step.isOfficeStep() || step.returnComment() == null) {
+        if (step.isOfficeStep() || step.supervisedTaskId() != null) {
             return java.util.Optional.empty();
         }
         return queries.query(new FindTasks(null, step.directive().unitId(), TaskStatus.COMPLETED.name(),

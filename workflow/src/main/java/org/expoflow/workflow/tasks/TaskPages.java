@@ -78,6 +78,9 @@ class TaskPages {
         model.addAttribute("submitted", review ? readings.submittedWork(user, taskId) : List.of());
         model.addAttribute("targets", review ? readings.targets(user, taskId) : Map.of());
         model.addAttribute("open", task.summary().isActive());
+        // the unit's reply to a 督办 or 通报 says first what the office asked of it
+        model.addAttribute("chaseUp", task.summary().supervisedTaskId() == null || task.summary().isOfficeStep() ? null
+                : visible.summary(user, task.summary().supervisedTaskId()).chaseUp());
         model.addAttribute("attachments", files.attachments(user, taskId));
         List<StepReadings.Comment> comments = StepReadings.commentsIn(task.history());
         model.addAttribute("comments", comments);
@@ -107,7 +110,7 @@ class TaskPages {
 
     /**
      * What the step's forms show: a refused form its values as typed and each fault at its field; the form of a
-     * step returned for rework, the unit's last submission.
+     * step done again after a return, the unit's last submission.
      */
     @SuppressWarnings("unchecked")
     private static void fillIn(Model model, Optional<StepReadings.LastSubmission> last) {
@@ -211,13 +214,22 @@ class TaskPages {
                 values, figures(request), decided, blankToNull(comment),
                 decided == ReviewDecision.RETURN ? blankToNull(request.getParameter("returnTo")) : null)));
         if (done) {
-            // the confirmation says what happened: returned, approved or submitted
+            // the confirmation says what happened: returned, approved, chased up (at its grade) or submitted
             redirect.addFlashAttribute(PageErrors.DONE, decided == ReviewDecision.RETURN ? "taskReturned"
-                    : decided == ReviewDecision.APPROVE ? "taskApproved" : "taskCompleted");
+                    : decided == ReviewDecision.APPROVE ? "taskApproved"
+                    : DeadlineSupervision.CHASE_UP_STEP.equals(task.summary().step().stepKey()) ? chasedUp(values)
+                    : "taskCompleted");
             return "redirect:" + HomePages.homeOf(user);
         }
         keepTyped(request, "complete", redirect);
         return "redirect:/tasks/" + taskId;
+    }
+
+    /** The office's chase-up sent from its own step: the confirmation names its grade, as the console's does. */
+    private static String chasedUp(Map<String, String> values) {
+        String grade = values.get(DeadlineSupervision.GRADE);
+        return java.util.Arrays.stream(ChaseUpGrade.values()).anyMatch(known -> known.name().equals(grade))
+                ? "chasedUp." + grade : "chasedUp." + ChaseUpGrade.DEFAULT.name();
     }
 
     /** A file of a step opened in the browser by someone who may see the step; the opening is recorded. */

@@ -1,6 +1,8 @@
 package org.expoflow.workflow.web;
 
 import java.io.IOException;
+import java.util.Base64;
+import java.util.stream.StreamSupport;
 
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
@@ -78,5 +80,28 @@ abstract class BrowserJourney {
 
     void screenshot(String name) throws IOException {
         Browsers.screenshot(browser, name);
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /** The active step of the directive at this step (as the office lists it), or nothing. */
+    String activeStep(String directiveId, String stepKey) {
+        return StreamSupport.stream(as("coordinator").get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId).body()
+                        .path("items").spliterator(), false).filter(item -> item.path("stepKey").asText().equals(stepKey))
+                .map(item -> item.path("id").asText()).findFirst().orElse(null);
+    }
+
+    /** A file the page links to, fetched by the browser as the user signed in: its bytes (nothing but a 200 is one). */
+    byte[] download(String href) {
+        String base64 = (String) ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.ok ? r.blob() : Promise.reject(r.status))"
+                + ".then(b => { const f = new FileReader(); f.onload = () => done(f.result.split(',')[1]); f.readAsDataURL(b); })"
+                + ".catch(e => done('failed ' + e))", href);
+        if (base64 == null || base64.startsWith("failed")) {
+            throw new AssertionError(href + " could not be downloaded: " + base64);
+        }
+        return Base64.getDecoder().decode(base64);
     }
 }

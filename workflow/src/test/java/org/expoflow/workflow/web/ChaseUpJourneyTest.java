@@ -82,10 +82,4 @@ class ChaseUpJourneyTest extends BrowserJourney {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('receipts').scrollIntoView()");
         screenshot("chase-up-office-receipts");
     }
-
-    private String activeStep(String directiveId, String stepKey) {
-        return StreamSupport.stream(as("coordinator").get("/api/tasks?directiveId={d}&status=ACTIVE", directiveId).body()
-                        .path("items").spliterator(), false).filter(item -> item.path("stepKey").asText().equals(stepKey))
-                .map(item -> item.path("id").asText()).findFirst().orElse(null);
-    }
 }

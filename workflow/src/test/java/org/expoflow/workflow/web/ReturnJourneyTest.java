@@ -185,10 +185,6 @@ class ReturnJourneyTest extends BrowserJourney {
         assertThat(mainText()).contains("已同意");
     }
 
-    private Object script(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
-    }
-
     private void assertNoSidewaysScroll() {
         assertThat(fitsTheScreen()).as("no sideways scroll").isTrue();
     }
