@@ -65,7 +65,7 @@ class DailyCycleJourneyTest extends BrowserJourney {
         open("/tasks/" + activeStep(directiveId, "chaseUpUnit"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("督办逾期单位");
         assertThat(browser.findElement(By.id("stepState")).getText()).isEqualTo("待督办");
-        assertThat(mainText()).contains("抚顺市", TITLE);
+        assertThat(mainText()).contains("抚顺市", TITLE).as("the office's step speaks to the office").doesNotContain("本单位同事");
         assertThat(new Select(browser.findElement(By.id("value.grade"))).getFirstSelectedOption().getText()).isEqualTo("督办（限期回复）");
         browser.findElement(By.id("value.message")).sendKeys(CHASE_UP);
         assertThat(browser.findElement(By.id("complete")).getText()).isEqualTo("发出督办");
@@ -95,6 +95,8 @@ class DailyCycleJourneyTest extends BrowserJourney {
         assertThat(browser.findElement(By.id("chaseUpMessage")).getLocation().getY())
                 .isLessThan(browser.findElement(By.id("completeForm")).getLocation().getY());
         assertThat(mainText()).doesNotContain("Acknowledge", "Reply to");
+        assertThat(browser.findElements(By.id("progressForm"))).as("a reply reports no progress").isEmpty();
+        assertThat(browser.findElements(By.id("claim"))).as("nor is it taken").isEmpty();
         browser.findElement(By.id("complete")).click();
         assertThat(script("return document.getElementById('value.reply').validity.valueMissing")).as("a reply is required")
                 .isEqualTo(true);
@@ -107,6 +109,8 @@ class DailyCycleJourneyTest extends BrowserJourney {
         assertThat(activeStep(directiveId, "acknowledgeChaseUp")).isNull();
         open("/tasks/" + draft);
         assertThat(browser.findElements(By.id("extensionForm"))).as("no request for a later date once the deadline passed").isEmpty();
+        assertThat(browser.findElement(By.id("extensionTooLate")).getText()).as("and the clerk is told why and whom to ask")
+                .contains("期限已过", "请联系督办办公室");
 
         // 3. the office gives a few days; before them the clerk asks for a later date, the coordinator approves it
         assertThat(as("coordinator").post("/api/tasks/{t}/extend", map("dueOn", "2030-01-20", "reason", "已回复督办，宽限至1月20日"),
@@ -213,7 +217,13 @@ class DailyCycleJourneyTest extends BrowserJourney {
         Browsers.submit(browser, By.linkText("第二次筹备调度会"));
         String extensions = browser.findElement(By.id("briefExtensions")).getText();
         assertThat(extensions).contains("延期申请", "抚顺市", TITLE, "2030年2月15日", EXTENSION_REASON, "已同意");
+        assertThat(browser.findElement(By.id("changesByUnit")).getText()).as("a step redone after the return, said once")
+                .contains("新下达 4 项：" + TITLE + " · 拟定邀请名单（2次）；").contains("完成 4 项：");
+        assertThat(browser.findElement(By.id("briefFigures")).getText()).as("a figure the office set no target for says so")
+                .contains("确认参会采购商（家） 12家 未设目标");
         assertThat(browser.findElements(By.id("briefNotified"))).as("a 督办 names no unit: only a 通报 does").isEmpty();
+        assertThat(browser.findElement(By.id("briefChaseUps")).getText()).as("the 督办 on the meeting's page, with the reply")
+                .contains("已督办", "抚顺市", TITLE, CHASE_UP, "单位回复：" + REPLY);
         assertThat(fitsTheScreen()).isTrue();
         screenshot("daily-6-meeting-1366");
         script("document.getElementById('briefExtensions').scrollIntoView()");
@@ -226,7 +236,7 @@ class DailyCycleJourneyTest extends BrowserJourney {
             stripper.setEndPage(1);
             String summary = stripper.getText(brief).replaceAll("\\s*\\n\\s*", "");
             assertThat(summary).contains("催办0次、督办1次、通报0次；需回复的1次中，已回复1次")
-                    .contains("抚顺市", EXTENSION_REASON);
+                    .contains("抚顺市就“" + TITLE + " · 拟定邀请名单”申请延期至", EXTENSION_REASON);
             ImageIO.write(new PDFRenderer(brief).renderImageWithDPI(0, 110), "png",
                     Browsers.SCREENSHOTS.resolve("daily-6-brief-page-1.png").toFile());
         }
