@@ -2,6 +2,7 @@ package org.expoflow.workflow.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -74,7 +75,12 @@ class AuditLogOnPostgresTest {
 
     @Test
     void anEventAlteredWithItsTriggerTurnedOffIsNamedByTheSeals() {
-        seals.seal(Instant.now().minusSeconds(3));
+        // the seal takes events settled a few seconds ago: a database just made holds none that old yet, so wait for one
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            seals.seal(Instant.now().minusSeconds(3));
+            Long upTo = jdbc.queryForObject("select max(events_upto) from audit_seal", Long.class);
+            return upTo != null && upTo > 0;
+        });
         assertThat(seals.checkNow().holds()).isTrue();
         long altered = jdbc.queryForObject("select max(events_upto) from audit_seal", Long.class);
         byte[] payload = jdbc.queryForObject("select payload from domain_event_entry where global_index = ?", byte[].class, altered);
