@@ -68,6 +68,9 @@ class KindWithItsOwnFigureTest {
     @Test
     void aKindUploadedWithANewFigureIsTargetedReportedAndShownWithItsNameAndUnitEverywhere() throws Exception {
         uploadVolunteersKind();
+        assertThat(ExpoFlowClient.as(url(), "auditor").get("/api/audit?actor=admin&action=KIND_DEPLOYED").body()
+                .findValuesAsText("what")).as("the upload in the security audit log")
+                .anyMatch(what -> what.contains("POST /api/directive-kinds; status=201"));
         ExpoFlowClient coordinator = ExpoFlowClient.as(url(), "coordinator");
         JsonNode kind = StreamSupport.stream(coordinator.get("/api/directive-kinds").body().spliterator(), false)
                 .filter(k -> k.path("key").asText().equals("volunteers-trial")).findFirst().orElseThrow();

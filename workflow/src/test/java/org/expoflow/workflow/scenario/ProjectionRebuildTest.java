@@ -39,6 +39,8 @@ class ProjectionRebuildTest {
         ExpoFlowClient.Answer rebuilt = as("admin").post("/api/admin/projections/read-models/rebuild?wait=true");
         assertThat(rebuilt.status().value()).isEqualTo(200);
         assertThat(as("coordinator").post("/api/admin/projections/read-models/rebuild").status().value()).isEqualTo(403);
+        assertThat(as("auditor").get("/api/audit?actor=admin&action=READ_MODEL_REBUILT").body().findValuesAsText("what"))
+                .as("the rebuild in the security audit log").anyMatch(what -> what.contains("/api/admin/projections/read-models/rebuild"));
 
         assertThat(withoutAsOf(as("leader").get("/api/expos/{e}/board", expoId).body())).isEqualTo(boardBefore);
         assertThat(withoutAsOf(as("leader").get("/api/expos/{e}/figures", expoId).body())).isEqualTo(figuresBefore);
