@@ -24,7 +24,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** The layers of the design, kept honest: see DESIGN.md, "Architecture". */
+/**
+ * The layers of the design, kept honest: see README.md, "Layout", and docs/adr/0014 (each feature in its package,
+ * doors beside their service, shared HTTP support below); the no-cycle rules hold for each module's packages.
+ */
 class LayeringTest {
 
     /** What the shared HTTP support may rest on in the application: itself, the application's rules, the engine's ports. */
@@ -111,6 +114,22 @@ class LayeringTest {
         slices().matching("org.expoflow.workflow.(*)..")
                 .should().beFreeOfCycles()
                 .because("each feature's room rests on the shared support below it, never on a feature that rests on it")
+                .check(expoFlow);
+    }
+
+    @Test
+    void theReadModelsPackagesFormNoCycle() {
+        slices().matching("org.expoflow.projections.(*)..")
+                .should().beFreeOfCycles()
+                .because("each read model rests on the support and the api below it, never on one that rests on it")
+                .check(expoFlow);
+    }
+
+    @Test
+    void theWriteSidesPackagesFormNoCycle() {
+        slices().matching("org.expoflow.commands.(*)..")
+                .should().beFreeOfCycles()
+                .because("each aggregate rests on the messages (api) and the storage below it, never on another that rests on it")
                 .check(expoFlow);
     }
 
