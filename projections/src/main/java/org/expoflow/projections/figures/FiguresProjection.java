@@ -124,8 +124,8 @@ public class FiguresProjection implements ReadModelProjection {
         // asked for now, the versions in force are those not yet replaced (found by a partial index on
         // PostgreSQL) rather than every version of the expo that began before now
         boolean present = query.asOf() == null;
-        // summed by the database, by unit and by directive: reading the expo's versions and targets row by row
-        // (13,650 of each for 910 directives to 15 cities) and summing them here took most of the answer's time
+        // summed by the database, by unit and by directive: read row by row and summed here, the versions and
+        // targets took most of the answer's time (docs/performance.md, "What was kept, and what it gave")
         String inForce = present ? "valid_to is null" : "valid_from <= ? and (valid_to is null or valid_to > ?)";
         Object[] versions = present ? new Object[] {query.expoId()} : new Object[] {query.expoId(), Times.utc(asOf), Times.utc(asOf)};
         Map<String, Map<String, BigDecimal>> values = new TreeMap<>();

@@ -111,33 +111,11 @@ public class ReviewQueries {
         return new UnitStatistics.Report(query.expoId(), asOf, units);
     }
 
-    /**
-     * Per unit, the directives asking for a report every so often, open for it at {@code asOf}, on which its report
-     * is missing: a period gone since its latest report or completed step (or the issue).
-     */
+    /** Per unit, the reports it owed at {@code asOf} and had missed ({@link ReportsOwed}). */
     private Map<String, Integer> reportsOverdue(String expoId, Instant asOf, Map<String, List<UnitStep>> stepsByUnit) {
         Map<String, Integer> missing = new HashMap<>();
-        // each assignment looks at its own steps only, not at every step of its unit (thousands at a province's scale)
-        Map<String, List<UnitStep>> stepsByAssignment = new HashMap<>();
-        stepsByUnit.values().forEach(steps -> steps.forEach(step -> stepsByAssignment
-                .computeIfAbsent(step.unitId() + "/" + step.directiveId(), assignment -> new ArrayList<>()).add(step)));
-        jdbc.query("select u.unit_id, u.directive_id, d.report_every, d.issued_at from directive_unit_view u"
-                        + " join directive_view d on d.directive_id = u.directive_id where u.expo_id = ? and d.report_every is not null"
-                        + " and d.issued_at <= ? and (u.finished_at is null or u.finished_at > ?)"
-                        + " and (d.withdrawn_at is null or d.withdrawn_at > ?)",
-                rs -> {
-                    String unitId = rs.getString("unit_id");
-                    String directiveId = rs.getString("directive_id");
-                    Instant last = Times.instant(rs, "issued_at");
-                    for (UnitStep step : stepsByAssignment.getOrDefault(unitId + "/" + directiveId, List.of())) {
-                        last = ReportingDue.heardOf(last, step.latestReportAt(), step.status() == TaskStatus.COMPLETED,
-                                step.closedAt());
-                    }
-                    Instant reportDueAt = ReportingDue.after(rs.getString("report_every"), last);
-                    if (reportDueAt != null && reportDueAt.isBefore(asOf)) {
-                        missing.merge(unitId, 1, Integer::sum);
-                    }
-                }, expoId, Times.utc(asOf), Times.utc(asOf), Times.utc(asOf));
+        ReportsOwed.at(jdbc, expoId, asOf, stepsByUnit.values().stream().flatMap(List::stream).toList()).stream()
+                .filter(owed -> owed.missedBy(asOf)).forEach(owed -> missing.merge(owed.unitId(), 1, Integer::sum));
         return missing;
     }
 

@@ -27,9 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * versions in force at its end stay what they were. Each node therefore keeps, per expo and time zone, the
  * days it has swept and the counts at the end of the last of them, and a later request sweeps only the
  * versions that came into or went out of force since: a day's worth, where sweeping from the start reads
- * every version of the expo (hundreds of thousands at a province's scale). Today is kept the same way up to
+ * every version of the expo (docs/performance.md, "A province's morning"). Today is kept the same way up to
  * {@link #SETTLED_AFTER} ago, so that the board asked all day long sweeps the last minutes, not the whole day's
- * versions again (ten thousand by the end of a province's morning). A request as of an instant before what is
+ * versions again. A request as of an instant before what is
  * kept, or the first after a node starts, sweeps from the start. Nothing is kept up to an instant less than
  * {@link #SETTLED_AFTER} ago, so that a transaction still committing events stamped before it cannot be missed.
  */

@@ -17,7 +17,6 @@ import org.expoflow.projections.api.TaskStatus;
 import org.expoflow.projections.api.UnitHistory;
 import org.expoflow.projections.api.UnitMonth;
 import org.expoflow.projections.support.JsonColumns;
-import org.expoflow.projections.support.ReportingDue;
 import org.expoflow.projections.support.Times;
 import org.expoflow.projections.tasks.UnitStepReadings;
 import org.expoflow.projections.tasks.UnitStepReadings.UnitStep;
@@ -98,32 +97,15 @@ public class UnitMonthQueries {
         return new UnitMonth.Report(query.expoId(), from, to, units);
     }
 
-    /**
-     * Per unit, the directives asking for a report every so often that were open for it at {@code asOf}, and those on
-     * which its report was missing then: a period gone since its latest report or completed step (or the issue).
-     */
+    /** Per unit, the reports it owed at {@code asOf}, and those it had missed then ({@link ReportsOwed}). */
     private void reports(String expoId, Instant asOf, List<UnitStep> steps, Map<String, Counts> counts) {
-        Map<String, List<UnitStep>> stepsByAssignment = new HashMap<>();
-        steps.forEach(step -> stepsByAssignment.computeIfAbsent(step.unitId() + "/" + step.directiveId(), a -> new ArrayList<>())
-                .add(step));
-        jdbc.query("select u.unit_id, u.directive_id, d.report_every, d.issued_at from directive_unit_view u"
-                        + " join directive_view d on d.directive_id = u.directive_id where u.expo_id = ? and d.report_every is not null"
-                        + " and d.issued_at <= ? and (u.finished_at is null or u.finished_at > ?)"
-                        + " and (d.withdrawn_at is null or d.withdrawn_at > ?)",
-                rs -> {
-                    String unitId = rs.getString("unit_id");
-                    Instant last = Times.instant(rs, "issued_at");
-                    for (UnitStep step : stepsByAssignment.getOrDefault(unitId + "/" + rs.getString("directive_id"), List.of())) {
-                        last = ReportingDue.heardOf(last, step.latestReportAt(), step.status() == TaskStatus.COMPLETED,
-                                step.closedAt());
-                    }
-                    Instant reportDueAt = ReportingDue.after(rs.getString("report_every"), last);
-                    Counts unit = counts.computeIfAbsent(unitId, u -> new Counts());
-                    unit.reportsOwed++;
-                    if (reportDueAt != null && reportDueAt.isBefore(asOf)) {
-                        unit.reportsMissed++;
-                    }
-                }, expoId, Times.utc(asOf), Times.utc(asOf), Times.utc(asOf));
+        for (ReportsOwed.Owed owed : ReportsOwed.at(jdbc, expoId, asOf, steps)) {
+            Counts unit = counts.computeIfAbsent(owed.unitId(), u -> new Counts());
+            unit.reportsOwed++;
+            if (owed.missedBy(asOf)) {
+                unit.reportsMissed++;
+            }
+        }
     }
 
     @QueryHandler

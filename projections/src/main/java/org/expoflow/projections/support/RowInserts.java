@@ -27,8 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Rows added many at a time, as a rebuild writes them by the hundred thousand. On PostgreSQL they go in by
  * {@code COPY ... FROM STDIN}, which the server loads without parsing or planning a statement at all: in
  * its binary format when every column is text, a whole number or an instant (the server then parses no
- * dates either: a quarter less of its time for the task versions, measured with psql's {@code \copy}),
- * else as CSV; elsewhere as multi-row inserts ({@code insert ... values (...), (...), ...}) of up to {@value #MOST_ROWS}
+ * dates either; docs/adr/0006-rebuild-by-replay-with-batched-copy.md), else as CSV; elsewhere as multi-row inserts ({@code insert ... values (...), (...), ...}) of up to {@value #MOST_ROWS}
  * rows, parsed and answered once for them all. Every column says its SQL type, for the nulls.
  */
 public final class RowInserts {

@@ -10,8 +10,6 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.function.Function;
 
-import org.expoflow.workflow.kinds.FigureWords;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,27 +17,18 @@ import org.springframework.stereotype.Component;
 /**
  * Numbers, money and times as the reader expects them: in Chinese, yuan in 万 and 亿 and dates as
  * 2030年2月1日; in English, grouped digits and 1 Feb 2030. Times are shown in the province's zone.
- * Templates call it as {@code @fmt}.
+ * Templates call it as {@code @fmt}; a figure with the unit its kind declares is {@code @figureWords.measured}.
  */
 @Component("fmt")
 public class Formats {
 
-    private static final String YUAN = "元";
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     private static final BigDecimal HUNDRED_MILLION = BigDecimal.valueOf(100_000_000);
 
     private final ZoneId provinceZone;
-    private final FigureWords figures;
 
-    /** Numbers and times alone, without the kinds' figures to measure values by. */
-    public Formats(ZoneId provinceZone) {
-        this(provinceZone, null);
-    }
-
-    @Autowired
-    public Formats(@Value("${expoflow.time-zone}") ZoneId provinceZone, FigureWords figures) {
+    public Formats(@Value("${expoflow.time-zone}") ZoneId provinceZone) {
         this.provinceZone = provinceZone;
-        this.figures = figures;
     }
 
     public String instant(Instant instant) {
@@ -79,18 +68,6 @@ public class Formats {
     /** A figure's value: money figures (keys ending in Yuan) as money, the rest as numbers. */
     public String figure(String key, BigDecimal value) {
         return key != null && key.endsWith("Yuan") ? yuan(value) : number(value);
-    }
-
-    /**
-     * A figure's value with the unit its kind declares beside it ({@code 120人}), as every page and file shows a figure:
-     * one counted in yuan as money, in 万 and 亿, which says its unit itself.
-     */
-    public String measured(String key, BigDecimal value) {
-        String unit = figures == null || key == null || value == null ? "" : figures.of(key).unit();
-        if (unit.isEmpty() || YUAN.equals(unit)) {
-            return YUAN.equals(unit) ? yuan(value) : figure(key, value);
-        }
-        return number(value) + unit;
     }
 
     public String yuan(BigDecimal value) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.expoflow.workflow.application.ReaderLanguage;
-import org.expoflow.workflow.security.EngineRestAllowList;
+import org.expoflow.workflow.engine.EngineDoors;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +37,7 @@ class WebLocales implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<ReaderLanguage> readerLanguageOnTheEngineDoors() {
         FilterRegistrationBean<ReaderLanguage> registration = new FilterRegistrationBean<>(new ReaderLanguage());
-        registration.addUrlPatterns(EngineRestAllowList.ENGINE_REST + "/*", "/camunda/api/*");
+        registration.addUrlPatterns(EngineDoors.ENGINE_REST + "/*", "/camunda/api/*");
         return registration;
     }
 

@@ -1,5 +1,6 @@
 package org.expoflow.workflow.kinds;
 
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Set;
 
 import org.expoflow.commands.api.Figure;
 import org.expoflow.workflow.engine.StepForm;
+import org.expoflow.workflow.http.Formats;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.HierarchicalMessageSource;
 import org.springframework.context.MessageSource;
@@ -32,18 +34,22 @@ public class FigureWords implements SmartInitializingSingleton {
     static final String NAME = "figure.";
     static final String UNIT = "figureUnit.";
 
+    private static final String YUAN = "元";
+
     private final DirectiveKindCatalogue kinds;
     private final KindTexts texts;
     private final MessageSource messages;
+    private final Formats formats;
 
     /** A figure with its words: its key, its name in the reader's language and its unit. */
     public record NamedFigure(String key, String name, String unit) {
     }
 
-    public FigureWords(DirectiveKindCatalogue kinds, KindTexts texts, MessageSource messages) {
+    public FigureWords(DirectiveKindCatalogue kinds, KindTexts texts, MessageSource messages, Formats formats) {
         this.kinds = kinds;
         this.texts = texts;
         this.messages = messages;
+        this.formats = formats;
     }
 
     @Override
@@ -81,6 +87,19 @@ public class FigureWords implements SmartInitializingSingleton {
     /** A figure by its key; one no deployed kind declares is named by its key, with the unit it was known by if any. */
     public NamedFigure of(String key) {
         return of(key, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * A figure's value with the unit its kind declares beside it ({@code 120人}), as every page and file shows a figure:
+     * one counted in yuan as money, in 万 and 亿, which says its unit itself. Templates call it as
+     * {@code @figureWords.measured}.
+     */
+    public String measured(String key, BigDecimal value) {
+        String unit = key == null || value == null ? "" : of(key).unit();
+        if (unit.isEmpty() || YUAN.equals(unit)) {
+            return YUAN.equals(unit) ? formats.yuan(value) : formats.figure(key, value);
+        }
+        return formats.number(value) + unit;
     }
 
     private NamedFigure of(String key, Locale locale) {

@@ -1,2 +1,2 @@
-/** Coordination meetings, their reports, decisions and briefs ({@link org.expoflow.workflow.meetings.MeetingWork}). */
+/** Coordination meetings, their reports, decisions and briefs ({@link org.expoflow.workflow.meetings.MeetingWork}), and their pages. */
 package org.expoflow.workflow.meetings;

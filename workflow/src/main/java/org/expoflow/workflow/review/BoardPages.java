@@ -1,7 +1,6 @@
 package org.expoflow.workflow.review;
 
 import org.expoflow.workflow.http.PageErrors;
-import org.expoflow.workflow.units.UnitNames;
 import org.expoflow.commands.api.DomainRuleViolation;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -9,19 +8,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.expoflow.projections.api.ExpoSummary;
 import org.expoflow.projections.api.FigureTotals;
-import org.expoflow.projections.api.MeetingBrief;
-import org.expoflow.projections.api.MeetingRecord;
 import org.expoflow.workflow.expos.ExpoWork;
-import org.expoflow.workflow.kinds.KindTexts;
 import org.expoflow.workflow.exports.ListExports;
 import org.expoflow.workflow.meetings.MeetingWork;
 import org.expoflow.workflow.security.ExpoFlowUser;
-import org.expoflow.workflow.security.UserDirectory;
 import org.expoflow.workflow.http.PageDoor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -33,13 +27,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Leadership's screen for a meeting room: the board with red/amber/green cells, figures against targets and
- * the trend as charts, any of it as of a chosen moment; and the meetings with their briefs to download.
+ * the trend as charts, any of it as of a chosen moment, and the meetings listed (their own pages are
+ * {@code meetings.MeetingPages}).
  */
 @Controller
 @PageDoor
@@ -50,27 +43,20 @@ class BoardPages {
     private final LeadershipReview review;
     private final MeetingWork meetings;
     private final ZoneId provinceZone;
-    private final UserDirectory people;
-
     private final PageErrors pageErrors;
     private final ListExports exports;
-    private final UnitNames unitNames;
-    private final KindTexts kindTexts;
     private final MessageSource messages;
 
-    BoardPages(ExpoWork expos, LeadershipReview review, MeetingWork meetings, UserDirectory people,
+    BoardPages(ExpoWork expos, LeadershipReview review, MeetingWork meetings,
                @Value("${expoflow.time-zone}") ZoneId provinceZone, PageErrors pageErrors, ListExports exports,
-               UnitNames unitNames, KindTexts kindTexts, MessageSource messages) {
+               MessageSource messages) {
         this.messages = messages;
-        this.unitNames = unitNames;
-        this.kindTexts = kindTexts;
         this.pageErrors = pageErrors;
         this.exports = exports;
         this.expos = expos;
         this.review = review;
         this.meetings = meetings;
         this.provinceZone = provinceZone;
-        this.people = people;
     }
 
     @GetMapping("/board")
@@ -124,72 +110,5 @@ class BoardPages {
             case "due-soon" -> exports.deadlines(expoId, review.deadlines(expoId, asOf, true, "daysLate"), true).download();
             default -> exports.deadlines(expoId, review.deadlines(expoId, asOf, false, null), false).download();
         };
-    }
-
-    @PostMapping("/board/{expoId}/meetings")
-    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
-    String convene(@PathVariable String expoId, @RequestParam(required = false) String title, RedirectAttributes redirect) {
-        if (pageErrors.attempt(redirect, () -> {
-            meetings.convene(new MeetingWork.ConveneRequest(expoId, title, Instant.now()));
-        })) {
-            redirect.addFlashAttribute(PageErrors.DONE, "meetingConvened");
-        }
-        return "redirect:/board?expoId=" + expoId;
-    }
-
-    @GetMapping("/meetings/{meetingId}/brief.{format}")
-    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
-    ResponseEntity<?> brief(@PathVariable String meetingId, @PathVariable String format,
-                            @RequestParam(defaultValue = "false") boolean bilingual) {
-        if (format.equals("json")) {
-            return ResponseEntity.ok(meetings.brief(meetingId));
-        }
-        return meetings.briefFile(meetingId, format, bilingual).download();
-    }
-
-    @GetMapping("/meetings/{meetingId}")
-    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
-    String meeting(@PathVariable String meetingId, Model model, Locale locale) {
-        MeetingRecord meeting = meetings.get(meetingId);
-        model.addAttribute("meeting", meeting);
-        MeetingBrief brief = meetings.brief(meetingId);
-        model.addAttribute("brief", brief);
-        model.addAttribute("changesByUnit", BriefChanges.byUnit(brief.changes(), unitNames.unitNames(locale), kindTexts));
-        model.addAttribute("people", people.displayNames());
-        model.addAttribute("units", expos.get(meeting.expoId()).units());
-        return "meeting";
-    }
-
-    @PostMapping("/meetings/{meetingId}/reports")
-    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
-    String report(@PathVariable String meetingId, @RequestParam(required = false) String unitId,
-                  @RequestParam(required = false) String progress, @RequestParam(required = false) String problems,
-                  @RequestParam(required = false) String suggestions, RedirectAttributes redirect) {
-        if (pageErrors.attempt(redirect, () -> {
-            meetings.report(meetingId, new MeetingWork.ReportRequest(unitId, progress, problems, suggestions));
-        })) {
-            redirect.addFlashAttribute(PageErrors.DONE, "reportRecorded");
-        }
-        return "redirect:/meetings/" + meetingId;
-    }
-
-    @PostMapping("/meetings/{meetingId}/decisions")
-    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
-    String decide(@PathVariable String meetingId, @RequestParam(required = false) String text, RedirectAttributes redirect) {
-        if (pageErrors.attempt(redirect, () -> {
-            meetings.decide(meetingId, new MeetingWork.DecisionRequest(text, List.of()));
-        })) {
-            redirect.addFlashAttribute(PageErrors.DONE, "decisionRecorded");
-        }
-        return "redirect:/meetings/" + meetingId;
-    }
-
-    @PostMapping("/meetings/{meetingId}/close")
-    @PreAuthorize("hasAnyRole('LEADER', 'COORDINATOR')")
-    String close(@PathVariable String meetingId, RedirectAttributes redirect) {
-        if (pageErrors.attempt(redirect, () -> meetings.close(meetingId))) {
-            redirect.addFlashAttribute(PageErrors.DONE, "meetingClosed");
-        }
-        return "redirect:/meetings/" + meetingId;
     }
 }

@@ -1,5 +1,8 @@
 package org.expoflow.workflow.security;
 
+import static org.expoflow.workflow.engine.EngineDoors.ENGINE_REST;
+import static org.expoflow.workflow.engine.EngineDoors.WEBAPPS_ENGINE;
+
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -36,9 +39,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class EngineRestAllowList implements AuthorizationManager<RequestAuthorizationContext> {
 
-    public static final String ENGINE_REST = "/engine-rest";
-    /** The webapps' copy of the engine's REST API, which Cockpit, Tasklist and Admin call. */
-    public static final String WEBAPPS_ENGINE = "/camunda/api/engine";
 
     private static final List<String> COCKPIT_READS = List.of("GET /engine", "GET /version", "GET /task/**",
             "GET /process-definition/**", "GET /process-instance/**", "GET /execution/**", "GET /variable-instance/**",

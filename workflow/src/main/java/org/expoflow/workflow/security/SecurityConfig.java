@@ -17,6 +17,7 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.expoflow.workflow.http.DatabaseOutageAnswers;
 import org.expoflow.workflow.http.IdempotentRequests;
+import org.expoflow.workflow.engine.EngineDoors;
 import org.expoflow.workflow.engine.EngineIdentity;
 import org.expoflow.workflow.engine.StepFormVariables;
 import org.springframework.context.MessageSource;
@@ -182,7 +183,7 @@ public class SecurityConfig {
                 .securityMatcher(paths("/camunda/**"))
                 .authorizeHttpRequests(requests -> requests
                         // the webapps' copy of the engine's API is no wider than /engine-rest
-                        .requestMatchers(paths(EngineRestAllowList.WEBAPPS_ENGINE + "/**")).access(new EngineRestAllowList())
+                        .requestMatchers(paths(EngineDoors.WEBAPPS_ENGINE + "/**")).access(new EngineRestAllowList())
                         // the webapps' own plug-ins: reading, and Cockpit's queries; no set-up, no user, no authorization
                         .requestMatchers(gets("/camunda/api/**")).hasRole(Role.ADMIN.name())
                         .requestMatchers(posts("/camunda/api/cockpit/plugin/**", "/camunda/api/admin/auth/user/*/logout"))
@@ -269,7 +270,7 @@ public class SecurityConfig {
     @Bean
     FilterRegistrationBean<StepFormOnlyDecisions> stepFormOnlyDecisions(StepFormVariables forms, MessageSource messages) {
         FilterRegistrationBean<StepFormOnlyDecisions> registration = new FilterRegistrationBean<>(new StepFormOnlyDecisions(forms, messages));
-        registration.addUrlPatterns(EngineRestAllowList.ENGINE_REST + "/*", EngineRestAllowList.WEBAPPS_ENGINE + "/*");
+        registration.addUrlPatterns(EngineDoors.ENGINE_REST + "/*", EngineDoors.WEBAPPS_ENGINE + "/*");
         // after the upload limits, which keep the body this reads within bounds
         registration.setOrder(1);
         return registration;

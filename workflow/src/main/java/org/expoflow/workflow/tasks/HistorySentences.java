@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.expoflow.commands.api.task.ChaseUpGrade;
 import org.expoflow.projections.api.TaskHistoryEntry;
 import org.expoflow.projections.api.TaskSummary;
+import org.expoflow.workflow.kinds.FigureWords;
 import org.expoflow.workflow.kinds.KindTexts;
 import org.expoflow.workflow.security.Role;
 import org.expoflow.workflow.security.UserDirectory;
@@ -35,8 +36,11 @@ public class HistorySentences {
     private final UnitRegister units;
     private final Formats formats;
     private final KindTexts kindTexts;
+    private final FigureWords figureWords;
 
-    HistorySentences(MessageSource messages, UserDirectory users, UnitRegister units, Formats formats, KindTexts kindTexts) {
+    HistorySentences(MessageSource messages, UserDirectory users, UnitRegister units, Formats formats, KindTexts kindTexts,
+                     FigureWords figureWords) {
+        this.figureWords = figureWords;
         this.messages = messages;
         this.users = users;
         this.units = units;
@@ -127,7 +131,7 @@ public class HistorySentences {
         String listed = reported.entrySet().stream().map(figure -> {
             String key = String.valueOf(figure.getKey());
             BigDecimal value = figure.getValue() == null ? null : new BigDecimal(String.valueOf(figure.getValue()));
-            return messages.getMessage("figure." + key, null, key, locale()) + " " + formats.measured(key, value);
+            return messages.getMessage("figure." + key, null, key, locale()) + " " + figureWords.measured(key, value);
         }).collect(Collectors.joining(text("history.separator")));
         return text("history.figures", listed);
     }

@@ -172,9 +172,8 @@ class TaskListPages {
     /**
      * The steps a list is made of: the open ones, due first, and the done ones, the latest due first, read apart
      * and each up to {@value #LIST_LIMIT} for the page (its spreadsheet up to {@value ListExports#MOST_ROWS}; the
-     * done tab unfiltered, one page of them). Read
-     * together, a unit's first 500 steps by deadline at a province's scale (thousands a half year) were nearly all
-     * done ones, and the open steps due later were left out.
+     * done tab unfiltered, one page of them): read together, a unit's done steps crowded its open ones out of the
+     * list (docs/performance.md, "Lists that must hold every row").
      */
     private record ListRows(List<TaskSummary> active, List<TaskSummary> done, long doneCount) {
 
@@ -213,8 +212,8 @@ class TaskListPages {
 
     /**
      * The page of done steps that {@link #rows} read by its number, the latest due first; one asked past the end,
-     * the last. Read whole and paged here, the tab counted all of a unit's done steps (3,000 at a province's scale)
-     * but paged only the 500 latest.
+     * the last: read whole and paged here, the tab's oldest pages were out of reach (docs/performance.md, "Lists that
+     * must hold every row").
      */
     private ListPage<TaskSummary> donePage(ExpoFlowUser user, String unit, String directive, int page, ListRows rows) {
         long total = rows.doneCount();

@@ -3,18 +3,36 @@ package org.expoflow.workflow.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** The layers of the design, kept honest: see DESIGN.md, "Architecture". */
+/**
+ * The layers of the design, kept honest: see README.md, "Layout", and docs/adr/0014 (each feature in its package,
+ * doors beside their service, shared HTTP support below); the no-cycle rules hold for each module's packages.
+ */
 class LayeringTest {
+
+    /** What the shared HTTP support may rest on in the application: itself, the application's rules, the engine's ports. */
+    static final String[] SHARED_HTTP_RESTS_ON = {"org.expoflow.workflow.http..", "org.expoflow.workflow.application..",
+            "org.expoflow.workflow.engine.."};
 
     static JavaClasses expoFlow;
 
@@ -100,16 +118,50 @@ class LayeringTest {
     }
 
     @Test
+    void theReadModelsPackagesFormNoCycle() {
+        slices().matching("org.expoflow.projections.(*)..")
+                .should().beFreeOfCycles()
+                .because("each read model rests on the support and the api below it, never on one that rests on it")
+                .check(expoFlow);
+    }
+
+    @Test
+    void theWriteSidesPackagesFormNoCycle() {
+        slices().matching("org.expoflow.commands.(*)..")
+                .should().beFreeOfCycles()
+                .because("each aggregate rests on the messages (api) and the storage below it, never on another that rests on it")
+                .check(expoFlow);
+    }
+
+    @Test
     void theSharedHttpSupportKnowsNoFeature() {
         noClasses()
                 .that().resideInAPackage("org.expoflow.workflow.http..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.expoflow.workflow.tasks..",
-                        "org.expoflow.workflow.directives..", "org.expoflow.workflow.expos..", "org.expoflow.workflow.meetings..",
-                        "org.expoflow.workflow.review..", "org.expoflow.workflow.console..", "org.expoflow.workflow.exports..",
-                        "org.expoflow.workflow.notifications..", "org.expoflow.workflow.units..", "org.expoflow.workflow.admin..",
-                        "org.expoflow.workflow.home..", "org.expoflow.workflow.security..")
-                .because("problems, idempotency, page errors and formats sit below every feature's doors")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.expoflow.workflow..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackages(SHARED_HTTP_RESTS_ON)))
+                .because("problems, idempotency, page errors and formats sit below every feature's doors, on the"
+                        + " application's rules and the engine's ports only")
                 .check(expoFlow);
+    }
+
+    /** A constant is copied into the class that uses it, so the bytecode hides it: the source names it. */
+    @Test
+    void theSharedHttpSupportNamesNoFeatureInItsSource() throws IOException {
+        Path http = Path.of("src/main/java/org/expoflow/workflow/http");
+        Pattern named = Pattern.compile("org\\.expoflow\\.workflow\\.([a-z]+)");
+        List<String> features = new ArrayList<>();
+        try (Stream<Path> sources = Files.list(http)) {
+            for (Path source : sources.filter(file -> file.toString().endsWith(".java")).sorted().toList()) {
+                Matcher name = named.matcher(Files.readString(source));
+                while (name.find()) {
+                    String pkg = "org.expoflow.workflow." + name.group(1) + "..";
+                    if (!List.of(SHARED_HTTP_RESTS_ON).contains(pkg)) {
+                        features.add(source.getFileName() + " names " + name.group());
+                    }
+                }
+            }
+        }
+        assertThat(features).as("the shared HTTP support rests on no feature, not even for a constant").isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.expoflow.workflow.admin;
+package org.expoflow.workflow.kinds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.expoflow.workflow.http.PageDoor;
-import org.expoflow.workflow.kinds.DirectiveKind;
-import org.expoflow.workflow.kinds.DirectiveKindCatalogue;
-import org.expoflow.workflow.kinds.DirectiveKindDeployment;
 import org.expoflow.workflow.http.PageErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -24,8 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * ADMIN's page of the directive kinds ({@code /admin/kinds}): a BPMN file uploaded with its Chinese and English
  * words, through {@link DirectiveKindDeployment} as the API's upload goes; and every kind as the catalogue reads it,
  * with its versions, its steps (who does each, what each asks), and the figures it collects with their units. A
- * model the allow-list refuses is told in words under the file's field, and nothing is deployed. It sits with the
- * administrator's pages rather than in {@code kinds}, on which the pages' shared support rests (figures' words).
+ * model the allow-list refuses is told in words under the file's field, and nothing is deployed. Like the register's
+ * and the users' pages, it sits beside its service; {@code /admin} links to it.
  */
 @Controller
 @PageDoor

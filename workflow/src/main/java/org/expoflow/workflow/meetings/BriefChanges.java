@@ -1,4 +1,4 @@
-package org.expoflow.workflow.review;
+package org.expoflow.workflow.meetings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
