@@ -48,7 +48,7 @@ class SecurityAndAuditPagesTest {
     }
 
     @Test
-    void theSecurityAdministratorMovesAClerkToAnotherUnitOnThePage() {
+    void theSecurityAdministratorMovesAClerkToAnotherUnitOnThePage() throws IOException {
         String clerk = "yingkou-" + UUID.randomUUID().toString().substring(0, 6);
         org.expoflow.workflow.scenario.ExpoFlowClient.newUser("http://localhost:" + port,
                 org.expoflow.workflow.scenario.ExpoFlowClient.map("username", clerk, "password", "Bayuquan-Port-2030",
@@ -61,6 +61,9 @@ class SecurityAndAuditPagesTest {
         Browsers.submit(browser, By.id("role-button-" + clerk));
         assertThat(text("unit-" + clerk + "-error")).as("a clerk without a unit, under the field").contains("单位");
         assertThat(jdbc.queryForObject("select unit_id from expoflow_user where username = ?", String.class, clerk)).isEqualTo("yingkou");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("user-" + clerk)));
+        Browsers.screenshot(browser, "admin-users-role-refused-zh");
 
         new Select(browser.findElement(By.id("unit-" + clerk))).selectByValue("fuxin");
         Browsers.submit(browser, By.id("role-button-" + clerk));
