@@ -148,7 +148,7 @@ public class AuditReading {
             String key = part.substring(0, equals);
             String value = part.substring(equals + 1);
             String valueWord = messages.getMessage("audit.value." + value.replace(' ', '-'), null, null, locale);
-            if (valueWord == null && "role".equals(key)) {
+            if (valueWord == null && ("role".equals(key) || "roleBefore".equals(key))) {
                 valueWord = messages.getMessage("role." + value, null, null, locale);
             }
             if (valueWord == null && "type".equals(key)) {

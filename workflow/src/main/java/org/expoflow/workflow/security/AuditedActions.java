@@ -12,6 +12,7 @@ public final class AuditedActions {
     public static final String USER_DISABLED = "USER_DISABLED";
     public static final String USER_ENABLED = "USER_ENABLED";
     public static final String USER_EMAIL_CHANGED = "USER_EMAIL_CHANGED";
+    public static final String USER_ROLE_CHANGED = "USER_ROLE_CHANGED";
     public static final String PASSWORD_RESET = "PASSWORD_RESET";
     public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
 

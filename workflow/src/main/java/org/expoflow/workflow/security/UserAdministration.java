@@ -59,18 +59,7 @@ public class UserAdministration {
         if (user.role() == null) {
             throw DomainRuleViolation.invalid("role", "choose a role").coded("chooseRole");
         }
-        String unitId = user.unitId() == null || user.unitId().isBlank() ? null : user.unitId().strip();
-        if (user.role() == Role.CITY && unitId == null) {
-            throw DomainRuleViolation.invalid("unitId", "a CITY user belongs to exactly one unit: give its unit id")
-                    .coded("cityUserNeedsUnit");
-        }
-        if (user.role() != Role.CITY && unitId != null) {
-            throw DomainRuleViolation.invalid("unitId", "only CITY users belong to a unit").coded("onlyCityUsersHaveUnits");
-        }
-        if (unitId != null && units.find(unitId).isEmpty()) {
-            throw DomainRuleViolation.invalid("unitId", "'" + unitId + "' is not a registered unit; see GET /api/units")
-                    .coded("unitNotRegistered", unitId);
-        }
+        String unitId = unitOf(user.role(), user.unitId());
         if (user.displayName() != null && user.displayName().length() > 200) {
             throw DomainRuleViolation.invalid("displayName", "at most 200 characters").coded("displayNameLength", 200);
         }
@@ -112,6 +101,60 @@ public class UserAdministration {
         }
         users.setEnabled(username, enabled);
         audit(enabled ? AuditedActions.USER_ENABLED : AuditedActions.USER_DISABLED, Map.of("user", username));
+    }
+
+    /**
+     * Gives a user another role, or a clerk another unit, checked as a new user's are; the security administrator's own
+     * role stays (another one changes it). A person who signs in through the province's provider is given the role
+     * and unit of their groups again at their next sign-in there.
+     */
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Transactional
+    public void changeRole(String username, Role role, String unitId) {
+        existing(username);
+        if (role == null) {
+            throw DomainRuleViolation.invalid("role", "choose a role").coded("chooseRole");
+        }
+        String unit = unitOf(role, unitId);
+        if (username.equals(signedIn())) {
+            throw DomainRuleViolation.invalid("role", "you cannot change your own role").coded("cannotChangeOwnRole");
+        }
+        ExpoFlowUser before = users.find(username).orElseThrow();
+        if (before.role() == role && java.util.Objects.equals(before.unitId(), unit)) {
+            return;
+        }
+        users.setRole(username, role, unit);
+        if (role == Role.ADMIN) {
+            engineIdentity.admitToTheWebapps(username, users.displayNames().get(username));
+        }
+        Map<String, Object> what = new LinkedHashMap<>();
+        what.put("user", username);
+        what.put("role", role.name());
+        if (unit != null) {
+            what.put("unit", unit);
+        }
+        what.put("roleBefore", before.role().name());
+        if (before.unitId() != null) {
+            what.put("unitBefore", before.unitId());
+        }
+        audit(AuditedActions.USER_ROLE_CHANGED, what);
+    }
+
+    /** Where a user of {@code role} belongs: a registered unit for a CITY user, none for the others. */
+    private String unitOf(Role role, String unitId) {
+        String unit = unitId == null || unitId.isBlank() ? null : unitId.strip();
+        if (role == Role.CITY && unit == null) {
+            throw DomainRuleViolation.invalid("unitId", "a CITY user belongs to exactly one unit: give its unit id")
+                    .coded("cityUserNeedsUnit");
+        }
+        if (role != Role.CITY && unit != null) {
+            throw DomainRuleViolation.invalid("unitId", "only CITY users belong to a unit").coded("onlyCityUsersHaveUnits");
+        }
+        if (unit != null && units.find(unit).isEmpty()) {
+            throw DomainRuleViolation.invalid("unitId", "'" + unit + "' is not a registered unit; see GET /api/units")
+                    .coded("unitNotRegistered", unit);
+        }
+        return unit;
     }
 
     /** Sets where the user's notices are mailed (null: nowhere). */

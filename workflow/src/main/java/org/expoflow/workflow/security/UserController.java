@@ -58,6 +58,11 @@ public class UserController {
     public record Enabled(@NotNull Boolean enabled) {
     }
 
+    /** The user's role and, for a CITY user only, the unit. */
+    public record RoleChange(@NotNull Role role,
+                             @Pattern(regexp = SLUG, message = "must be a unit id such as 'shenyang'") String unitId) {
+    }
+
     @GetMapping
     @Operation(summary = "Every user with role and unit")
     public List<UserEntry> list() {
@@ -84,6 +89,14 @@ public class UserController {
     @Operation(summary = "Disable a user who must sign in no more (answered like a wrong password), or enable them again")
     public ResponseEntity<Void> enable(@PathVariable String username, @Valid @RequestBody Enabled enabled) {
         administration.setEnabled(username, enabled.enabled());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{username}/role")
+    @Operation(summary = "Give a user another role, or a CITY user another unit (a registered one; the other roles have none);"
+            + " not one's own. Someone who signs in through the province's provider gets their groups' role again there")
+    public ResponseEntity<Void> changeRole(@PathVariable String username, @Valid @RequestBody RoleChange change) {
+        administration.changeRole(username, change.role(), change.unitId());
         return ResponseEntity.noContent().build();
     }
 

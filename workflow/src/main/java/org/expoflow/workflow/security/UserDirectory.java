@@ -77,6 +77,12 @@ public class UserDirectory implements UserDetailsService {
                 unitId != null ? unitId : role.name());
     }
 
+    /** Sets the user's role and unit (a unit for a CITY user only); answers false when there is no such user. */
+    public boolean setRole(String username, Role role, String unitId) {
+        ReadOncePerRequest.forget(PEOPLE);
+        return jdbc.update("update expoflow_user set role = ?, unit_id = ? where username = ?", role.name(), unitId, username) == 1;
+    }
+
     /** Sets where the user's notices are mailed (null: nowhere); answers false when there is no such user. */
     public boolean setEmail(String username, String email) {
         ReadOncePerRequest.forget(PEOPLE);

@@ -18,8 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The security administrator's page of the people who sign in: the list, a new user with role and unit, disabling
- * and enabling, a password reset. A refusal comes back under its field, on the form it came from, with what was
- * typed (never a password).
+ * and enabling, a password reset, another role or unit for a user. A refusal comes back under its field, on the form
+ * it came from, with what was typed (never a password).
  */
 @Controller
 @PageDoor
@@ -70,6 +70,22 @@ class UserPages {
         if (errors.attempt(redirect, () -> administration.resetPassword(username, password))) {
             redirect.addFlashAttribute(PageErrors.DONE, "passwordReset");
         } else {
+            redirect.addFlashAttribute("form", username);
+        }
+        return "redirect:/admin/users#user-" + username;
+    }
+
+    @PostMapping("/admin/users/{username}/role")
+    String changeRole(@PathVariable String username, @RequestParam(required = false) String role,
+                      @RequestParam(required = false) String unitId, RedirectAttributes redirect) {
+        Role chosen = Arrays.stream(Role.values()).filter(known -> known.name().equals(role)).findFirst().orElse(null);
+        if (errors.attempt(redirect, () -> administration.changeRole(username, chosen, unitId))) {
+            redirect.addFlashAttribute(PageErrors.DONE, "userRoleChanged");
+        } else {
+            Map<String, String> typed = new LinkedHashMap<>();
+            typed.put("role", role == null ? "" : role);
+            typed.put("unitId", unitId == null ? "" : unitId);
+            redirect.addFlashAttribute("retyped", typed);
             redirect.addFlashAttribute("form", username);
         }
         return "redirect:/admin/users#user-" + username;

@@ -123,6 +123,64 @@ class UserAdministrationTest {
     }
 
     @Test
+    void theSecurityAdministratorMovesAClerkToAnotherUnitAndGivesAnotherRoleWhichTheLogKeeps() {
+        ExpoFlowClient.newUser(base(), map("username", "fushun-moved", "password", "Hunhe-River-2030", "role", "CITY",
+                "unitId", "fushun"));
+        ExpoFlowClient security = ExpoFlowClient.as(base(), "security");
+
+        assertThat(security.put("/api/admin/users/fushun-moved/role", map("role", "CITY", "unitId", "benxi")).status().value())
+                .isEqualTo(204);
+        assertThat(jdbc.queryForMap("select role, unit_id from expoflow_user where username = 'fushun-moved'"))
+                .containsEntry("ROLE", "CITY").containsEntry("UNIT_ID", "benxi");
+        ExpoFlowClient moved = ExpoFlowClient.as(base(), "fushun-moved", "Hunhe-River-2030");
+        assertThat(moved.get("/api/meetings?expoId=none").status().value()).as("a clerk's").isEqualTo(403);
+
+        assertThat(security.put("/api/admin/users/fushun-moved/role", map("role", "LEADER")).status().value()).isEqualTo(204);
+        assertThat(jdbc.queryForMap("select role, unit_id from expoflow_user where username = 'fushun-moved'"))
+                .containsEntry("ROLE", "LEADER").containsEntry("UNIT_ID", null);
+        assertThat(moved.get("/api/meetings?expoId=none").status().value()).as("a Basic caller is what the directory says at each call")
+                .isNotEqualTo(403);
+
+        assertThat(jdbc.queryForList("select what from audit_entry where action = 'USER_ROLE_CHANGED' and actor = 'security'"
+                + " and what like '%user=fushun-moved%' order by id", String.class))
+                .containsExactly("user=fushun-moved; role=CITY; unit=benxi; roleBefore=CITY; unitBefore=fushun",
+                        "user=fushun-moved; role=LEADER; roleBefore=CITY; unitBefore=benxi");
+    }
+
+    @Test
+    void aBadRoleChangeNamesTheFieldAndWritesNothing() {
+        ExpoFlowClient.newUser(base(), map("username", "tieling-stays", "password", "Longshou-Hill-2030", "role", "CITY",
+                "unitId", "tieling"));
+        ExpoFlowClient security = ExpoFlowClient.as(base(), "security");
+        String path = "/api/admin/users/tieling-stays/role";
+
+        Answer noUnit = security.put(path, map("role", "CITY"));
+        assertThat(noUnit.status().value()).isEqualTo(400);
+        assertThat(noUnit.field("field")).isEqualTo("unitId");
+        assertThat(security.put(path, map("role", "CITY", "unitId", "atlantis")).field("field")).isEqualTo("unitId");
+        assertThat(security.put(path, map("role", "LEADER", "unitId", "tieling")).field("field"))
+                .as("only a clerk belongs to a unit").isEqualTo("unitId");
+        Answer noSuchRole = security.put(path, map("role", "SUPERUSER"));
+        assertThat(noSuchRole.status().value()).isEqualTo(400);
+        assertThat(noSuchRole.field("field")).isEqualTo("role");
+        assertThat(security.put(path, map("unitId", "tieling")).field("field")).isEqualTo("role");
+        assertThat(security.put("/api/admin/users/nobody-here/role", map("role", "LEADER")).status().value()).isEqualTo(404);
+        Answer own = security.put("/api/admin/users/security/role", map("role", "AUDITOR"));
+        assertThat(own.status().value()).isEqualTo(400);
+        assertThat(own.field("field")).isEqualTo("role");
+        for (String someoneElse : new String[] {"coordinator", "admin", "auditor", "tieling"}) {
+            assertThat(ExpoFlowClient.as(base(), someoneElse).put(path, map("role", "LEADER")).status().value())
+                    .as(someoneElse + " changes no one's role").isEqualTo(403);
+        }
+
+        assertThat(jdbc.queryForMap("select role, unit_id from expoflow_user where username = 'tieling-stays'"))
+                .containsEntry("ROLE", "CITY").containsEntry("UNIT_ID", "tieling");
+        assertThat(jdbc.queryForMap("select role from expoflow_user where username = 'security'")).containsEntry("ROLE", "SECURITY_ADMIN");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'USER_ROLE_CHANGED'"
+                + " and (what like '%user=tieling-stays%' or what like '%user=security;%')", Integer.class)).isZero();
+    }
+
+    @Test
     void theSecurityAdministratorAndTheAuditorDoNoneOfTheOfficesWork() {
         for (String path : new String[] {"/api/tasks", "/api/expos", "/api/admin/projections", "/api/inbox"}) {
             assertThat(ExpoFlowClient.as(base(), "security").get(path).status().value()).as("security " + path).isEqualTo(403);

@@ -48,6 +48,33 @@ class SecurityAndAuditPagesTest {
     }
 
     @Test
+    void theSecurityAdministratorMovesAClerkToAnotherUnitOnThePage() throws IOException {
+        String clerk = "yingkou-" + UUID.randomUUID().toString().substring(0, 6);
+        org.expoflow.workflow.scenario.ExpoFlowClient.newUser("http://localhost:" + port,
+                org.expoflow.workflow.scenario.ExpoFlowClient.map("username", clerk, "password", "Bayuquan-Port-2030",
+                        "role", "CITY", "unitId", "yingkou"));
+        browser = Browsers.chromium("zh-CN", 1366, 900);
+        Browsers.signIn(browser, port, "security");
+
+        browser.findElement(By.cssSelector("#user-" + clerk + " details:first-of-type summary")).click();
+        new Select(browser.findElement(By.id("unit-" + clerk))).selectByValue("");
+        Browsers.submit(browser, By.id("role-button-" + clerk));
+        assertThat(text("unit-" + clerk + "-error")).as("a clerk without a unit, under the field").contains("单位");
+        assertThat(jdbc.queryForObject("select unit_id from expoflow_user where username = ?", String.class, clerk)).isEqualTo("yingkou");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("user-" + clerk)));
+        Browsers.screenshot(browser, "admin-users-role-refused-zh");
+
+        new Select(browser.findElement(By.id("unit-" + clerk))).selectByValue("fuxin");
+        Browsers.submit(browser, By.id("role-button-" + clerk));
+        assertThat(browser.findElement(By.className("done")).getText()).contains("角色或单位已修改");
+        assertThat(browser.findElement(By.id("user-" + clerk)).getText()).contains("阜新市");
+        assertThat(jdbc.queryForObject("select unit_id from expoflow_user where username = ?", String.class, clerk)).isEqualTo("fuxin");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'USER_ROLE_CHANGED' and what like ?",
+                Integer.class, "user=" + clerk + ";%unit=fuxin%")).isEqualTo(1);
+    }
+
+    @Test
     void theSecurityAdministratorAddsAClerkWhoChoosesAPasswordAndTheAuditorReadsItAll() throws IOException {
         String clerk = "panjin-" + UUID.randomUUID().toString().substring(0, 6);
         browser = Browsers.chromium("zh-CN", 1366, 900);
