@@ -3,6 +3,7 @@ package org.expoflow.projections.api;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.expoflow.commands.api.Actor;
 
@@ -30,6 +31,7 @@ public record TaskSummary(String id, @JsonUnwrapped TaskDirective directive, @Js
     }
 
     /** The office following up another step's deadline (督办逾期单位): the office's work about a unit, not for it to do. */
+    @JsonIgnore
     public boolean isChaseUpOfTheOffice() {
         return supervisedTaskId != null && candidateGroup.equals(Actor.COORDINATOR);
     }

@@ -238,7 +238,8 @@ public class SecurityConfig {
                         logout.logoutSuccessUrl("/login?signedOut");
                     }
                 })
-                .addFilterAfter(new PasswordChangeDue(passwordRules, users, messages, false), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new PageSessionInForce(users), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeDue(passwordRules, users, messages, false), PageSessionInForce.class)
                 .addFilterAfter(new EngineAuthenticationFilter(engineIdentity), PasswordChangeDue.class)
                 .build();
     }

@@ -25,6 +25,11 @@ public final class PageSession {
     }
 
     public static PageSession signedIn(String base, String user) throws IOException, InterruptedException {
+        return signedIn(base, user, "demo");
+    }
+
+    /** Signed in on the sign-in page as {@code user} with {@code password}. */
+    public static PageSession signedIn(String base, String user, String password) throws IOException, InterruptedException {
         PageSession session = new PageSession(base);
         String form = session.get("/login");
         Matcher csrf = CSRF.matcher(form);
@@ -34,7 +39,8 @@ public final class PageSession {
         session.http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept-Language", "zh-CN")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf="
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
                         + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         return session;
