@@ -26,6 +26,9 @@ public final class ProvinceDirectory {
     /** In the directory, in no group ExpoFlow maps. */
     public static final String STRANGER = "sun.hao";
 
+    /** In the directory and in leadership, under the user name of ExpoFlow's own administrator (a local account). */
+    public static final String ADMIN_NAMESAKE = "admin";
+
     private static InMemoryDirectoryServer running;
 
     private ProvinceDirectory() {
@@ -63,7 +66,7 @@ public final class ProvinceDirectory {
                 dn: ou=groups,%1$s
                 objectClass: organizationalUnit
                 ou: groups
-                %2$s%3$s%4$s
+                %2$s%3$s%4$s%8$s
                 dn: cn=unit-anshan,ou=groups,%1$s
                 objectClass: groupOfNames
                 cn: unit-anshan
@@ -73,13 +76,14 @@ public final class ProvinceDirectory {
                 objectClass: groupOfNames
                 cn: leadership
                 member: uid=%6$s,ou=people,%1$s
+                member: uid=%9$s,ou=people,%1$s
 
                 dn: cn=visitors,ou=groups,%1$s
                 objectClass: groupOfNames
                 cn: visitors
                 member: uid=%7$s,ou=people,%1$s
                 """.formatted(BASE_DN, person(ANSHAN_CLERK, "王敏"), person(LEADER, "高岩"), person(STRANGER, "孙浩"),
-                ANSHAN_CLERK, LEADER, STRANGER);
+                ANSHAN_CLERK, LEADER, STRANGER, person(ADMIN_NAMESAKE, "冒名"), ADMIN_NAMESAKE);
     }
 
     private static String person(String uid, String name) {

@@ -80,7 +80,9 @@ public class ProvinceIdentityProvider {
         /** someone the provider knows, in no group ExpoFlow maps */
         ZHAO_LEI("zhao.lei", "visitors"),
         /** in the expo office and a city's bureau at once */
-        CHEN_JIE("chen.jie", "expo-office", "unit-dalian");
+        CHEN_JIE("chen.jie", "expo-office", "unit-dalian"),
+        /** someone at the provider whose user name is that of ExpoFlow's own auditor (a local account) */
+        AUDITOR_NAMESAKE("auditor", "expo-office");
 
         public final String username;
         final String[] groups;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.expoflow.workflow.security.RememberedSignIn;
+import org.expoflow.workflow.security.provider.NotKnownHere;
 import org.springframework.boot.actuate.audit.AuditEvent;
 import org.springframework.boot.actuate.security.AbstractAuthenticationAuditListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
@@ -54,7 +55,9 @@ public class SignInAudit extends AbstractAuthenticationAuditListener {
         if (event instanceof AbstractAuthenticationFailureEvent failure) {
             data.put("type", failure.getException().getClass().getName());
             data.put("message", failure.getException().getMessage());
-            publish(new AuditEvent(authentication.getName(), FAILURE, data));
+            // the provider's page sign-in fails before it has a name; the refusal names the person the provider vouched for
+            String who = failure.getException() instanceof NotKnownHere refused ? refused.person() : authentication.getName();
+            publish(new AuditEvent(who, FAILURE, data));
         } else if (event instanceof LogoutSuccessEvent) {
             publish(new AuditEvent(authentication.getName(), LOGOUT, data));
         } else if (event instanceof AuthenticationSuccessEvent && firstOfItsKind(authentication)) {

@@ -131,6 +131,35 @@ public class UserDirectory implements UserDetailsService {
                 username, passwordEncoder.encode(rawPassword), role.name(), unitId, displayName);
     }
 
+    /**
+     * Adds a person the province's identity provider or directory placed, at their first sign-in there, with a password
+     * no one knows: theirs is the provider's business.
+     */
+    public void addPlacedByProvider(String username, String unknowablePassword, Role role, String unitId, String displayName) {
+        ReadOncePerRequest.forget(PEOPLE);
+        jdbc.update("insert into expoflow_user (username, password_hash, role, unit_id, display_name, placed_by_provider)"
+                        + " values (?, ?, ?, ?, ?, true)",
+                username, passwordEncoder.encode(unknowablePassword), role.name(), unitId, displayName);
+    }
+
+    /**
+     * Whether the user is one of ExpoFlow's own accounts, with a password kept here (an administrator created them, or
+     * the demo data or the first start did), rather than a person the provider placed: the provider's sign-in never
+     * becomes or changes one of these.
+     */
+    public boolean isLocalAccount(String username) {
+        List<Boolean> placed = jdbc.queryForList("select placed_by_provider from expoflow_user where username = ?",
+                Boolean.class, username);
+        return !placed.isEmpty() && !Boolean.TRUE.equals(placed.get(0));
+    }
+
+    /** Moves a person the provider placed to the role and unit the provider now says; answers whether anything changed. */
+    public boolean placeByProvider(String username, Role role, String unitId) {
+        ReadOncePerRequest.forget(PEOPLE);
+        return jdbc.update("update expoflow_user set role = ?, unit_id = ? where username = ? and placed_by_provider = true",
+                role.name(), unitId, username) == 1;
+    }
+
     /** Adds a user; {@code mustChange} when someone else chose the password, so they choose their own at first sign-in. */
     public void add(String username, String rawPassword, Role role, String unitId, String displayName, boolean mustChange) {
         String hash = passwordEncoder.encode(rawPassword);

@@ -19,7 +19,9 @@ import org.springframework.security.ldap.userdetails.DefaultLdapAuthoritiesPopul
  * Sign-in with a directory password, on the pages' form and by HTTP Basic alike: ExpoFlow's own users are
  * checked first, and a name and password they do not match are tried against the directory, which binds as the
  * person (their password never stays here); the person's directory groups place them ({@link SignInGroups}). One
- * check for both, so a failed sign-in counts once towards the throttle, whichever store refused it.
+ * check for both, so a failed sign-in counts once towards the throttle, whichever store refused it. A directory person
+ * whose name is that of one of ExpoFlow's own accounts is refused even with the directory's right password: they are not
+ * that account.
  */
 public class DirectorySignIn {
 
@@ -70,6 +72,8 @@ public class DirectorySignIn {
     private Authentication directory(Authentication authentication) {
         Authentication bound = directory.authenticate(authentication);
         String username = authentication.getName();
+        // the directory's password was right, but its person is not ExpoFlow's own account of that name
+        people.notALocalAccount(username);
         Membership membership = groups.membershipOf(username,
                 bound.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
         people.signedIn(username, membership, null);

@@ -31,6 +31,7 @@ class ProviderClaims {
     Person personOf(Map<String, Object> claims) {
         Object name = claims.get(settings.userNameClaim());
         String username = name instanceof String text && !text.isBlank() ? text : String.valueOf(claims.get("sub"));
+        people.notALocalAccount(username);
         Membership membership = groups.membershipOf(username, groupsIn(claims));
         Object displayName = claims.get("name");
         Person person = new Person(username, membership, displayName instanceof String text ? text : null);

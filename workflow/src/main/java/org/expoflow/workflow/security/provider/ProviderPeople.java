@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.security.UserDirectory;
 import org.expoflow.workflow.security.provider.SignInGroups.Membership;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -15,27 +14,38 @@ import org.springframework.dao.DuplicateKeyException;
  * or role, and an administrator disables a person there. A person appears at their first sign-in, with a
  * password no one knows (they never sign in with one here); at each later sign-in the provider's word on their
  * role and unit replaces what the list held, so a clerk moved to another unit at the provider is moved here too.
- * Someone disabled here stays refused whatever the provider says.
+ * Someone disabled here stays refused whatever the provider says. ExpoFlow's own accounts (a password kept here) are
+ * never the provider's: a person whose name at the provider is one of theirs is refused.
  */
 public class ProviderPeople {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserDirectory users;
-    private final JdbcTemplate jdbc;
 
-    public ProviderPeople(UserDirectory users, JdbcTemplate jdbc) {
+    public ProviderPeople(UserDirectory users) {
         this.users = users;
-        this.jdbc = jdbc;
+    }
+
+    /**
+     * Refuses a person whose user name at the provider is that of one of ExpoFlow's own accounts (one with a password
+     * kept here, such as {@code admin}): whoever holds that name at the provider is not that account, and never signs
+     * in as it nor changes its role.
+     */
+    public void notALocalAccount(String username) {
+        if (users.isLocalAccount(username)) {
+            throw new NotKnownHere(username, NotKnownHere.Reason.LOCAL_ACCOUNT);
+        }
     }
 
     public void signedIn(String username, Membership membership, String displayName) {
+        notALocalAccount(username);
         Optional<ExpoFlowUser> known = users.find(username);
         if (known.isEmpty()) {
             byte[] unknowable = new byte[32];
             RANDOM.nextBytes(unknowable);
             try {
-                users.add(username, Base64.getEncoder().encodeToString(unknowable), membership.role(), membership.unitId(),
+                users.addPlacedByProvider(username, Base64.getEncoder().encodeToString(unknowable), membership.role(), membership.unitId(),
                         displayName);
             } catch (DuplicateKeyException atTheSameMoment) {
                 // two first calls at once: the other one recorded the person, who is in the list either way
@@ -47,8 +57,7 @@ public class ProviderPeople {
             throw new NotKnownHere(username, NotKnownHere.Reason.DISABLED);
         }
         if (user.role() != membership.role() || !java.util.Objects.equals(user.unitId(), membership.unitId())) {
-            jdbc.update("update expoflow_user set role = ?, unit_id = ? where username = ?",
-                    membership.role().name(), membership.unitId(), username);
+            users.placeByProvider(username, membership.role(), membership.unitId());
         }
     }
 }

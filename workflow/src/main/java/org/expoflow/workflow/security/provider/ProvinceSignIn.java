@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The province's identity provider, when its settings are there ({@code EXPOFLOW_OIDC_*}, {@code EXPOFLOW_LDAP_*}). */
 @Configuration(proxyBeanMethods = false)
@@ -21,8 +20,8 @@ public class ProvinceSignIn {
     }
 
     @Bean
-    ProviderPeople providerPeople(UserDirectory users, JdbcTemplate jdbc) {
-        return new ProviderPeople(users, jdbc);
+    ProviderPeople providerPeople(UserDirectory users) {
+        return new ProviderPeople(users);
     }
 
     @Bean

@@ -89,6 +89,29 @@ class DirectorySignInTest {
         assertThat(answer.body()).contains("没有对应的角色或单位");
     }
 
+    @Test
+    void theDirectorysNamesakeOfALocalAccountIsRefusedAndTheLocalAccountKeepsItsRole() throws Exception {
+        ProviderBrowser browser = new ProviderBrowser();
+        Page refused = browser.signInOnForm(base(), ProvinceDirectory.ADMIN_NAMESAKE, ProvinceDirectory.PASSWORD);
+        assertThat(refused.uri().toString()).isEqualTo(base() + "/login?refused=LOCAL_ACCOUNT");
+        assertThat(refused.body()).contains("ExpoFlow 自有账号").contains("请联系省商务厅会展办的系统管理员");
+        assertThat(browser.open(base() + "/admin/units").uri().getPath()).as("not signed in as the administrator")
+                .isEqualTo("/login");
+
+        Answer answer = basic(ProvinceDirectory.ADMIN_NAMESAKE, ProvinceDirectory.PASSWORD);
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body()).contains("ExpoFlow 自有账号");
+
+        // the local administrator is as they were, and signs in with their own password
+        String users = TestClients.rest(base()).get().uri("/api/admin/users").headers(h -> h.setBasicAuth("security", "demo"))
+                .retrieve().body(String.class);
+        assertThat(users).containsPattern("\"username\":\"admin\",\"role\":\"ADMIN\"");
+        assertThat(basic("admin", "demo").status()).isEqualTo(200);
+        String failures = TestClients.rest(base()).get().uri("/api/audit?actor=admin&action=AUTHENTICATION_FAILURE")
+                .headers(h -> h.setBasicAuth("auditor", "demo")).retrieve().body(String.class);
+        assertThat(failures).contains("NotKnownHere").contains("LOCAL_ACCOUNT");
+    }
+
     private static Set<String> taskIds(String html) {
         return TASK_LINK.matcher(html).results().map(link -> link.group(1)).collect(Collectors.toCollection(java.util.TreeSet::new));
     }

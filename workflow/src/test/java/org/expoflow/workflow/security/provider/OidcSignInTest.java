@@ -106,6 +106,24 @@ class OidcSignInTest {
     }
 
     @Test
+    void theProvincesNamesakeOfALocalAccountIsRefusedAndTheLocalAccountKeepsItsRole() throws Exception {
+        ProviderBrowser browser = new ProviderBrowser();
+        Page refused = signInThroughProvince(browser, Person.AUDITOR_NAMESAKE);
+
+        assertThat(refused.uri().toString()).isEqualTo(base() + "/login?refused=LOCAL_ACCOUNT");
+        assertThat(refused.body()).contains("ExpoFlow 自有账号").contains("请联系省商务厅会展办的系统管理员");
+        assertThat(browser.open(base() + "/console").uri().getPath()).as("not signed in as the auditor").isEqualTo("/login");
+        // the local auditor is as they were: still the auditor, their own password still theirs
+        String users = TestClients.rest(base()).get().uri("/api/admin/users").headers(h -> h.setBasicAuth("security", "demo"))
+                .retrieve().body(String.class);
+        assertThat(users).containsPattern("\"username\":\"auditor\",\"role\":\"AUDITOR\"");
+        // and the auditor reads the refusal in the log
+        String failures = TestClients.rest(base()).get().uri("/api/audit?actor=auditor&action=AUTHENTICATION_FAILURE")
+                .headers(h -> h.setBasicAuth("auditor", "demo")).retrieve().body(String.class);
+        assertThat(failures).contains("NotKnownHere").contains("LOCAL_ACCOUNT");
+    }
+
+    @Test
     void someoneTheProvinceMakesTwoThingsIsRefusedNotRanked() throws Exception {
         ProviderBrowser browser = new ProviderBrowser();
         Page refused = signInThroughProvince(browser, Person.CHEN_JIE);
