@@ -82,7 +82,9 @@ public class ProvinceIdentityProvider {
         /** in the expo office and a city's bureau at once */
         CHEN_JIE("chen.jie", "expo-office", "unit-dalian"),
         /** someone at the provider whose user name is that of ExpoFlow's own auditor (a local account) */
-        AUDITOR_NAMESAKE("auditor", "expo-office");
+        AUDITOR_NAMESAKE("auditor", "expo-office"),
+        /** a clerk of Dalian's whom the province moves to Anshan's bureau ({@link #moveTo}) */
+        WU_GANG("wu.gang", "unit-dalian");
 
         public final String username;
         final String[] groups;
@@ -104,6 +106,13 @@ public class ProvinceIdentityProvider {
                     .run();
         }
         return "http://localhost:" + ((WebServerApplicationContext) running).getWebServer().getPort();
+    }
+
+    /** The province puts the person in these groups instead: from their next sign-in on, their tokens say so. */
+    public static synchronized void moveTo(Person person, String... groups) {
+        issuer();
+        running.getBean("people", InMemoryUserDetailsManager.class).updateUser(
+                User.withUsername(person.username).password("{noop}" + PASSWORD).authorities(groups).build());
     }
 
     @Bean

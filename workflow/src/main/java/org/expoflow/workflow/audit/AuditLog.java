@@ -103,7 +103,7 @@ public class AuditLog implements AuditEventRepository {
 
     private static String requestAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-                ? request.getRequest().getRemoteAddr() : null;
+                ? request.getRequest().getRemoteAddr() : RequestAddresses.current();
     }
 
     private static String said(Object value) {

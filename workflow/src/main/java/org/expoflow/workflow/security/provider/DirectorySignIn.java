@@ -76,7 +76,7 @@ public class DirectorySignIn {
         people.notALocalAccount(username);
         Membership membership = groups.membershipOf(username,
                 bound.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
-        people.signedIn(username, membership, null);
+        people.signedIn(username, membership, null, "directory");
         ExpoFlowUser user = new ExpoFlowUser(username, "", membership.role(), membership.unitId());
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
     }

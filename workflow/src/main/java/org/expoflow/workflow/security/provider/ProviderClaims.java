@@ -35,7 +35,7 @@ class ProviderClaims {
         Membership membership = groups.membershipOf(username, groupsIn(claims));
         Object displayName = claims.get("name");
         Person person = new Person(username, membership, displayName instanceof String text ? text : null);
-        people.signedIn(person.username(), membership, person.displayName());
+        people.signedIn(person.username(), membership, person.displayName(), "OpenID Connect");
         return person;
     }
 

@@ -2,11 +2,16 @@ package org.expoflow.workflow.security.provider;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
+import org.expoflow.workflow.security.AuditedActions;
 import org.expoflow.workflow.security.ExpoFlowUser;
 import org.expoflow.workflow.security.UserDirectory;
 import org.expoflow.workflow.security.provider.SignInGroups.Membership;
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -22,9 +27,11 @@ public class ProviderPeople {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserDirectory users;
+    private final ApplicationEventPublisher events;
 
-    public ProviderPeople(UserDirectory users) {
+    public ProviderPeople(UserDirectory users, ApplicationEventPublisher events) {
         this.users = users;
+        this.events = events;
     }
 
     /**
@@ -38,7 +45,12 @@ public class ProviderPeople {
         }
     }
 
-    public void signedIn(String username, Membership membership, String displayName) {
+    /**
+     * Keeps the person the provider vouched for ({@code through}: which of its doors, for the audit log) in the user list
+     * as the provider's groups place them; their first appearance and each change of role or unit go into the security
+     * audit log, in the person's name, from the address they signed in from.
+     */
+    public void signedIn(String username, Membership membership, String displayName, String through) {
         notALocalAccount(username);
         Optional<ExpoFlowUser> known = users.find(username);
         if (known.isEmpty()) {
@@ -48,8 +60,17 @@ public class ProviderPeople {
                 users.addPlacedByProvider(username, Base64.getEncoder().encodeToString(unknowable), membership.role(), membership.unitId(),
                         displayName);
             } catch (DuplicateKeyException atTheSameMoment) {
-                // two first calls at once: the other one recorded the person, who is in the list either way
+                // two first calls at once: the other one recorded the person (and its entry), who is in the list either way
+                return;
             }
+            Map<String, Object> what = new LinkedHashMap<>();
+            what.put("user", username);
+            what.put("role", membership.role().name());
+            if (membership.unitId() != null) {
+                what.put("unit", membership.unitId());
+            }
+            what.put("by", "province sign-in (" + through + ")");
+            events.publishEvent(new AuditApplicationEvent(username, AuditedActions.USER_CREATED, what));
             return;
         }
         ExpoFlowUser user = known.get();
@@ -57,7 +78,21 @@ public class ProviderPeople {
             throw new NotKnownHere(username, NotKnownHere.Reason.DISABLED);
         }
         if (user.role() != membership.role() || !java.util.Objects.equals(user.unitId(), membership.unitId())) {
-            users.placeByProvider(username, membership.role(), membership.unitId());
+            if (users.placeByProvider(username, membership.role(), membership.unitId())) {
+                Map<String, Object> what = new LinkedHashMap<>();
+                what.put("user", username);
+                what.put("role", membership.role().name());
+                if (membership.unitId() != null) {
+                    what.put("unit", membership.unitId());
+                }
+                // as the security administrator's change of a role is kept (UserAdministration)
+                what.put("roleBefore", user.role().name());
+                if (user.unitId() != null) {
+                    what.put("unitBefore", user.unitId());
+                }
+                what.put("by", "province sign-in (" + through + ")");
+                events.publishEvent(new AuditApplicationEvent(username, AuditedActions.USER_ROLE_CHANGED, what));
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import org.expoflow.workflow.units.UnitRegister;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +21,8 @@ public class ProvinceSignIn {
     }
 
     @Bean
-    ProviderPeople providerPeople(UserDirectory users) {
-        return new ProviderPeople(users);
+    ProviderPeople providerPeople(UserDirectory users, ApplicationEventPublisher events) {
+        return new ProviderPeople(users, events);
     }
 
     @Bean

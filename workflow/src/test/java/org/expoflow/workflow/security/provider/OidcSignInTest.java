@@ -19,6 +19,9 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.web.client.RestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.gov.province.ProvinceIdentityProvider;
 import cn.gov.province.ProvinceIdentityProvider.Person;
 
@@ -121,6 +124,44 @@ class OidcSignInTest {
         String failures = TestClients.rest(base()).get().uri("/api/audit?actor=auditor&action=AUTHENTICATION_FAILURE")
                 .headers(h -> h.setBasicAuth("auditor", "demo")).retrieve().body(String.class);
         assertThat(failures).contains("NotKnownHere").contains("LOCAL_ACCOUNT");
+    }
+
+    @Test
+    void thePersonTheProvinceAddsAndTheUnitItMovesThemToAreInTheAuditLog() throws Exception {
+        Page landed = signInThroughProvince(new ProviderBrowser(), Person.WU_GANG);
+        assertThat(landed.uri().toString()).isEqualTo(base() + "/tasks");
+
+        JsonNode created = single(audit("actor=wu.gang&action=USER_CREATED"));
+        assertThat(created.get("what").asText()).contains("user=wu.gang").contains("role=CITY").contains("unit=dalian")
+                .contains("by=province sign-in");
+        assertThat(created.get("address").asText()).isEqualTo("127.0.0.1");
+        assertThat(created.get("at").asText()).isNotBlank();
+        assertThat(audit("actor=wu.gang&action=USER_ROLE_CHANGED")).as("placed, not changed").isEmpty();
+
+        ProvinceIdentityProvider.moveTo(Person.WU_GANG, "unit-anshan");
+        assertThat(signInThroughProvince(new ProviderBrowser(), Person.WU_GANG).uri().toString()).isEqualTo(base() + "/tasks");
+
+        JsonNode moved = single(audit("actor=wu.gang&action=USER_ROLE_CHANGED"));
+        assertThat(moved.get("what").asText()).contains("user=wu.gang").contains("unit=anshan").contains("unitBefore=dalian")
+                .contains("role=CITY").contains("by=province sign-in");
+        assertThat(moved.get("address").asText()).isEqualTo("127.0.0.1");
+        // signing in again as they are changes nothing, and says nothing
+        signInThroughProvince(new ProviderBrowser(), Person.WU_GANG);
+        assertThat(audit("actor=wu.gang&action=USER_ROLE_CHANGED")).hasSize(1);
+        assertThat(audit("actor=wu.gang&action=USER_CREATED")).hasSize(1);
+    }
+
+    private java.util.List<JsonNode> audit(String query) throws Exception {
+        String body = TestClients.rest(base()).get().uri("/api/audit?" + query).headers(h -> h.setBasicAuth("auditor", "demo"))
+                .retrieve().body(String.class);
+        java.util.List<JsonNode> entries = new java.util.ArrayList<>();
+        new ObjectMapper().readTree(body).forEach(entries::add);
+        return entries;
+    }
+
+    private static JsonNode single(java.util.List<JsonNode> entries) {
+        assertThat(entries).hasSize(1);
+        return entries.get(0);
     }
 
     @Test
