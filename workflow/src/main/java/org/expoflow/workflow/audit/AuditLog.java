@@ -42,10 +42,13 @@ public class AuditLog implements AuditEventRepository {
         Map<String, Object> data = event.getData();
         String address = data.get("details") instanceof WebAuthenticationDetails details ? details.getRemoteAddress()
                 : data.get("address") instanceof String given ? given : requestAddress();
-        String channel = data.get("details") instanceof SignInFormDetails ? "via=sign-in form"
+        // how the person signed in, as the sign-in's listener read it from the Authentication; else from its details
+        String channel = data.get("via") instanceof String via ? "via=" + via
+                : data.get("details") instanceof SignInFormDetails ? "via=sign-in form"
                 : data.get("details") instanceof WebAuthenticationDetails ? "via=HTTP Basic" : null;
         String what = java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(channel), data.entrySet().stream()
-                .filter(entry -> !entry.getKey().equals("details") && !entry.getKey().equals("address"))
+                .filter(entry -> !entry.getKey().equals("details") && !entry.getKey().equals("address")
+                        && !entry.getKey().equals("via"))
                 .map(entry -> entry.getKey() + "=" + said(entry.getValue())))
                 .collect(Collectors.joining("; "));
         Instant at = event.getTimestamp() != null ? event.getTimestamp() : clock.instant();

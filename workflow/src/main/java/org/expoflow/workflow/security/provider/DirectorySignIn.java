@@ -77,7 +77,7 @@ public class DirectorySignIn {
         Membership membership = groups.membershipOf(username,
                 bound.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
         people.signedIn(username, membership, null, "directory");
-        ExpoFlowUser user = new ExpoFlowUser(username, "", membership.role(), membership.unitId());
+        ExpoFlowUser user = new DirectoryPerson(username, membership);
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
     }
 }

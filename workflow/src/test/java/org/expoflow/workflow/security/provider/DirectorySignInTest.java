@@ -55,6 +55,9 @@ class DirectorySignInTest {
         Set<String> anshans = taskIds(PageSession.signedIn(base(), "anshan").get("/tasks"));
         assertThat(anshans).isNotEmpty();
         assertThat(taskIds(landed.body())).isEqualTo(anshans);
+        String signIns = TestClients.rest(base()).get().uri("/api/audit?actor=" + ProvinceDirectory.ANSHAN_CLERK
+                + "&action=AUTHENTICATION_SUCCESS").headers(h -> h.setBasicAuth("auditor", "demo")).retrieve().body(String.class);
+        assertThat(signIns).contains("via=directory (sign-in form)");
     }
 
     @Test
@@ -109,7 +112,8 @@ class DirectorySignInTest {
         assertThat(basic("admin", "demo").status()).isEqualTo(200);
         String failures = TestClients.rest(base()).get().uri("/api/audit?actor=admin&action=AUTHENTICATION_FAILURE")
                 .headers(h -> h.setBasicAuth("auditor", "demo")).retrieve().body(String.class);
-        assertThat(failures).contains("NotKnownHere").contains("LOCAL_ACCOUNT");
+        assertThat(failures).contains("NotKnownHere").contains("LOCAL_ACCOUNT").contains("via=directory (sign-in form)")
+                .contains("via=directory (HTTP Basic)");
     }
 
     private static Set<String> taskIds(String html) {

@@ -123,7 +123,7 @@ class OidcSignInTest {
         // and the auditor reads the refusal in the log
         String failures = TestClients.rest(base()).get().uri("/api/audit?actor=auditor&action=AUTHENTICATION_FAILURE")
                 .headers(h -> h.setBasicAuth("auditor", "demo")).retrieve().body(String.class);
-        assertThat(failures).contains("NotKnownHere").contains("LOCAL_ACCOUNT");
+        assertThat(failures).contains("NotKnownHere").contains("LOCAL_ACCOUNT").contains("via=OpenID Connect");
     }
 
     @Test
@@ -149,6 +149,9 @@ class OidcSignInTest {
         signInThroughProvince(new ProviderBrowser(), Person.WU_GANG);
         assertThat(audit("actor=wu.gang&action=USER_ROLE_CHANGED")).hasSize(1);
         assertThat(audit("actor=wu.gang&action=USER_CREATED")).hasSize(1);
+        // each sign-in says it came through the province's pages, not HTTP Basic
+        assertThat(audit("actor=wu.gang&action=AUTHENTICATION_SUCCESS")).hasSize(3).allSatisfy(entry ->
+                assertThat(entry.get("what").asText()).startsWith("via=OpenID Connect").doesNotContain("HTTP Basic"));
     }
 
     private java.util.List<JsonNode> audit(String query) throws Exception {

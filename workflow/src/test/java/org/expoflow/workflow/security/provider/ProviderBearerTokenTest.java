@@ -86,6 +86,11 @@ class ProviderBearerTokenTest {
             assertThat(event).isInstanceOf(AuthenticationSuccessEvent.class);
             assertThat(event.getAuthentication().getName()).isEqualTo("liu.yang");
         });
+        assertThat(audit("actor=liu.yang&action=AUTHENTICATION_SUCCESS")).contains("via=bearer token").doesNotContain("HTTP Basic");
+    }
+
+    private String audit(String query) {
+        return api().get().uri("/api/audit?" + query).headers(h -> h.setBasicAuth("auditor", "demo")).retrieve().body(String.class);
     }
 
     @Test
@@ -109,6 +114,10 @@ class ProviderBearerTokenTest {
         assertThat(answer.challenge()).startsWith("Bearer").contains("invalid_token");
         assertThat(answer.body()).contains("访问令牌无效或已过期");
         assertThat(call("GET", "/api/tasks", "not-a-token", null).status()).isEqualTo(401);
+        // the refusal is kept, saying a bearer token was refused, and the token itself nowhere
+        String failures = audit("action=AUTHENTICATION_FAILURE");
+        assertThat(failures).contains("\"actor\":\"(bearer token)\"").contains("via=bearer token").doesNotContain(parts[1])
+                .doesNotContain("not-a-token");
     }
 
     @Test
