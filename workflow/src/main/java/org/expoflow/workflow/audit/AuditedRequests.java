@@ -45,6 +45,8 @@ public class AuditedRequests extends OncePerRequestFilter {
             audited("GET", "/api/meetings/*/brief", AuditActions.EXPORTED),
             audited("GET", "/meetings/*/brief.*", AuditActions.EXPORTED),
             audited("GET", "/board/*/*.xlsx", AuditActions.EXPORTED),
+            // the ranking's notice from the pages, a PDF when no format is asked for, which the format rule above misses
+            audited("GET", "/board/*/ranking/notice", AuditActions.EXPORTED),
             audited("PUT", "/api/admin/units/*/webhook", AuditActions.ROBOT_CHANGED),
             audited("POST", "/api/admin/projections/*/rebuild", AuditActions.READ_MODEL_REBUILT),
             audited("POST", "/api/directive-kinds", AuditActions.KIND_DEPLOYED),

@@ -24,6 +24,10 @@ class AuditedRequestsTest {
         assertThat(actionOf("GET", "/board/e1/overdue.xlsx")).isEqualTo(AuditActions.EXPORTED);
         assertThat(actionOf("GET", "/meetings/m1/brief.pdf")).isEqualTo(AuditActions.EXPORTED);
         assertThat(actionOf("GET", "/api/meetings/m1/brief")).isEqualTo(AuditActions.EXPORTED);
+        assertThat(actionOf("GET", "/board/e1/ranking/notice")).as("a PDF when no format is asked for")
+                .isEqualTo(AuditActions.EXPORTED);
+        assertThat(actionOf("GET", "/board/e1/ranking/notice", "month", "2030-03")).isEqualTo(AuditActions.EXPORTED);
+        assertThat(actionOf("GET", "/board/e1/ranking/notice", "format", "docx")).isEqualTo(AuditActions.EXPORTED);
         assertThat(actionOf("GET", "/api/audit", "format", "xlsx")).as("the auditor's export is kept by its service, with its filter")
                 .isNull();
     }

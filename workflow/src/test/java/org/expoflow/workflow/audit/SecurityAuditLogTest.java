@@ -20,6 +20,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.expoflow.workflow.ExpoFlowTest;
 import org.expoflow.workflow.scenario.ExpoFlowClient;
+import org.expoflow.workflow.scenario.OsakaFixture;
+import org.expoflow.workflow.web.PageSession;
 import org.expoflow.workflow.scenario.ExpoFlowClient.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,6 +129,19 @@ class SecurityAuditLogTest {
             assertThat(entry.path("what").asText()).isEqualTo("request=POST /api/admin/units; status=201");
             assertThat(entry.path("address").asText()).isEqualTo("127.0.0.1");
         });
+    }
+
+    @Test
+    void theRankingsNoticeDownloadedFromThePagesIsAnExportWithOrWithoutItsFormat() throws Exception {
+        String expoId = OsakaFixture.osakaWith(ExpoFlowClient.as(base(), "coordinator"), "shenyang");
+        PageSession leader = PageSession.signedIn(base(), "leader");
+        byte[] pdf = leader.download("/board/" + expoId + "/ranking/notice");
+        assertThat(new String(pdf, 0, 4, StandardCharsets.ISO_8859_1)).as("a PDF when no format is asked for").isEqualTo("%PDF");
+        leader.download("/board/" + expoId + "/ranking/notice?format=docx");
+
+        List<String> exports = entries("actor=leader&action=EXPORTED").stream().map(entry -> entry.path("what").asText()).toList();
+        assertThat(exports).contains("request=GET /board/" + expoId + "/ranking/notice; status=200",
+                "request=GET /board/" + expoId + "/ranking/notice?format=docx; status=200");
     }
 
     @Test
